@@ -1,0 +1,25 @@
+/** One accuracy figure from `npm run eval`. The key `dataset/split/metric` names its floor in baseline.json. */
+export interface Metric {
+  dataset: string
+  split: string
+  metric: string
+  value: number
+  /** Optional detail printed after the value (counts, support). */
+  note?: string
+}
+
+/** An evaluation suite: a file `eval/<name>.eval.ts` exporting `evaluate`. */
+export type Evaluate = () => Promise<Metric[]>
+
+export const metricKey = (m: Pick<Metric, 'dataset' | 'split' | 'metric'>): string =>
+  `${m.dataset}/${m.split}/${m.metric}`
+
+/** Precision, recall and F1 from counts; 0 where undefined. */
+export const prf = (tp: number, fp: number, fn: number): { p: number; r: number; f1: number } => {
+  const p = tp + fp === 0 ? 0 : tp / (tp + fp)
+  const r = tp + fn === 0 ? 0 : tp / (tp + fn)
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }
+}
+
+/** Where the shared development data lives: `../shared/data` beside the checkout, or $PARALLAX_DATA. */
+export const dataDir = (): string => process.env.PARALLAX_DATA ?? new URL('../../shared/data', import.meta.url).pathname
