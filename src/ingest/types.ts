@@ -6,6 +6,8 @@ export interface Article {
   meta: DocMeta
   /** Kept as the document id when the input gave one (JSONL `id`). */
   id?: string
+  /** Problems that did not stop the article being read (an unusable date); they become doc messages. */
+  warnings?: string[]
 }
 
 /** One unusable input: named, with the problem in one line. Never a stack trace. */

@@ -7,7 +7,9 @@ export class InvariantError extends Error {
 
 const checkSpan = (doc: Doc, span: Span, where: string, text?: string): void => {
   if (!Number.isInteger(span.start) || !Number.isInteger(span.end)) {
-    throw new InvariantError(`${doc.meta.source}: ${where}: expected integer offsets, not ${span.start}..${span.end}`)
+    throw new InvariantError(
+      `${doc.meta.source}: ${where}: expected integer offsets, not ${span.start}..${span.end}`,
+    )
   }
   if (span.start < 0 || span.end > doc.text.length || span.start > span.end) {
     throw new InvariantError(
@@ -30,14 +32,16 @@ export const assertDoc = (doc: Doc): void => {
   let last = 0
   doc.tokens?.forEach((t, i) => {
     checkSpan(doc, t.span, `tokens[${i}]`)
-    if (t.span.start < last) throw new InvariantError(`${doc.meta.source}: tokens[${i}] overlaps or is out of order`)
+    if (t.span.start < last)
+      throw new InvariantError(`${doc.meta.source}: tokens[${i}] overlaps or is out of order`)
     if (t.span.start === t.span.end) throw new InvariantError(`${doc.meta.source}: tokens[${i}] is empty`)
     last = t.span.end
   })
   last = 0
   doc.sentences?.forEach((s, i) => {
     checkSpan(doc, s, `sentences[${i}]`)
-    if (s.start < last) throw new InvariantError(`${doc.meta.source}: sentences[${i}] overlaps or is out of order`)
+    if (s.start < last)
+      throw new InvariantError(`${doc.meta.source}: sentences[${i}] overlaps or is out of order`)
     last = s.end
   })
   doc.mentions?.forEach((m, i) => checkSpan(doc, m.span, `mentions[${i}]`, m.text))

@@ -58,7 +58,18 @@ export interface DateMention {
   text: string
   /** ISO value (`2024-02-07`, `2024-01`, `2024`, `2023-W41`, `2024-Q1`), or null when it cannot be resolved (no publication date). */
   value: string | null
-  precision: 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade' | 'century' | 'time' | 'duration' | 'unknown'
+  precision:
+    | 'day'
+    | 'week'
+    | 'month'
+    | 'quarter'
+    | 'season'
+    | 'year'
+    | 'decade'
+    | 'century'
+    | 'time'
+    | 'duration'
+    | 'unknown'
   /** For vague expressions ("late January", "last week"): the inclusive ISO day range. */
   range?: { start: string; end: string }
   /** TimeML type. */
@@ -226,7 +237,11 @@ export interface StoryFraming {
   /** Per document, its loaded words split by voice. */
   loaded: { document: string; outlet?: string; outlet_voice: Evidence[]; quoted_voice: Evidence[] }[]
   /** Per document, whose voices it quotes and how often. */
-  voices: { document: string; outlet?: string; speakers: { name: string; entity?: string; count: number }[] }[]
+  voices: {
+    document: string
+    outlet?: string
+    speakers: { name: string; entity?: string; count: number }[]
+  }[]
   /** Per document, its hedges and distancing devices. */
   hedges: { document: string; outlet?: string; hedges: Evidence[] }[]
 }
@@ -243,10 +258,18 @@ export interface Story {
   framing: StoryFraming
 }
 
+/** An input that could not be read, in one line. */
+export interface InputProblem {
+  source: string
+  reason: string
+}
+
 /** The result of `analyze`. */
 export interface Report {
   version: string
   documents: Doc[]
   entities: Entity[]
   stories: Story[]
+  /** Inputs that could not be read (each named, with the problem). */
+  errors: InputProblem[]
 }

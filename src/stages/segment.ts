@@ -37,7 +37,7 @@ export const segmentTokens = (text: string, tokens: readonly Token[]): Span[] =>
     const afterText = text.slice(after.span.start, after.span.end)
     // A sentence starts with a capital, a digit or an opening quote. Scraped text often runs sentences
     // together with no space ("commanders.Al-Saadi"): a capital straight after a full stop still splits.
-    const startsSentence = /^[\p{Lu}\p{N}"“‘'(\[]/u.test(afterText)
+    const startsSentence = /^[\p{Lu}\p{N}"“‘'([]/u.test(afterText)
     if (startsSentence) {
       close(last)
       i = last

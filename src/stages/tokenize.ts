@@ -58,7 +58,7 @@ export const tokenizeText = (text: string): Token[] => {
     if (i >= n) break
     TOKEN.lastIndex = i
     const m = TOKEN.exec(text)
-    if (!m || !m.groups) {
+    if (!m?.groups) {
       // A lone surrogate or similar: take one code unit so we always advance.
       push(i, i + 1, 'symbol', spaceBefore)
       i += 1
@@ -77,7 +77,12 @@ export const tokenizeText = (text: string): Token[] => {
     // followed by a space and a capital that is not a date or name — that is left to segment).
     if (group === 'word' && text[end] === '.' && ABBREVIATIONS.has(m[0].toLowerCase())) {
       end += 1
-    } else if (group === 'word' && text[end] === '.' && /^\p{Lu}$/u.test(m[0]) && /\s/.test(text[end + 1] ?? '')) {
+    } else if (
+      group === 'word' &&
+      text[end] === '.' &&
+      /^\p{Lu}$/u.test(m[0]) &&
+      /\s/.test(text[end + 1] ?? '')
+    ) {
       // A single capital with a full stop is an initial ("John F. Kennedy").
       end += 1
     }

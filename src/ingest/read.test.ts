@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { readJsonl } from './jsonl.ts'
+import { readInputs } from './read.ts'
+import { readTextArticle } from './text.ts'
+
+test('readTextArticle takes the optional date line apart from the text', () => {
+  const cases: [
+    string,
+    { text: string; published?: string; url?: string; outlet?: string; title?: string },
+  ][] = [
+    [
+      ' date 2025-03-13 https://www.example.org/a\nA Title\n\nBody.',
+      {
+        text: 'A Title\n\nBody.',
+        published: '2025-03-13',
+        url: 'https://www.example.org/a',
+        outlet: 'example.org',
+        title: 'A Title',
+      },
+    ],
+    ['A Title\n\nBody.', { text: 'A Title\n\nBody.', title: 'A Title' }],
+    ['date 2025-03-13\nT\n\nB', { text: 'T\n\nB', published: '2025-03-13', title: 'T' }],
+  ]
+  for (const [input, expected] of cases) {
+    const { articles, errors } = readTextArticle(input, 'x.txt')
+    assert.deepEqual(errors, [])
+    const a = articles[0]
+    assert.equal(a.text, expected.text)
+    assert.equal(a.meta.published, expected.published)
+    assert.equal(a.meta.url, expected.url)
+    assert.equal(a.meta.outlet, expected.outlet)
+    assert.equal(a.meta.title, expected.title)
+  }
+})
+
+test('readTextArticle keeps an impossible date out and says so', () => {
+  const { articles } = readTextArticle(' date 2025-02-30 https://x.example/\nT\n\nB', 'x.txt')
+  assert.equal(articles[0].meta.published, undefined)
+  assert.match(articles[0].warnings?.[0] ?? '', /impossible date 2025-02-30/)
+})
+
+test('readJsonl reads good lines and names each bad one', () => {
+  const content = [
+    '{"id": "a1", "text": "First.", "url": "https://news.example.com/x", "published": "2024-02-08T10:00:00Z"}',
+    '{"text": ""}',
+    'not json',
+    '[1,2]',
+    '',
+    '{"text": "Second.", "outlet": "Given Outlet", "published": "yesterday"}',
+  ].join('\n')
+  const { articles, errors } = readJsonl(content, 'in.jsonl')
+  assert.equal(articles.length, 2)
+  assert.equal(articles[0].id, 'a1')
+  assert.equal(articles[0].meta.outlet, 'news.example.com')
+  assert.equal(articles[0].meta.published, '2024-02-08')
+  assert.equal(articles[1].meta.outlet, 'Given Outlet')
+  assert.equal(articles[1].meta.published, undefined)
+  assert.match(articles[1].warnings?.[0] ?? '', /unusable "published"/)
+  assert.deepEqual(
+    errors.map((e) => e.source),
+    ['in.jsonl:2', 'in.jsonl:3', 'in.jsonl:4'],
+  )
+  assert.match(errors[1].reason, /malformed JSON/)
+})
+
+test('readInputs walks directories, reads stdin and reports each bad file in one line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-read-'))
+  writeFileSync(join(dir, 'a.txt'), 'Title A\n\nBody A.')
+  writeFileSync(join(dir, 'b.jsonl'), '{"text": "Body B."}\n')
+  writeFileSync(join(dir, 'empty.txt'), '')
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]))
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]))
+  writeFileSync(join(dir, 'ignored.png'), 'x')
+  const huge = join(dir, 'huge.txt')
+  writeFileSync(huge, '')
+  truncateSync(huge, 2 * 1024 * 1024 * 1024)
+  const { articles, errors } = await readInputs([dir, join(dir, 'missing.txt'), '-'], {
+    stdin: async () => 'From stdin\n\nBody.',
+  })
+  assert.deepEqual(articles.map((a) => a.meta.title ?? a.text).sort(), ['Body B.', 'From stdin', 'Title A'])
+  const reasons = Object.fromEntries(
+    errors.map((e) => [e.source.slice(e.source.lastIndexOf('/') + 1), e.reason]),
+  )
+  assert.match(reasons['empty.txt'], /empty/)
+  assert.match(reasons['binary.txt'], /binary/)
+  assert.match(reasons['latin1.txt'], /UTF-8/)
+  assert.match(reasons['huge.txt'], /too large/)
+  assert.match(reasons['missing.txt'], /no such file/)
+})

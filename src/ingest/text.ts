@@ -1,0 +1,51 @@
+import type { Article, ReadResult } from './types.ts'
+
+/** The optional first line of a seed-style article: ` date YYYY-MM-DD URL`. */
+const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(\S+))?\s*$/
+
+/** The outlet of a URL: its host without `www.` (the publisher's site). */
+export const outletFromUrl = (url: string | undefined): string | undefined => {
+  if (!url) return undefined
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** True when `value` is a real calendar date in YYYY-MM-DD form. */
+export const isIsoDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const d = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
+}
+
+/**
+ * Reads one seed-style article: an optional first line ` date YYYY-MM-DD URL`, then the title, a
+ * blank line and the body. `text` is everything after the date line (title included), so offsets
+ * index the article as a reader sees it.
+ */
+export const readTextArticle = (content: string, source: string): ReadResult => {
+  let text = content.replace(/^\uFEFF/, '')
+  let published: string | undefined
+  let url: string | undefined
+  const firstBreak = text.indexOf('\n')
+  const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak)
+  const m = DATE_LINE.exec(firstLine)
+  const warnings: string[] = []
+  if (m) {
+    if (isIsoDate(m[1])) published = m[1]
+    else warnings.push(`date line has an impossible date ${m[1]}: publication date left unknown`)
+    url = m[2]
+    text = firstBreak === -1 ? '' : text.slice(firstBreak + 1)
+  }
+  if (text.trim() === '')
+    return { articles: [], errors: [{ source, reason: 'empty article (no text after the date line)' }] }
+  const title = text.trimStart().split(/\r?\n/, 1)[0].trim()
+  const article: Article = {
+    text,
+    meta: { source, url, outlet: outletFromUrl(url), published, title: title || undefined },
+    warnings: warnings.length > 0 ? warnings : undefined,
+  }
+  return { articles: [article], errors: [] }
+}

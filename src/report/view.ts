@@ -1,0 +1,69 @@
+import type { Doc, Fact, FactValue, Reconciled, Report, Story } from '../model/types.ts'
+
+/** Short letters for the sources of a story, in order: A, B, …, Z, AA, AB, … */
+export const sourceLetter = (index: number): string => {
+  let n = index
+  let out = ''
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out
+    n = Math.floor(n / 26) - 1
+  } while (n >= 0)
+  return out
+}
+
+/** A reader's name for a document: its outlet, else the file it came from. */
+export const docName = (doc: Doc | undefined): string => {
+  if (!doc) return '(unknown document)'
+  if (doc.meta.outlet) return doc.meta.outlet
+  const source = doc.meta.source
+  return source.slice(source.lastIndexOf('/') + 1) || source
+}
+
+/** A number range as a reader says it: "3", "at least 40", "up to 10", "24–99", "about 50 (45–55)". */
+export const formatRange = (v: { low: number | null; best: number | null; high: number | null }): string => {
+  const { low, best, high } = v
+  if (low !== null && high !== null && low === high) return String(low)
+  if (low !== null && high === null)
+    return best !== null && best !== low ? `${best} (at least ${low})` : `at least ${low}`
+  if (low === null && high !== null)
+    return best !== null && best !== high ? `${best} (up to ${high})` : `up to ${high}`
+  if (low !== null && high !== null) return best !== null ? `${best} (${low}–${high})` : `${low}–${high}`
+  return best !== null ? String(best) : 'unknown'
+}
+
+/** A fact value as text. */
+export const formatValue = (value: FactValue['value']): string =>
+  typeof value === 'object' && value !== null ? formatRange(value) : String(value)
+
+/** Reconciled low / best / high as one line. */
+export const formatReconciled = (r: Reconciled): string =>
+  `low ${r.low ?? '–'} / best ${r.best ?? '–'} / high ${r.high ?? 'open'}`
+
+export const STATUS_ORDER: Fact['status'][] = ['conflict', 'compatible', 'agree', 'unique']
+
+export const STATUS_TITLE: Record<Fact['status'], string> = {
+  conflict: 'Conflicts',
+  compatible: 'Compatible (different figures that can both be true)',
+  agree: 'Agreed by every source that reports it',
+  unique: 'Reported by one source only',
+}
+
+/** The facts of a story by status, in reading order (conflicts first). */
+export const factsByStatus = (story: Story): [Fact['status'], Fact[]][] =>
+  STATUS_ORDER.map(
+    (status) => [status, story.facts.filter((f) => f.status === status)] as [Fact['status'], Fact[]],
+  ).filter(([, facts]) => facts.length > 0)
+
+/** Lookup of documents by id, and each story's source letters. */
+export const indexReport = (report: Report) => {
+  const docs = new Map(report.documents.map((d) => [d.id, d]))
+  const letters = (story: Story): Map<string, string> =>
+    new Map(story.documents.map((id, i) => [id, sourceLetter(i)]))
+  return { docs, letters }
+}
+
+/** Collapses whitespace and cuts a quote for one line of a terminal. */
+export const clip = (text: string, max = 110): string => {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
