@@ -1,0 +1,115 @@
+/**
+ * Loaders for the grouping datasets in ../shared/data, read at run time (no article text is copied into
+ * the repository). Each returns docs plus the gold story of each doc id.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { makeDoc } from '../src/model/doc.ts'
+import type { Doc } from '../src/model/types.ts'
+import { dataDir } from './metric.ts'
+
+/** Docs with their gold story labels. */
+export interface GroupingSet {
+  docs: Doc[]
+  gold: Map<string, string>
+}
+
+const unescapeXml = (text: string): string =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+
+/** ECB+: text rebuilt from the XML tokens (sentence 0 of *ecbplus.xml files, the URL, dropped); gold = topic + ecb/ecbplus. */
+export const loadEcbPlus = (root = join(dataDir(), 'ecbplus/ECB+')): GroupingSet => {
+  const docs: Doc[] = []
+  const gold = new Map<string, string>()
+  const topics = readdirSync(root).filter((t) => /^\d+$/.test(t))
+  for (const topic of topics) {
+    for (const file of readdirSync(join(root, topic)).filter((f) => f.endsWith('.xml'))) {
+      const xml = readFileSync(join(root, topic, file), 'utf8')
+      const plus = file.endsWith('ecbplus.xml')
+      const sentences = new Map<number, string[]>()
+      for (const m of xml.matchAll(/<token [^>]*sentence="(\d+)"[^>]*>([^<]*)<\/token>/g)) {
+        const s = Number(m[1])
+        if (plus && s === 0) continue
+        let list = sentences.get(s)
+        if (!list) {
+          list = []
+          sentences.set(s, list)
+        }
+        list.push(unescapeXml(m[2]))
+      }
+      const text = [...sentences.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, tokens]) => tokens.join(' '))
+        .join('\n')
+      const id = file.replace(/\.xml$/, '')
+      docs.push(makeDoc({ id, text, meta: { source: join(topic, file) } }))
+      gold.set(id, `${topic}${plus ? 'plus' : 'ecb'}`)
+    }
+  }
+  return { docs, gold }
+}
+
+/** GVA: text = title + content, published = dct, gold = incident_id. */
+export const loadGva = (file = join(dataDir(), 'gva/documents.jsonl')): GroupingSet => {
+  const docs: Doc[] = []
+  const gold = new Map<string, string>()
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const row = JSON.parse(line) as {
+      id: string
+      incident_id: string
+      title: string
+      dct: string
+      content: string
+    }
+    if (gold.has(row.id)) continue
+    const title = row.title ?? ''
+    const text = title ? `${title}\n\n${row.content ?? ''}` : (row.content ?? '')
+    docs.push(makeDoc({ id: row.id, text, meta: { source: file, published: row.dct, title } }))
+    gold.set(row.id, String(row.incident_id))
+  }
+  return { docs, gold }
+}
+
+/** AllSides: each story's left/center/right report (newsTitle + newBody paragraphs), date = story date, gold = story id. */
+export const loadAllSides = (
+  file = join(dataDir(), 'allsides_neus/data/raw_crawled/headline_11_2021-10-19_crawled_all.jsonl'),
+): GroupingSet => {
+  const docs: Doc[] = []
+  const gold = new Map<string, string>()
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const row = JSON.parse(line) as {
+      id: number
+      date: string
+      news: Record<string, { newsTitle?: string; newBody?: string[]; newsSource?: string; newsLink?: string }>
+    }
+    for (const side of ['left', 'center', 'right']) {
+      const report = row.news?.[side]
+      if (!report || (!report.newsTitle && !report.newBody?.length)) continue
+      const title = report.newsTitle ?? ''
+      const text = [title, ...(report.newBody ?? [])].join('\n\n')
+      const id = `${row.id}-${side}`
+      docs.push(
+        makeDoc({
+          id,
+          text,
+          meta: {
+            source: file,
+            published: row.date.slice(0, 10),
+            title,
+            outlet: report.newsSource,
+            url: report.newsLink,
+          },
+        }),
+      )
+      gold.set(id, String(row.id))
+    }
+  }
+  return { docs, gold }
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import type { Doc } from '../model/types.ts'
+import { arrivalOrder, createStoryIndex, groupStories, storyIndexFromJSON } from './cluster.ts'
+
+// Made-up events in made-up places: two storms in different towns, one council vote, and copies.
+const doc = (id: string, text: string, published?: string): Doc =>
+  makeDoc({ id, text, meta: { source: 'test', ...(published ? { published } : {}) } })
+
+const storm1 = [
+  doc(
+    's1a',
+    'A tornado tore through Brindlemoor on Tuesday, flattening the Quarrel Street school and injuring 14 people. Mayor Ilsa Varnow declared an emergency in Brindlemoor.',
+    '2031-05-06',
+  ),
+  doc(
+    's1b',
+    'Mayor Ilsa Varnow said Brindlemoor would rebuild the Quarrel Street school after the tornado injured 14 residents on Tuesday.',
+    '2031-05-07',
+  ),
+  doc(
+    's1c',
+    'Rescue crews in Brindlemoor searched the ruins of the Quarrel Street school a day after the tornado. Varnow thanked volunteers.',
+    '2031-05-07',
+  ),
+]
+const storm2 = [
+  doc(
+    's2a',
+    'A tornado struck Calderwick on Friday, ripping the roof off the Fennimore Arena and injuring three people. Governor Otto Brask toured Calderwick.',
+    '2031-05-09',
+  ),
+  doc(
+    's2b',
+    'Governor Otto Brask promised aid to Calderwick after a tornado tore the roof off the Fennimore Arena on Friday, injuring three.',
+    '2031-05-10',
+  ),
+]
+const council = [
+  doc(
+    'c1',
+    'The Harrowgate council voted 7-2 to raise bus fares, with councillor Dana Pellow opposing the Harrowgate fare plan.',
+    '2031-05-08',
+  ),
+  doc(
+    'c2',
+    'Councillor Dana Pellow lost the Harrowgate bus fare vote; the council backed higher fares seven votes to two.',
+    '2031-05-08',
+  ),
+]
+const all = [...storm1, ...storm2, ...council]
+
+const groupsOf = (stories: { documents: string[] }[]): string[][] =>
+  stories.map((s) => [...s.documents].sort()).sort((a, b) => a[0].localeCompare(b[0]))
+
+describe('groupStories', () => {
+  it('puts reports of one event together and keeps a similar event apart', () => {
+    assert.deepEqual(groupsOf(groupStories(all)), [
+      ['c1', 'c2'],
+      ['s1a', 's1b', 's1c'],
+      ['s2a', 's2b'],
+    ])
+  })
+
+  const orders: [string, Doc[]][] = [
+    ['reversed', [...all].reverse()],
+    ['interleaved', [storm2[0], council[0], storm1[2], storm1[0], council[1], storm2[1], storm1[1]]],
+  ]
+  for (const [name, order] of orders) {
+    it(`gives the same stories online whatever the arrival order (${name})`, () => {
+      const index = createStoryIndex()
+      for (const d of order) index.add(d)
+      assert.deepEqual(groupsOf(index.stories()), groupsOf(groupStories(all)))
+    })
+  }
+
+  it('names a story after its first document in publication order', () => {
+    const stories = groupStories([...storm1].reverse())
+    assert.deepEqual(
+      stories.map((s) => s.id),
+      ['story-s1a'],
+    )
+  })
+
+  it('keeps the same wording a year apart in separate stories (time window)', () => {
+    const late = doc('s1late', storm1[0].text, '2032-05-06')
+    const stories = groupStories([storm1[0], late])
+    assert.equal(stories.length, 2)
+  })
+
+  it('groups undated articles by content', () => {
+    const undated = all.map((d) => doc(`u-${d.id}`, d.text))
+    assert.deepEqual(groupsOf(groupStories(undated)).length, 3)
+  })
+})
+
+describe('createStoryIndex', () => {
+  it('reports new stories, joins and near-duplicate copies', () => {
+    const index = createStoryIndex()
+    const first = index.add(storm1[0])
+    assert.deepEqual(first, { story: 'story-s1a', isNew: true })
+    const copy = doc('copy', `${storm1[0].text} Copyright Example Wire.`, '2031-05-06')
+    const second = index.add(copy)
+    assert.deepEqual(second, { story: 'story-s1a', isNew: false, duplicateOf: 's1a' })
+    const third = index.add(storm1[1])
+    assert.deepEqual(third, { story: 'story-s1a', isNew: false })
+    assert.deepEqual(index.stories(), [
+      { id: 'story-s1a', documents: ['s1a', 'copy', 's1b'], independent: 2 },
+    ])
+  })
+
+  it('is idempotent for an id it has seen', () => {
+    const index = createStoryIndex()
+    index.add(storm1[0])
+    assert.deepEqual(index.add(storm1[0]), { story: 'story-s1a', isNew: false })
+    assert.equal(index.stories()[0].documents.length, 1)
+  })
+
+  it('continues from a JSON snapshot exactly as if it had never stopped', () => {
+    const straight = createStoryIndex()
+    const resumed0 = createStoryIndex()
+    for (const d of all.slice(0, 4)) {
+      straight.add(d)
+      resumed0.add(d)
+    }
+    const resumed = storyIndexFromJSON(JSON.parse(JSON.stringify(resumed0.toJSON())))
+    for (const d of all.slice(4)) assert.deepEqual(resumed.add(d), straight.add(d))
+    assert.deepEqual(resumed.stories(), straight.stories())
+    assert.equal(resumed.storyOf('s1a'), 'story-s1a')
+  })
+
+  it('rejects a snapshot it does not understand', () => {
+    assert.throws(() => storyIndexFromJSON({ version: 2 } as never), /version 1/)
+  })
+})
+
+describe('arrivalOrder', () => {
+  const cases: [string, Doc, Doc, number][] = [
+    ['earlier date first', doc('b', 'x', '2031-01-01'), doc('a', 'x', '2031-01-02'), -1],
+    ['same date: by id', doc('b', 'x', '2031-01-01'), doc('a', 'x', '2031-01-01'), 1],
+    ['dated before undated', doc('z', 'x', '2031-01-01'), doc('a', 'x'), -1],
+    ['undated by id', doc('a', 'x'), doc('b', 'x'), -1],
+  ]
+  for (const [name, a, b, expected] of cases) {
+    it(name, () => assert.equal(Math.sign(arrivalOrder(a, b)), expected))
+  }
+})

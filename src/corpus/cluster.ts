@@ -1,0 +1,425 @@
+/**
+ * Story grouping at scale: an online index where each new article is compared only with candidate stories
+ * found through an inverted index of its salient terms and names (within a time window around its
+ * publication date), and joins the best one or starts a new one. The batch `groupStories` is the same index
+ * fed in publication order, so a store can ingest incrementally and get the same stories.
+ */
+import type { Doc } from '../model/types.ts'
+import { type FeaturiseOptions, featurise, type GroupingFeatures } from './grouping-features.ts'
+import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
+
+/** Options of the story index. Defaults were tuned on ECB+, GVA and AllSides (see eval/grouping.eval.ts). */
+export interface StoryIndexOptions {
+  /** Minimum similarity (cosine minus penalties) for an article to join a story rather than start one. */
+  threshold?: number
+  /** Articles more than this many days from a story's date range are not compared with it. */
+  windowDays?: number
+  /** Similarity lost at the edge of the window (linear in the gap between the article and the story). */
+  timeWeight?: number
+  /** Similarity lost when both mention years and share none (another year's earthquake is another story). */
+  yearPenalty?: number
+  /** Similarity lost when both have places (GPE/LOC mentions) and share none. */
+  placePenalty?: number
+  /** Similarity lost when both have typed events and share no type. */
+  eventPenalty?: number
+  /** Salient terms per article used to look up candidates and posted to its story. */
+  queryTerms?: number
+  /** Stories fully scored per article (the best by posting overlap). */
+  candidates?: number
+  /** Newest postings read per query term: bounds the work on common terms. */
+  postingScan?: number
+  /** Longest posting list kept per term; older entries are dropped. */
+  maxPostings?: number
+  /** Terms kept in a story's centroid. */
+  centroidTerms?: number
+  /** Estimated shingle Jaccard at or above which an article is a copy of an earlier one in its story. */
+  duplicateThreshold?: number
+  /** Story members a new article is checked against for copies (the most recent). */
+  duplicateScan?: number
+  /** Featurisation options. */
+  features?: FeaturiseOptions
+}
+
+/** The result of adding one article. */
+export interface AddResult {
+  story: string
+  isNew: boolean
+  /** The id of an earlier article in the story this one is a near-copy of. */
+  duplicateOf?: string
+}
+
+/** A story as the index reports it. */
+export interface StoryGroup {
+  id: string
+  documents: string[]
+  /** Documents after collapsing near-duplicate copies. */
+  independent: number
+}
+
+/** JSON-safe snapshot of an index, for {@link createStoryIndex}'s `fromJSON`. */
+export interface StoryIndexState {
+  version: 1
+  options: StoryIndexOptions
+  count: number
+  latestDay: number | null
+  df: [string, number][]
+  stories: {
+    id: string
+    documents: string[]
+    duplicates: (string | null)[]
+    independent: number
+    open: boolean
+    centroid: [string, number][]
+    minDay: number | null
+    maxDay: number | null
+    years: number[]
+    places: string[]
+    events: string[]
+    posted: string[]
+    members: [string, string][]
+  }[]
+}
+
+/** The online story index. */
+export interface StoryIndex {
+  /** Adds one article; adding the same id again returns its story without changing anything. */
+  add(doc: Doc): AddResult
+  /** All stories in creation order. */
+  stories(): StoryGroup[]
+  /** The story of a document id, if it was added. */
+  storyOf(id: string): string | undefined
+  /** A JSON-safe snapshot; `createStoryIndex({}, state)` or `StoryIndex.fromJSON` restores it. */
+  toJSON(): StoryIndexState
+}
+
+interface StoryState {
+  id: string
+  documents: string[]
+  duplicates: (string | null)[]
+  independent: number
+  open: boolean
+  centroid: Map<string, number>
+  minDay: number | null
+  maxDay: number | null
+  years: Set<number>
+  places: Set<string>
+  events: Set<string>
+  posted: Set<string>
+  members: { id: string; signature: Uint32Array }[]
+}
+
+const DEFAULTS = {
+  threshold: 0.2,
+  windowDays: 30,
+  timeWeight: 0.1,
+  yearPenalty: 0.1,
+  placePenalty: 0.1,
+  eventPenalty: 0.05,
+  queryTerms: 20,
+  candidates: 30,
+  postingScan: 300,
+  maxPostings: 4000,
+  centroidTerms: 150,
+  duplicateThreshold: 0.6,
+  duplicateScan: 200,
+} satisfies Required<Omit<StoryIndexOptions, 'features'>>
+
+// How often (in added articles) stories that fell out of every future window are closed.
+const EVICT_EVERY = 2000
+
+const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
+  for (const x of a) if (b.has(x)) return false
+  return true
+}
+
+/**
+ * Creates an online story index. Pass a snapshot from `toJSON()` as `state` to continue where it stopped.
+ *
+ * @example
+ * const index = createStoryIndex()
+ * for (const doc of docs) index.add(doc)
+ * index.stories() // [{ id, documents, independent }]
+ */
+export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryIndexState): StoryIndex => {
+  const settings = { ...DEFAULTS, ...(state?.options ?? {}), ...options }
+  const featureOptions = settings.features ?? {}
+  const df = new Map<string, number>(state?.df ?? [])
+  let count = state?.count ?? 0
+  let latestDay: number | null = state?.latestDay ?? null
+  const stories: StoryState[] = []
+  const storyOfDoc = new Map<string, number>()
+  const postings = new Map<string, number[]>()
+  const open = new Set<number>()
+  let sinceEviction = 0
+
+  const idf = (term: string): number => Math.log(1 + count / Math.max(1, df.get(term) ?? 1))
+
+  const post = (index: number, term: string): void => {
+    const story = stories[index]
+    if (story.posted.has(term)) return
+    story.posted.add(term)
+    let list = postings.get(term)
+    if (!list) {
+      list = []
+      postings.set(term, list)
+    }
+    list.push(index)
+    if (list.length > settings.maxPostings) list.splice(0, list.length - settings.maxPostings / 2)
+  }
+
+  if (state) {
+    for (const s of state.stories) {
+      const index = stories.length
+      stories.push({
+        id: s.id,
+        documents: s.documents,
+        duplicates: s.duplicates,
+        independent: s.independent,
+        open: s.open,
+        centroid: new Map(s.centroid),
+        minDay: s.minDay,
+        maxDay: s.maxDay,
+        years: new Set(s.years),
+        places: new Set(s.places),
+        events: new Set(s.events),
+        posted: new Set(),
+        members: s.members.map(([id, sig]) => ({ id, signature: decodeSignature(sig) })),
+      })
+      for (const id of s.documents) storyOfDoc.set(id, index)
+      if (s.open) {
+        open.add(index)
+        for (const term of s.posted) post(index, term)
+      }
+    }
+  }
+
+  // Closes stories whose date range ended more than two windows before the newest article: they can no
+  // longer be candidates (unless an article arrives very late), so their centroid, postings and
+  // signatures are freed. This keeps memory and posting lists bounded on an unending stream.
+  const evict = (): void => {
+    if (latestDay === null) return
+    const limit = latestDay - 2 * settings.windowDays
+    let closed = 0
+    for (const index of open) {
+      const story = stories[index]
+      if (story.maxDay !== null && story.maxDay < limit) {
+        story.open = false
+        story.centroid = new Map()
+        story.posted = new Set()
+        story.members = []
+        open.delete(index)
+        closed++
+      }
+    }
+    if (closed === 0) return
+    for (const [term, list] of postings) {
+      const kept = list.filter((i) => stories[i].open)
+      if (kept.length === 0) postings.delete(term)
+      else if (kept.length !== list.length) postings.set(term, kept)
+    }
+  }
+
+  const gapDays = (day: number | null, story: StoryState): number => {
+    if (day === null || story.minDay === null || story.maxDay === null) return 0
+    if (day < story.minDay) return story.minDay - day
+    if (day > story.maxDay) return day - story.maxDay
+    return 0
+  }
+
+  const score = (f: GroupingFeatures, vector: Map<string, number>, story: StoryState): number => {
+    let dot = 0
+    let norm = 0
+    for (const [term, weight] of story.centroid) {
+      const w = weight * idf(term)
+      norm += w * w
+      const d = vector.get(term)
+      if (d !== undefined) dot += d * w
+    }
+    if (norm === 0) return 0
+    let similarity = dot / Math.sqrt(norm)
+    similarity -= settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.windowDays))
+    if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years)) {
+      similarity -= settings.yearPenalty
+    }
+    if (f.places.length > 0 && story.places.size > 0 && disjoint(f.places, story.places)) {
+      similarity -= settings.placePenalty
+    }
+    if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) {
+      similarity -= settings.eventPenalty
+    }
+    return similarity
+  }
+
+  const add = (doc: Doc): AddResult => {
+    const known = storyOfDoc.get(doc.id)
+    if (known !== undefined) {
+      const story = stories[known]
+      const duplicate = story.duplicates[story.documents.indexOf(doc.id)]
+      return { story: story.id, isNew: false, ...(duplicate ? { duplicateOf: duplicate } : {}) }
+    }
+    const f = featurise(doc, featureOptions)
+    count++
+    for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+
+    // Sublinear tf. `shape` (idf-free, unit length) goes into the centroid so that later idf updates
+    // still apply to it; `vector` (tf·idf, unit length) is this article's query.
+    const shape = new Map<string, number>()
+    const vector = new Map<string, number>()
+    let shapeNorm = 0
+    let vectorNorm = 0
+    for (const [term, tf] of f.terms) {
+      const s = 1 + Math.log(tf)
+      const v = s * idf(term)
+      shape.set(term, s)
+      vector.set(term, v)
+      shapeNorm += s * s
+      vectorNorm += v * v
+    }
+    shapeNorm = Math.sqrt(shapeNorm) || 1
+    vectorNorm = Math.sqrt(vectorNorm) || 1
+    for (const [term, s] of shape) shape.set(term, s / shapeNorm)
+    for (const [term, v] of vector) vector.set(term, v / vectorNorm)
+    const query = [...vector].sort((a, b) => b[1] - a[1]).slice(0, settings.queryTerms)
+
+    // Candidate stories: those sharing salient terms, weighted by the terms' weight in this article.
+    const overlap = new Map<number, number>()
+    for (const [term, weight] of query) {
+      const list = postings.get(term)
+      if (!list) continue
+      const stop = Math.max(0, list.length - settings.postingScan)
+      for (let i = list.length - 1; i >= stop; i--) {
+        const index = list[i]
+        overlap.set(index, (overlap.get(index) ?? 0) + weight)
+      }
+    }
+    const candidates = [...overlap]
+      .filter(([index]) => stories[index].open && gapDays(f.day, stories[index]) <= settings.windowDays)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, settings.candidates)
+    let best = -1
+    let bestScore = settings.threshold
+    for (const [index] of candidates) {
+      const s = score(f, vector, stories[index])
+      if (s >= bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+
+    const signature = minhash(f.words)
+    let isNew = false
+    if (best < 0) {
+      isNew = true
+      best = stories.length
+      stories.push({
+        id: `story-${doc.id}`,
+        documents: [],
+        duplicates: [],
+        independent: 0,
+        open: true,
+        centroid: new Map(),
+        minDay: null,
+        maxDay: null,
+        years: new Set(),
+        places: new Set(),
+        events: new Set(),
+        posted: new Set(),
+        members: [],
+      })
+      open.add(best)
+    }
+    const story = stories[best]
+    const duplicate = isNew
+      ? undefined
+      : findDuplicate(signature, story.members.slice(-settings.duplicateScan), {
+          threshold: settings.duplicateThreshold,
+        })
+    story.documents.push(doc.id)
+    story.duplicates.push(duplicate?.id ?? null)
+    if (!duplicate) story.independent++
+    story.members.push({ id: doc.id, signature })
+    storyOfDoc.set(doc.id, best)
+    for (const [term, s] of shape) story.centroid.set(term, (story.centroid.get(term) ?? 0) + s)
+    if (story.centroid.size > 2 * settings.centroidTerms) {
+      const kept = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, settings.centroidTerms)
+      story.centroid = new Map(kept)
+    }
+    if (f.day !== null) {
+      story.minDay = story.minDay === null ? f.day : Math.min(story.minDay, f.day)
+      story.maxDay = story.maxDay === null ? f.day : Math.max(story.maxDay, f.day)
+      latestDay = latestDay === null ? f.day : Math.max(latestDay, f.day)
+    }
+    for (const y of f.years) story.years.add(y)
+    for (const p of f.places) story.places.add(p)
+    for (const e of f.events) story.events.add(e)
+    for (const [term] of query) post(best, term)
+
+    if (++sinceEviction >= EVICT_EVERY) {
+      sinceEviction = 0
+      evict()
+    }
+    return { story: story.id, isNew, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }
+  }
+
+  return {
+    add,
+    stories: () =>
+      stories.map((s) => ({ id: s.id, documents: [...s.documents], independent: s.independent })),
+    storyOf: (id) => {
+      const index = storyOfDoc.get(id)
+      return index === undefined ? undefined : stories[index].id
+    },
+    toJSON: () => ({
+      version: 1,
+      options,
+      count,
+      latestDay,
+      df: [...df],
+      stories: stories.map((s) => ({
+        id: s.id,
+        documents: [...s.documents],
+        duplicates: [...s.duplicates],
+        independent: s.independent,
+        open: s.open,
+        centroid: [...s.centroid],
+        minDay: s.minDay,
+        maxDay: s.maxDay,
+        years: [...s.years],
+        places: [...s.places],
+        events: [...s.events],
+        posted: [...s.posted],
+        members: s.members.map((m): [string, string] => [m.id, encodeSignature(m.signature)]),
+      })),
+    }),
+  }
+}
+
+/** Restores an index from {@link StoryIndex.toJSON}'s snapshot (options given here override the saved ones). */
+export const storyIndexFromJSON = (state: StoryIndexState, options: StoryIndexOptions = {}): StoryIndex => {
+  if (state?.version !== 1)
+    throw new TypeError(`Expected a story index snapshot of version 1, not ${state?.version}`)
+  return createStoryIndex(options, state)
+}
+
+/** Publication order: dated articles by date then id, undated ones last (by id) so they can join any story. */
+export const arrivalOrder = (a: Doc, b: Doc): number => {
+  const da = a.meta.published
+  const db = b.meta.published
+  if (da && db && da !== db) return da < db ? -1 : 1
+  if (da && !db) return -1
+  if (!da && db) return 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
+ * Groups documents into stories in one call: the online index fed in publication order (then id), so the
+ * result is the same as ingesting the documents one by one in that order.
+ *
+ * @example
+ * groupStories(docs).map((s) => s.documents)
+ */
+export const groupStories = (docs: readonly Doc[], options: StoryIndexOptions = {}): StoryGroup[] => {
+  const index = createStoryIndex(options)
+  for (const doc of [...docs].sort(arrivalOrder)) index.add(doc)
+  return index.stories()
+}

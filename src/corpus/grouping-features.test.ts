@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import type { Doc } from '../model/types.ts'
+import { dayOf, featurise } from './grouping-features.ts'
+
+const doc = (text: string, extra: Partial<Doc> = {}, published?: string): Doc => ({
+  ...makeDoc({ text, meta: { source: 'test', ...(published ? { published } : {}) } }),
+  ...extra,
+})
+
+describe('featurise: names from capitalised phrases', () => {
+  const cases: [string, string, string[]][] = [
+    ['a mid-sentence name', 'Crews reached Port Elsby late.', ['port elsby']],
+    ['sentence-initial word not a name unless capitalised elsewhere', 'Firefighters came. They left.', []],
+    ['sentence-initial name repeated mid-sentence', 'Varnow spoke. Then Varnow left.', ['varnow']],
+    ['calendar words are not names', 'It happened on Monday in March near Tolby.', ['tolby']],
+    ['a comma splits two names', 'It hit Drumore, Kelvale overnight.', ['drumore', 'kelvale']],
+  ]
+  for (const [name, text, expected] of cases) {
+    it(name, () => assert.deepEqual(featurise(doc(text)).names.sort(), expected.sort()))
+  }
+})
+
+describe('featurise: terms and cues', () => {
+  it('stems words, drops function words, keeps years and numbers as cues', () => {
+    const f = featurise(doc('The floods of 2029 flooded 40 homes in Tolby.'))
+    assert.deepEqual(f.years, [2029])
+    assert.ok(f.terms.has('flood'))
+    assert.ok(!f.terms.has('the'))
+    assert.ok(f.terms.has('#40'))
+    assert.ok(f.terms.has('n:tolby'))
+    assert.ok(f.terms.has('y:2029'))
+  })
+
+  it('reads the publication day', () => {
+    assert.equal(featurise(doc('x', {}, '1970-01-11')).day, 10)
+    assert.equal(featurise(doc('x')).day, null)
+  })
+
+  it('uses pipeline mentions and events when present', () => {
+    const text = 'Troops shelled Norvik.'
+    const f = featurise(
+      doc(text, {
+        mentions: [{ span: { start: 15, end: 21 }, text: 'Norvik', type: 'GPE', entity: 'E7' }],
+        events: [{ span: { start: 7, end: 14 }, text: 'shelled', type: 'attack' }],
+      }),
+    )
+    assert.deepEqual(f.places, ['E7'])
+    assert.deepEqual(f.events, ['attack'])
+    assert.ok(f.terms.has('e:E7'))
+    assert.ok(f.terms.has('ev:attack'))
+  })
+
+  it('counts only the first maxWords words', () => {
+    const f = featurise(doc('alpha beta gamma delta'), { maxWords: 2 })
+    assert.deepEqual(f.words, ['alpha', 'beta'])
+  })
+})
+
+describe('dayOf', () => {
+  const cases: [string | undefined, number | null][] = [
+    ['1970-01-02', 1],
+    ['1970-02', 31],
+    ['1971', 365],
+    ['2024-02-07T10:00:00Z', 19760],
+    ['soon', null],
+    [undefined, null],
+  ]
+  for (const [iso, expected] of cases) it(String(iso), () => assert.equal(dayOf(iso), expected))
+})

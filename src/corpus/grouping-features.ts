@@ -1,0 +1,168 @@
+import { stemmer } from 'stemmer'
+import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
+import type { Doc } from '../model/types.ts'
+
+const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
+const CALENDAR = new Set<string>(stopwords.calendar)
+
+/** What story grouping knows about one article: weighted terms, names, years, places, event types and its day. */
+export interface GroupingFeatures {
+  /** Feature → raw weight (term frequency, names and years boosted). Keys: `stem`, `n:name token`, `y:year`, `e:entity id`, `ev:event type`. */
+  terms: Map<string, number>
+  /** Normalised names (capitalised phrases or entity mentions), each once. */
+  names: string[]
+  /** Four-digit years 1900–2099 mentioned in the text. */
+  years: number[]
+  /** Places (GPE/LOC mentions) when the doc has mentions; empty otherwise. */
+  places: string[]
+  /** Event types from `doc.events` when present. */
+  events: string[]
+  /** Publication day as days since 1970-01-01, or null when the doc has no date. */
+  day: number | null
+  /** Words of the text (lower-cased), for near-duplicate shingles. */
+  words: string[]
+}
+
+/** Options for {@link featurise}. */
+export interface FeaturiseOptions {
+  /** Only the first this-many words count: the lede names the event, the tail drifts into background. */
+  maxWords?: number
+  /** Extra weight of each name token (capitalised phrase or entity mention) over an ordinary word. */
+  nameWeight?: number
+  /** Weight of each mentioned year. */
+  yearWeight?: number
+  /** How many times the title counts (when `meta.title` is not already the start of the text). */
+  titleWeight?: number
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+const UPPER = /^\p{Lu}/u
+const DIGITS = /^\d+$/
+// A sentence ends at . ! ? or a line break: the next capitalised word may be capitalised only for that reason.
+const SENTENCE_END = /[.!?\n]["'”’)]*\s*$/
+
+const stemCache = new Map<string, string>()
+/** Porter stem of a lower-cased word, memoised (news vocabulary is small compared with token counts). */
+export const stem = (word: string): string => {
+  let s = stemCache.get(word)
+  if (s === undefined) {
+    s = stemmer(word)
+    if (stemCache.size < 500_000) stemCache.set(word, s)
+  }
+  return s
+}
+
+/** Days since 1970-01-01 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD prefix), or null when it is not one. */
+export const dayOf = (iso: string | undefined): number | null => {
+  if (!iso) return null
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso)
+  if (!m) return null
+  const t = Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1)
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000)
+}
+
+const add = (terms: Map<string, number>, key: string, weight: number): void => {
+  terms.set(key, (terms.get(key) ?? 0) + weight)
+}
+
+/**
+ * Light featurisation for story grouping: fast enough for a million articles without the full pipeline.
+ * Words are stemmed; capitalised phrases stand in for names (a sentence-initial word counts only when the
+ * text also capitalises it mid-sentence); four-digit years are kept as cues. When the doc carries
+ * `mentions`, `events` or entity ids from the full pipeline, those are used instead of the heuristics.
+ *
+ * @example
+ * featurise(makeDoc({ text: 'Fire hit Oakvale on Monday. Oakvale firefighters...', meta: { source: '-' } })).names
+ * // ['oakvale']
+ */
+export const featurise = (
+  doc: Doc,
+  { maxWords = 400, nameWeight = 1.5, yearWeight = 2, titleWeight = 1 }: FeaturiseOptions = {},
+): GroupingFeatures => {
+  const terms = new Map<string, number>()
+  const text = doc.text
+  const title = doc.meta.title
+  const titleSeparate = title !== undefined && title.length > 0 && !text.startsWith(title)
+  const sources: { text: string; weight: number }[] = [{ text, weight: 1 }]
+  if (titleSeparate) sources.unshift({ text: title, weight: titleWeight })
+
+  const words: string[] = []
+  const years = new Set<number>()
+  // Capitalised runs: candidate names. Sentence-initial single words are held until we know whether the
+  // text capitalises them elsewhere too.
+  const runs: { tokens: string[]; initial: boolean }[] = []
+  const midCapitalised = new Set<string>()
+  for (const source of sources) {
+    let count = 0
+    let run: string[] = []
+    let runInitial = false
+    let last = 0
+    const flush = (): void => {
+      if (run.length > 0) runs.push({ tokens: run, initial: runInitial })
+      run = []
+    }
+    for (const m of source.text.matchAll(WORD)) {
+      if (count >= maxWords) break
+      count++
+      const raw = m[0]
+      const start = m.index ?? 0
+      const gap = source.text.slice(last, start)
+      last = start + raw.length
+      const lower = raw.toLowerCase().replace(/’/g, "'")
+      const initial = count === 1 || SENTENCE_END.test(gap)
+      if (source.weight === 1 || !titleSeparate) words.push(lower)
+      // Punctuation other than spaces between two capitalised words breaks a name ("Paris, Texas" is two).
+      if (!/^[ \t]*$/.test(gap)) flush()
+      const capitalised = UPPER.test(raw) && !CALENDAR.has(lower) && !(STOP.has(lower) && initial)
+      if (capitalised && !STOP.has(lower)) {
+        if (run.length === 0) runInitial = initial
+        run.push(lower)
+        if (!initial) midCapitalised.add(lower)
+      } else flush()
+      if (DIGITS.test(lower)) {
+        const n = Number(lower)
+        if (lower.length === 4 && n >= 1900 && n < 2100) years.add(n)
+        else if (lower.length > 1) add(terms, `#${lower}`, source.weight * 0.5)
+        continue
+      }
+      if (lower.length < 2 || STOP.has(lower)) continue
+      add(terms, stem(lower), source.weight)
+    }
+    flush()
+  }
+
+  const names = new Set<string>()
+  const mentions = doc.mentions ?? []
+  const places = new Set<string>()
+  if (mentions.length > 0) {
+    for (const mention of mentions) {
+      const name = mention.text.toLowerCase().replace(/^the\s+/, '')
+      names.add(name)
+      if (mention.entity) add(terms, `e:${mention.entity}`, nameWeight)
+      if (mention.type === 'GPE' || mention.type === 'LOC') places.add(mention.entity ?? name)
+    }
+  } else {
+    for (const run of runs) {
+      if (run.initial && run.tokens.length === 1 && !midCapitalised.has(run.tokens[0])) continue
+      names.add(run.tokens.join(' '))
+    }
+  }
+  for (const name of names) {
+    for (const token of name.split(/\s+/)) {
+      if (token.length > 1 && !STOP.has(token) && !DIGITS.test(token)) add(terms, `n:${token}`, nameWeight)
+    }
+  }
+  for (const year of years) add(terms, `y:${year}`, yearWeight)
+  const events = [...new Set((doc.events ?? []).map((e) => e.type))]
+  for (const type of events) add(terms, `ev:${type}`, 1)
+
+  return {
+    terms,
+    names: [...names],
+    years: [...years],
+    places: [...places],
+    events,
+    day: dayOf(doc.meta.published),
+    words,
+  }
+}
