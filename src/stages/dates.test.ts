@@ -1,0 +1,309 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { assertDoc } from '../model/invariants.ts'
+import type { DateMention } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { dates } from './dates.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), dates()])
+
+const analyse = (text: string, published?: string) => {
+  const doc = run(makeDoc({ text, meta: { source: 'test', published } }))
+  assertDoc(doc)
+  return doc
+}
+
+/** Published on Thursday 2024-02-08 unless a row says otherwise. */
+const THURSDAY = '2024-02-08'
+
+type Expect = Partial<Pick<DateMention, 'value' | 'precision' | 'type' | 'relative'>> & {
+  range?: [string, string]
+}
+
+// [sentence, published, expression text, expected]
+const CASES: [string, string | undefined, string, Expect][] = [
+  [
+    'The ferry sank on Wednesday near the harbour.',
+    THURSDAY,
+    'Wednesday',
+    { value: '2024-02-07', precision: 'day', type: 'DATE', relative: true },
+  ],
+  ['Officials met Thursday to review the plan.', THURSDAY, 'Thursday', { value: '2024-02-08' }],
+  ['Crews reopened the bridge Friday.', THURSDAY, 'Friday', { value: '2024-02-02' }],
+  ['The council will vote Friday on the budget.', THURSDAY, 'Friday', { value: '2024-02-09' }],
+  ['Wednesday’s storm flooded the valley.', THURSDAY, 'Wednesday', { value: '2024-02-07' }],
+  [
+    'The report was filed on Jan. 28 by the agency.',
+    THURSDAY,
+    'Jan. 28',
+    { value: '2024-01-28', precision: 'day' },
+  ],
+  ['The report was filed on Feb. 7 by the agency.', THURSDAY, 'Feb. 7', { value: '2024-02-07' }],
+  ['The museum closed on Dec. 3 for repairs.', THURSDAY, 'Dec. 3', { value: '2023-12-03' }],
+  ['The hearing ended Feb 7th after a long day.', THURSDAY, 'Feb 7th', { value: '2024-02-07' }],
+  [
+    'The law took effect on 7 February 2024 in the province.',
+    THURSDAY,
+    '7 February 2024',
+    { value: '2024-02-07', relative: false },
+  ],
+  [
+    'The festival opened January 28, 2024, to large crowds.',
+    undefined,
+    'January 28, 2024',
+    { value: '2024-01-28', relative: false },
+  ],
+  [
+    'The log shows 2024-02-07 as the start.',
+    THURSDAY,
+    '2024-02-07',
+    { value: '2024-02-07', relative: false },
+  ],
+  [
+    'Prices rose in late January after the frost.',
+    THURSDAY,
+    'late January',
+    { value: '2024-01', precision: 'month', range: ['2024-01-21', '2024-01-31'] },
+  ],
+  [
+    'Prices fell in mid-January after the thaw.',
+    THURSDAY,
+    'mid-January',
+    { value: '2024-01', range: ['2024-01-11', '2024-01-20'] },
+  ],
+  [
+    'Prices fell in early January after the thaw.',
+    THURSDAY,
+    'early January',
+    { value: '2024-01', range: ['2024-01-01', '2024-01-10'] },
+  ],
+  [
+    'The pilots struck last week over pay.',
+    THURSDAY,
+    'last week',
+    { value: '2024-W05', precision: 'week', range: ['2024-01-29', '2024-02-04'] },
+  ],
+  [
+    'Talks resumed this week in the capital.',
+    THURSDAY,
+    'this week',
+    { value: '2024-W06', range: ['2024-02-05', '2024-02-11'] },
+  ],
+  [
+    'The dam burst yesterday morning.',
+    THURSDAY,
+    'yesterday morning',
+    { value: '2024-02-07TMO', type: 'TIME' },
+  ],
+  [
+    'The dam burst yesterday after heavy rain.',
+    THURSDAY,
+    'yesterday',
+    { value: '2024-02-07', precision: 'day' },
+  ],
+  ['The mayor spoke today at the town hall.', THURSDAY, 'today', { value: '2024-02-08' }],
+  [
+    'Sales slumped last month across the region.',
+    THURSDAY,
+    'last month',
+    { value: '2024-01', precision: 'month', range: ['2024-01-01', '2024-01-31'] },
+  ],
+  ['The bank was fined last year for fraud.', THURSDAY, 'last year', { value: '2023', precision: 'year' }],
+  [
+    'The truck overturned two days ago on the highway.',
+    THURSDAY,
+    'two days ago',
+    { value: '2024-02-06', precision: 'day' },
+  ],
+  [
+    'The mill closed in 2023 after a fire.',
+    THURSDAY,
+    '2023',
+    { value: '2023', precision: 'year', relative: false },
+  ],
+  [
+    'Crime fell sharply in the 1990s in the city.',
+    THURSDAY,
+    'the 1990s',
+    { value: '199', precision: 'decade' },
+  ],
+  ['The canal will reopen this spring.', THURSDAY, 'this spring', { value: '2024-SP', precision: 'season' }],
+  [
+    'Revenue grew in the third quarter of 2023.',
+    THURSDAY,
+    'the third quarter of 2023',
+    { value: '2023-Q3', precision: 'quarter' },
+  ],
+  ['Revenue grew in the third quarter, the firm said.', THURSDAY, 'the third quarter', { value: '2023-Q3' }],
+  [
+    'Shops have been busy earlier this month.',
+    THURSDAY,
+    'earlier this month',
+    { value: '2024-02', range: ['2024-02-01', '2024-02-07'] },
+  ],
+  ['The summit will open next Tuesday.', THURSDAY, 'next Tuesday', { value: '2024-02-13' }],
+  [
+    'Shots were heard Tuesday night near the depot.',
+    THURSDAY,
+    'Tuesday night',
+    { value: '2024-02-06TNI', type: 'TIME', precision: 'time' },
+  ],
+  [
+    'The polls closed at 3 p.m. on schedule.',
+    THURSDAY,
+    '3 p.m.',
+    { value: '2024-02-08T15:00', type: 'TIME' },
+  ],
+  [
+    'The meeting began at 10:30 a.m. Tuesday.',
+    THURSDAY,
+    '10:30 a.m. Tuesday',
+    { value: '2024-02-06T10:30', type: 'TIME' },
+  ],
+  [
+    'The siege lasted three years before the truce.',
+    THURSDAY,
+    'three years',
+    { value: 'P3Y', type: 'DURATION', precision: 'duration' },
+  ],
+  ['He signed a two-year contract.', THURSDAY, 'two-year', { value: 'P2Y', type: 'DURATION' }],
+  [
+    'Exports fell over the past two months.',
+    THURSDAY,
+    'the past two months',
+    { value: 'P2M', type: 'DURATION' },
+  ],
+  ['The guards are changed every week at the fort.', THURSDAY, 'every week', { value: 'P1W', type: 'SET' }],
+  ['The ferry runs daily to the island.', THURSDAY, 'daily', { value: 'P1D', type: 'SET' }],
+  [
+    'The club meets each Thursday in the hall.',
+    THURSDAY,
+    'each Thursday',
+    { value: 'XXXX-WXX-4', type: 'SET' },
+  ],
+  ['Output is now higher than before.', THURSDAY, 'now', { value: 'PRESENT_REF', relative: false }],
+  [
+    'The plant was sold a year ago to investors.',
+    THURSDAY,
+    'a year ago',
+    { value: '2023', precision: 'year' },
+  ],
+  [
+    'In the 20th century the town grew fast.',
+    THURSDAY,
+    'the 20th century',
+    { value: '19', precision: 'century' },
+  ],
+  [
+    'The river froze in the winter of 1995 again.',
+    THURSDAY,
+    'the winter of 1995',
+    { value: '1995-WI', precision: 'season' },
+  ],
+  [
+    'The tower was built in March 1998 by the firm.',
+    THURSDAY,
+    'March 1998',
+    { value: '1998-03', precision: 'month', relative: false },
+  ],
+  [
+    'Exports rose at the end of 2022 again.',
+    THURSDAY,
+    'the end of 2022',
+    { value: '2022', range: ['2022-09-01', '2022-12-31'] },
+  ],
+  ['The fair was held last November in the park.', THURSDAY, 'last November', { value: '2023-11' }],
+  ['The vote took place Sunday, Feb. 4, in the north.', THURSDAY, 'Sunday, Feb. 4', { value: '2024-02-04' }],
+  ['The firm reported results for fiscal 2023 today.', THURSDAY, 'fiscal 2023', { value: '2023' }],
+  ['Turnout was low in 2019, about 40 percent.', THURSDAY, '2019', { value: '2019' }],
+  ['The storm hit on Wednesday.', '2024-02-07', 'Wednesday', { value: '2024-02-07' }],
+]
+
+describe('dates: expressions resolved against the publication date', () => {
+  for (const [sentence, published, expression, expected] of CASES) {
+    test(`${expression} in "${sentence}" (${published ?? 'no date'})`, () => {
+      const doc = analyse(sentence, published)
+      const found = doc.dates?.find((d) => d.text === expression)
+      assert.ok(found, `expected "${expression}", found ${JSON.stringify(doc.dates?.map((d) => d.text))}`)
+      const { range, ...rest } = expected
+      for (const [key, value] of Object.entries(rest)) {
+        assert.equal(found[key as keyof DateMention], value, `${key} of "${expression}"`)
+      }
+      if (range) assert.deepEqual(found.range, { start: range[0], end: range[1] })
+    })
+  }
+})
+
+// Text that holds no temporal expression, or words that only look like one.
+const NEGATIVES: [string, string][] = [
+  ['May I ask a question?', 'May'],
+  ['The troops march north at dawn.', 'march'],
+  ['Some 2000 troops crossed the border.', '2000'],
+  ['The fund raised $1999 from donors.', '1999'],
+  ['The sun rose over the hills.', 'sun'],
+  ['He was the second speaker.', 'second'],
+  ['The fall of the city shocked many.', 'fall'],
+]
+
+describe('dates: words that are not dates', () => {
+  for (const [sentence, word] of NEGATIVES) {
+    test(`"${word}" in "${sentence}"`, () => {
+      const doc = analyse(sentence, THURSDAY)
+      assert.equal(
+        doc.dates?.some((d) => d.text.includes(word)),
+        false,
+        JSON.stringify(doc.dates),
+      )
+    })
+  }
+})
+
+describe('dates: without a publication date', () => {
+  // [sentence, expression]
+  const RELATIVE: [string, string][] = [
+    ['The ferry sank on Wednesday.', 'Wednesday'],
+    ['The ferry sank on Jan. 28 in fog.', 'Jan. 28'],
+    ['The ferry sank last week in fog.', 'last week'],
+    ['The ferry sank yesterday in fog.', 'yesterday'],
+    ['The ferry sank two days ago in fog.', 'two days ago'],
+  ]
+  for (const [sentence, expression] of RELATIVE) {
+    test(`"${expression}" is unresolved and reported`, () => {
+      const doc = analyse(sentence)
+      const found = doc.dates?.find((d) => d.text === expression)
+      assert.ok(found, JSON.stringify(doc.dates))
+      assert.equal(found.value, null)
+      assert.equal(found.relative, true)
+      const message = doc.messages.find(
+        (m) => m.rule === 'dates/unresolved' && m.span?.start === found.span.start,
+      )
+      assert.ok(message, JSON.stringify(doc.messages))
+      assert.equal(message.severity, 'info')
+    })
+  }
+  test('absolute dates still resolve and are not reported', () => {
+    const doc = analyse('The ferry sank on January 28, 2024, in fog.')
+    assert.equal(doc.dates?.[0]?.value, '2024-01-28')
+    assert.equal(doc.messages.length, 0)
+  })
+  test('a malformed publication date is a warning, not an exception', () => {
+    const doc = analyse('The ferry sank on Wednesday.', 'last Tuesday')
+    assert.equal(doc.dates?.[0]?.value, null)
+    assert.ok(doc.messages.some((m) => m.rule === 'dates/bad-published' && m.severity === 'warning'))
+  })
+})
+
+describe('dates: the fallback publication date option', () => {
+  test('is used only when the doc has none', () => {
+    const pipeline = createPipeline([tokenize(), segment(), dates({ fallbackPublished: THURSDAY })])
+    const doc = pipeline(makeDoc({ text: 'It rained yesterday.', meta: { source: 'test' } }))
+    assert.equal(doc.dates?.[0]?.value, '2024-02-07')
+    const own = pipeline(
+      makeDoc({ text: 'It rained yesterday.', meta: { source: 'test', published: '2020-05-05' } }),
+    )
+    assert.equal(own.dates?.[0]?.value, '2020-05-04')
+  })
+})

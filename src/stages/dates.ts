@@ -1,0 +1,1475 @@
+import lexicon from '../data/dates.json' with { type: 'json' }
+import type { DateMention, Token } from '../model/types.ts'
+import type { Stage, StageContext } from '../pipeline/stage.ts'
+
+/** Options of the {@link dates} stage. */
+export interface DatesOptions {
+  /**
+   * Publication date to resolve against when `doc.meta.published` is absent (ISO `YYYY-MM-DD`).
+   * Leave unset in production: without a known date, relative expressions stay unresolved.
+   */
+  fallbackPublished?: string
+}
+
+type Precision = DateMention['precision']
+type TimexType = DateMention['type']
+
+/** A calendar day as a count of days since 1970-01-01 (UTC); plain integers keep date arithmetic exact and fast. */
+type Day = number
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic
+
+const MS_PER_DAY = 86_400_000
+
+const toDay = (y: number, m: number, d: number): Day => {
+  const ms = Date.UTC(y, m - 1, d)
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear keeps small years literal.
+  if (y >= 0 && y < 100) {
+    const date = new Date(ms)
+    date.setUTCFullYear(y)
+    return Math.round(date.getTime() / MS_PER_DAY)
+  }
+  return Math.round(ms / MS_PER_DAY)
+}
+
+const fromDay = (day: Day): { y: number; m: number; d: number } => {
+  const date = new Date(day * MS_PER_DAY)
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() }
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. 1970-01-01 was a Thursday. */
+const weekdayOf = (day: Day): number => ((((day + 3) % 7) + 7) % 7) + 1
+
+const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate()
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+const isoDay = (day: Day): string => {
+  const { y, m, d } = fromDay(day)
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`
+}
+
+/** ISO 8601 week of a day: the week-year is the year of that week's Thursday. */
+const isoWeek = (day: Day): { year: number; week: number } => {
+  const thursday = day - weekdayOf(day) + 4
+  const year = fromDay(thursday).y
+  return { year, week: Math.floor((thursday - toDay(year, 1, 1)) / 7) + 1 }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods: a resolved value with the inclusive range of days it covers
+
+/** A resolved date expression: its ISO value, precision and the days it covers. */
+interface Period {
+  value: string
+  precision: Precision
+  from: Day
+  to: Day
+}
+
+const dayPeriod = (day: Day): Period => ({ value: isoDay(day), precision: 'day', from: day, to: day })
+
+const monthPeriod = (y: number, m: number): Period => ({
+  value: `${pad(y, 4)}-${pad(m)}`,
+  precision: 'month',
+  from: toDay(y, m, 1),
+  to: toDay(y, m, daysInMonth(y, m)),
+})
+
+const yearPeriod = (y: number): Period => ({
+  value: pad(y, 4),
+  precision: 'year',
+  from: toDay(y, 1, 1),
+  to: toDay(y, 12, 31),
+})
+
+const weekPeriod = (day: Day): Period => {
+  const monday = day - weekdayOf(day) + 1
+  const { year, week } = isoWeek(day)
+  return { value: `${pad(year, 4)}-W${pad(week)}`, precision: 'week', from: monday, to: monday + 6 }
+}
+
+const weekendPeriod = (day: Day): Period => {
+  const monday = day - weekdayOf(day) + 1
+  const { year, week } = isoWeek(day)
+  return { value: `${pad(year, 4)}-W${pad(week)}-WE`, precision: 'week', from: monday + 5, to: monday + 6 }
+}
+
+const quarterPeriod = (y: number, q: number): Period => ({
+  value: `${pad(y, 4)}-Q${q}`,
+  precision: 'quarter',
+  from: toDay(y, q * 3 - 2, 1),
+  to: toDay(y, q * 3, daysInMonth(y, q * 3)),
+})
+
+const halfPeriod = (y: number, h: number): Period => ({
+  value: `${pad(y, 4)}-H${h}`,
+  precision: 'quarter',
+  from: toDay(y, h * 6 - 5, 1),
+  to: toDay(y, h * 6, daysInMonth(y, h * 6)),
+})
+
+/** Meteorological seasons (northern hemisphere): spring = Mar–May, …, winter = Dec of the year before–Feb. */
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 }
+
+const seasonPeriod = (y: number, code: string): Period => {
+  const startMonth = SEASON_START[code]
+  // TimeML writes the winter that starts in December 2023 as 2023-WI.
+  const endY = code === 'WI' ? y + 1 : y
+  const endM = code === 'WI' ? 2 : startMonth + 2
+  return {
+    value: `${pad(y, 4)}-${code}`,
+    precision: 'season',
+    from: toDay(y, startMonth, 1),
+    to: toDay(endY, endM, daysInMonth(endY, endM)),
+  }
+}
+
+const seasonOf = (day: Day): { y: number; code: string } => {
+  const { y, m } = fromDay(day)
+  if (m <= 2) return { y: y - 1, code: 'WI' }
+  if (m === 12) return { y, code: 'WI' }
+  return { y, code: m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA' }
+}
+
+const decadePeriod = (decade: number): Period => ({
+  value: String(decade).slice(0, -1).padStart(3, '0'),
+  precision: 'decade',
+  from: toDay(decade, 1, 1),
+  to: toDay(decade + 9, 12, 31),
+})
+
+const centuryPeriod = (n: number): Period => ({
+  value: pad(n - 1),
+  precision: 'century',
+  from: toDay((n - 1) * 100, 1, 1),
+  to: toDay((n - 1) * 100 + 99, 12, 31),
+})
+
+/** Narrows a period to its early, middle or late part. For months this is days 1–10, 11–20 and 21–end. */
+const narrow = (
+  period: Period,
+  part: 'early' | 'mid' | 'late' | 'before' | 'after',
+  anchor?: Day,
+): Period => {
+  const { from, to } = period
+  if (part === 'before') return { ...period, to: Math.max(from, Math.min(to, (anchor ?? to + 1) - 1)) }
+  if (part === 'after') return { ...period, from: Math.min(to, Math.max(from, (anchor ?? from - 1) + 1)) }
+  if (period.precision === 'month') {
+    const start = fromDay(from)
+    if (part === 'early') return { ...period, to: toDay(start.y, start.m, 10) }
+    if (part === 'mid')
+      return { ...period, from: toDay(start.y, start.m, 11), to: toDay(start.y, start.m, 20) }
+    return { ...period, from: toDay(start.y, start.m, 21) }
+  }
+  if (period.precision === 'year') {
+    // A year's thirds by month: January–April, May–August, September–December.
+    const { y } = fromDay(from)
+    if (part === 'early') return { ...period, to: toDay(y, 4, 30) }
+    if (part === 'mid') return { ...period, from: toDay(y, 5, 1), to: toDay(y, 8, 31) }
+    return { ...period, from: toDay(y, 9, 1) }
+  }
+  const third = Math.floor((to - from + 1) / 3)
+  if (part === 'early') return { ...period, to: from + third - 1 }
+  if (part === 'mid') return { ...period, from: from + third, to: to - third }
+  return { ...period, from: to - third + 1 }
+}
+
+/** The period of the given unit that contains `day`, moved by `offset` units. */
+const unitPeriod = (unit: string, day: Day, offset: number): Period | null => {
+  const { y, m } = fromDay(day)
+  switch (unit) {
+    case 'D':
+      return dayPeriod(day + offset)
+    case 'W':
+      return weekPeriod(day + offset * 7)
+    case 'WE':
+      return weekendPeriod(day + offset * 7)
+    case 'M': {
+      const index = y * 12 + (m - 1) + offset
+      return monthPeriod(Math.floor(index / 12), (index % 12) + 1)
+    }
+    case 'Q': {
+      const index = y * 4 + Math.floor((m - 1) / 3) + offset
+      return quarterPeriod(Math.floor(index / 4), (index % 4) + 1)
+    }
+    case 'Y':
+      return yearPeriod(y + offset)
+    case 'DE':
+      return decadePeriod(Math.floor(y / 10) * 10 + offset * 10)
+    case 'CE':
+      return centuryPeriod(Math.floor(y / 100) + 1 + offset)
+    default:
+      return null
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon
+
+const MONTHS = new Map<string, number>(Object.entries(lexicon.months))
+const MONTHS_NEEDING_CAPITAL = new Set(lexicon.monthsNeedingCapital)
+const WEEKDAYS = new Map<string, number>(Object.entries(lexicon.weekdays))
+const SEASONS = new Map<string, string>(Object.entries(lexicon.seasons))
+const PARTS_OF_DAY = new Map<string, string>(Object.entries(lexicon.partsOfDay))
+const NUMBERS = new Map<string, number>(Object.entries(lexicon.numbers))
+const VAGUE_NUMBERS = lexicon.vagueNumbers.map((v) => v.split(' '))
+const ORDINALS = new Map<string, number>(Object.entries(lexicon.ordinals))
+const UNITS = new Map<string, [string, boolean]>(
+  Object.entries(lexicon.units).map(([k, v]) => [k, [v[0] as string, v[1] as boolean]]),
+)
+const DEICTIC = new Map<string, { days: number; part?: string }>(Object.entries(lexicon.deictic))
+const REFS = new Map<string, string>(Object.entries(lexicon.refs))
+const REFS_NEEDING_THE = new Set(lexicon.refsNeedingThe)
+const SETS = new Map<string, string>(Object.entries(lexicon.sets))
+const APPROXIMATORS = lexicon.approximators.map((a) => a.split(' '))
+const FUTURE_CUES = new Set(lexicon.futureCues)
+const PAST_BREAKERS = new Set(lexicon.pastBreakers)
+const TIMEZONES = new Set(lexicon.timezones)
+
+/** TimeML duration letters: calendar units by ISO letter, with decades and centuries in years. */
+const durationValue = (n: number | 'X', unit: string, isTime: boolean): string => {
+  if (n === 'X') {
+    const letter =
+      unit === 'DE' ? 'DE' : unit === 'CE' ? 'CE' : unit === '2W' ? 'W' : unit === 'WE' ? 'WE' : unit
+    return isTime ? `PTX${letter}` : `PX${letter}`
+  }
+  let count = n
+  let letter = unit
+  if (unit === 'DE') {
+    count = n * 10
+    letter = 'Y'
+  } else if (unit === 'CE') {
+    count = n * 100
+    letter = 'Y'
+  } else if (unit === '2W') {
+    count = n * 2
+    letter = 'W'
+  } else if (unit === 'WE') {
+    count = n * 2
+    letter = 'D'
+  }
+  if (!Number.isInteger(count)) {
+    // Half units: TimeML writes "half an hour" as PT30M and "a year and a half" as P18M.
+    const smaller: Record<string, [number, string]> = {
+      Y: [12, 'M'],
+      M: [30, 'D'],
+      W: [7, 'D'],
+      D: [24, 'H'],
+      H: [60, 'M'],
+    }
+    const step = smaller[letter]
+    if (step) {
+      count *= step[0]
+      letter = step[1]
+      if (letter === 'H' || (letter === 'M' && unit === 'H')) return `PT${Math.round(count)}${letter}`
+    }
+  }
+  return isTime ? `PT${count}${letter}` : `P${count}${letter}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matcher
+
+/** One expression found: token range, TimeML type and resolved value. */
+interface Hit {
+  /** First token index. */
+  start: number
+  /** Token index after the last token. */
+  end: number
+  type: TimexType
+  value: string | null
+  precision: Precision
+  range?: { from: Day; to: Day }
+  relative: boolean
+}
+
+/** What a date core resolves to before modifiers apply: a period, or null when it needs a publication date we lack. */
+interface Core {
+  end: number
+  period: Period | null
+  relative: boolean
+  /** True when a leading "the" belongs to the expression ("the third quarter", "the 1990s"). */
+  takesThe: boolean
+  /** A part of day ("night") that makes the expression a TIME. */
+  part?: string
+  /** A clock time "T15:00" that makes the expression a TIME. */
+  clock?: string
+}
+
+const DIGITS = /^\d+$/
+const ORDINAL_DIGITS = /^(\d{1,2})(?:st|nd|rd|th)$/
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DECADE_DIGITS = /^(\d{3})0s$/
+const SHORT_DECADE = /^(\d)0s$/
+const NUMBER_UNIT =
+  /^(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)-(second|minute|hour|day|week|month|year|decade|century)$/
+const ORDINAL_QUARTER = /^(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)$/
+const Q_TOKEN = /^q([1-4])$/
+
+/** Scans one document's tokens for temporal expressions. */
+class Matcher {
+  readonly text: string
+  readonly tokens: readonly Token[]
+  readonly dct: Day | null
+  /** Token index bounds of the current sentence. */
+  lo = 0
+  hi = 0
+
+  constructor(text: string, tokens: readonly Token[], dct: Day | null) {
+    this.text = text
+    this.tokens = tokens
+    this.dct = dct
+  }
+
+  norm(i: number): string {
+    return i >= this.lo && i < this.hi ? this.tokens[i].norm : ''
+  }
+
+  raw(i: number): string {
+    const t = this.tokens[i]
+    return this.text.slice(t.span.start, t.span.end)
+  }
+
+  /** True when token i starts with a capital letter. */
+  capital(i: number): boolean {
+    const c = this.text.charCodeAt(this.tokens[i].span.start)
+    return c >= 65 && c <= 90
+  }
+
+  /** True when tokens i and j touch (no whitespace between). */
+  joined(i: number, j: number): boolean {
+    return this.tokens[i].span.end === this.tokens[j].span.start
+  }
+
+  /** Matches a run of words at i; returns the index after them or -1. */
+  words(i: number, run: readonly string[]): number {
+    for (let k = 0; k < run.length; k++) if (this.norm(i + k) !== run[k]) return -1
+    return i + run.length
+  }
+
+  /** The longest of several word runs at i; returns the index after it or -1. */
+  anyWords(i: number, runs: readonly (readonly string[])[]): number {
+    let best = -1
+    for (const run of runs) best = Math.max(best, this.words(i, run))
+    return best
+  }
+
+  /** A month token at i: needs a capital for words that are also ordinary English ("may", "march"). */
+  month(i: number): number {
+    const n = this.norm(i)
+    const m = MONTHS.get(n)
+    if (m === undefined) return 0
+    const bare = n.endsWith('.') ? n.slice(0, -1) : n
+    if (MONTHS_NEEDING_CAPITAL.has(bare) && !this.capital(i)) return 0
+    // A three-letter abbreviation without its full stop ("Jan") is only a month when it is not a name-like word.
+    return m
+  }
+
+  /** A day of the month at i: "7", "07", "7th". */
+  dayOfMonth(i: number): number {
+    const n = this.norm(i)
+    const ord = ORDINAL_DIGITS.exec(n)
+    const v = ord ? Number(ord[1]) : DIGITS.test(n) && n.length <= 2 ? Number(n) : 0
+    return v >= 1 && v <= 31 ? v : 0
+  }
+
+  /** A four-digit year at i (1000–2199), not a count or an amount. */
+  year(i: number): number {
+    const n = this.norm(i)
+    if (n.length !== 4 || !DIGITS.test(n)) return 0
+    const v = Number(n)
+    if (v < 1000 || v > 2199) return 0
+    const prev = this.norm(i - 1)
+    if (prev === '$' || prev === '£' || prev === '€' || prev === '#' || prev === 'no.' || prev === 'number')
+      return 0
+    const next = this.norm(i + 1)
+    if (next === '%' || next === 'percent' || next === 'per' || (next === ':' && this.joined(i, i + 1)))
+      return 0
+    if (
+      (next === ',' || next === '.') &&
+      this.joined(i, i + 1) &&
+      DIGITS.test(this.norm(i + 2)) &&
+      this.joined(i + 1, i + 2)
+    )
+      return 0
+    // "2000 troops": a lower-case plural noun straight after is what the number counts.
+    if (
+      UNITS.has(next) ||
+      (/^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word')
+    )
+      return 0
+    return v
+  }
+
+  /** A two-digit year with an apostrophe ("'98") at i; returns [year, end]. */
+  shortYear(i: number): [number, number] {
+    const n = this.norm(i)
+    if (n === "'" && this.joined(i, i + 1)) {
+      const d = this.norm(i + 1)
+      if (d.length === 2 && DIGITS.test(d)) {
+        const v = Number(d)
+        return [v < 30 ? 2000 + v : 1900 + v, i + 2]
+      }
+    }
+    return [0, i]
+  }
+
+  /** A count at i: digits, number words, "twenty-five", or a vague quantifier (X). */
+  count(i: number): [number | 'X', number] | null {
+    const n = this.norm(i)
+    if (DIGITS.test(n) || /^\d+\.\d+$/.test(n)) return [Number(n), i + 1]
+    const vague = this.anyWords(i, VAGUE_NUMBERS)
+    if (vague > 0) return ['X', vague]
+    if (n === 'a' || n === 'an') {
+      // "a half", "a dozen"
+      const next = this.norm(i + 1)
+      if (next === 'dozen') return [12, i + 2]
+      return [1, i + 1]
+    }
+    const word = NUMBERS.get(n)
+    if (word !== undefined) {
+      // "twenty five", "one hundred"
+      const next = NUMBERS.get(this.norm(i + 1))
+      if (word >= 20 && word % 10 === 0 && next !== undefined && next < 10 && next >= 1)
+        return [word + next, i + 2]
+      if (next === 100) return [word * 100, i + 2]
+      return [word, i + 1]
+    }
+    const parts = n.split('-')
+    if (parts.length === 2) {
+      const tens = NUMBERS.get(parts[0])
+      const ones = NUMBERS.get(parts[1])
+      if (tens !== undefined && ones !== undefined && tens >= 20 && ones < 10) return [tens + ones, i + 1]
+    }
+    return null
+  }
+
+  /** Which way a bare weekday or month points: forward when a future cue heads its clause. */
+  future(i: number): boolean {
+    for (let k = i - 1; k >= Math.max(this.lo, i - 8); k--) {
+      const n = this.tokens[k].norm
+      if (PAST_BREAKERS.has(n)) return false
+      if (FUTURE_CUES.has(n)) return true
+    }
+    return false
+  }
+
+  // ---- date cores -----------------------------------------------------------------------------
+
+  /** A calendar date with an explicit month: "Jan. 28", "January 28, 2024", "7 February 2024", "January 2024", "January". */
+  calendar(i: number, looseMonth: boolean): Core | null {
+    const n = this.norm(i)
+    const iso = ISO_DATE.exec(n)
+    if (iso) {
+      const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+        return { end: i + 1, period: dayPeriod(toDay(y, m, d)), relative: false, takesThe: false }
+      }
+    }
+    // 12/05/1998 (US order, as in American wire copy)
+    if (DIGITS.test(n) && this.norm(i + 1) === '/' && this.joined(i, i + 1) && this.joined(i + 1, i + 2)) {
+      const m = Number(n)
+      const d = Number(this.norm(i + 2))
+      const yText = this.norm(i + 4)
+      if (
+        this.norm(i + 3) === '/' &&
+        this.joined(i + 2, i + 3) &&
+        this.joined(i + 3, i + 4) &&
+        DIGITS.test(yText)
+      ) {
+        const y = yText.length === 2 ? (Number(yText) < 30 ? 2000 : 1900) + Number(yText) : Number(yText)
+        if (
+          m >= 1 &&
+          m <= 12 &&
+          d >= 1 &&
+          d <= daysInMonth(y, m) &&
+          (yText.length === 2 || yText.length === 4)
+        ) {
+          return { end: i + 5, period: dayPeriod(toDay(y, m, d)), relative: false, takesThe: false }
+        }
+      }
+    }
+    // Day first: "7 February 2024", "7th of February", "the 7th of February"
+    const dayFirst = this.dayOfMonth(i)
+    if (dayFirst) {
+      let j = i + 1
+      if (this.norm(j) === 'of') j++
+      const m = this.month(j)
+      if (m) return this.finishMonthDay(i, j + 1, m, dayFirst)
+      return null
+    }
+    const m = this.month(i)
+    if (!m) return null
+    let j = i + 1
+    // "Jan 28" "Jan. 28th" "January 28, 2024"
+    const d = this.dayOfMonth(j)
+    if (d && !(this.norm(j + 1) === ':' || (this.norm(j + 1) === '.' && DIGITS.test(this.norm(j + 2))))) {
+      return this.finishMonthDay(i, j + 1, m, d)
+    }
+    // "January 2024", "January of 2024", "Jan. '98"
+    if (this.norm(j) === ',' || this.norm(j) === 'of') j++
+    const y = this.year(j)
+    if (y) return { end: j + 1, period: monthPeriod(y, m), relative: false, takesThe: false }
+    const [sy, se] = this.shortYear(j)
+    if (sy) return { end: se, period: monthPeriod(sy, m), relative: false, takesThe: false }
+    // A month alone. Words that are also names or verbs need a preposition or modifier before them.
+    const bare = this.norm(i).replace(/\.$/, '')
+    if (!looseMonth && MONTHS_NEEDING_CAPITAL.has(bare) && !MONTH_LEADERS.has(this.norm(i - 1))) return null
+    if (!this.capital(i)) return null
+    return { end: i + 1, period: this.nearMonth(m, this.future(i)), relative: true, takesThe: false }
+  }
+
+  finishMonthDay(start: number, j: number, m: number, d: number): Core | null {
+    let k = j
+    if (this.norm(k) === ',') k++
+    const y = this.year(k)
+    if (y && d <= daysInMonth(y, m))
+      return { end: k + 1, period: dayPeriod(toDay(y, m, d)), relative: false, takesThe: false }
+    if (d > daysInMonth(2000, m)) return null
+    void start
+    if (this.dct === null) return { end: j, period: null, relative: true, takesThe: false }
+    const future = this.future(start)
+    const { y: dy } = fromDay(this.dct)
+    let day = toDay(dy, m, d)
+    if (!future && day > this.dct) day = toDay(dy - 1, m, Math.min(d, daysInMonth(dy - 1, m)))
+    if (future && day < this.dct) day = toDay(dy + 1, m, Math.min(d, daysInMonth(dy + 1, m)))
+    return { end: j, period: dayPeriod(day), relative: true, takesThe: false }
+  }
+
+  nearMonth(m: number, future: boolean): Period | null {
+    if (this.dct === null) return null
+    const { y, m: dm } = fromDay(this.dct)
+    if (future) return monthPeriod(m >= dm ? y : y + 1, m)
+    return monthPeriod(m <= dm ? y : y - 1, m)
+  }
+
+  nearWeekday(wd: number, direction: 'past' | 'future' | 'last' | 'next' | 'this'): Period | null {
+    if (this.dct === null) return null
+    const today = weekdayOf(this.dct)
+    let diff = wd - today
+    if (direction === 'past' || direction === 'last') {
+      if (diff > 0 || (diff === 0 && direction === 'last')) diff -= 7
+    } else if (direction === 'future' || direction === 'next') {
+      if (diff < 0 || (diff === 0 && direction === 'next')) diff += 7
+    }
+    return dayPeriod(this.dct + diff)
+  }
+
+  /** A year, decade, century, season, quarter or half: "2023", "the 1990s", "fiscal 1990", "the third quarter of 2023". */
+  period(i: number): Core | null {
+    const n = this.norm(i)
+    // fiscal 1990, fiscal '98
+    if (n === 'fiscal') {
+      const y = this.year(i + 1)
+      if (y) return { end: i + 2, period: yearPeriod(y), relative: false, takesThe: true }
+      const q = this.period(i + 1)
+      if (q && q.period?.precision === 'quarter') return { ...q, takesThe: true }
+      return null
+    }
+    const decade = DECADE_DIGITS.exec(n)
+    if (decade)
+      return { end: i + 1, period: decadePeriod(Number(decade[1]) * 10), relative: false, takesThe: true }
+    if (n === "'" && this.joined(i, i + 1)) {
+      const short = SHORT_DECADE.exec(this.norm(i + 1))
+      if (short) {
+        // "the '90s": the most recent such decade before publication, or the 1900s without one.
+        const d = Number(short[1]) * 10
+        const base = this.dct === null ? 1900 : Math.floor(fromDay(this.dct).y / 100) * 100
+        const decadeYear =
+          base + d > (this.dct === null ? 9999 : fromDay(this.dct).y) ? base - 100 + d : base + d
+        return { end: i + 2, period: decadePeriod(decadeYear), relative: this.dct !== null, takesThe: true }
+      }
+    }
+    // the 20th century, the twentieth century
+    const ord = ORDINAL_DIGITS.exec(n)
+    const centuryN = ord ? Number(ord[1]) : ORDINAL_WORDS_CENTURY.get(n)
+    if (centuryN && this.norm(i + 1) === 'century') {
+      return { end: i + 2, period: centuryPeriod(centuryN), relative: false, takesThe: true }
+    }
+    const y = this.year(i)
+    if (y) {
+      // "2024" and "the year 2024"
+      return { end: i + 1, period: yearPeriod(y), relative: false, takesThe: false }
+    }
+    if (n === 'year' && this.year(i + 1)) {
+      return { end: i + 2, period: yearPeriod(this.year(i + 1)), relative: false, takesThe: true }
+    }
+    // seasons: "summer 2023", "the summer of 2023", "summer"
+    const season = SEASONS.get(n)
+    if (season) {
+      let j = i + 1
+      if (this.norm(j) === 'of' || this.norm(j) === ',') j++
+      const sy = this.year(j)
+      if (sy) return { end: j + 1, period: seasonPeriod(sy, season), relative: false, takesThe: true }
+      // A season word alone is often a noun or verb ("the fall of the city", "prices fall"): it needs a
+      // preposition before it ("in the fall", "during summer") and no "of" after it.
+      const before = this.norm(i - 1) === 'the' ? this.norm(i - 2) : this.norm(i - 1)
+      if (!MONTH_LEADERS.has(before) || this.norm(i + 1) === 'of') return null
+      if (this.dct === null) return { end: i + 1, period: null, relative: true, takesThe: true }
+      return { end: i + 1, period: this.nearSeason(season, this.future(i)), relative: true, takesThe: true }
+    }
+    // quarters and halves: "the third quarter", "third-quarter", "Q3 2023", "the first half of 2023"
+    let q = 0
+    let kind = ''
+    let j = i
+    const oq = ORDINAL_QUARTER.exec(n)
+    const qt = Q_TOKEN.exec(n)
+    if (oq) {
+      q = ORDINALS.get(oq[1]) ?? 0
+      kind = oq[2]
+      j = i + 1
+    } else if (qt && this.capital(i)) {
+      q = Number(qt[1])
+      kind = 'quarter'
+      j = i + 1
+    } else {
+      const o = ORDINALS.get(n)
+      let k = i + 1
+      if (this.norm(k) === 'fiscal') k++
+      const unit = this.norm(k)
+      if (o && o > 0 && (unit === 'quarter' || unit === 'half')) {
+        q = o
+        kind = unit
+        j = k + 1
+      }
+    }
+    if (q && (kind === 'quarter' ? q <= 4 : q <= 2)) {
+      let k = j
+      if (this.norm(k) === 'of' || this.norm(k) === ',') k++
+      const qy = this.year(k)
+      const make = kind === 'quarter' ? quarterPeriod : halfPeriod
+      if (qy) return { end: k + 1, period: make(qy, q), relative: false, takesThe: true }
+      const [sy, se] = this.shortYear(j)
+      if (sy) return { end: se, period: make(sy, q), relative: false, takesThe: true }
+      // Without a year, the latest such quarter of the publication year or the year before, unless
+      // the clause looks ahead (business reporting's convention: "the third quarter" is this year's).
+      if (this.dct === null) return { end: j, period: null, relative: true, takesThe: true }
+      const dy = fromDay(this.dct).y
+      const current = make(dy, q)
+      const year = current.from > this.dct && !this.future(i) ? dy - 1 : dy
+      return { end: j, period: make(year, q), relative: true, takesThe: true }
+    }
+    return null
+  }
+
+  nearSeason(code: string, future: boolean): Period | null {
+    if (this.dct === null) return null
+    const now = seasonOf(this.dct)
+    const order = ['SP', 'SU', 'FA', 'WI']
+    const diff = order.indexOf(code) - order.indexOf(now.code)
+    if (diff === 0) return seasonPeriod(now.y, code)
+    if (future) return seasonPeriod(diff > 0 ? now.y : now.y + 1, code)
+    return seasonPeriod(diff < 0 ? now.y : now.y - 1, code)
+  }
+
+  /** "last week", "this month", "next year", "last Friday", "this spring", "last November", "the past year" (duration). */
+  relativeUnit(i: number): Core | null {
+    const n = this.norm(i)
+    let offset: number
+    let j = i + 1
+    if (n === 'last' || n === 'previous' || n === 'past') offset = -1
+    else if (n === 'this' || n === 'current') {
+      offset = 0
+      if (this.norm(j) === 'past') {
+        offset = -1
+        j++
+      }
+    } else if (n === 'next' || n === 'coming') offset = 1
+    else return null
+    const word = this.norm(j)
+    const unit = UNITS.get(word)
+    if (unit && !unit[1] && !word.endsWith('s')) {
+      const code = unit[0]
+      if (code === '2W') return null
+      if (this.dct === null) return { end: j + 1, period: null, relative: true, takesThe: false }
+      return { end: j + 1, period: unitPeriod(code, this.dct, offset), relative: true, takesThe: false }
+    }
+    const wd = WEEKDAYS.get(word)
+    if (wd) {
+      const direction = offset < 0 ? 'last' : offset > 0 ? 'next' : this.future(i) ? 'future' : 'past'
+      return { end: j + 1, period: this.nearWeekday(wd, direction), relative: true, takesThe: false }
+    }
+    const m = this.month(j)
+    if (m && !this.dayOfMonth(j + 1)) {
+      if (this.dct === null) return { end: j + 1, period: null, relative: true, takesThe: false }
+      const { y, m: dm } = fromDay(this.dct)
+      const year = offset < 0 ? (m < dm ? y : y - 1) : offset > 0 ? (m > dm ? y : y + 1) : y
+      return { end: j + 1, period: monthPeriod(year, m), relative: true, takesThe: false }
+    }
+    const season = SEASONS.get(word)
+    if (season) {
+      if (this.dct === null) return { end: j + 1, period: null, relative: true, takesThe: false }
+      const now = seasonOf(this.dct)
+      const order = ['SP', 'SU', 'FA', 'WI']
+      let index = now.y * 4 + order.indexOf(now.code)
+      const target = order.indexOf(season)
+      if (offset === 0) {
+        // "this spring" is the publication year's spring; "this winter" in February is the current one.
+        index = season === now.code ? now.y * 4 + target : fromDay(this.dct).y * 4 + target
+      } else if (offset < 0) {
+        index -= 1
+        while (index % 4 !== target) index--
+      } else {
+        index += 1
+        while (index % 4 !== target) index++
+      }
+      return {
+        end: j + 1,
+        period: seasonPeriod(Math.floor(index / 4), order[index % 4]),
+        relative: true,
+        takesThe: false,
+      }
+    }
+    return null
+  }
+
+  /** today, yesterday, tomorrow, tonight, and parts of days ("yesterday morning", "last night", "this morning"). */
+  deictic(i: number): Core | null {
+    const n = this.norm(i)
+    const d = DEICTIC.get(n)
+    if (d) {
+      const part = d.part ?? PARTS_OF_DAY.get(this.norm(i + 1))
+      const end = d.part === undefined && part !== undefined ? i + 2 : i + 1
+      const period = this.dct === null ? null : dayPeriod(this.dct + d.days)
+      return { end, period, relative: true, takesThe: false, part }
+    }
+    const part = PARTS_OF_DAY.get(this.norm(i + 1))
+    if (part && (n === 'this' || n === 'last')) {
+      // "last night" is the night before publication; "this morning" is the publication day's.
+      if (n === 'last' && part !== 'NI' && part !== 'EV') return null
+      const period = this.dct === null ? null : dayPeriod(this.dct + (n === 'last' ? -1 : 0))
+      return { end: i + 2, period, relative: true, takesThe: false, part }
+    }
+    return null
+  }
+
+  /** A weekday with an optional part of day or a following explicit date: "Wednesday", "Tuesday night", "Wednesday, Feb. 7". */
+  weekday(i: number): Core | null {
+    const n = this.norm(i)
+    const wd = WEEKDAYS.get(n)
+    if (!wd) return null
+    // Abbreviations need their capital ("Sun." is rarely the star).
+    if (n.endsWith('.') && !this.capital(i)) return null
+    let j = i + 1
+    if (this.norm(j) === ',') j++
+    const explicit = this.calendar(j, true)
+    if (explicit && explicit.period?.precision === 'day' && (this.month(j) || this.dayOfMonth(j))) {
+      return { ...explicit, end: explicit.end, takesThe: false }
+    }
+    const period = this.nearWeekday(wd, this.future(i) ? 'future' : 'past')
+    const part = PARTS_OF_DAY.get(this.norm(i + 1))
+    if (part) return { end: i + 2, period, relative: true, takesThe: false, part }
+    return { end: i + 1, period, relative: true, takesThe: false }
+  }
+
+  /** A clock time: "3 p.m.", "10:35 a.m. EDT", "noon", "midnight", optionally followed by its day ("3 p.m. Tuesday"). */
+  clock(i: number): Core | null {
+    const n = this.norm(i)
+    let hour = -1
+    let minute = 0
+    let j = i + 1
+    if (n === 'noon' || n === 'midday') hour = 12
+    else if (n === 'midnight') hour = 24
+    else if (DIGITS.test(n) && n.length <= 2) {
+      hour = Number(n)
+      if (this.norm(j) === ':' && this.joined(i, j) && /^\d\d$/.test(this.norm(j + 1))) {
+        minute = Number(this.norm(j + 1))
+        j += 2
+      } else if (
+        this.norm(j) === '.' &&
+        this.joined(i, j) &&
+        /^\d\d$/.test(this.norm(j + 1)) &&
+        this.joined(j, j + 1)
+      ) {
+        minute = Number(this.norm(j + 1))
+        j += 2
+      }
+      const ampm = this.norm(j)
+      if (ampm === 'a.m.' || ampm === 'am' || ampm === 'a.m') {
+        if (hour === 12) hour = 0
+        j++
+      } else if (ampm === 'p.m.' || ampm === 'pm' || ampm === 'p.m') {
+        if (hour < 12) hour += 12
+        j++
+      } else if (ampm === "o'clock") {
+        j++
+      } else if (j === i + 3 && hour <= 23) {
+        // "14:30": a 24-hour clock time without am/pm.
+      } else return null
+      if (hour > 24 || minute > 59) return null
+      if (TIMEZONES.has(this.norm(j)) && this.capital(j)) j++
+    } else return null
+    const clock = `T${pad(hour)}:${pad(minute)}`
+    // The day it belongs to: "3 p.m. Tuesday", "noon on Friday", "10 a.m. yesterday", "3 p.m. Jan. 28"
+    let k = j
+    if (this.norm(k) === 'on') k++
+    const day = this.weekday(k) ?? this.deictic(k) ?? this.calendar(k, true)
+    if (day && day.period?.precision !== 'month' && !day.part) {
+      return { end: day.end, period: day.period, relative: day.relative, takesThe: false, clock }
+    }
+    const period = this.dct === null ? null : dayPeriod(this.dct)
+    return { end: j, period, relative: true, takesThe: false, clock }
+  }
+
+  /** Any date core at i. */
+  core(i: number): Core | null {
+    return (
+      this.deictic(i) ??
+      this.relativeUnit(i) ??
+      this.weekday(i) ??
+      this.clock(i) ??
+      this.period(i) ??
+      this.calendar(i, false)
+    )
+  }
+
+  // ---- whole expressions ----------------------------------------------------------------------
+
+  /** Modifiers that narrow a date: "early", "late", "mid-", "the end of", "earlier this month". */
+  modified(i: number): Hit | null {
+    const n = this.norm(i)
+    let part: 'early' | 'mid' | 'late' | 'before' | 'after' | null = null
+    let j = i + 1
+    // "mid-November", "mid-1996", "late-November" are one token
+    const joined = /^(mid|early|late)-(.+)$/.exec(n)
+    if (joined) {
+      const inner = this.coreFromText(i, joined[2])
+      if (!inner) return null
+      const p = joined[1] as 'mid' | 'early' | 'late'
+      return this.hitFromCore(i, { ...inner, end: i + 1 }, p)
+    }
+    if (n === 'early' || (n === 'earlier' && this.isThisLastNext(j))) part = 'early'
+    else if (n === 'mid' || n === 'middle') part = 'mid'
+    else if (n === 'late' || (n === 'later' && this.isThisLastNext(j))) part = 'late'
+    else {
+      const end = this.anyWords(i, END_PHRASES)
+      const start = this.anyWords(i, START_PHRASES)
+      const middle = this.anyWords(i, MIDDLE_PHRASES)
+      if (end > 0) {
+        part = 'late'
+        j = end
+      } else if (start > 0) {
+        part = 'early'
+        j = start
+      } else if (middle > 0) {
+        part = 'mid'
+        j = middle
+      } else return null
+    }
+    if (this.norm(j) === '-') j++
+    if (this.norm(j) === 'the') j++
+    const inner = this.core(j)
+    if (
+      !inner ||
+      (inner.period && inner.period.precision === 'day' && !inner.part && (n === 'early' || n === 'late'))
+    ) {
+      // "early Tuesday" / "late Friday": the day with a vague time of day; TimeML keeps the modifier inside.
+      if (inner && (n === 'early' || n === 'late')) return this.hitFromCore(i, inner, null)
+      return null
+    }
+    if (inner.clock) return null
+    // "earlier this month" runs up to publication; "later this year" runs from it.
+    if ((n === 'earlier' || n === 'later') && inner.period && this.dct !== null) {
+      const narrowed = narrow(inner.period, n === 'earlier' ? 'before' : 'after', this.dct)
+      return this.hitFromCore(i, { ...inner, period: narrowed }, null)
+    }
+    return this.hitFromCore(i, inner, part)
+  }
+
+  isThisLastNext(i: number): boolean {
+    const n = this.norm(i)
+    return n === 'this' || n === 'last' || n === 'next' || n === 'today' || n === 'yesterday'
+  }
+
+  /** Parses the part after a joined "mid-" prefix as if it were its own token. */
+  coreFromText(i: number, rest: string): Core | null {
+    const m = MONTHS.get(rest)
+    if (m) return { end: i + 1, period: this.nearMonth(m, this.future(i)), relative: true, takesThe: false }
+    if (/^\d{4}$/.test(rest))
+      return { end: i + 1, period: yearPeriod(Number(rest)), relative: false, takesThe: false }
+    const decade = DECADE_DIGITS.exec(rest)
+    if (decade)
+      return { end: i + 1, period: decadePeriod(Number(decade[1]) * 10), relative: false, takesThe: true }
+    const part = PARTS_OF_DAY.get(rest)
+    if (part) return null
+    return null
+  }
+
+  /** Durations and "ago" phrases: "three years", "two-year", "the past two months", "about a decade ago". */
+  duration(i: number): Hit | null {
+    let j = i
+    let takesThe = false
+    if (this.norm(j) === 'the') {
+      takesThe = true
+      j++
+    }
+    let lead = ''
+    const leader = this.norm(j)
+    if (
+      leader === 'past' ||
+      leader === 'last' ||
+      leader === 'next' ||
+      leader === 'first' ||
+      leader === 'coming' ||
+      leader === 'previous' ||
+      leader === 'final' ||
+      leader === 'remaining' ||
+      leader === 'following'
+    ) {
+      lead = leader
+      j++
+    }
+    const approxEnd = this.anyWords(j, APPROXIMATORS)
+    if (approxEnd > 0) j = approxEnd
+    if (!takesThe && !lead && this.norm(j) === 'the') return null
+    // A number-unit adjective: "two-year", "16-hour"
+    const adj = NUMBER_UNIT.exec(this.norm(j))
+    if (adj) {
+      const n = DIGITS.test(adj[1]) || /^\d+\.\d+$/.test(adj[1]) ? Number(adj[1]) : this.wordNumber(adj[1])
+      const unit = UNITS.get(adj[2])
+      if (n !== null && unit) {
+        return this.durationHit(i, j + 1, durationValue(n, unit[0], unit[1]))
+      }
+    }
+    let counted = this.count(j)
+    // Bare plural after "the past" / "recent": "the past few years", "the past years"
+    let k: number
+    let n: number | 'X'
+    if (counted) {
+      ;[n, k] = counted
+    } else if (lead || approxEnd > 0) {
+      n = 'X'
+      k = j
+      counted = null
+    } else return null
+    let word = this.norm(k)
+    // "a half hour", "two and a half years" are rare enough in news to leave; "half an hour" is common.
+    if (n === 0.5 && (word === 'an' || word === 'a')) {
+      k++
+      word = this.norm(k)
+    }
+    const unit = UNITS.get(word)
+    if (!unit) return null
+    const plural = word.endsWith('s') || word === 'centuries'
+    if (counted === null && !plural && !lead) return null
+    if (counted === null && !plural) n = 1
+    // "a year": one unit; TimeML reads "$5 a year" and "twice a week" as sets.
+    const isA = this.norm(j) === 'a' || this.norm(j) === 'an'
+    let end = k + 1
+    const after = this.norm(end)
+    // ago phrases resolve to a date
+    if (
+      after === 'ago' ||
+      (after === 'earlier' && !lead) ||
+      (after === 'from' && this.norm(end + 1) === 'now') ||
+      after === 'hence'
+    ) {
+      const last = after === 'from' ? end + 2 : end + 1
+      if (n === 'X' || unit[1]) {
+        return {
+          start: i,
+          end: last,
+          type: 'DATE',
+          value: after === 'ago' || after === 'earlier' ? 'PAST_REF' : 'FUTURE_REF',
+          precision: 'unknown',
+          relative: false,
+        }
+      }
+      const sign = after === 'ago' || after === 'earlier' ? -1 : 1
+      if (this.dct === null) {
+        return { start: i, end: last, type: 'DATE', value: null, precision: 'unknown', relative: true }
+      }
+      const code = unit[0] === 'WE' ? 'W' : unit[0]
+      let period: Period | null
+      if (code === 'D' || code === 'W' || code === 'M' || code === 'Q' || code === 'Y') {
+        const whole = Math.round(n)
+        period = unitPeriod(code, this.dct, sign * whole)
+      } else if (code === 'DE') period = yearPeriod(fromDay(this.dct).y + sign * 10 * n)
+      else if (code === 'CE') period = yearPeriod(fromDay(this.dct).y + sign * 100 * n)
+      else if (code === '2W') period = unitPeriod('W', this.dct, sign * 2 * n)
+      else period = null
+      if (!period) return null
+      return this.hitFromCore(i, { end: last, period, relative: true, takesThe: false }, null)
+    }
+    if (isA && !lead && approxEnd < 0) {
+      const before = this.norm(i - 1)
+      if (before === 'once' || before === 'twice' || before === 'times' || before === 'per') {
+        return {
+          start: i - 1,
+          end,
+          type: 'SET',
+          value: durationValue(1, unit[0], unit[1]),
+          precision: SET_PRECISION[unit[0]] ?? 'unknown',
+          relative: false,
+        }
+      }
+      if (!DURATION_LEADERS.has(before)) return null
+    }
+    if (
+      lead === 'next' ||
+      lead === 'coming' ||
+      lead === 'following' ||
+      lead === 'remaining' ||
+      lead === 'past' ||
+      lead === 'last' ||
+      lead === 'previous' ||
+      lead === 'first' ||
+      lead === 'final'
+    ) {
+      // "the past two months" is a duration; "last year" (handled as a date) never reaches here.
+      if (!takesThe && lead !== 'past' && counted === null) return null
+    }
+    if (unit[0] === 'WE') return null
+    end = k + 1
+    return this.durationHit(i, end, durationValue(n, unit[0], unit[1]))
+  }
+
+  wordNumber(text: string): number | null {
+    const v = NUMBERS.get(text)
+    if (v !== undefined) return v
+    const parts = text.split('-')
+    if (parts.length === 2) {
+      const tens = NUMBERS.get(parts[0])
+      const ones = NUMBERS.get(parts[1])
+      if (tens !== undefined && ones !== undefined && tens >= 20 && ones < 10) return tens + ones
+    }
+    return null
+  }
+
+  durationHit(start: number, end: number, value: string): Hit {
+    return { start, end, type: 'DURATION', value, precision: 'duration', relative: false }
+  }
+
+  /** Sets: "daily", "every week", "each Thursday", "every July". */
+  set(i: number): Hit | null {
+    const n = this.norm(i)
+    const lexical = SETS.get(n)
+    if (lexical)
+      return {
+        start: i,
+        end: i + 1,
+        type: 'SET',
+        value: lexical,
+        precision: SET_PRECISION[lexical.replace(/^PT?\d/, '')] ?? 'unknown',
+        relative: false,
+      }
+    if (n !== 'every' && n !== 'each') return null
+    let j = i + 1
+    let count = 1
+    if (this.norm(j) === 'other') {
+      count = 2
+      j++
+    }
+    const c = this.count(j)
+    if (c && c[0] !== 'X' && this.norm(j) !== 'a') {
+      count = c[0]
+      j = c[1]
+    }
+    const word = this.norm(j)
+    const unit = UNITS.get(word)
+    if (unit) {
+      if (unit[0] === 'WE')
+        return { start: i, end: j + 1, type: 'SET', value: 'XXXX-WXX-WE', precision: 'week', relative: false }
+      return {
+        start: i,
+        end: j + 1,
+        type: 'SET',
+        value: durationValue(count, unit[0], unit[1]),
+        precision: SET_PRECISION[unit[0]] ?? 'unknown',
+        relative: false,
+      }
+    }
+    const wd = WEEKDAYS.get(word)
+    if (wd) {
+      const part = PARTS_OF_DAY.get(this.norm(j + 1))
+      const end = part ? j + 2 : j + 1
+      return {
+        start: i,
+        end,
+        type: 'SET',
+        value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}`,
+        precision: 'day',
+        relative: false,
+      }
+    }
+    const m = this.month(j)
+    if (m)
+      return {
+        start: i,
+        end: j + 1,
+        type: 'SET',
+        value: `XXXX-${pad(m)}`,
+        precision: 'month',
+        relative: false,
+      }
+    const part = PARTS_OF_DAY.get(word)
+    if (part)
+      return {
+        start: i,
+        end: j + 1,
+        type: 'SET',
+        value: `XXXX-XX-XXT${part}`,
+        precision: 'time',
+        relative: false,
+      }
+    return null
+  }
+
+  /** now, recently, the future, the past … (TimeML PRESENT_REF / PAST_REF / FUTURE_REF). */
+  ref(i: number): Hit | null {
+    let j = i
+    let the = false
+    if (this.norm(j) === 'the') {
+      the = true
+      j++
+    }
+    const n = this.norm(j)
+    const ref = REFS.get(n)
+    if (!ref) return null
+    if (REFS_NEEDING_THE.has(n) && !the) return null
+    if (n === 'future' && !the && this.norm(j - 1) !== 'in' && this.norm(j - 1) !== 'near') return null
+    if (n === 'current' || n === 'recent') {
+      // "recent years", "current quarter": the adjective makes a date only with a calendar unit.
+      const unit = UNITS.get(this.norm(j + 1))
+      if (!unit) return null
+      if (n === 'current') {
+        if (this.dct === null)
+          return { start: j, end: j + 2, type: 'DATE', value: null, precision: 'unknown', relative: true }
+        const period = unitPeriod(unit[0], this.dct, 0)
+        if (!period) return null
+        return this.hitFromCore(the ? i : j, { end: j + 2, period, relative: true, takesThe: true }, null)
+      }
+      return { start: j, end: j + 2, type: 'DATE', value: 'PAST_REF', precision: 'unknown', relative: false }
+    }
+    // The past/future as nouns need "the"; the adverbs stand alone.
+    if (the && !(n === 'past' || n === 'future' || n === 'present')) return null
+    // "the past two months" is a duration, not PAST_REF.
+    if (n === 'past' && (this.count(j + 1) || UNITS.has(this.norm(j + 1)))) return null
+    return { start: the ? i : j, end: j + 1, type: 'DATE', value: ref, precision: 'unknown', relative: false }
+  }
+
+  /** Builds a hit from a date core, applying a modifier and the TIME/DATE distinction. */
+  hitFromCore(start: number, core: Core, part: 'early' | 'mid' | 'late' | null): Hit {
+    let period = core.period
+    if (period && part) period = narrow(period, part)
+    const isTime = core.part !== undefined || core.clock !== undefined
+    if (!period)
+      return {
+        start,
+        end: core.end,
+        type: isTime ? 'TIME' : 'DATE',
+        value: null,
+        precision: isTime ? 'time' : 'unknown',
+        relative: core.relative,
+      }
+    if (isTime) {
+      const suffix = core.clock ?? `T${core.part}`
+      return {
+        start,
+        end: core.end,
+        type: 'TIME',
+        value: `${period.value}${suffix}`,
+        precision: 'time',
+        relative: core.relative,
+        range: { from: period.from, to: period.to },
+      }
+    }
+    const hit: Hit = {
+      start,
+      end: core.end,
+      type: 'DATE',
+      value: period.value,
+      precision: period.precision,
+      relative: core.relative,
+    }
+    if (period.precision !== 'day') hit.range = { from: period.from, to: period.to }
+    return hit
+  }
+
+  /** The longest expression starting at token i, or null. */
+  at(i: number): Hit | null {
+    const n = this.norm(i)
+    if (
+      !TRIGGERS.has(n) &&
+      !/^\d/.test(n) &&
+      !(n === "'" && this.joined(i, i + 1)) &&
+      !NUMBER_UNIT.test(n) &&
+      !/^(mid|early|late)-/.test(n)
+    )
+      return null
+    let best: Hit | null = null
+    const consider = (hit: Hit | null): void => {
+      if (hit && hit.end > hit.start && (!best || hit.end > best.end)) best = hit
+    }
+    consider(this.modified(i))
+    consider(this.duration(i))
+    consider(this.set(i))
+    consider(this.ref(i))
+    if (n === 'the') {
+      const inner = this.core(i + 1)
+      if (inner) consider(this.hitFromCore(inner.takesThe ? i : i + 1, inner, null))
+    } else {
+      const inner = this.core(i)
+      if (inner) consider(this.hitFromCore(i, inner, null))
+    }
+    return best
+  }
+
+  /** All expressions of the document, left to right, without overlaps. */
+  scan(sentences: readonly { start: number; end: number }[]): Hit[] {
+    const hits: Hit[] = []
+    let t = 0
+    const total = this.tokens.length
+    for (const sentence of sentences) {
+      while (t < total && this.tokens[t].span.start < sentence.start) t++
+      let end = t
+      while (end < total && this.tokens[end].span.end <= sentence.end) end++
+      this.lo = t
+      this.hi = end
+      for (let i = t; i < end; ) {
+        const hit = this.at(i)
+        if (hit) {
+          hits.push(hit)
+          i = Math.max(hit.end, i + 1)
+        } else i++
+      }
+      t = end
+    }
+    return hits
+  }
+}
+
+/** Words that make a plural count a plain noun rather than what a year number counts ("1999 was"). */
+const NOT_COUNTED = new Set(['was', 'is', 'has', 'as', 'its', 'his', 'this', 'us', 'yes', 'news'])
+
+/** Words before a bare "May"/"March" that make it a month. */
+const MONTH_LEADERS = new Set([
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'of',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'this',
+  'next',
+  'during',
+  'from',
+  'through',
+  'to',
+  'before',
+  'after',
+  'between',
+  'and',
+  'or',
+  'on',
+  'around',
+  'about',
+  'for',
+  'until',
+  'end',
+  'beginning',
+  'throughout',
+])
+
+/** Words before "a week" / "an hour" that make it a duration ("for a week", "within an hour"). */
+const DURATION_LEADERS = new Set([
+  'for',
+  'within',
+  'in',
+  'than',
+  'about',
+  'nearly',
+  'almost',
+  'over',
+  'after',
+  'lasted',
+  'lasting',
+  'last',
+  'took',
+  'spent',
+  'only',
+  'just',
+])
+
+const ORDINAL_WORDS_CENTURY = new Map<string, number>([
+  ['nineteenth', 19],
+  ['twentieth', 20],
+  ['twenty-first', 21],
+  ['eighteenth', 18],
+  ['seventeenth', 17],
+  ['sixteenth', 16],
+])
+
+const END_PHRASES = [
+  ['the', 'end', 'of'],
+  ['end', 'of'],
+  ['the', 'close', 'of'],
+  ['late', 'in'],
+]
+const START_PHRASES = [
+  ['the', 'beginning', 'of'],
+  ['the', 'start', 'of'],
+  ['beginning', 'of'],
+  ['start', 'of'],
+  ['early', 'in'],
+  ['the', 'turn', 'of'],
+]
+const MIDDLE_PHRASES = [['the', 'middle', 'of'], ['middle', 'of'], ['the', 'mid'], ['mid']]
+
+const SET_PRECISION: Record<string, Precision> = {
+  D: 'day',
+  W: 'week',
+  M: 'month',
+  Q: 'quarter',
+  Y: 'year',
+  DE: 'decade',
+  CE: 'century',
+  H: 'time',
+  S: 'time',
+  '1D': 'day',
+  '1W': 'week',
+  '1M': 'month',
+  '1Y': 'year',
+  '1Q': 'quarter',
+  '1H': 'time',
+  '2W': 'week',
+  '6M': 'month',
+}
+
+/** Tokens at which an expression can start; everything else is skipped without trying the grammar. */
+const TRIGGERS = new Set<string>([
+  ...MONTHS.keys(),
+  ...WEEKDAYS.keys(),
+  ...SEASONS.keys(),
+  ...NUMBERS.keys(),
+  ...ORDINALS.keys(),
+  ...UNITS.keys(),
+  ...DEICTIC.keys(),
+  ...REFS.keys(),
+  ...SETS.keys(),
+  ...ORDINAL_WORDS_CENTURY.keys(),
+  ...VAGUE_NUMBERS.map((v) => v[0]),
+  ...APPROXIMATORS.map((a) => a[0]),
+  'the',
+  'this',
+  'last',
+  'next',
+  'past',
+  'previous',
+  'coming',
+  'current',
+  'fiscal',
+  'early',
+  'earlier',
+  'late',
+  'later',
+  'mid',
+  'middle',
+  'end',
+  'beginning',
+  'start',
+  'every',
+  'each',
+  'noon',
+  'midday',
+  'midnight',
+  'year',
+  'first',
+  'final',
+  'remaining',
+  'following',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+])
+
+/** Parses an ISO `YYYY-MM-DD` (optionally with a time part) into a day, or null when it is not one. */
+const parsePublished = (published: string | undefined): Day | null => {
+  if (!published) return null
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim())
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null
+  return toDay(y, mo, d)
+}
+
+/**
+ * Finds the temporal expressions of a text and resolves them against a publication date, following
+ * TimeML / TempEval-3 conventions for extents and values: prepositions stay outside ("on Feb. 7" →
+ * "Feb. 7"), determiners of calendar periods stay inside ("the third quarter"), and a bare weekday or
+ * date points to the most recent such day on or before publication unless its clause is in the future.
+ *
+ * @example
+ * findDates(text, tokenizeText(text), segmentTokens(text, tokens), '2024-02-08')
+ */
+export const findDates = (
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly { start: number; end: number }[],
+  published: string | undefined,
+  context?: StageContext,
+): DateMention[] => {
+  const dct = parsePublished(published)
+  if (published && dct === null) {
+    context?.report({
+      rule: 'dates/bad-published',
+      severity: 'warning',
+      reason: `Expected the publication date as YYYY-MM-DD, not ${JSON.stringify(published)}; relative dates are left unresolved`,
+    })
+  }
+  const matcher = new Matcher(text, tokens, dct)
+  const hits = matcher.scan(sentences)
+  const out: DateMention[] = []
+  for (const hit of hits) {
+    const span = { start: tokens[hit.start].span.start, end: tokens[hit.end - 1].span.end }
+    const mention: DateMention = {
+      span,
+      text: text.slice(span.start, span.end),
+      value: hit.value,
+      precision: hit.precision,
+      type: hit.type,
+      relative: hit.relative,
+    }
+    if (hit.range && hit.value !== null)
+      mention.range = { start: isoDay(hit.range.from), end: isoDay(hit.range.to) }
+    out.push(mention)
+    if (hit.value === null && context) {
+      context.report({
+        rule: 'dates/unresolved',
+        severity: 'info',
+        reason: `"${mention.text}" is relative to the publication date, which is unknown`,
+        span,
+      })
+    }
+  }
+  return out
+}
+
+/**
+ * The dates stage: finds dates, times, durations and sets (TimeML types) and resolves them against
+ * `doc.meta.published`. Without a publication date, relative expressions get `value: null` and an
+ * info message `dates/unresolved`; they are never guessed.
+ *
+ * @example
+ * const run = createPipeline([tokenize(), segment(), dates()])
+ */
+export const dates = ({ fallbackPublished }: DatesOptions = {}): Stage<'dates'> => ({
+  name: 'dates',
+  needs: ['tokens', 'sentences'],
+  produces: 'dates',
+  run: (doc, context) =>
+    findDates(
+      doc.text,
+      doc.tokens ?? [],
+      doc.sentences ?? [],
+      doc.meta.published ?? fallbackPublished,
+      context,
+    ),
+})
