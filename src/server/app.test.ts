@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+import { hostileReport, madeUpReport } from '../../test/browser/fixtures/made-up.ts'
+import type { Report } from '../model/types.ts'
+import { openStore, type Store } from '../store/sqlite.ts'
+import { CONTENT_SECURITY_POLICY, createApp, startServer } from './app.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-app-'))
+const stores: Store[] = []
+after(() => {
+  for (const s of stores) s.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const storeWith = (name: string, ...reports: Report[]): Store => {
+  const store = openStore(join(dir, name))
+  stores.push(store)
+  store.transaction(() => {
+    for (const report of reports) {
+      for (const doc of report.documents) store.putDocument(doc)
+      for (const story of report.stories) store.putStory(story)
+      for (const entity of report.entities) store.putEntity(entity)
+    }
+  })
+  return store
+}
+
+const count = (html: string, needle: string) => html.split(needle).length - 1
+
+describe('JSON API', () => {
+  const app = createApp({ store: storeWith('api.db', madeUpReport()) })
+
+  it('lists stories newest first', async () => {
+    const res = await app.request('/api/stories')
+    assert.equal(res.status, 200)
+    const body = (await res.json()) as { stories: { id: string; conflicts: number }[] }
+    assert.deepEqual(
+      body.stories.map((s) => [s.id, s.conflicts]),
+      [
+        ['story-velmora-fire', 1],
+        ['story-velmora-ferry', 0],
+      ],
+    )
+  })
+
+  it('returns a story with its comparison and its documents', async () => {
+    const body = (await (await app.request('/api/stories/story-velmora-fire')).json()) as {
+      story: { facts: { status: string }[] }
+      documents: { meta: { outlet: string } }[]
+    }
+    assert.deepEqual(
+      body.story.facts.map((f) => f.status),
+      ['conflict', 'agree', 'compatible', 'unique'],
+    )
+    assert.deepEqual(
+      body.documents.map((d) => d.meta.outlet),
+      ['The Harbour Ledger', 'Coastline Daily', 'Northwind Post'],
+    )
+  })
+
+  it('returns documents, entities and search hits, and 404 for unknown ids', async () => {
+    const report = madeUpReport()
+    const doc = (await (await app.request(`/api/documents/${report.documents[3].id}`)).json()) as {
+      stories: string[]
+    }
+    assert.deepEqual(doc.stories, ['story-velmora-ferry'])
+    const entity = (await (await app.request('/api/entities/person-ilsa-brandt')).json()) as {
+      stories: { id: string }[]
+    }
+    assert.deepEqual(
+      entity.stories.map((s) => s.id),
+      ['story-velmora-fire'],
+    )
+    const search = (await (await app.request('/api/search?q=ferry')).json()) as { hits: { kind: string }[] }
+    assert.ok(search.hits.length > 0)
+    for (const path of ['/api/stories/nope', '/api/documents/nope', '/api/entities/nope', '/api/nothing']) {
+      assert.equal((await app.request(path)).status, 404, path)
+    }
+  })
+})
+
+describe('web UI', () => {
+  const app = createApp({ store: storeWith('ui.db', madeUpReport(), hostileReport()) })
+
+  it('serves every page with a strict CSP and no inline script', async () => {
+    for (const path of [
+      '/',
+      '/stories/story-velmora-fire',
+      '/entities/gpe-velmora',
+      '/search?q=fire',
+      '/nope',
+    ]) {
+      const res = await app.request(path)
+      assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, path)
+      const html = await res.text()
+      assert.equal(count(html, '<script'), 1, `${path}: only the one script file`)
+      assert.match(html, /<script src="\/assets\/app\.js" defer><\/script>/)
+      assert.doesNotMatch(html, / style="/, `${path}: no inline style attribute`)
+    }
+  })
+
+  it('renders the story page: columns, conflict highlight, labels, reconciled numbers, voices, timeline', async () => {
+    const html = await (await app.request('/stories/story-velmora-fire')).text()
+    assert.equal(count(html, '<article class="column"'), 3)
+    assert.ok(count(html, 'class="ev ev-conflict') >= 3, 'conflict evidence marked in each report')
+    assert.match(html, /<table class="labels">/)
+    assert.match(html, /<q>the embattled Tarvik Holdings<\/q>/)
+    assert.match(html, /<span class="rk">low<\/span> 9 <span class="src">\(Northwind Post\)<\/span>/)
+    assert.match(html, /<svg class="voices-chart"/)
+    assert.match(html, /<time datetime="2031-03-04">/)
+    assert.match(html, /class="[^"]*loaded-outlet[^"]*"[^>]*>embattled/)
+    assert.match(html, /class="[^"]*loaded-quoted[^"]*"[^>]*>reckless/)
+  })
+
+  it('lists stories and shows an entity with its names and stories', async () => {
+    const list = await (await app.request('/')).text()
+    assert.ok(
+      list.indexOf('Hostile') < list.indexOf('Fire at a Velmora') &&
+        list.indexOf('Fire at') < list.indexOf('Ferry'),
+    )
+    const entity = await (await app.request('/entities/person-odo-renn')).text()
+    assert.match(entity, /<li>the brigade chief<\/li>/)
+    assert.match(entity, /href="\/stories\/story-velmora-fire"/)
+  })
+
+  it('shows hostile article markup as text', async () => {
+    for (const path of [
+      '/',
+      '/stories/story-hostile',
+      '/search?q=script',
+      `/search?q=${encodeURIComponent('<script>x</script>')}`,
+    ]) {
+      const html = await (await app.request(path)).text()
+      assert.doesNotMatch(html, /<script>|<img|<svg onload|<b onclick|onerror="/i, path)
+    }
+    const story = await (await app.request('/stories/story-hostile')).text()
+    assert.match(story, /Hostile &lt;script&gt;window.__xss=2&lt;\/script&gt; headline/)
+  })
+})
+
+describe('startServer', () => {
+  it('binds to 127.0.0.1 by default and answers over HTTP', async () => {
+    const server = await startServer({ store: storeWith('http.db', madeUpReport()), port: 0 })
+    try {
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/)
+      const res = await fetch(`${server.url}/assets/app.css`)
+      assert.equal(res.status, 200)
+      assert.match(res.headers.get('content-type') ?? '', /text\/css/)
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import type { Store } from '../store/sqlite.ts'
+import {
+  escapeHtml,
+  type Links,
+  renderDocument,
+  renderEntity,
+  renderPage,
+  renderSearch,
+  renderStoryBody,
+  renderStoryList,
+} from './render.ts'
+
+/** The CSP of every response: only our own script and style files, nothing inline, no framing. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+/** The UI's static files, read once: committed as plain files so serving needs no build step. */
+export const ASSETS = {
+  css: readFileSync(new URL('./assets/app.css', import.meta.url), 'utf8'),
+  js: readFileSync(new URL('./assets/app.js', import.meta.url), 'utf8'),
+}
+
+const ASSET_PATHS = { css: '/assets/app.css', js: '/assets/app.js' }
+
+const LINKS: Links = {
+  story: (id) => `/stories/${encodeURIComponent(id)}`,
+  entity: (id) => `/entities/${encodeURIComponent(id)}`,
+  document: (id) => `/documents/${encodeURIComponent(id)}`,
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  store: Store
+}
+
+/**
+ * The HTTP app: a JSON API under `/api` and the server-rendered web UI. Every page escapes all
+ * data and is served with a strict Content-Security-Policy.
+ *
+ * @example
+ * const app = createApp({ store: openStore('parallax.db') })
+ * const res = await app.request('/api/stories')
+ */
+export const createApp = ({ store }: AppOptions): Hono => {
+  const app = new Hono()
+
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('X-Frame-Options', 'DENY')
+  })
+
+  const page = (title: string, body: string, query?: string) =>
+    renderPage({ title, body, assets: ASSET_PATHS, query })
+  const notFound = (what: string) => page('Not found', `<h1>Not found</h1><p>${escapeHtml(what)}</p>`)
+
+  app.get(ASSET_PATHS.css, (c) => c.body(ASSETS.css, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+  app.get(ASSET_PATHS.js, (c) => c.body(ASSETS.js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+
+  // JSON API.
+  app.get('/api/stories', (c) => {
+    const limit = clampInt(c.req.query('limit'), 200, 1, 1000)
+    const offset = clampInt(c.req.query('offset'), 0, 0, Number.MAX_SAFE_INTEGER)
+    return c.json({ stories: store.listStories({ limit, offset }) })
+  })
+  app.get('/api/stories/:id', (c) => {
+    const story = store.getStory(c.req.param('id'))
+    if (!story) return c.json({ error: 'no such story' }, 404)
+    return c.json({ story, documents: store.getDocuments(story.documents) })
+  })
+  app.get('/api/documents/:id', (c) => {
+    const doc = store.getDocument(c.req.param('id'))
+    if (!doc) return c.json({ error: 'no such document' }, 404)
+    return c.json({ document: doc, stories: store.storiesOf(doc.id) })
+  })
+  app.get('/api/entities/:id', (c) => {
+    const entity = store.entityPage(c.req.param('id'))
+    if (!entity) return c.json({ error: 'no such entity' }, 404)
+    return c.json(entity)
+  })
+  app.get('/api/search', (c) => {
+    const query = c.req.query('q') ?? ''
+    const limit = clampInt(c.req.query('limit'), 20, 1, 200)
+    return c.json({ query, hits: store.search(query, { limit }) })
+  })
+  app.all('/api/*', (c) => c.json({ error: 'no such endpoint' }, 404))
+
+  // Web UI.
+  app.get('/', (c) => c.html(page('Stories', renderStoryList(store.listStories(), LINKS))))
+  app.get('/stories/:id', (c) => {
+    const story = store.getStory(c.req.param('id'))
+    if (!story) return c.html(notFound('There is no story with this id.'), 404)
+    const documents = store.getDocuments(story.documents)
+    return c.html(page(story.title, renderStoryBody({ story, documents, links: LINKS })))
+  })
+  app.get('/entities/:id', (c) => {
+    const found = store.entityPage(c.req.param('id'))
+    if (!found) return c.html(notFound('There is no entity with this id.'), 404)
+    return c.html(page(found.entity.name, renderEntity(found.entity, found.stories, LINKS)))
+  })
+  app.get('/documents/:id', (c) => {
+    const doc = store.getDocument(c.req.param('id'))
+    if (!doc) return c.html(notFound('There is no document with this id.'), 404)
+    const ids = new Set(store.storiesOf(doc.id))
+    const stories = store.listStories({ limit: 100000 }).filter((s) => ids.has(s.id))
+    return c.html(page(doc.meta.title ?? doc.id, renderDocument(doc, stories, LINKS)))
+  })
+  app.get('/search', (c) => {
+    const query = c.req.query('q') ?? ''
+    return c.html(
+      page(`Search: ${query}`, renderSearch(query, store.search(query, { limit: 50 }), LINKS), query),
+    )
+  })
+  app.notFound((c) => c.html(notFound('There is no page at this address.'), 404))
+  app.onError((error, c) => {
+    process.stderr.write(`parallax serve: ${c.req.method} ${c.req.path}: ${error.message}\n`)
+    return c.req.path.startsWith('/api/')
+      ? c.json({ error: 'internal error' }, 500)
+      : c.html(page('Error', '<h1>Something went wrong</h1><p>The error was logged by the server.</p>'), 500)
+  })
+  return app
+}
+
+const clampInt = (text: string | undefined, fallback: number, min: number, max: number): number => {
+  const n = Number.parseInt(text ?? '', 10)
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/** Options of {@link startServer}. Binds to loopback unless told otherwise. */
+export interface ServeOptions extends AppOptions {
+  port?: number
+  hostname?: string
+}
+
+/**
+ * Starts the HTTP server; resolves once it is listening. Port 0 picks a free port.
+ *
+ * @example
+ * const server = await startServer({ store, port: 0 })
+ * console.log(server.url)
+ */
+export const startServer = ({
+  store,
+  port = 4173,
+  hostname = '127.0.0.1',
+}: ServeOptions): Promise<RunningServer> =>
+  new Promise((resolve, reject) => {
+    const app = createApp({ store })
+    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // Keep-alive connections from a browser would otherwise hold the close open.
+            if ('closeAllConnections' in server)
+              (server as { closeAllConnections(): void }).closeAllConnections()
+          }),
+      })
+    })
+    server.once('error', reject)
+  })

@@ -1,0 +1,49 @@
+// Parallax web UI behaviour: choosing a fact scrolls every report column to that fact's evidence.
+// Plain JavaScript, no build step; served as a file so the page's CSP can forbid inline script.
+;(() => {
+  'use strict'
+
+  const reduceMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+
+  function showFact(id, button) {
+    document.querySelectorAll('mark.active').forEach((el) => el.classList.remove('active'))
+    document.querySelectorAll('.fact-row.active').forEach((el) => el.classList.remove('active'))
+    document.querySelectorAll('.fact-link[aria-pressed="true"]').forEach((el) => el.setAttribute('aria-pressed', 'false'))
+    const row = document.getElementById('fact-' + id)
+    if (row) row.classList.add('active')
+    if (button) button.setAttribute('aria-pressed', 'true')
+    const about = button ? button.textContent : ''
+    document.querySelectorAll('.column').forEach((column) => {
+      const text = column.querySelector('.doc-text')
+      const note = column.querySelector('.lacks-note')
+      if (!text) return
+      const marks = text.querySelectorAll('mark[data-facts~="' + id + '"]')
+      if (marks.length === 0) {
+        column.classList.add('lacks')
+        if (note) {
+          note.textContent = 'This report does not mention: ' + about
+          note.hidden = false
+        }
+        return
+      }
+      column.classList.remove('lacks')
+      if (note) note.hidden = true
+      marks.forEach((m) => m.classList.add('active'))
+      // Scroll the column itself (not the page) so every column shows its evidence at once.
+      const first = marks[0]
+      const top = first.getBoundingClientRect().top - text.getBoundingClientRect().top + text.scrollTop
+      text.scrollTo({ top: Math.max(0, top - text.clientHeight / 3), behavior: 'instant' })
+    })
+    const reports = document.getElementById('reports')
+    if (reports) reports.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'instant' : 'instant' })
+  }
+
+  document.addEventListener('click', (event) => {
+    const target = event.target
+    if (!(target instanceof Element)) return
+    const button = target.closest('.fact-link')
+    if (!button) return
+    event.preventDefault()
+    showFact(button.getAttribute('data-fact'), button)
+  })
+})()
