@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { DateMention, Entity, Fact, FactStatus } from '../model/types.ts'
+import { compareStory, countedClass, dateStatus, dayRange } from './compare.ts'
+import { makeFixture } from './fixtures.test-helpers.ts'
+
+// A made-up story told by three made-up outlets.
+const A_TEXT =
+  'Northern Front fighters shell Veldmark depot\n\n' +
+  'The Northern Front claimed the March 3 rocket attack on the Veldmark depot. ' +
+  'A rocket hit a barracks at the depot in Ostravia, killing four soldiers and wounding at least 20. ' +
+  'Police later arrested 6 people in Tarsk on Friday. ' +
+  'Governor Ilse Marr condemned the attack.'
+
+const B_TEXT =
+  'Army strikes back after depot attack\n\n' +
+  'In early March, after a rebel attack hit an army depot in Ostravia, killing four troops and injuring 25 others, ' +
+  'the army struck back at the Northern Front. ' +
+  'A drone hit a car in Karvik on Wednesday. ' +
+  'Two other people were also killed in the raid.'
+
+const C_TEXT = 'Depot shelled\n\nFive soldiers were killed when rockets hit the depot in Ostravia on March 3.'
+
+const a = makeFixture({
+  id: 'a',
+  text: A_TEXT,
+  title: 'Northern Front fighters shell Veldmark depot',
+  published: '2025-03-08',
+  outlet: 'Daily Alpha',
+  mentions: [
+    { at: 'Northern Front', type: 'ORG', entity: 'e-front' },
+    { at: 'Northern Front', nth: 1, type: 'ORG', entity: 'e-front' },
+    { at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' },
+    { at: 'Tarsk', type: 'GPE', entity: 'e-tarsk' },
+    { at: 'Ilse Marr', type: 'PERSON', entity: 'e-marr' },
+  ],
+  dates: [
+    { at: 'March 3', value: '2025-03-03' },
+    { at: 'Friday', value: '2025-03-07' },
+  ],
+  quantities: [
+    { at: 'four soldiers', low: 4, best: 4, high: 4, counted: 'soldiers', role: 'killed' },
+    { at: 'at least 20', low: 20, best: 20, high: null, role: 'injured' },
+    { at: '6 people', low: 6, best: 6, high: 6, counted: 'people', role: 'arrested' },
+  ],
+  events: [
+    { at: 'rocket attack', type: 'attack' },
+    { at: 'hit', type: 'attack' },
+    { at: 'arrested', type: 'arrest' },
+  ],
+})
+
+const b = makeFixture({
+  id: 'b',
+  text: B_TEXT,
+  title: 'Army strikes back after depot attack',
+  published: '2025-03-13',
+  outlet: 'Beta News',
+  mentions: [
+    { at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' },
+    { at: 'Northern Front', type: 'ORG', entity: 'e-front' },
+    { at: 'Karvik', type: 'GPE', entity: 'e-karvik' },
+  ],
+  dates: [
+    {
+      at: 'early March',
+      value: '2025-03',
+      precision: 'month',
+      range: { start: '2025-03-01', end: '2025-03-10' },
+    },
+    { at: 'Wednesday', value: '2025-03-12' },
+  ],
+  quantities: [
+    { at: 'four troops', low: 4, best: 4, high: 4, counted: 'troops', role: 'killed' },
+    { at: '25 others', low: 25, best: 25, high: 25, counted: 'others', role: 'injured' },
+    { at: 'Two other people', low: 2, best: 2, high: 2, counted: 'people', role: 'killed' },
+  ],
+  events: [
+    { at: 'attack', nth: 1, type: 'attack' },
+    { at: 'struck back', type: 'attack' },
+    { at: 'raid', type: 'attack' },
+  ],
+})
+
+const c = makeFixture({
+  id: 'c',
+  text: C_TEXT,
+  published: '2025-03-04',
+  mentions: [{ at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' }],
+  dates: [{ at: 'March 3', value: '2025-03-03' }],
+  quantities: [{ at: 'Five soldiers', low: 5, best: 5, high: 5, counted: 'soldiers', role: 'killed' }],
+  events: [{ at: 'hit', type: 'attack' }],
+})
+
+const entities: Entity[] = [
+  { id: 'e-front', type: 'ORG', name: 'Northern Front', aliases: [], mentions: [] },
+  { id: 'e-ostravia', type: 'GPE', name: 'Ostravia', aliases: [], mentions: [] },
+  { id: 'e-tarsk', type: 'GPE', name: 'Tarsk', aliases: [], mentions: [] },
+  { id: 'e-karvik', type: 'GPE', name: 'Karvik', aliases: [], mentions: [] },
+  { id: 'e-marr', type: 'PERSON', name: 'Ilse Marr', aliases: [], mentions: [] },
+]
+
+const quantityFacts = (facts: Fact[], role: string): Fact[] =>
+  facts.filter((f) => f.kind === 'quantity' && f.key.startsWith(`quantity:${role}:`))
+const valueTexts = (f: Fact): string[] => f.values.map((v) => `${v.document}:${v.evidence[0].text}`)
+
+describe('compareStory: lining up numbers by what they count', () => {
+  const { facts } = compareStory([a, b], entities)
+
+  it('lines up the same toll told in different words (killed: agree)', () => {
+    const killed = quantityFacts(facts, 'killed')
+    const same = killed.find((f) => f.values.length === 2)
+    assert.ok(same, 'a killed fact told by both reports')
+    assert.deepEqual(valueTexts(same), ['a:four soldiers', 'b:four troops'])
+    assert.equal(same.status, 'agree')
+    assert.deepEqual(same.missing, [])
+  })
+
+  it('reads "at least 20" and "25" as compatible and reconciles them', () => {
+    const [injured] = quantityFacts(facts, 'injured')
+    assert.deepEqual(valueTexts(injured), ['a:at least 20', 'b:25 others'])
+    assert.equal(injured.status, 'compatible')
+    assert.deepEqual(injured.reconciled, {
+      low: 20,
+      best: 25,
+      high: 25,
+      sources: { low: ['a'], best: ['b'], high: ['b'] },
+    })
+  })
+
+  it('keeps a toll of a different incident (another place) apart, unique to its report', () => {
+    const other = quantityFacts(facts, 'killed').find((f) =>
+      f.values.some((v) => v.evidence[0].text === 'Two other people'),
+    )
+    assert.ok(other)
+    assert.equal(other.values.length, 1)
+    assert.equal(other.status, 'unique')
+    assert.deepEqual(other.missing, ['a'])
+    assert.match(other.about, /Karvik/)
+  })
+
+  it('says which report leaves a fact out', () => {
+    const [arrested] = quantityFacts(facts, 'arrested')
+    assert.equal(arrested.status, 'unique')
+    assert.deepEqual(arrested.missing, ['b'])
+  })
+
+  it('gives the number and the sentence it was read in as evidence', () => {
+    const [injured] = quantityFacts(facts, 'injured')
+    const [num, sentence] = injured.values[0].evidence
+    assert.equal(num.text, 'at least 20')
+    assert.ok(sentence.start <= num.start && sentence.end >= num.end)
+    assert.equal(sentence.text, A_TEXT.slice(sentence.start, sentence.end))
+    assert.match(sentence.text, /^A rocket hit a barracks.*20\.$/)
+  })
+
+  it('dates the main event: a day inside a vague range is compatible', () => {
+    const date = facts.find((f) => f.kind === 'date')
+    assert.ok(date)
+    assert.deepEqual(
+      date.values.map((v) => v.value),
+      ['2025-03-03', '2025-03'],
+    )
+    assert.equal(date.status, 'compatible')
+  })
+
+  it('names the actors each report names, and who leaves one out', () => {
+    const front = facts.find((f) => f.key === 'actor:e-front')
+    assert.equal(front?.status, 'agree')
+    const marr = facts.filter((f) => f.key === 'actor:e-marr')
+    // Named once in passing by one report: not a main actor.
+    assert.equal(marr.length, 0)
+  })
+
+  it('reports the main event type and where it happened', () => {
+    const event = facts.find((f) => f.kind === 'event')
+    assert.equal(event?.status, 'agree')
+    assert.deepEqual(
+      event?.values.map((v) => v.value),
+      ['attack', 'attack'],
+    )
+    const place = facts.find((f) => f.kind === 'place')
+    assert.equal(place?.key, 'place:e-ostravia')
+    assert.equal(place?.status, 'agree')
+  })
+
+  it('never lines up two facts of the same report', () => {
+    for (const f of facts) {
+      const docs = f.values.map((v) => v.document)
+      assert.equal(new Set(docs).size, docs.length, f.key)
+    }
+    assert.equal(new Set(facts.map((f) => f.key)).size, facts.length, 'fact keys are unique')
+  })
+})
+
+describe('compareStory: conflicts and story metadata', () => {
+  it('finds a conflicting toll (four vs five soldiers killed)', () => {
+    const { facts } = compareStory([a, c], entities)
+    const [killed] = quantityFacts(facts, 'killed')
+    assert.deepEqual(valueTexts(killed), ['a:four soldiers', 'c:Five soldiers'])
+    assert.equal(killed.status, 'conflict')
+    assert.equal(killed.reconciled?.low, 4)
+    assert.equal(killed.reconciled?.high, 5)
+    // Tie between one source each: the later report's figure.
+    assert.equal(killed.reconciled?.best, 4)
+  })
+
+  it('takes the title of the central document and the publication range', () => {
+    const out = compareStory([c, a, b], entities)
+    assert.equal(out.title, 'Northern Front fighters shell Veldmark depot')
+    assert.deepEqual(out.dateRange, { start: '2025-03-04', end: '2025-03-13' })
+  })
+
+  it('degrades gracefully when layers are missing', () => {
+    const bare = makeFixture({ id: 'x', text: 'First line here. Second one.', withSentences: false })
+    const out = compareStory([bare, bare.id === 'y' ? bare : { ...bare, id: 'y' }], [])
+    assert.equal(out.title, 'First line here.')
+    assert.deepEqual(out.facts, [])
+    assert.equal(out.dateRange, undefined)
+    assert.equal(out.framing.voices.length, 2)
+  })
+
+  it('works without entity resolution, keying actors by name', () => {
+    const strip = (d: typeof a) => ({ ...d, mentions: d.mentions?.map(({ entity: _, ...m }) => m) })
+    const { facts } = compareStory([strip(a), strip(b)], [])
+    const front = facts.find((f) => f.kind === 'actor' && f.key === 'actor:name:northern front')
+    assert.equal(front?.status, 'agree')
+  })
+})
+
+describe('countedClass', () => {
+  const cases: [string, string][] = [
+    ['soldiers', 'military'],
+    ['U.S. Army Reserve soldiers', 'military'],
+    ['troops', 'military'],
+    ['militia officials', 'official'],
+    ['others', 'unspecified'],
+    ['', 'unspecified'],
+    ['civilians', 'civilian'],
+    ['children', 'children'],
+    ['Gunmen', 'combatant'],
+    ['widgets', 'unspecified'],
+  ]
+  for (const [counted, expected] of cases)
+    it(JSON.stringify(counted), () => assert.equal(countedClass(counted), expected))
+})
+
+describe('dayRange', () => {
+  const cases: [Pick<DateMention, 'value' | 'range'>, ReturnType<typeof dayRange>][] = [
+    [{ value: '2024-01-28' }, { start: '2024-01-28', end: '2024-01-28' }],
+    [{ value: '2024-02-07T10:00' }, { start: '2024-02-07', end: '2024-02-07' }],
+    [{ value: '2024-02' }, { start: '2024-02-01', end: '2024-02-29' }],
+    [{ value: '2023' }, { start: '2023-01-01', end: '2023-12-31' }],
+    [{ value: '2024-W05' }, { start: '2024-01-29', end: '2024-02-04' }],
+    [{ value: '2024-Q2' }, { start: '2024-04-01', end: '2024-06-30' }],
+    [
+      { value: '2024-01', range: { start: '2024-01-21', end: '2024-01-31' } },
+      { start: '2024-01-21', end: '2024-01-31' },
+    ],
+    [{ value: null }, null],
+    [{ value: 'P3D' }, null],
+  ]
+  for (const [date, expected] of cases)
+    it(JSON.stringify(date), () => assert.deepEqual(dayRange(date), expected))
+})
+
+describe('dateStatus', () => {
+  const lateJanuary = { value: '2024-01', range: { start: '2024-01-21', end: '2024-01-31' } }
+  const cases: [string, Pick<DateMention, 'value' | 'range'>[], FactStatus][] = [
+    ['one date', [{ value: '2024-01-28' }], 'unique'],
+    ['same day', [{ value: '2024-01-28' }, { value: '2024-01-28' }], 'agree'],
+    ['day inside a vague range', [{ value: '2024-01-28' }, lateJanuary], 'compatible'],
+    ['day inside its month', [{ value: '2024-01-28' }, { value: '2024-01' }], 'compatible'],
+    ['different days', [{ value: '2024-01-28' }, { value: '2024-02-07' }], 'conflict'],
+    ['day outside the range', [{ value: '2024-01-10' }, lateJanuary], 'conflict'],
+  ]
+  for (const [name, dates, expected] of cases) it(name, () => assert.equal(dateStatus(dates), expected))
+})

@@ -1,0 +1,672 @@
+/**
+ * Compares the reports of one story: lines up what each report asserts (casualty counts, the
+ * main event, its date and place, the main actors) by what it is about, and says per fact whether
+ * the reports agree, are compatible, conflict, or only one tells it — and who leaves it out.
+ */
+import countedClasses from '../data/counted-classes.json' with { type: 'json' }
+import { evidence, sentenceIndexAt } from '../model/span.ts'
+import type {
+  DateMention,
+  Doc,
+  Entity,
+  EntityType,
+  Evidence,
+  Fact,
+  FactStatus,
+  FactValue,
+  Mention,
+  Quantity,
+  QuantityRole,
+  Span,
+  StoryFraming,
+} from '../model/types.ts'
+import { segmentTokens } from '../stages/segment.ts'
+import { normalise, tokenizeText } from '../stages/tokenize.ts'
+import { type NumberValue, numberStatus, reconcile } from './reconcile.ts'
+import { frameStory, keyName, mentionKey } from './story-framing.ts'
+
+/** What {@link compareStory} returns; the caller adds the story id and documents. */
+export interface StoryComparison {
+  title: string
+  dateRange?: { start: string; end: string }
+  facts: Fact[]
+  framing: StoryFraming
+}
+
+/** Options for {@link compareStory}; the defaults keep the fact list short enough to read at a glance. */
+export interface CompareOptions {
+  /** Most actor facts (the most prominent actors). */
+  maxActors?: number
+  /** Most place facts. */
+  maxPlaces?: number
+  /** Most quantity facts (facts told by more documents first). */
+  maxQuantities?: number
+  /** Entity types that count as actors. */
+  actorTypes?: EntityType[]
+  /** Entity types that count as places. */
+  placeTypes?: EntityType[]
+  /** Quantity roles compared; `other` numbers (street numbers, ages, years) are noise. */
+  roles?: QuantityRole[]
+}
+
+/** The order roles are shown in: tolls first, as a reader of conflict news looks for them. */
+const ROLE_ORDER: QuantityRole[] = [
+  'killed',
+  'injured',
+  'dead_or_injured',
+  'missing',
+  'kidnapped',
+  'arrested',
+  'displaced',
+  'evacuated',
+  'participants',
+  'money',
+  'percent',
+]
+
+const CLASS_OF = new Map<string, string>()
+for (const [cls, words] of Object.entries(countedClasses.classes)) for (const w of words) CLASS_OF.set(w, cls)
+
+/**
+ * The coarse class of a counted noun phrase ("U.S. Army Reserve soldiers" → `military`), from its
+ * head (last word), trying a naive singular too; `unspecified` when unknown or empty.
+ */
+export const countedClass = (counted: string): string => {
+  const words = normalise(counted)
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean)
+  const head = words.at(-1)
+  if (!head) return 'unspecified'
+  return CLASS_OF.get(head) ?? CLASS_OF.get(head.replace(/s$/, '')) ?? 'unspecified'
+}
+
+const lastDayOfMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate()
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/**
+ * The inclusive day range a date value covers: `2024-01-28` → itself, `2024-01` → the month,
+ * `2024` → the year, `2024-W05` → Monday..Sunday, `2024-Q1` → the quarter; a `range` given by the
+ * dates stage ("late January") wins. Null when the value is unresolved or not a calendar date.
+ *
+ * @example
+ * dayRange({ value: '2024-01', range: undefined }) // { start: '2024-01-01', end: '2024-01-31' }
+ */
+export const dayRange = (
+  date: Pick<DateMention, 'value' | 'range'>,
+): { start: string; end: string } | null => {
+  if (date.range) return date.range
+  const v = date.value
+  if (!v) return null
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v)
+  if (m) return { start: `${m[1]}-${m[2]}-${m[3]}`, end: `${m[1]}-${m[2]}-${m[3]}` }
+  m = /^(\d{4})-W(\d{2})$/.exec(v)
+  if (m) {
+    // ISO week 1 holds 4 January; its Monday starts the week count.
+    const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4))
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000)
+    const start = new Date(monday.getTime() + (Number(m[2]) - 1) * 7 * 86400000)
+    const end = new Date(start.getTime() + 6 * 86400000)
+    return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) }
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(v)
+  if (m) {
+    const q = Number(m[2])
+    const endMonth = q * 3
+    return {
+      start: `${m[1]}-${pad(endMonth - 2)}-01`,
+      end: `${m[1]}-${pad(endMonth)}-${pad(lastDayOfMonth(Number(m[1]), endMonth))}`,
+    }
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v)
+  if (m) return { start: `${v}-01`, end: `${v}-${pad(lastDayOfMonth(Number(m[1]), Number(m[2])))}` }
+  m = /^(\d{4})$/.exec(v)
+  if (m) return { start: `${v}-01-01`, end: `${v}-12-31` }
+  return null
+}
+
+type DayRange = { start: string; end: string }
+const rangesOverlap = (a: DayRange, b: DayRange): boolean => a.start <= b.end && b.start <= a.end
+
+/**
+ * Status of date values across sources: identical → `agree`; all share some day (one inside the
+ * other's range: 28 January within "late January") → `compatible`; otherwise `conflict`.
+ */
+export const dateStatus = (dates: readonly Pick<DateMention, 'value' | 'range'>[]): FactStatus => {
+  const ranges = dates.map(dayRange).filter((r): r is DayRange => r !== null)
+  if (ranges.length <= 1) return 'unique'
+  if (ranges.every((r) => r.start === ranges[0].start && r.end === ranges[0].end)) return 'agree'
+  // ISO days sort as strings: the latest start and the earliest end bound the days all share.
+  const start = ranges.map((r) => r.start).sort()[ranges.length - 1]
+  const end = ranges.map((r) => r.end).sort()[0]
+  return start <= end ? 'compatible' : 'conflict'
+}
+
+/** One document with what comparison needs, derived once. */
+interface DocView {
+  doc: Doc
+  order: number
+  sentences: Span[]
+}
+
+const sentencesOf = (doc: Doc): Span[] => {
+  if (doc.sentences && doc.sentences.length > 0) return doc.sentences
+  if (doc.text.length === 0) return []
+  return segmentTokens(doc.text, doc.tokens ?? tokenizeText(doc.text))
+}
+
+const sentenceOf = (view: DocView, span: Span): number => sentenceIndexAt(view.sentences, span.start)
+
+/** Things of one layer in sentence `i`, or in the one before when sentence `i` has none. */
+const inSentenceOrBefore = <T extends { span: Span }>(view: DocView, items: readonly T[], i: number): T[] => {
+  if (i < 0) return []
+  const here = items.filter((x) => sentenceOf(view, x.span) === i)
+  if (here.length > 0 || i === 0) return here
+  return items.filter((x) => sentenceOf(view, x.span) === i - 1)
+}
+
+/** The context a number is reported in: what lines it up with the same number in another report. */
+interface QuantityContext {
+  view: DocView
+  quantities: Quantity[]
+  role: QuantityRole
+  cls: string
+  value: NumberValue
+  places: Map<string, string>
+  dates: DayRange[]
+  dateTexts: string[]
+  events: Set<string>
+}
+
+const isPlace = (types: readonly EntityType[]) => (m: Mention) => types.includes(m.type)
+
+const contextOf = (view: DocView, q: Quantity, placeTypes: readonly EntityType[]): QuantityContext => {
+  const i = sentenceOf(view, q.span)
+  const places = new Map<string, string>()
+  for (const m of inSentenceOrBefore(view, (view.doc.mentions ?? []).filter(isPlace(placeTypes)), i)) {
+    places.set(mentionKey(m), m.text)
+  }
+  const dated = (view.doc.dates ?? []).filter((d) => d.type === 'DATE' && dayRange(d) !== null)
+  const dates = inSentenceOrBefore(view, dated, i)
+  const events = new Set(inSentenceOrBefore(view, view.doc.events ?? [], i).map((e) => e.type))
+  return {
+    view,
+    quantities: [q],
+    role: q.role,
+    cls: countedClass(q.counted),
+    value: { low: q.low, best: q.best, high: q.high },
+    places,
+    dates: dates.map((d) => dayRange(d)!),
+    dateTexts: dates.map((d) => d.text),
+    events,
+  }
+}
+
+/**
+ * How well two numbers' contexts say they count the same thing; below or at zero they are not
+ * lined up. Different roles or different victim classes never match; shared places, dates and
+ * event types add, disjoint ones subtract (so "two officials killed in Baghdad" is not lined up
+ * with "three soldiers killed in Jordan"). The figures themselves only break ties, so that a
+ * conflict between reports can still be found.
+ */
+const similarity = (a: QuantityContext, b: QuantityContext): number => {
+  if (a.role !== b.role) return Number.NEGATIVE_INFINITY
+  let score = 1
+  if (a.cls !== 'unspecified' && b.cls !== 'unspecified') {
+    if (a.cls !== b.cls) return Number.NEGATIVE_INFINITY
+    score += 1
+  }
+  if (a.places.size > 0 && b.places.size > 0) {
+    let shared = 0
+    for (const k of a.places.keys()) if (b.places.has(k)) shared++
+    const union = a.places.size + b.places.size - shared
+    score += shared === 0 ? -2 : (2 * shared) / union
+  }
+  if (a.dates.length > 0 && b.dates.length > 0) {
+    const meet = a.dates.some((x) => b.dates.some((y) => rangesOverlap(x, y)))
+    score += meet ? 1 : -2
+  }
+  if (a.events.size > 0 && b.events.size > 0 && [...a.events].some((e) => b.events.has(e))) score += 0.5
+  const status = numberStatus([a.value, b.value])
+  score += status === 'agree' ? 0.25 : status === 'compatible' ? 0.1 : -0.1
+  return score
+}
+
+/** Folds a repeated mention of one figure in the same report (lede and body) into one. */
+const mergeRepeats = (contexts: QuantityContext[]): QuantityContext[] => {
+  const kept: QuantityContext[] = []
+  for (const c of contexts) {
+    const same = kept.find(
+      (k) =>
+        numberStatus([k.value, c.value]) === 'agree' &&
+        similarity(k, c) > 1 &&
+        (k.cls === c.cls || k.cls === 'unspecified' || c.cls === 'unspecified'),
+    )
+    if (!same) {
+      kept.push(c)
+      continue
+    }
+    same.quantities.push(...c.quantities)
+    if (same.cls === 'unspecified') same.cls = c.cls
+    for (const [k, v] of c.places) same.places.set(k, v)
+    same.dates.push(...c.dates)
+    same.dateTexts.push(...c.dateTexts)
+    for (const e of c.events) same.events.add(e)
+  }
+  return kept
+}
+
+/**
+ * Lines up numbers across documents: candidate pairs from different documents, best score first,
+ * merged into groups that hold at most one number per document and whose members all score above
+ * zero with each other (complete linkage, so a chain of weak matches cannot join unrelated counts).
+ */
+const alignQuantities = (perDoc: QuantityContext[][]): QuantityContext[][] => {
+  const all = perDoc.flat()
+  const group = all.map((_, i) => i)
+  const members = new Map<number, number[]>(all.map((_, i) => [i, [i]]))
+  const pairs: { i: number; j: number; score: number }[] = []
+  const score = new Map<string, number>()
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      if (all[i].view === all[j].view) continue
+      const s = similarity(all[i], all[j])
+      score.set(`${i}:${j}`, s)
+      if (s > 0) pairs.push({ i, j, score: s })
+    }
+  }
+  const scoreOf = (i: number, j: number): number => score.get(i < j ? `${i}:${j}` : `${j}:${i}`) ?? 0
+  pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j)
+  for (const { i, j } of pairs) {
+    const gi = group[i]
+    const gj = group[j]
+    if (gi === gj) continue
+    const a = members.get(gi)!
+    const b = members.get(gj)!
+    const docsA = new Set(a.map((x) => all[x].view))
+    if (b.some((x) => docsA.has(all[x].view))) continue
+    if (!a.every((x) => b.every((y) => scoreOf(x, y) > 0))) continue
+    for (const y of b) group[y] = gi
+    members.set(gi, [...a, ...b])
+    members.delete(gj)
+  }
+  return [...members.values()].map((ids) =>
+    ids.map((x) => all[x]).sort((p, q) => p.view.order - q.view.order),
+  )
+}
+
+/** Evidence for a thing and the sentence it was read in, so a reader sees it in context. */
+const withSentence = (view: DocView, span: Span): Evidence[] => {
+  const i = sentenceOf(view, span)
+  const out = [evidence(view.doc, span)]
+  if (i >= 0) out.push(evidence(view.doc, view.sentences[i]))
+  return out
+}
+
+const ROLE_WORDS: Record<QuantityRole, string> = {
+  killed: 'killed',
+  injured: 'injured',
+  dead_or_injured: 'killed or injured',
+  arrested: 'arrested',
+  displaced: 'displaced',
+  missing: 'missing',
+  kidnapped: 'kidnapped',
+  evacuated: 'evacuated',
+  participants: 'taking part',
+  money: 'money',
+  percent: 'percentage',
+  other: 'number',
+}
+
+const slug = (text: string): string =>
+  normalise(text)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+
+const mostCommon = (items: readonly string[]): string | undefined => {
+  const counts = new Map<string, number>()
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+}
+
+const describeQuantity = (group: readonly QuantityContext[]): string => {
+  const role = ROLE_WORDS[group[0].role]
+  const counted = mostCommon(
+    group
+      .flatMap((c) => c.quantities.map((q) => normalise(q.counted).split(/\s+/).at(-1) ?? ''))
+      .filter(Boolean),
+  )
+  // Places every report names for this figure; else those of the first report.
+  let places = [...group[0].places.entries()]
+  const shared = places.filter(([k]) => group.every((c) => c.places.has(k)))
+  if (shared.length > 0) places = shared
+  const where = places.slice(0, 2).map(([, name]) => name.replace(/['’]s$/, ''))
+  const when = group.flatMap((c) => c.dateTexts)[0]
+  let about = counted && !['others', 'other'].includes(counted) ? `${counted} ${role}` : role
+  if (where.length > 0) about += ` in ${where.join(', ')}`
+  if (when) about += ` (${when})`
+  return about
+}
+
+const quantityFacts = (
+  views: readonly DocView[],
+  roles: readonly QuantityRole[],
+  placeTypes: EntityType[],
+) => {
+  const perDoc = views.map((view) =>
+    mergeRepeats(
+      (view.doc.quantities ?? [])
+        .filter((q) => roles.includes(q.role) && (q.best !== null || q.low !== null || q.high !== null))
+        .sort((a, b) => a.span.start - b.span.start)
+        .map((q) => contextOf(view, q, placeTypes)),
+    ),
+  )
+  return alignQuantities(perDoc).map((group): Fact & { firstAt: number } => {
+    const values: FactValue[] = group.map((c) => ({
+      document: c.view.doc.id,
+      outlet: c.view.doc.meta.outlet,
+      value: c.value,
+      evidence: [
+        ...withSentence(c.view, c.quantities[0].span),
+        ...c.quantities.slice(1).map((q) => evidence(c.view.doc, q.span)),
+      ],
+    }))
+    const present = new Set(values.map((v) => v.document))
+    return {
+      key: `quantity:${group[0].role}:${slug(describeQuantity(group))}`,
+      kind: 'quantity',
+      about: describeQuantity(group),
+      status: numberStatus(group.map((c) => c.value)),
+      values,
+      missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
+      reconciled: reconcile(
+        group.map((c) => ({ document: c.view.doc.id, value: c.value, published: c.view.doc.meta.published })),
+      ),
+      firstAt: Math.min(...group.map((c) => c.view.order * 1e9 + c.quantities[0].span.start)),
+    }
+  })
+}
+
+/** The story's main event type: the type most documents report, then the most triggers, earliest first. */
+const mainEventType = (views: readonly DocView[]): string | undefined => {
+  const stats = new Map<string, { docs: Set<Doc>; count: number; first: number }>()
+  for (const view of views) {
+    for (const e of view.doc.events ?? []) {
+      const s = stats.get(e.type) ?? { docs: new Set(), count: 0, first: Number.POSITIVE_INFINITY }
+      s.docs.add(view.doc)
+      s.count++
+      s.first = Math.min(s.first, sentenceOf(view, e.span))
+      stats.set(e.type, s)
+    }
+  }
+  return [...stats.entries()].sort(
+    (a, b) => b[1].docs.size - a[1].docs.size || b[1].count - a[1].count || a[1].first - b[1].first,
+  )[0]?.[0]
+}
+
+/** Sentences that tell the main event: those with one of its triggers, else the opening two. */
+const eventSentences = (view: DocView, type: string | undefined): Set<number> => {
+  const found = new Set(
+    (view.doc.events ?? []).filter((e) => e.type === type).map((e) => sentenceOf(view, e.span)),
+  )
+  if (found.size > 0) return found
+  return new Set([0, 1].filter((i) => i < view.sentences.length))
+}
+
+const statusOfPresence = (values: readonly FactValue[]): FactStatus =>
+  values.length > 1 ? 'agree' : 'unique'
+
+const eventFact = (views: readonly DocView[], type: string | undefined): Fact | null => {
+  if (type === undefined) return null
+  const values: FactValue[] = []
+  const typesByDoc = new Map<string, Set<string>>()
+  for (const view of views) {
+    const events = view.doc.events ?? []
+    if (events.length === 0) continue
+    typesByDoc.set(view.doc.id, new Set(events.map((e) => e.type)))
+    // Each report's own main event: its most frequent type, the earlier one on a tie.
+    const counts = new Map<string, { n: number; first: number }>()
+    events.forEach((e, i) => {
+      const c = counts.get(e.type) ?? { n: 0, first: i }
+      c.n++
+      counts.set(e.type, c)
+    })
+    const own = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0][0]
+    const trigger = events.find((e) => e.type === own)!
+    values.push({
+      document: view.doc.id,
+      outlet: view.doc.meta.outlet,
+      value: own,
+      evidence: withSentence(view, trigger.span),
+    })
+  }
+  if (values.length === 0) return null
+  const present = new Set(values.map((v) => v.document))
+  let status: FactStatus = 'unique'
+  if (values.length > 1) {
+    if (values.every((v) => v.value === values[0].value)) status = 'agree'
+    // Reports that name each other's event types somewhere tell the same event with other emphasis.
+    else if (values.every((v) => values.every((w) => typesByDoc.get(v.document)?.has(String(w.value)))))
+      status = 'compatible'
+    else status = 'conflict'
+  }
+  return {
+    key: 'event',
+    kind: 'event',
+    about: `what happened (${type})`,
+    status,
+    values,
+    missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
+  }
+}
+
+const dateFact = (views: readonly DocView[], type: string | undefined): Fact | null => {
+  const candidates = views.map((view) => {
+    const sentences = eventSentences(view, type)
+    return (view.doc.dates ?? [])
+      .filter((d) => d.type === 'DATE' && dayRange(d) !== null && sentences.has(sentenceOf(view, d.span)))
+      .sort((a, b) => a.span.start - b.span.start)
+  })
+  // Each report's date of the main event: the candidate most other reports' candidates meet, so
+  // a report that also dates an earlier incident is not read as contradicting the others.
+  const chosen = candidates.map((own, i) => {
+    const others = candidates.filter((_, j) => j !== i).flat()
+    let best: DateMention | undefined
+    let bestScore = -1
+    for (const d of own) {
+      const r = dayRange(d)!
+      const s = others.filter((o) => rangesOverlap(r, dayRange(o)!)).length
+      if (s > bestScore) {
+        best = d
+        bestScore = s
+      }
+    }
+    return best
+  })
+  const values: FactValue[] = []
+  const dates: DateMention[] = []
+  views.forEach((view, i) => {
+    const d = chosen[i]
+    if (!d) return
+    dates.push(d)
+    values.push({
+      document: view.doc.id,
+      outlet: view.doc.meta.outlet,
+      value: d.value ?? `${dayRange(d)!.start}/${dayRange(d)!.end}`,
+      evidence: withSentence(view, d.span),
+    })
+  })
+  if (values.length === 0) return null
+  const present = new Set(values.map((v) => v.document))
+  return {
+    key: 'date',
+    kind: 'date',
+    about: type ? `when the ${type} happened` : 'when it happened',
+    status: dateStatus(dates),
+    values,
+    missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
+  }
+}
+
+interface Prominence {
+  key: string
+  docs: Set<string>
+  score: number
+  first: number
+}
+
+/** Entities ranked by how many reports name them, then how often and how early (title and lede count double). */
+const rankEntities = (
+  views: readonly DocView[],
+  types: readonly EntityType[],
+  within?: (view: DocView, sentence: number) => boolean,
+): Prominence[] => {
+  const stats = new Map<string, Prominence>()
+  for (const view of views) {
+    for (const m of view.doc.mentions ?? []) {
+      if (!types.includes(m.type)) continue
+      const i = sentenceOf(view, m.span)
+      if (within && !within(view, i)) continue
+      const key = mentionKey(m)
+      const s = stats.get(key) ?? { key, docs: new Set(), score: 0, first: Number.POSITIVE_INFINITY }
+      s.docs.add(view.doc.id)
+      s.score += i >= 0 && i < 2 ? 2 : 1
+      s.first = Math.min(s.first, view.order * 1e9 + m.span.start)
+      stats.set(key, s)
+    }
+  }
+  return [...stats.values()].sort(
+    (a, b) => b.docs.size - a.docs.size || b.score - a.score || a.first - b.first,
+  )
+}
+
+const presenceFact = (
+  views: readonly DocView[],
+  key: string,
+  kind: 'actor' | 'place',
+  name: string,
+  types: readonly EntityType[],
+): Fact => {
+  const values: FactValue[] = []
+  for (const view of views) {
+    const m = (view.doc.mentions ?? []).find((x) => types.includes(x.type) && mentionKey(x) === key)
+    if (!m) continue
+    values.push({
+      document: view.doc.id,
+      outlet: view.doc.meta.outlet,
+      value: m.text,
+      evidence: withSentence(view, m.span),
+    })
+  }
+  const present = new Set(values.map((v) => v.document))
+  return {
+    key: `${kind}:${key}`,
+    kind,
+    about: kind === 'actor' ? `${name} (actor)` : `where it happened: ${name}`,
+    status: statusOfPresence(values),
+    values,
+    missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
+  }
+}
+
+/** The representative document: the one sharing most actors and places with the others, then the earliest. */
+const centralView = (views: readonly DocView[]): DocView | undefined => {
+  const keysOf = (view: DocView): Set<string> => new Set((view.doc.mentions ?? []).map(mentionKey))
+  const keys = views.map(keysOf)
+  const shared = views.map((_, i) =>
+    views.reduce((n, __, j) => (j === i ? n : n + [...keys[i]].filter((k) => keys[j].has(k)).length), 0),
+  )
+  return [...views].sort((a, b) => {
+    const byShared = shared[b.order] - shared[a.order]
+    const pa = a.doc.meta.published ?? '9999'
+    const pb = b.doc.meta.published ?? '9999'
+    return byShared || pa.localeCompare(pb) || a.order - b.order
+  })[0]
+}
+
+const titleOf = (view: DocView | undefined): string => {
+  if (!view) return ''
+  if (view.doc.meta.title) return view.doc.meta.title
+  const first = view.sentences[0]
+  return first ? view.doc.text.slice(first.start, first.end) : view.doc.text.slice(0, 120).trim()
+}
+
+/**
+ * Compares the documents of one story. Any layer may be missing: facts are built from what is
+ * there (no quantities → no quantity facts; no events → no event fact, dates and places read from
+ * the opening sentences).
+ *
+ * @example
+ * const { facts } = compareStory(storyDocs, entities)
+ * facts.filter((f) => f.status === 'conflict') // where the reports contradict each other
+ */
+export const compareStory = (
+  docs: readonly Doc[],
+  entities: readonly Entity[],
+  {
+    maxActors = 5,
+    maxPlaces = 2,
+    maxQuantities = 12,
+    actorTypes = ['PERSON', 'ORG'],
+    placeTypes = ['GPE', 'LOC', 'FAC'],
+    roles = ROLE_ORDER,
+  }: CompareOptions = {},
+): StoryComparison => {
+  const views: DocView[] = docs.map((doc, order) => ({ doc, order, sentences: sentencesOf(doc) }))
+  const byId = new Map(entities.map((e) => [e.id, e]))
+  const type = mainEventType(views)
+
+  const quantities = quantityFacts(views, roles, placeTypes)
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(roleOf(a)) - ROLE_ORDER.indexOf(roleOf(b)) ||
+        b.values.length - a.values.length ||
+        a.firstAt - b.firstAt,
+    )
+    .slice(0, maxQuantities)
+    .map(({ firstAt: _, ...fact }) => fact)
+
+  const places = rankEntities(views, placeTypes, (view, i) => eventSentences(view, type).has(i))
+    .slice(0, maxPlaces)
+    .map((p) => presenceFact(views, p.key, 'place', keyName(p.key, byId, docs), placeTypes))
+  // An actor named once in passing in one report is not a main actor.
+  const actorRanks = rankEntities(views, actorTypes).filter((p) => p.docs.size > 1 || p.score > 1)
+  const actors = actorRanks
+    .slice(0, maxActors)
+    .map((p) => presenceFact(views, p.key, 'actor', keyName(p.key, byId, docs), actorTypes))
+
+  const facts: Fact[] = []
+  const event = eventFact(views, type)
+  if (event) facts.push(event)
+  const date = dateFact(views, type)
+  if (date) facts.push(date)
+  facts.push(...places, ...quantities, ...actors)
+  uniqueKeys(facts)
+
+  const published = docs
+    .map((d) => d.meta.published)
+    .filter((p): p is string => !!p)
+    .sort()
+  return {
+    title: titleOf(centralView(views)),
+    ...(published.length > 0 ? { dateRange: { start: published[0], end: published.at(-1)! } } : {}),
+    facts,
+    framing: frameStory(
+      docs,
+      entities,
+      actorRanks.slice(0, maxActors).map((p) => p.key),
+    ),
+  }
+}
+
+const roleOf = (fact: Fact): QuantityRole => fact.key.split(':')[1] as QuantityRole
+
+/** Keys name facts in a report and must not repeat: a second "killed in X" gets a suffix. */
+const uniqueKeys = (facts: Fact[]): void => {
+  const seen = new Map<string, number>()
+  for (const f of facts) {
+    const n = seen.get(f.key) ?? 0
+    seen.set(f.key, n + 1)
+    if (n > 0) f.key = `${f.key}-${n + 1}`
+  }
+}

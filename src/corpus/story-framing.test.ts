@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Entity } from '../model/types.ts'
+import { tokenizeText } from '../stages/tokenize.ts'
+import { makeFixture } from './fixtures.test-helpers.ts'
+import { frameStory, mentionKey, premodifierSpan } from './story-framing.ts'
+
+// Made-up reports with made-up outlets.
+const a = makeFixture({
+  id: 'a',
+  outlet: 'Daily Alpha',
+  text: 'The outlawed Northern Front attacked the depot. "They are butchers," said Governor Ilse Marr. The group allegedly used rockets.',
+  mentions: [
+    { at: 'Northern Front', type: 'ORG', entity: 'e-front' },
+    { at: 'Ilse Marr', type: 'PERSON', entity: 'e-marr' },
+  ],
+  quotes: [{ at: '"They are butchers,"', speaker: { at: 'Ilse Marr' } }],
+  framing: {
+    labels: [{ at: 'outlawed', target: { at: 'Northern Front', entity: 'e-front' } }],
+    loaded: [
+      { at: 'outlawed', voice: 'outlet' },
+      { at: 'butchers', voice: 'quoted' },
+    ],
+    hedges: [{ at: 'allegedly' }],
+  },
+})
+
+const b = makeFixture({
+  id: 'b',
+  outlet: 'Beta News',
+  text: 'The rebel-led Northern Front hit an army depot, the Northern Front said. Marr spoke. Marr spoke again.',
+  mentions: [
+    { at: 'Northern Front', type: 'ORG', entity: 'e-front' },
+    { at: 'Northern Front', nth: 1, type: 'ORG', entity: 'e-front' },
+    { at: 'Marr', type: 'PERSON', entity: 'e-marr' },
+  ],
+  quotes: [
+    { at: 'Marr spoke.', speaker: { at: 'Marr', entity: 'e-marr' } },
+    { at: 'Marr spoke again.', speaker: { at: 'Marr', nth: 1, entity: 'e-marr' } },
+    { at: 'The rebel-led', speaker: { at: 'Northern Front', nth: 1 } },
+  ],
+})
+
+const entities: Entity[] = [
+  { id: 'e-front', type: 'ORG', name: 'Northern Front', aliases: [], mentions: [] },
+  { id: 'e-marr', type: 'PERSON', name: 'Ilse Marr', aliases: [], mentions: [] },
+]
+
+describe('frameStory', () => {
+  const framing = frameStory([a, b], entities, ['e-front', 'e-marr'])
+
+  it("sets each outlet's labels for an actor side by side, falling back to pre-modifiers", () => {
+    const front = framing.labels.find((l) => l.entity === 'e-front')
+    assert.ok(front)
+    assert.equal(front.name, 'Northern Front')
+    assert.deepEqual(
+      front.byDocument.map((d) => [d.document, d.outlet, d.labels.map((l) => l.text)]),
+      [
+        ['a', 'Daily Alpha', ['outlawed']],
+        ['b', 'Beta News', ['rebel-led']],
+      ],
+    )
+  })
+
+  it('leaves out actors no document describes', () => {
+    assert.deepEqual(
+      framing.labels.map((l) => l.entity),
+      ['e-front'],
+    )
+  })
+
+  it('splits loaded words by voice', () => {
+    const [la, lb] = framing.loaded
+    assert.deepEqual(
+      la.outlet_voice.map((e) => e.text),
+      ['outlawed'],
+    )
+    assert.deepEqual(
+      la.quoted_voice.map((e) => e.text),
+      ['butchers'],
+    )
+    assert.deepEqual([lb.outlet_voice, lb.quoted_voice], [[], []])
+  })
+
+  it('counts whose voices each document quotes, resolved through entities', () => {
+    assert.deepEqual(framing.voices, [
+      { document: 'a', outlet: 'Daily Alpha', speakers: [{ name: 'Ilse Marr', entity: 'e-marr', count: 1 }] },
+      {
+        document: 'b',
+        outlet: 'Beta News',
+        speakers: [
+          { name: 'Ilse Marr', entity: 'e-marr', count: 2 },
+          { name: 'Northern Front', entity: 'e-front', count: 1 },
+        ],
+      },
+    ])
+  })
+
+  it('lists hedges per document', () => {
+    assert.deepEqual(
+      framing.hedges.map((h) => h.hedges.map((e) => e.text)),
+      [['allegedly'], []],
+    )
+  })
+})
+
+describe('premodifierSpan', () => {
+  const cases: [string, string, string | null][] = [
+    [
+      'the Iraqi government-allied militia Northern Front struck',
+      'Northern Front',
+      'Iraqi government-allied militia',
+    ],
+    ['the rebel-led Northern Front struck', 'Northern Front', 'rebel-led'],
+    ['Northern Front struck', 'Northern Front', null],
+    ['said the Northern Front', 'Northern Front', null],
+    // A name before a name is not a description.
+    ['Army General Northern Front', 'Northern Front', null],
+    ['a group, Northern Front', 'Northern Front', null],
+  ]
+  for (const [text, name, expected] of cases) {
+    it(text, () => {
+      const start = text.indexOf(name)
+      const doc = makeFixture({ id: 't', text, mentions: [{ at: name, type: 'ORG' }] })
+      const span = premodifierSpan(doc, tokenizeText(text), { start, end: start + name.length }, 4)
+      assert.equal(span ? text.slice(span.start, span.end) : null, expected)
+    })
+  }
+})
+
+describe('mentionKey', () => {
+  const cases: [{ text: string; entity?: string }, string][] = [
+    [{ text: 'Northern Front', entity: 'e1' }, 'e1'],
+    [{ text: 'Northern Front' }, 'name:northern front'],
+    [{ text: 'Ostravia’s' }, 'name:ostravia'],
+  ]
+  for (const [m, expected] of cases) it(m.text, () => assert.equal(mentionKey(m), expected))
+})

@@ -1,0 +1,183 @@
+/**
+ * How each outlet frames one story: the labels it gives each main actor, its loaded words split
+ * by whose voice they are in, whose voices it quotes, and how it hedges.
+ */
+import premodifierStops from '../data/premodifier-stops.json' with { type: 'json' }
+import { evidence, overlaps } from '../model/span.ts'
+import type { Doc, Entity, Evidence, Mention, Span, StoryFraming, Token } from '../model/types.ts'
+import { normalise, tokenizeText } from '../stages/tokenize.ts'
+
+const STOPS = new Set<string>(premodifierStops.words)
+
+/**
+ * The key an actor goes by in one story: its corpus entity id once resolved, else its normalised
+ * name, so comparison still works when entity resolution did not run.
+ */
+export const mentionKey = (mention: { text: string; entity?: string }): string =>
+  mention.entity ?? `name:${normalise(mention.text).replace(/'s$/, '').trim()}`
+
+/** Display name for a key: the entity's name, else the text of its first mention in the docs. */
+export const keyName = (key: string, entities: ReadonlyMap<string, Entity>, docs: readonly Doc[]): string => {
+  const entity = entities.get(key)
+  if (entity) return entity.name
+  for (const doc of docs) {
+    const mention = doc.mentions?.find((m) => mentionKey(m) === key)
+    if (mention) return mention.text
+  }
+  return key.replace(/^name:/, '')
+}
+
+/** Options for {@link frameStory}. */
+export interface FrameStoryOptions {
+  /** Longest descriptive pre-modifier phrase taken as a fallback label, in words. */
+  maxModifierWords?: number
+}
+
+const tokensOf = (doc: Doc): Token[] => doc.tokens ?? tokenizeText(doc.text)
+
+/**
+ * Descriptive words right before a mention ("the Iraqi government-allied militia Kata'ib Hezbollah"
+ * → "Iraqi government-allied militia"): read leftwards over words until a function word,
+ * punctuation, a number or another mention. Used only when the framing stage gave no labels,
+ * so an outlet's description of an actor still shows up.
+ */
+export const premodifierSpan = (
+  doc: Doc,
+  tokens: readonly Token[],
+  mention: Span,
+  maxWords: number,
+): Span | null => {
+  let i = tokens.findIndex((t) => t.span.end > mention.start) - 1
+  if (i < -1) i = tokens.length - 1
+  let first = -1
+  const last = i
+  const otherMentions = doc.mentions ?? []
+  while (i >= 0 && last - i < maxWords) {
+    const t = tokens[i]
+    if (t.kind !== 'word' || STOPS.has(t.norm)) break
+    if (doc.text.slice(t.span.end, i === last ? mention.start : tokens[i + 1].span.start).includes('\n'))
+      break
+    if (otherMentions.some((m) => overlaps(m.span, t.span) && !overlaps(m.span, mention))) {
+      // A nationality or place adjective ("Iraqi militia") is part of the description; a full
+      // name of another actor is not.
+      const m = otherMentions.find((x) => overlaps(x.span, t.span))!
+      if (m.type !== 'NORP' && m.type !== 'GPE') break
+    }
+    first = i
+    i--
+  }
+  if (first < 0) return null
+  const span = { start: tokens[first].span.start, end: tokens[last].span.end }
+  // A run of capitalised words is more name than description ("US Central Command").
+  const words = tokens.slice(first, last + 1)
+  if (words.every((t) => /^\p{Lu}/u.test(doc.text.slice(t.span.start, t.span.end)) && !t.norm.includes('-')))
+    return null
+  return span
+}
+
+const labelsFor = (doc: Doc, key: string, tokens: () => Token[], maxWords: number): Evidence[] => {
+  const mentions = (doc.mentions ?? []).filter((m) => mentionKey(m) === key)
+  const labels = doc.framing?.labels ?? []
+  if (labels.length > 0) {
+    return labels
+      .filter((l) => {
+        if (!l.target) return false
+        if (l.target.entity !== undefined) return l.target.entity === key
+        const target = l.target.span
+        return mentions.some((m) => overlaps(m.span, target)) || mentionKey(l.target) === key
+      })
+      .map((l) => evidence(doc, l.span))
+  }
+  const seen = new Set<string>()
+  const found: Evidence[] = []
+  for (const m of mentions) {
+    const span = premodifierSpan(doc, tokens(), m.span, maxWords)
+    if (!span) continue
+    const ev = evidence(doc, span)
+    const norm = normalise(ev.text)
+    if (seen.has(norm)) continue
+    seen.add(norm)
+    found.push(ev)
+  }
+  return found
+}
+
+const speakerOf = (
+  doc: Doc,
+  speaker: { text: string; entity?: string },
+  entities: ReadonlyMap<string, Entity>,
+): { name: string; entity?: string } => {
+  let id = speaker.entity
+  if (id === undefined) {
+    // A speaker span that is also an entity mention resolves through it.
+    const mention: Mention | undefined = doc.mentions?.find(
+      (m) => m.entity !== undefined && normalise(m.text) === normalise(speaker.text),
+    )
+    id = mention?.entity
+  }
+  const entity = id !== undefined ? entities.get(id) : undefined
+  return entity ? { name: entity.name, entity: entity.id } : { name: speaker.text }
+}
+
+/**
+ * Lays out how each document frames the story. `actors` are the story's main actors (entity ids
+ * or {@link mentionKey} keys), in the order to show them. Missing layers give empty lists.
+ *
+ * @example
+ * frameStory(docs, entities, ['e12']).labels[0].byDocument // each outlet's labels for e12
+ */
+export const frameStory = (
+  docs: readonly Doc[],
+  entities: readonly Entity[],
+  actors: readonly string[],
+  { maxModifierWords = 4 }: FrameStoryOptions = {},
+): StoryFraming => {
+  const byId = new Map(entities.map((e) => [e.id, e]))
+  const tokenCache = new Map<string, Token[]>()
+  const tokens = (doc: Doc) => (): Token[] => {
+    const cached = tokenCache.get(doc.id)
+    if (cached) return cached
+    const fresh = tokensOf(doc)
+    tokenCache.set(doc.id, fresh)
+    return fresh
+  }
+  const labels = actors
+    .map((key) => ({
+      entity: key,
+      name: keyName(key, byId, docs),
+      byDocument: docs.map((doc) => ({
+        document: doc.id,
+        outlet: doc.meta.outlet,
+        labels: labelsFor(doc, key, tokens(doc), maxModifierWords),
+      })),
+    }))
+    .filter((row) => row.byDocument.some((d) => d.labels.length > 0))
+  const loaded = docs.map((doc) => {
+    const terms = doc.framing?.loaded ?? []
+    return {
+      document: doc.id,
+      outlet: doc.meta.outlet,
+      outlet_voice: terms.filter((t) => t.voice === 'outlet').map((t) => evidence(doc, t.span)),
+      quoted_voice: terms.filter((t) => t.voice === 'quoted').map((t) => evidence(doc, t.span)),
+    }
+  })
+  const voices = docs.map((doc) => {
+    const counts = new Map<string, { name: string; entity?: string; count: number }>()
+    for (const quote of doc.quotes ?? []) {
+      if (!quote.speaker) continue
+      const who = speakerOf(doc, quote.speaker, byId)
+      const key = who.entity ?? `name:${normalise(who.name)}`
+      const row = counts.get(key) ?? { ...who, count: 0 }
+      row.count++
+      counts.set(key, row)
+    }
+    const speakers = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    return { document: doc.id, outlet: doc.meta.outlet, speakers }
+  })
+  const hedges = docs.map((doc) => ({
+    document: doc.id,
+    outlet: doc.meta.outlet,
+    hedges: (doc.framing?.hedges ?? []).map((h) => evidence(doc, h.span)),
+  }))
+  return { labels, loaded, voices, hedges }
+}
