@@ -1,0 +1,126 @@
+import lexicon from '../data/events.json' with { type: 'json' }
+import type { EventMention, Token } from '../model/types.ts'
+import type { Stage } from '../pipeline/stage.ts'
+import { tokenizeText } from './tokenize.ts'
+
+/** One trigger of the lexicon, as token norms. */
+export interface EventTrigger {
+  /** The trigger's token norms ("drone", "strike"). */
+  words: string[]
+  type: string
+  /** Fires only when one of these (token-norm sequences) occurs within the window. */
+  context?: string[][]
+  /** Never fires when one of these occurs within the window. */
+  unless?: string[][]
+}
+
+export interface EventsOptions {
+  /** Triggers to use instead of `src/data/events.json`. */
+  triggers?: readonly { phrase: string; type: string; context?: string[]; unless?: string[] }[]
+  /** Tokens either side of a trigger searched for its context words. Default from the lexicon (8). */
+  window?: number
+}
+
+const words = (phrase: string): string[] => tokenizeText(phrase).map((t) => t.norm)
+
+/** Compiles phrases into triggers grouped by first word, longest first so multi-word triggers win. */
+const compile = (entries: NonNullable<EventsOptions['triggers']>): Map<string, EventTrigger[]> => {
+  const byFirst = new Map<string, EventTrigger[]>()
+  for (const entry of entries) {
+    const trigger: EventTrigger = { words: words(entry.phrase), type: entry.type }
+    if (entry.context) trigger.context = entry.context.map(words)
+    if (entry.unless) trigger.unless = entry.unless.map(words)
+    const list = byFirst.get(trigger.words[0]) ?? []
+    list.push(trigger)
+    byFirst.set(trigger.words[0], list)
+  }
+  // Stable sort: same-length entries keep the lexicon's order.
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length)
+  return byFirst
+}
+
+let defaultTriggers: Map<string, EventTrigger[]> | undefined
+
+/** The default lexicon, compiled once on first use and shared by every stage instance. */
+const defaults = (): Map<string, EventTrigger[]> => {
+  if (!defaultTriggers) defaultTriggers = compile(lexicon.triggers)
+  return defaultTriggers
+}
+
+const occursIn = (tokens: readonly Token[], from: number, to: number, seq: readonly string[]): boolean => {
+  for (let i = from; i + seq.length <= to; i++) {
+    let k = 0
+    while (k < seq.length && tokens[i + k].norm === seq[k]) k++
+    if (k === seq.length) return true
+  }
+  return false
+}
+
+/**
+ * Finds event triggers in the tokens [start, end) of one sentence: at each token the longest trigger
+ * whose context test passes; context is searched within `window` tokens either side, inside the sentence.
+ */
+export const findEvents = (
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  triggers: Map<string, EventTrigger[]>,
+  window: number,
+): EventMention[] => {
+  const out: EventMention[] = []
+  for (let i = start; i < end; ) {
+    const candidates = triggers.get(tokens[i].norm)
+    let matched = 0
+    if (candidates) {
+      for (const trigger of candidates) {
+        const n = trigger.words.length
+        if (i + n > end) continue
+        let k = 1
+        while (k < n && tokens[i + k].norm === trigger.words[k]) k++
+        if (k < n) continue
+        const from = Math.max(start, i - window)
+        const to = Math.min(end, i + n + window)
+        if (trigger.unless?.some((seq) => occursIn(tokens, from, to, seq))) continue
+        if (trigger.context && !trigger.context.some((seq) => occursIn(tokens, from, to, seq))) continue
+        const span = { start: tokens[i].span.start, end: tokens[i + n - 1].span.end }
+        out.push({ span, text: text.slice(span.start, span.end), type: trigger.type })
+        matched = n
+        break
+      }
+    }
+    i += Math.max(1, matched)
+  }
+  return out
+}
+
+/**
+ * The events stage: event triggers ("drone strike", "shooting", "arrested") typed with a coarse class from
+ * `src/data/events.json`, so later steps can key facts by the event they are about.
+ *
+ * @example
+ * const run = createPipeline([tokenize(), segment(), events()])
+ * run(makeDoc({ text: 'A drone strike hit the base.', meta: { source: 'x' } })).events
+ * // → [{ span: { start: 2, end: 14 }, text: 'drone strike', type: 'airstrike' }]
+ */
+export const events = ({ triggers, window = lexicon.window }: EventsOptions = {}): Stage<'events'> => {
+  const compiled = triggers ? compile(triggers) : undefined
+  return {
+    name: 'events',
+    needs: ['tokens', 'sentences'],
+    produces: 'events',
+    run(doc) {
+      const table = compiled ?? defaults()
+      const tokens = doc.tokens ?? []
+      const out: EventMention[] = []
+      let t = 0
+      for (const sentence of doc.sentences ?? []) {
+        while (t < tokens.length && tokens[t].span.start < sentence.start) t++
+        const first = t
+        while (t < tokens.length && tokens[t].span.end <= sentence.end) t++
+        for (const e of findEvents(doc.text, tokens, first, t, table, window)) out.push(e)
+      }
+      return out
+    },
+  }
+}

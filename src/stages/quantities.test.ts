@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { assertDoc } from '../model/invariants.ts'
+import type { Quantity } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { quantities } from './quantities.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), quantities()])
+
+/** [text, low, best, high, role, counted] */
+type Row = [string, number | null, number | null, number | null, Quantity['role'], string]
+
+const find = (text: string): Row[] => {
+  const doc = run(makeDoc({ text, meta: { source: 'test' } }))
+  assertDoc(doc)
+  return (doc.quantities ?? []).map((q) => [q.text, q.low, q.best, q.high, q.role, q.counted])
+}
+
+// Made-up sentences: [sentence, expected quantities in order].
+const cases: [string, Row[]][] = [
+  // Digits, words, scales.
+  ['Officials said 1,200 people were evacuated.', [['1,200', 1200, 1200, 1200, 'evacuated', 'people']]],
+  ['Forty-seven villagers are missing.', [['Forty-seven', 47, 47, 47, 'missing', 'villagers']]],
+  ['One hundred and twenty people fled.', [['One hundred and twenty', 120, 120, 120, 'displaced', 'people']]],
+  ['A dozen men were detained.', [['A dozen', 12, 12, 12, 'arrested', 'men']]],
+  [
+    'The fund lost $2.5 million this year.',
+    [['$2.5 million', 2500000, 2500000, 2500000, 'money', 'dollars']],
+  ],
+  ['Turnout fell by 12 percent.', [['12 percent', 12, 12, 12, 'percent', 'percent']]],
+  // Qualifiers.
+  ['At least 40 people were injured.', [['At least 40', 40, 40, null, 'injured', 'people']]],
+  ['More than 40 people were hurt.', [['More than 40', 41, 41, null, 'injured', 'people']]],
+  ['Over 300 protesters were arrested.', [['Over 300', 301, 301, null, 'arrested', 'protesters']]],
+  ['Up to 10 crew members are missing.', [['Up to 10', null, 10, 10, 'missing', 'members']]],
+  ['As many as 10 hostages were freed.', [['As many as 10', null, 10, 10, 'kidnapped', 'hostages']]],
+  ['About 50 families fled the fighting.', [['About 50', 45, 50, 55, 'displaced', 'families']]],
+  ['Nearly 50 people died.', [['Nearly 50', 45, 50, 50, 'killed', 'people']]],
+  ['Some 3 people were wounded.', [['Some 3', 2, 3, 4, 'injured', 'people']]],
+  ['Fewer than 20 people were hurt.', [['Fewer than 20', null, null, 19, 'injured', 'people']]],
+  ['Dozens of people were injured.', [['Dozens', 24, null, 99, 'injured', 'people']]],
+  ['Hundreds of residents fled.', [['Hundreds', 200, null, 999, 'displaced', 'residents']]],
+  ['Scores of demonstrators were detained.', [['Scores', 40, null, 199, 'arrested', 'demonstrators']]],
+  ['A handful of soldiers were wounded.', [['A handful of', 3, null, 8, 'injured', 'soldiers']]],
+  ['Between 3 and 5 people were hospitalized.', [['Between 3 and 5', 3, null, 5, 'injured', 'people']]],
+  ['Police detained 3-5 suspects.', [['3-5', 3, null, 5, 'arrested', 'suspects']]],
+  ['Two or three workers died.', [['Two or three', 2, null, 3, 'killed', 'workers']]],
+  // Roles bound to their own verb in coordinated constructions.
+  [
+    'The blast killed three soldiers and injured at least 40.',
+    [
+      ['three', 3, 3, 3, 'killed', 'soldiers'],
+      ['at least 40', 40, 40, null, 'injured', ''],
+    ],
+  ],
+  [
+    'The raid, killing three soldiers and injuring at least 40, lasted an hour.',
+    [
+      ['three', 3, 3, 3, 'killed', 'soldiers'],
+      ['at least 40', 40, 40, null, 'injured', ''],
+    ],
+  ],
+  [
+    'The crash left 3 dead and 12 wounded.',
+    [
+      ['3', 3, 3, 3, 'killed', ''],
+      ['12', 12, 12, 12, 'injured', ''],
+    ],
+  ],
+  [
+    'Three people were killed and 47 others injured.',
+    [
+      ['Three', 3, 3, 3, 'killed', 'people'],
+      ['47', 47, 47, 47, 'injured', 'others'],
+    ],
+  ],
+  [
+    'The gunman killed 3 people and wounded 5.',
+    [
+      ['3', 3, 3, 3, 'killed', 'people'],
+      ['5', 5, 5, 5, 'injured', ''],
+    ],
+  ],
+  ['The death toll rose to 12 on Friday.', [['12', 12, 12, 12, 'killed', '']]],
+  ['Three Palestinian civilians were killed.', [['Three', 3, 3, 3, 'killed', 'civilians']]],
+  ['Two men were shot dead outside a bar.', [['Two', 2, 2, 2, 'killed', 'men']]],
+  ['Four people were shot and wounded.', [['Four', 4, 4, 4, 'injured', 'people']]],
+  ['Five people were shot near the park.', [['Five', 5, 5, 5, 'dead_or_injured', 'people']]],
+  // Shot, one fatally: the rest were injured.
+  [
+    'Two people were shot, one fatally.',
+    [
+      ['Two', 2, 2, 2, 'dead_or_injured', 'people'],
+      ['one', 1, 1, 1, 'killed', ''],
+      ['Two people were shot, one fatally', 1, 1, 1, 'injured', 'people'],
+    ],
+  ],
+  [
+    'Three men were shot and one of them died.',
+    [
+      ['Three', 3, 3, 3, 'dead_or_injured', 'men'],
+      ['one', 1, 1, 1, 'killed', 'them'],
+      ['Three men were shot and one of them', 2, 2, 2, 'injured', 'men'],
+    ],
+  ],
+  // Implied counts and zeros.
+  ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
+  ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],
+  ['A 19-year-old woman was wounded.', [['A 19-year-old woman', 1, 1, 1, 'injured', 'woman']]],
+  ['The gunman shot and killed a clerk.', [['a clerk', 1, 1, 1, 'killed', 'clerk']]],
+  ['He was later pronounced dead.', [['He', 1, 1, 1, 'killed', 'he']]],
+  ['No one else was injured.', [['No one else', 0, 0, 0, 'injured', '']]],
+  ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
+  ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
+  // Not counts: years, dates, ages, times, addresses, phone numbers, calibres, labels, ordinals.
+  ['In 2014 the mill closed.', []],
+  ['The attack happened on March 3 in the north.', []],
+  ['John Doe, 23, was arrested on Main Road.', []],
+  ['The victim, aged 23, died.', [['The victim', 1, 1, 1, 'killed', 'victim']]],
+  ['A 23-year-old was hurt.', []],
+  ['It happened at 7:30 p.m. at 123 Elm Street.', []],
+  ['Call 555-1234 with tips.', []],
+  ['Police found a .45 handgun and a 9mm pistol.', []],
+  ['He violated Section 3 of the act.', []],
+  ['She finished 5th in the race.', []],
+  [
+    'He was shot 3 times.',
+    [
+      ['He', 1, 1, 1, 'dead_or_injured', 'he'],
+      ['3', 3, 3, 3, 'other', 'times'],
+    ],
+  ],
+  // Words that are not numbers here.
+  ['It was one of the best days.', []],
+]
+
+test('quantities: figures, qualifiers, roles and exclusions', () => {
+  for (const [text, expected] of cases) assert.deepEqual(find(text), expected, text)
+})
+
+test('quantities: implied counts can be switched off', () => {
+  const plain = createPipeline([tokenize(), segment(), quantities({ implied: false })])
+  const doc = plain(makeDoc({ text: 'A man was killed and 2 women were hurt.', meta: { source: 'test' } }))
+  assert.deepEqual(
+    doc.quantities?.map((q) => [q.text, q.role]),
+    [['2', 'injured']],
+  )
+})
+
+test('quantities: countedSpan points at the counted noun', () => {
+  const text = 'Gunmen killed seven villagers.'
+  const doc = run(makeDoc({ text, meta: { source: 'test' } }))
+  const q = doc.quantities?.[0]
+  assert.ok(q?.countedSpan)
+  assert.equal(text.slice(q.countedSpan.start, q.countedSpan.end), 'villagers')
+})
+
+test('quantities: empty and odd input give no quantities and no exceptions', () => {
+  for (const text of ['', '...', '1', 'one', '$', '- 3 -', 'between 5 and']) {
+    const doc = run(makeDoc({ text, meta: { source: 'test' } }))
+    assertDoc(doc)
+  }
+})

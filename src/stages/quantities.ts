@@ -1,0 +1,746 @@
+import lexicon from '../data/quantities.json' with { type: 'json' }
+import type { Quantity, QuantityRole, Span, Token } from '../model/types.ts'
+import type { Stage } from '../pipeline/stage.ts'
+
+/**
+ * The quantities stage: numbers with what they count.
+ *
+ * Readings (documented choices):
+ * - "at least N" → low N, best N, high null; "more than / over N" → low = best = N+1 for whole counts
+ *   (a count above 40 is at least 41; money and percent keep N), high null;
+ * - "up to / as many as N" → low null, best N, high N; "fewer than N" → high N−1, best null;
+ * - "about / around / some N" → best N, low/high N ∓ max(1, round(10% of N)); "nearly / almost N" →
+ *   best N, low N − that spread, high N;
+ * - ranges ("between 3 and 5", "3-5", "two or three") → low and high, best null;
+ * - vague quantifiers ("dozens", "hundreds", "a handful") → the low/high in `src/data/quantities.json`.
+ * - "a man was killed", "he was pronounced dead" → 1; "no one was hurt" → 0.
+ * - "two people were shot, one fatally" → dead_or_injured 2, killed 1, and a derived injured 1 whose span
+ *   covers both figures.
+ */
+export interface QuantitiesOptions {
+  /** Emit implied counts ("a man was killed" → 1 killed). Default true. */
+  implied?: boolean
+}
+
+type Qualifier = 'atLeast' | 'moreThan' | 'upTo' | 'lessThan' | 'about' | 'nearly' | 'exactly'
+
+interface Figure {
+  /** Token range [first, last) of the number itself. */
+  first: number
+  last: number
+  low: number | null
+  best: number | null
+  high: number | null
+  /** A single stated figure (not a range or a vague quantifier). */
+  exact: boolean
+  /** Spelled out or vague: only kept when it counts something. */
+  word: boolean
+}
+
+const split = (phrase: string): string[] => phrase.split(' ')
+
+const UNITS = new Map(Object.entries(lexicon.units))
+const TENS = new Map(Object.entries(lexicon.tens))
+const SCALES = new Map(Object.entries(lexicon.scales))
+const VAGUE = Object.entries(lexicon.vague)
+  .map(([phrase, v]) => ({ words: split(phrase), ...v }))
+  .sort((a, b) => b.words.length - a.words.length)
+const QUALIFIERS = Object.entries(lexicon.qualifiers as Record<string, Qualifier>)
+  .map(([phrase, kind]) => ({ words: split(phrase), kind }))
+  .sort((a, b) => b.words.length - a.words.length)
+
+const ROLE_OF = new Map<string, QuantityRole>()
+for (const [role, forms] of Object.entries(lexicon.roles)) {
+  for (const form of forms) ROLE_OF.set(form, role as QuantityRole)
+}
+const PHRASES = Object.entries(lexicon.phrases as Record<string, QuantityRole>)
+  .map(([phrase, role]) => ({ words: split(phrase), role }))
+  .sort((a, b) => b.words.length - a.words.length)
+const TRANSITIVE = new Set(lexicon.transitive)
+const TOLL_BRIDGE = new Set(lexicon.tollBridge)
+const PEOPLE = new Set(lexicon.people)
+const PRONOUNS = new Set(lexicon.pronouns)
+const MULTIPLIERS = new Map(Object.entries(lexicon.multipliers))
+const MULTIPLIED = new Map(Object.entries(lexicon.multiplied as Record<string, QuantityRole>))
+const FILLERS = new Set(lexicon.fillers)
+const NEGATORS = new Set(lexicon.negators)
+const MEASURES = new Set(lexicon.measures)
+const POSITIONS = new Set(lexicon.positions)
+const STREETS = new Set(lexicon.streets)
+const MONTHS = new Set(lexicon.months)
+const WEEKDAYS = new Set(lexicon.weekdays)
+const CURRENCIES = new Map(Object.entries(lexicon.currencies))
+const PERCENTS = lexicon.percents.map(split)
+const FUNCTION = new Set(lexicon.function)
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their'])
+const PARTITIVE = new Set(['them', 'whom', 'those', 'these', 'us'])
+const LIFE_VERBS = new Set(['claimed', 'claiming', 'claims', 'took', 'taking', 'cost', 'costing'])
+const CASUALTY: ReadonlySet<QuantityRole> = new Set(['killed', 'injured', 'dead_or_injured'])
+
+/** Plural forms of the one-person nouns, so "three officers" and "two women" are known count nouns. */
+const IRREGULAR: Record<string, string> = {
+  man: 'men',
+  woman: 'women',
+  person: 'people',
+  child: 'children',
+  policeman: 'policemen',
+  policewoman: 'policewomen',
+  gunman: 'gunmen',
+  youth: 'youths',
+  wife: 'wives',
+}
+const COUNT_NOUNS = new Set<string>(['people', 'persons', 'others', 'lives', 'victims', 'individuals'])
+for (const noun of PEOPLE) COUNT_NOUNS.add(IRREGULAR[noun] ?? `${noun}s`)
+
+const isDigits = (norm: string): boolean => /^\d[\d,]*(\.\d+)?$/.test(norm)
+const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text)
+const numeric = (norm: string): number => Number.parseFloat(norm.replace(/,/g, ''))
+
+/** What one sentence's tokens look like to the parser: norms plus the raw text for capitals. */
+interface View {
+  tokens: readonly Token[]
+  text: string
+  /** First and last (exclusive) token index of the sentence. */
+  start: number
+  end: number
+}
+
+const norm = (v: View, i: number): string => (i >= v.start && i < v.end ? v.tokens[i].norm : '')
+const raw = (v: View, i: number): string => v.text.slice(v.tokens[i].span.start, v.tokens[i].span.end)
+
+/** Length of the longest phrase of `phrases` starting at token i, or 0. */
+const matchAt = (v: View, i: number, words: readonly string[]): boolean => {
+  for (let k = 0; k < words.length; k++) if (norm(v, i + k) !== words[k]) return false
+  return true
+}
+
+/** A spelled-out number ("forty-seven", "one hundred and twenty", "a thousand") starting at token i. */
+const parseWords = (v: View, i: number): { value: number; last: number } | null => {
+  let total = 0
+  let current = 0
+  let j = i
+  // What the previous word was, so "twenty one" joins but "one two" does not.
+  let prev: 'start' | 'unit' | 'ten' | 'hundred' | 'scale' | 'and' | 'a' = 'start'
+  if ((norm(v, j) === 'a' || norm(v, j) === 'an') && SCALES.has(norm(v, j + 1))) {
+    current = 1
+    prev = 'a'
+    j++
+  }
+  while (j < v.end) {
+    const w = norm(v, j)
+    const unit = UNITS.get(w)
+    const ten = TENS.get(w)
+    const scale = SCALES.get(w)
+    const hyphen = /^([a-z]+)-([a-z]+)$/.exec(w)
+    const compound =
+      hyphen && TENS.has(hyphen[1]) && UNITS.has(hyphen[2]) && (UNITS.get(hyphen[2]) ?? 0) < 10
+        ? (TENS.get(hyphen[1]) ?? 0) + (UNITS.get(hyphen[2]) ?? 0)
+        : undefined
+    const opensGroup = prev === 'start' || prev === 'hundred' || prev === 'scale' || prev === 'and'
+    if (unit !== undefined && (opensGroup || (prev === 'ten' && unit > 0 && unit < 10))) {
+      current += unit
+      prev = 'unit'
+    } else if (ten !== undefined && opensGroup) {
+      current += ten
+      prev = 'ten'
+    } else if (compound !== undefined && opensGroup) {
+      current += compound
+      prev = 'ten'
+    } else if (scale === 100 && (prev === 'unit' || prev === 'ten' || prev === 'a')) {
+      current *= 100
+      prev = 'hundred'
+    } else if (
+      scale !== undefined &&
+      scale > 100 &&
+      (prev === 'unit' || prev === 'ten' || prev === 'hundred' || prev === 'a')
+    ) {
+      total += current * scale
+      current = 0
+      prev = 'scale'
+    } else if (w === 'dozen' && (prev === 'unit' || prev === 'ten')) {
+      current *= 12
+      prev = 'scale'
+    } else if (
+      w === 'and' &&
+      (prev === 'hundred' || prev === 'scale') &&
+      (UNITS.has(norm(v, j + 1)) || TENS.has(norm(v, j + 1)) || /^[a-z]+-[a-z]+$/.test(norm(v, j + 1)))
+    ) {
+      prev = 'and'
+    } else break
+    j++
+  }
+  if (prev === 'start' || prev === 'a') return null
+  // A trailing "and" ("a hundred and well-wishers") is not part of the number.
+  return { value: total + current, last: prev === 'and' ? j - 1 : j }
+}
+
+/** A number (digits, words, a range or a vague quantifier) starting at token i. */
+const parseFigure = (v: View, i: number): Figure | null => {
+  const w = norm(v, i)
+  const t = v.tokens[i]
+  for (const vague of VAGUE) {
+    if (matchAt(v, i, vague.words)) {
+      // "a dozen" is exact enough to take qualifiers; "a dozen" followed by more number words is not vague.
+      return {
+        first: i,
+        last: i + vague.words.length,
+        low: vague.low,
+        best: vague.best,
+        high: vague.high,
+        exact: false,
+        word: true,
+      }
+    }
+  }
+  let value: number
+  let last: number
+  let word = false
+  if (t.kind === 'number' && isDigits(w)) {
+    value = numeric(w)
+    last = i + 1
+    const scale = SCALES.get(norm(v, last))
+    if (scale !== undefined) {
+      value *= scale
+      last++
+    } else if (norm(v, last) === 'dozen') {
+      value *= 12
+      last++
+    }
+  } else {
+    const range = /^(\d{1,4})-(\d{1,4})$/.exec(w)
+    if (range) {
+      const [a, b] = [Number(range[1]), Number(range[2])]
+      // 555-1234 is a phone number; 3-2 is a score.
+      if (b <= a || (range[1].length === 3 && range[2].length === 4)) return null
+      return { first: i, last: i + 1, low: a, best: null, high: b, exact: false, word: false }
+    }
+    const spelled = parseWords(v, i)
+    if (!spelled) return null
+    value = spelled.value
+    last = spelled.last
+    word = true
+  }
+  // "two to three", "two or three", "3 to 5": a range when the second figure is larger.
+  const joiner = norm(v, last)
+  if ((joiner === 'to' || joiner === 'or' || joiner === '-') && norm(v, i - 1) !== 'from') {
+    const second = last + 1 < v.end ? parseFigure(v, last + 1) : null
+    if (second?.exact && second.best !== null && second.best > value) {
+      return { first: i, last: second.last, low: value, best: null, high: second.best, exact: false, word }
+    }
+  }
+  if (norm(v, i - 1) === 'between' && joiner === 'and') {
+    const second = last + 1 < v.end ? parseFigure(v, last + 1) : null
+    if (second?.exact && second.best !== null && second.best > value) {
+      return {
+        first: i - 1,
+        last: second.last,
+        low: value,
+        best: null,
+        high: second.best,
+        exact: false,
+        word,
+      }
+    }
+  }
+  return { first: i, last, low: value, best: value, high: value, exact: true, word }
+}
+
+/** Years, dates, times, ages, addresses, phone numbers and labels are not counts. */
+const isNotACount = (v: View, f: Figure): boolean => {
+  const i = f.first
+  const w = norm(v, i)
+  const t = v.tokens[i]
+  if (t.kind !== 'number') return false
+  const value = numeric(w)
+  const prev = norm(v, i - 1)
+  const next = norm(v, f.last)
+  if (MONTHS.has(prev) || MONTHS.has(next)) return true
+  if (POSITIONS.has(prev) || prev === '#') return true
+  if (prev === 'aged' || prev === 'age' || prev === 'ages') return true
+  // Times: 7:30, 7 p.m.; calibres: .45
+  if ((next === ':' || next === '.') && v.tokens[f.last] && !v.tokens[f.last].spaceBefore) {
+    if (/^\d/.test(norm(v, f.last + 1)) && !v.tokens[f.last + 1].spaceBefore) return true
+  }
+  // The segmenter may split ".45" or "7:30" at the point, so look past the sentence start here.
+  const glued = i > 0 && !t.spaceBefore ? v.tokens[i - 1].norm : ''
+  if (glued === ':' || glued === '.') return true
+  // Ids and phone numbers: long digit strings without separators.
+  if (/^\d{5,}$/.test(w)) return true
+  // Years: a four-digit figure 1800–2100 unless it plainly counts people.
+  if (/^\d{4}$/.test(w) && value >= 1800 && value <= 2100 && !COUNT_NOUNS.has(next) && !ROLE_OF.has(next))
+    return true
+  // "(23)", "(555)".
+  if (prev === '(' && next === ')') return true
+  // "Smith, 23, of Springfield": an age after a name.
+  if (prev === ',' && value <= 120 && Number.isInteger(value) && i - 2 >= v.start) {
+    const before = v.tokens[i - 2]
+    if (
+      before.kind === 'word' &&
+      isCapitalised(raw(v, i - 2)) &&
+      [',', ')', '.', ';', 'and', ''].includes(next)
+    )
+      return true
+  }
+  // "123 Main Street", "the 1200 block of".
+  if (next === 'block') return true
+  if (f.last < v.end && isCapitalised(raw(v, f.last))) {
+    for (let k = f.last; k < Math.min(v.end, f.last + 4); k++) if (STREETS.has(norm(v, k))) return true
+  }
+  return false
+}
+
+/** The qualifier ending just before token i, if any. */
+const findQualifier = (v: View, i: number): { kind: Qualifier; first: number } | null => {
+  for (const q of QUALIFIERS) {
+    const first = i - q.words.length
+    if (first >= v.start && matchAt(v, first, q.words)) return { kind: q.kind, first }
+  }
+  return null
+}
+
+/** A role phrase or word at token i: its role and the token after it. */
+const roleAt = (v: View, i: number): { role: QuantityRole; last: number } | null => {
+  for (const p of PHRASES) if (matchAt(v, i, p.words)) return { role: p.role, last: i + p.words.length }
+  const role = ROLE_OF.get(norm(v, i))
+  return role ? { role, last: i + 1 } : null
+}
+
+/** "shot and killed", "shot and wounded": the more specific of two joined role words wins. */
+const refine = (
+  v: View,
+  found: { role: QuantityRole; last: number },
+): { role: QuantityRole; last: number } => {
+  if (found.role !== 'dead_or_injured' || norm(v, found.last) !== 'and') return found
+  const next = roleAt(v, found.last + 1)
+  return next && CASUALTY.has(next.role) ? next : found
+}
+
+/** The counted noun after a figure: "three Palestinian civilians" → civilians; "two of them" → them. */
+const findCounted = (v: View, from: number): { noun: string; index: number; last: number } | null => {
+  let j = from
+  if (norm(v, j) === 'of') {
+    j++
+    const det = norm(v, j)
+    if (PARTITIVE.has(det)) return { noun: det, index: j, last: j + 1 }
+    if (DETERMINERS.has(det) || det === 'those') j++
+  }
+  const run: number[] = []
+  while (j < v.end && run.length < 3) {
+    const t = v.tokens[j]
+    const w = t.norm
+    if (t.kind !== 'word' || FUNCTION.has(w) || NEGATORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w)) break
+    if (MEASURES.has(w)) {
+      if (run.length === 0) return { noun: w, index: j, last: j + 1 }
+      break
+    }
+    if (roleAt(v, j) && !COUNT_NOUNS.has(w)) break
+    run.push(j)
+    j++
+    if (COUNT_NOUNS.has(w)) break
+  }
+  if (run.length === 0) return null
+  let pick = run[0]
+  for (const k of run) if (!/(ed|ing|ly)$/.test(norm(v, k))) pick = k
+  return { noun: norm(v, pick), index: pick, last: pick + 1 }
+}
+
+const AUXILIARIES = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'being',
+  'got',
+  'get',
+  'gets',
+  'getting',
+])
+const OBJECT_STARTS = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'him',
+  'them',
+  'me',
+  'us',
+  'this',
+  'that',
+])
+
+/** Whether an object starts at token j: "killed [a man]", "shot [two people]", "wounded [at least 40]". */
+const startsObject = (v: View, j: number): boolean => {
+  if (j >= v.end) return false
+  if (OBJECT_STARTS.has(norm(v, j)) || parseFigure(v, j)) return true
+  for (const q of QUALIFIERS) if (matchAt(v, j, q.words)) return true
+  return (
+    v.tokens[j].kind === 'word' &&
+    isCapitalised(raw(v, j)) &&
+    !MONTHS.has(norm(v, j)) &&
+    !WEEKDAYS.has(norm(v, j))
+  )
+}
+
+/**
+ * The role from the predicate after a counted phrase: "… were later pronounced dead". An active transitive
+ * verb with an object ("the gunman killed two people") makes the phrase the agent, not the counted victims.
+ */
+const rolePredicate = (v: View, from: number): { role: QuantityRole; index: number; last: number } | null => {
+  let j = from
+  let passive = false
+  let skipped = false
+  for (let steps = 0; j < v.end && steps < 7; steps++) {
+    const found = roleAt(v, j)
+    if (found) {
+      const refined = refine(v, found)
+      if (!passive && TRANSITIVE.has(norm(v, refined.last - 1)) && startsObject(v, refined.last)) return null
+      return { ...refined, index: j }
+    }
+    const w = norm(v, j)
+    if (w === ',' && !skipped) {
+      // An appositive or aside between commas: "the victim, aged 23, died"; "three people, including a child, were".
+      skipped = true
+      let k = j + 1
+      while (k < v.end && k < j + 9 && norm(v, k) !== ',' && v.tokens[k].kind !== 'punct') k++
+      if (norm(v, k) !== ',') return null
+      j = k + 1
+      continue
+    }
+    if (NEGATORS.has(w)) return null
+    if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return null
+    if (AUXILIARIES.has(w)) passive = true
+    j++
+  }
+  return null
+}
+
+/** "the death toll rose to 12": a toll noun a few bridging words before the figure. */
+const roleFromToll = (v: View, first: number): { role: QuantityRole; index: number } | null => {
+  for (let j = first - 1, steps = 0; j >= v.start && steps < 6; j--, steps++) {
+    const w = norm(v, j)
+    if (w === 'toll') {
+      const before = norm(v, j - 1)
+      const role = before === 'injury' ? 'injured' : before === 'casualty' ? 'dead_or_injured' : 'killed'
+      return { role, index: j }
+    }
+    if (!TOLL_BRIDGE.has(w)) return null
+  }
+  return null
+}
+
+/** A transitive role verb just before the figure ("killing three soldiers"), not a noun ("the shooting"). */
+const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: number; verb: string } | null => {
+  let j = first - 1
+  if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
+  if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
+  if (matchAt(v, j - 2, ['a', 'total', 'of'])) j -= 3
+  const w = norm(v, j)
+  if (!TRANSITIVE.has(w) || DETERMINERS.has(norm(v, j - 1))) return null
+  const role = ROLE_OF.get(w)
+  return { role: role ?? 'other', index: j, verb: w }
+}
+
+const spread = (n: number): number => Math.max(1, Math.round(n * 0.1))
+
+/** Applies a qualifier to a figure's bounds (see the module comment for the readings). */
+const qualify = (
+  f: Figure,
+  kind: Qualifier | null,
+  whole: boolean,
+): Pick<Quantity, 'low' | 'best' | 'high'> => {
+  const n = f.best ?? f.low
+  if (kind === null || n === null || kind === 'exactly') return { low: f.low, best: f.best, high: f.high }
+  switch (kind) {
+    case 'atLeast':
+      return { low: f.low, best: f.best, high: null }
+    case 'moreThan': {
+      const low = whole && f.exact ? n + 1 : n
+      return { low, best: f.best === null ? null : low, high: null }
+    }
+    case 'upTo':
+      return { low: null, best: f.best ?? f.high, high: f.high }
+    case 'lessThan':
+      return { low: null, best: null, high: whole && f.exact ? n - 1 : n }
+    case 'about': {
+      if (!f.exact) return { low: f.low, best: f.best, high: f.high }
+      const s = whole ? spread(n) : n * 0.1
+      return { low: n - s, best: n, high: n + s }
+    }
+    case 'nearly': {
+      if (!f.exact) return { low: f.low, best: f.best, high: f.high }
+      const s = whole ? spread(n) : n * 0.1
+      return { low: n - s, best: n, high: n }
+    }
+  }
+}
+
+const span = (v: View, first: number, last: number): Span => ({
+  start: v.tokens[first].span.start,
+  end: v.tokens[last - 1].span.end,
+})
+
+const make = (
+  v: View,
+  first: number,
+  last: number,
+  bounds: Pick<Quantity, 'low' | 'best' | 'high'>,
+  counted: string,
+  role: QuantityRole,
+  countedIndex: number | null,
+): Quantity => {
+  const s = span(v, first, last)
+  const q: Quantity = { span: s, text: v.text.slice(s.start, s.end), ...bounds, counted, role }
+  if (countedIndex !== null) q.countedSpan = { ...v.tokens[countedIndex].span }
+  return q
+}
+
+/** A counted noun that is a plural or a person: "one of the best" and "three times" count nothing. */
+const countsThings = (counted: string): boolean =>
+  counted !== '' &&
+  !MEASURES.has(counted) &&
+  (COUNT_NOUNS.has(counted) || PEOPLE.has(counted) || /[^s]s$/.test(counted))
+
+/** Reads one figure at token i into a quantity; returns it with the token to continue from. */
+const readFigure = (v: View, i: number): { quantity: Quantity | null; next: number } | null => {
+  const figure = parseFigure(v, i)
+  if (!figure) return null
+  if (isNotACount(v, figure)) return { quantity: null, next: figure.last }
+  let first = figure.first
+  let last = figure.last
+  let role: QuantityRole | null = null
+  let counted = ''
+  let countedIndex: number | null = null
+
+  // Currency before ("$1.2 million", "£40") or after ("40 dollars"); percent after.
+  const symbol = CURRENCIES.get(norm(v, first - 1))
+  if (symbol && !v.tokens[first].spaceBefore && first - 1 >= v.start) {
+    first--
+    role = 'money'
+    counted = symbol
+  } else if (CURRENCIES.has(norm(v, last)) && figure.exact) {
+    role = 'money'
+    counted = CURRENCIES.get(norm(v, last)) ?? ''
+    countedIndex = last
+    last++
+  } else {
+    for (const words of PERCENTS) {
+      if (matchAt(v, last, words)) {
+        role = 'percent'
+        counted = 'percent'
+        last += words.length
+        break
+      }
+    }
+  }
+  const qualifier = findQualifier(v, first)
+  let kind = qualifier?.kind ?? null
+  if (qualifier) first = qualifier.first
+  if (kind === null && matchAt(v, last, ['or', 'so'])) {
+    kind = 'about'
+    last += 2
+  }
+
+  if (role === null) {
+    const after = findCounted(v, figure.last)
+    const verb = roleFromVerb(v, first)
+    // The noun itself or a role word straight after the figure: "12 wounded", "five deaths", "one fatally".
+    const direct = roleAt(v, figure.last)
+    if (after && MEASURES.has(after.noun)) {
+      role = 'other'
+      counted = after.noun
+      countedIndex = after.index
+    } else if (direct && !(after && COUNT_NOUNS.has(after.noun))) {
+      role = refine(v, direct).role
+      countedIndex = figure.last
+    } else {
+      if (after) {
+        counted = after.noun
+        countedIndex = after.index
+      }
+      const predicateFrom = after ? after.last : figure.last
+      if (verb && verb.role !== 'other') role = verb.role
+      else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
+      if (role === null) role = roleFromToll(v, first)?.role ?? null
+      if (role === null) role = rolePredicate(v, predicateFrom)?.role ?? null
+      if (role === null && counted) role = ROLE_OF.get(counted) ?? null
+      if (role === null && counted === 'lives') role = 'killed'
+      if (role === null && verb?.verb === 'left') {
+        // "left three people dead": the role follows the counted phrase.
+        role = rolePredicate(v, predicateFrom)?.role ?? null
+      }
+    }
+  }
+  role ??= 'other'
+  // Spelled-out and vague figures only count when they count something: "one of the best" is not a quantity.
+  if (figure.word && role === 'other' && !countsThings(counted)) return { quantity: null, next: figure.last }
+  const whole = role !== 'money' && role !== 'percent'
+  const q = make(v, first, last, qualify(figure, kind, whole), counted, role, countedIndex)
+  return { quantity: q, next: Math.max(figure.last, last) }
+}
+
+/** "no one was hurt", "nobody was killed", "no injuries were reported" → 0 of that role. */
+const readZero = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  const w = norm(v, i)
+  let last: number
+  if (w === 'no' && norm(v, i + 1) === 'one') last = i + 2
+  else if (w === 'nobody' || w === 'none' || w === 'no-one') last = i + 1
+  else if (w === 'no') {
+    const found = roleAt(v, i + 1)
+    if (!found || !/s$/.test(norm(v, i + 1)) || !CASUALTY.has(found.role)) return null
+    return { quantity: make(v, i, i + 2, { low: 0, best: 0, high: 0 }, '', found.role, i + 1), next: i + 2 }
+  } else return null
+  if (norm(v, last) === 'else') last++
+  if (norm(v, last) === 'of') return null
+  const found = rolePredicate(v, last)
+  if (!found || !CASUALTY.has(found.role)) return null
+  return { quantity: make(v, i, last, { low: 0, best: 0, high: 0 }, '', found.role, found.index), next: last }
+}
+
+/** "a man was killed", "killed a 23-year-old woman", "he was pronounced dead" → 1 of that role. */
+const readImplied = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  const w = norm(v, i)
+  if (PRONOUNS.has(w)) {
+    const found = rolePredicate(v, i + 1)
+    if (!found || found.role === 'other') return null
+    return {
+      quantity: make(v, i, i + 1, { low: 1, best: 1, high: 1 }, w, found.role, found.index),
+      next: i + 1,
+    }
+  }
+  if (w !== 'a' && w !== 'an' && w !== 'the' && w !== 'his' && w !== 'her') return null
+  // Up to three modifiers ("a 23-year-old local man"), then a one-person noun.
+  let j = i + 1
+  let noun = -1
+  for (let steps = 0; j < v.end && steps < 4; steps++, j++) {
+    const t = v.tokens[j]
+    if (t.kind !== 'word' && !(t.norm === '-' && !t.spaceBefore)) break
+    if (PEOPLE.has(t.norm)) {
+      noun = j
+      // "a police officer", "a security guard": keep the last noun of a compound.
+      if (PEOPLE.has(norm(v, j + 1))) continue
+      break
+    }
+    if (FUNCTION.has(t.norm) || roleAt(v, j)) break
+  }
+  if (noun < 0) return null
+  const verb = roleFromVerb(v, i)
+  let role: QuantityRole | null = verb && verb.role !== 'other' ? verb.role : null
+  role ??= rolePredicate(v, noun + 1)?.role ?? null
+  if (role === null || role === 'other') return null
+  return {
+    quantity: make(v, i, noun + 1, { low: 1, best: 1, high: 1 }, norm(v, noun), role, noun),
+    next: noun + 1,
+  }
+}
+
+/** "a double homicide" → 2 killed; "a triple shooting" → 3 shot. */
+const readMultiplier = (v: View, i: number): Quantity | null => {
+  const n = MULTIPLIERS.get(norm(v, i))
+  const role = MULTIPLIED.get(norm(v, i + 1))
+  if (n === undefined || role === undefined) return null
+  return make(v, i, i + 2, { low: n, best: n, high: n }, '', role, i + 1)
+}
+
+/**
+ * "two people were shot, one fatally": when a sentence has a shot count and a smaller killed count
+ * taken from it (partitive or bare), and no injured count, the rest were injured.
+ */
+const derivePartition = (v: View, found: Quantity[]): Quantity | null => {
+  const shot = found.find((q) => q.role === 'dead_or_injured' && q.best !== null && q.best > 0)
+  if (!shot || found.some((q) => q.role === 'injured')) return null
+  const killed = found.find(
+    (q) =>
+      q.role === 'killed' &&
+      q.span.start > shot.span.start &&
+      q.best !== null &&
+      q.best < (shot.best ?? 0) &&
+      (q.counted === '' || PARTITIVE.has(q.counted)),
+  )
+  if (!killed || killed.best === null || shot.best === null) return null
+  const s = { start: shot.span.start, end: Math.max(killed.span.end, killed.countedSpan?.end ?? 0) }
+  const n = shot.best - killed.best
+  return {
+    span: s,
+    text: v.text.slice(s.start, s.end),
+    low: n,
+    best: n,
+    high: n,
+    counted: shot.counted,
+    role: 'injured',
+  }
+}
+
+/** Finds the quantities in one sentence's tokens [start, end). */
+export const findQuantities = (
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  { implied = true }: QuantitiesOptions = {},
+): Quantity[] => {
+  const v: View = { tokens, text, start, end }
+  const found: Quantity[] = []
+  for (let i = start; i < end; ) {
+    const zero = readZero(v, i)
+    if (zero) {
+      found.push(zero.quantity)
+      i = zero.next
+      continue
+    }
+    const figure = readFigure(v, i)
+    if (figure) {
+      if (figure.quantity) found.push(figure.quantity)
+      i = Math.max(i + 1, figure.next)
+      continue
+    }
+    const multiplied = readMultiplier(v, i)
+    if (multiplied) {
+      found.push(multiplied)
+      i += 2
+      continue
+    }
+    if (implied) {
+      const one = readImplied(v, i)
+      if (one) {
+        found.push(one.quantity)
+        i = one.next
+        continue
+      }
+    }
+    i++
+  }
+  const partition = derivePartition(v, found)
+  if (partition) found.push(partition)
+  return found
+}
+
+/**
+ * The quantities stage: produces `quantities` from `tokens` and `sentences`.
+ *
+ * @example
+ * const run = createPipeline([tokenize(), segment(), quantities()])
+ * run(makeDoc({ text: 'The blast killed three soldiers and injured at least 40.', meta: { source: 'x' } })).quantities
+ * // → [{ text: 'three', best: 3, role: 'killed', counted: 'soldiers' }, { text: 'at least 40', low: 40, best: 40, high: null, role: 'injured' }]
+ */
+export const quantities = (options: QuantitiesOptions = {}): Stage<'quantities'> => ({
+  name: 'quantities',
+  needs: ['tokens', 'sentences'],
+  produces: 'quantities',
+  run(doc) {
+    const tokens = doc.tokens ?? []
+    const out: Quantity[] = []
+    let t = 0
+    for (const sentence of doc.sentences ?? []) {
+      while (t < tokens.length && tokens[t].span.start < sentence.start) t++
+      const first = t
+      while (t < tokens.length && tokens[t].span.end <= sentence.end) t++
+      for (const q of findQuantities(doc.text, tokens, first, t, options)) out.push(q)
+    }
+    return out
+  },
+})
