@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { assertDoc } from '../model/invariants.ts'
+import type { Doc, Mention } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { findQuoteRegions, quotes } from './quotes.ts'
+import { segment } from './segment.ts'
+import { tokenize, tokenizeText } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), quotes()])
+const analyse = (text: string, mentions?: Mention[]): Doc => {
+  const doc = makeDoc({ text, meta: { source: 'test' } })
+  if (mentions) doc.mentions = mentions
+  run(doc)
+  assertDoc(doc)
+  return doc
+}
+const slice = (doc: Doc, span?: { start: number; end: number }): string | undefined =>
+  span && doc.text.slice(span.start, span.end)
+const summary = (doc: Doc) =>
+  (doc.quotes ?? []).map((q) => ({
+    speaker: q.speaker?.text,
+    cue: slice(doc, q.cue),
+    content: slice(doc, q.content),
+    direct: q.direct,
+  }))
+
+// All made-up text: invented people, towns and events.
+describe('quotes', () => {
+  const cases: [string, string, { speaker?: string; cue?: string; content: string; direct: boolean }[]][] = [
+    [
+      'cue after, speaker first',
+      '“The bridge will reopen in May,” Mayor Ana Ruiz said.',
+      [{ speaker: 'Mayor Ana Ruiz', cue: 'said', content: 'The bridge will reopen in May', direct: true }],
+    ],
+    [
+      'cue after, inverted with appositive',
+      '"We are not worried," said Tom Vale, a spokesman for the port.',
+      [{ speaker: 'Tom Vale', cue: 'said', content: 'We are not worried', direct: true }],
+    ],
+    [
+      'cue before with colon',
+      'Ruiz said: “The ferry runs on time.”',
+      [{ speaker: 'Ruiz', cue: 'said', content: 'The ferry runs on time.', direct: true }],
+    ],
+    [
+      'document as speaker through a container noun',
+      '“The harbour is closed,” a translation of the statement reads.',
+      [{ speaker: 'the statement', cue: 'reads', content: 'The harbour is closed', direct: true }],
+    ],
+    [
+      'indirect with that',
+      'The council said that the vote was delayed.',
+      [{ speaker: 'The council', cue: 'said', content: 'the vote was delayed', direct: false }],
+    ],
+    [
+      'indirect told reporters',
+      'Officials told reporters on Monday that the dam held.',
+      [{ speaker: 'Officials', cue: 'told', content: 'the dam held', direct: false }],
+    ],
+    [
+      'according to, first',
+      'According to the Harbor Times, the ferry was late.',
+      [{ speaker: 'the Harbor Times', cue: 'According to', content: 'the ferry was late', direct: false }],
+    ],
+    [
+      'according to, last',
+      'The ferry was late, according to port officials.',
+      [{ speaker: 'port officials', cue: 'according to', content: 'The ferry was late', direct: false }],
+    ],
+    [
+      'cue at the end',
+      'The ferry sank near the pier, a government spokesman said.',
+      [
+        {
+          speaker: 'a government spokesman',
+          cue: 'said',
+          content: 'The ferry sank near the pier',
+          direct: false,
+        },
+      ],
+    ],
+    [
+      'accused / denied / vowed',
+      'The union accused the mayor of lying. The mayor denied the charge. Strikers vowed to return.',
+      [
+        { speaker: 'The union', cue: 'accused', content: 'the mayor of lying', direct: false },
+        { speaker: 'The mayor', cue: 'denied', content: 'the charge', direct: false },
+        { speaker: 'Strikers', cue: 'vowed', content: 'to return', direct: false },
+      ],
+    ],
+    [
+      'appositive subject of indirect quote',
+      'Ruiz, the mayor of Eastport, said the funds had arrived.',
+      [{ speaker: 'Ruiz', cue: 'said', content: 'the funds had arrived', direct: false }],
+    ],
+    [
+      'adjunct before the speaker',
+      'After the meeting Ruiz said the plan was dead.',
+      [{ speaker: 'Ruiz', cue: 'said', content: 'the plan was dead', direct: false }],
+    ],
+    ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
+    ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
+    ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],
+  ]
+  for (const [name, text, expected] of cases) {
+    it(name, () => assert.deepEqual(summary(analyse(text)), expected))
+  }
+
+  it('continues a multi-sentence quote and resolves a pronoun to the named speaker', () => {
+    const doc = analyse(
+      '“We will rebuild,” Mayor Ana Ruiz said. “It will take two years.” She told reporters that funds were short.',
+    )
+    assert.deepEqual(summary(doc), [
+      { speaker: 'Mayor Ana Ruiz', cue: 'said', content: 'We will rebuild', direct: true },
+      { speaker: 'Mayor Ana Ruiz', cue: undefined, content: 'It will take two years.', direct: true },
+      { speaker: 'Mayor Ana Ruiz', cue: 'told', content: 'funds were short', direct: false },
+    ])
+  })
+
+  it('keeps the pronoun when resolution is off', () => {
+    const doc = makeDoc({
+      text: 'Ruiz said the plan works. She added that it was cheap.',
+      meta: { source: 'test' },
+    })
+    createPipeline([tokenize(), segment(), quotes({ resolvePronouns: false })])(doc)
+    assert.deepEqual(
+      doc.quotes?.map((q) => q.speaker?.text),
+      ['Ruiz', 'She'],
+    )
+  })
+
+  it('sets the speaker entity from mentions', () => {
+    const text = 'Ana Ruiz said the plan works.'
+    const doc = analyse(text, [
+      { span: { start: 0, end: 8 }, text: 'Ana Ruiz', type: 'PERSON', entity: 'e1' },
+    ])
+    assert.equal(doc.quotes?.[0].speaker?.entity, 'e1')
+  })
+
+  it('quote span covers speaker, cue and content', () => {
+    const doc = analyse('“Rain is coming,” said the forecaster.')
+    assert.equal(slice(doc, doc.quotes?.[0].span), '“Rain is coming,” said the forecaster')
+  })
+
+  it('reports an unclosed quote as a message, not an exception', () => {
+    const doc = analyse('He said: “We will not go\n\nThe next paragraph has no quote.')
+    assert.ok(doc.messages.some((m) => m.rule === 'quotes/unclosed'))
+  })
+
+  it('handles an empty document', () => assert.deepEqual(analyse('').quotes, []))
+})
+
+describe('findQuoteRegions', () => {
+  const cases: [string, string, string[]][] = [
+    ['curly', 'A “b c” d “e”.', ['b c', 'e']],
+    ['straight', 'A "b c" d "e".', ['b c', 'e']],
+    [
+      'paragraph-spanning quote repeats the opening mark',
+      '“One two.\n\n“Three four.”',
+      ['One two.', 'Three four.'],
+    ],
+    ['trailing comma left out', '“Yes, we can,” she said.', ['Yes, we can']],
+  ]
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const regions = findQuoteRegions(text, tokenizeText(text))
+      assert.deepEqual(
+        regions.map((r) => text.slice(r.inner.start, r.inner.end)),
+        expected,
+      )
+    })
+  }
+})

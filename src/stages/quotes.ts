@@ -1,0 +1,701 @@
+import cueData from '../data/quote-cues.json' with { type: 'json' }
+import type { Doc, Mention, Quote, Span, Token } from '../model/types.ts'
+import type { Stage, StageContext } from '../pipeline/stage.ts'
+
+/** Options of the {@link quotes} stage. */
+export interface QuotesOptions {
+  /** Replace a he/she speaker with the nearest earlier named speaker or PERSON mention (within 3 sentences). Default true. */
+  resolvePronouns?: boolean
+  /** A quoted phrase of at most this many words with no cue beside it is a scare quote, not a speaker quote. Default 3. */
+  maxScareWords?: number
+}
+
+/** A stretch of text between quotation marks, by token index of its marks. */
+export interface QuoteRegion {
+  /** Token index of the opening mark. */
+  open: number
+  /** Token index of the closing mark, or -1 when the paragraph ended first (multi-paragraph quotes leave the mark out). */
+  close: number
+  /** The text between the marks (a trailing comma left out). */
+  inner: Span
+  /** Token index range [first, last] inside the marks. */
+  first: number
+  last: number
+  /** Word and number tokens inside. */
+  words: number
+}
+
+const VERBS = new Set(cueData.verbs)
+const TELL = new Set(cueData.tell)
+const AUX = new Set(cueData.aux)
+const PRONOUNS = new Set(cueData.pronouns)
+const PERSON_PRONOUNS = new Set(cueData.personPronouns)
+const CONTAINERS = new Set(cueData.containers)
+const CLAUSE_STOPS = new Set(cueData.clauseStops)
+const PREPOSITIONS = new Set(cueData.prepositions)
+const TIME_WORDS = new Set(cueData.timeWords)
+const NEED_COMPLEMENT = new Set(cueData.needComplement)
+const COMPLEMENTIZERS = new Set(cueData.complementizers)
+const DETERMINERS = new Set(cueData.determiners)
+const TO_VERBS = new Set(cueData.toVerbs)
+const TERMINAL = new Set(['.', '!', '?', ';'])
+// Documents "read"; people say. Only after a direct quote is "reads" a cue ("…,” the statement reads).
+const READ = new Set(['read', 'reads'])
+
+const isQuoteMark = (t: Token): boolean => t.norm === '"'
+const isWord = (t: Token | undefined): boolean =>
+  t !== undefined && (t.kind === 'word' || t.kind === 'number')
+const isCapital = (text: string, t: Token): boolean =>
+  /^\p{Lu}/u.test(text.slice(t.span.start, t.span.start + 1))
+const breaksParagraph = (text: string, a: Token, b: Token): boolean =>
+  text.slice(a.span.end, b.span.start).includes('\n')
+
+/**
+ * Finds the stretches between quotation marks. Curly marks say which way they face; a straight `"` opens when
+ * no quote is open. A quote still open at the end of a paragraph ends there: news style repeats the opening mark
+ * on each paragraph of a long quote and closes only the last.
+ */
+export const findQuoteRegions = (text: string, tokens: readonly Token[]): QuoteRegion[] => {
+  const regions: QuoteRegion[] = []
+  let open = -1
+  const finish = (close: number, lastInner: number): void => {
+    const first = open + 1
+    let last = lastInner
+    // “…,” Smith said: the comma belongs to the attribution, not to what was said.
+    if (last >= first && tokens[last].norm === ',') last--
+    let words = 0
+    for (let k = first; k <= last; k++) if (isWord(tokens[k])) words++
+    if (last >= first) {
+      regions.push({
+        open,
+        close,
+        inner: { start: tokens[first].span.start, end: tokens[last].span.end },
+        first,
+        last,
+        words,
+      })
+    }
+    open = -1
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (open >= 0 && i > open + 1 && breaksParagraph(text, tokens[i - 1], t)) finish(-1, i - 1)
+    if (!isQuoteMark(t)) continue
+    const ch = text[t.span.start]
+    const opens = ch === '“' || ch === '„' || ch === '«'
+    const closes = ch === '”' || ch === '»'
+    if (open < 0) {
+      // A stray closing mark with nothing open: nothing to pair it with.
+      if (!closes) open = i
+    } else if (opens) {
+      finish(-1, i - 1)
+      open = i
+    } else {
+      finish(i, i - 1)
+    }
+  }
+  if (open >= 0) finish(-1, tokens.length - 1)
+  return regions
+}
+
+interface Attribution {
+  speaker?: [number, number]
+  cue?: [number, number]
+  content: Span
+  direct: boolean
+  /** Token range of the whole attribution. */
+  from: number
+  to: number
+}
+
+/** The per-document working state: tokens, their sentences and what has been used. */
+class Reader {
+  readonly sentenceOf: Int32Array
+  readonly sentenceStart: Int32Array
+  readonly sentenceEnd: Int32Array
+  readonly used: Uint8Array
+  readonly inRegion: Int32Array
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    sentences: readonly Span[],
+    readonly regions: readonly QuoteRegion[],
+  ) {
+    const n = tokens.length
+    this.sentenceOf = new Int32Array(n)
+    this.sentenceStart = new Int32Array(Math.max(sentences.length, 1))
+    this.sentenceEnd = new Int32Array(Math.max(sentences.length, 1))
+    let s = 0
+    for (let i = 0; i < n; i++) {
+      while (s < sentences.length - 1 && tokens[i].span.start >= sentences[s].end) s++
+      this.sentenceOf[i] = s
+    }
+    this.sentenceStart.fill(-1)
+    for (let i = 0; i < n; i++) {
+      const k = this.sentenceOf[i]
+      if (this.sentenceStart[k] < 0) this.sentenceStart[k] = i
+      this.sentenceEnd[k] = i
+    }
+    this.used = new Uint8Array(n)
+    this.inRegion = new Int32Array(n).fill(-1)
+    regions.forEach((r, k) => {
+      for (let i = r.open; i <= (r.close >= 0 ? r.close : r.last); i++) this.inRegion[i] = k
+    })
+  }
+
+  word(i: number): string {
+    return this.tokens[i]?.norm ?? ''
+  }
+
+  capital(i: number): boolean {
+    return this.tokens[i] !== undefined && isCapital(this.text, this.tokens[i])
+  }
+
+  /** A cue verb at i, used as a verb: lower-case, not after a determiner ("his claims"), not passive ("was told"). */
+  isCue(i: number, { allowRead = false } = {}): boolean {
+    const w = this.word(i)
+    if (!VERBS.has(w) || this.capital(i)) return false
+    if (READ.has(w) && !allowRead) return false
+    const before = this.word(i - 1)
+    if (DETERMINERS.has(before) && before !== 'that') return false
+    if (['is', 'was', 'are', 'were', 'be', 'been', 'being'].includes(before)) return false
+    // "to suggest": an infinitive, whose speaker is the subject of another verb.
+    if (before === 'to') return false
+    const after = this.word(i + 1)
+    if (after === 'to') return TO_VERBS.has(w)
+    if (after === 'of') return w === 'warned' || w === 'warns' || w === 'warn'
+    return after !== 'by'
+  }
+
+  /** Extends a cue back over auxiliaries and adverbs ("has also said"). */
+  cueStart(i: number, floor: number): number {
+    let j = i
+    while (
+      j - 1 >= floor &&
+      (AUX.has(this.word(j - 1)) || /ly$/.test(this.word(j - 1))) &&
+      !this.capital(j - 1)
+    )
+      j--
+    return j
+  }
+
+  /**
+   * The speaker noun phrase ending just before token `end` (exclusive), scanning back no further than `floor`.
+   * Handles appositives ("Smith, a spokeswoman, said") and adjuncts before the name ("After the debate Smith said").
+   */
+  speakerBefore(end: number, floor: number): [number, number] | undefined {
+    const i = end - 1
+    if (i < floor) return undefined
+    const t = this.tokens[i]
+    if (PRONOUNS.has(t.norm)) return [i, i]
+    if (t.norm === ',') {
+      // Appositive or relative clause between the name and the cue: skip back to the comma before it.
+      for (let c = i - 1; c >= Math.max(floor, i - 16); c--) {
+        if (this.word(c) === ',') {
+          const head = this.word(c + 1)
+          if (DETERMINERS.has(head) || head === 'who' || head === 'which' || !this.capital(c + 1)) {
+            return this.speakerBefore(c, floor)
+          }
+          return undefined
+        }
+        if (TERMINAL.has(this.word(c)) || isQuoteMark(this.tokens[c])) return undefined
+      }
+      return undefined
+    }
+    let j = i
+    while (j >= floor && i - j < 12) {
+      const tok = this.tokens[j]
+      if (tok.kind === 'punct' || tok.kind === 'symbol') {
+        if (tok.norm !== '-' && tok.norm !== '&') break
+      } else if (CLAUSE_STOPS.has(tok.norm) && !this.capital(j)) break
+      else if (PRONOUNS.has(tok.norm) && j < i) break
+      j--
+    }
+    let start = j + 1
+    if (start > i) return undefined
+    if (i - j >= 12) {
+      // No boundary close by: keep the phrase from the nearest determiner, else the trailing run of capitals.
+      let k = i
+      while (k > i - 6 && !DETERMINERS.has(this.word(k))) k--
+      if (DETERMINERS.has(this.word(k))) start = k
+      else {
+        k = i
+        while (k - 1 > j && this.capital(k - 1)) k--
+        if (!this.capital(k)) return undefined
+        start = k
+      }
+    }
+    // A leading adjunct ("After the debate Smith", "On Monday officials"): drop the preposition and its object,
+    // which ends where capitalisation changes.
+    while (start <= i && PREPOSITIONS.has(this.word(start)) && !this.capital(start)) {
+      start++
+      while (start <= i && DETERMINERS.has(this.word(start))) start++
+      const cap = this.capital(start)
+      while (start <= i && this.capital(start) === cap) start++
+    }
+    if (
+      start <= i &&
+      this.capital(start) &&
+      PREPOSITIONS.has(this.word(start)) &&
+      start === this.sentenceStart[this.sentenceOf[start]]
+    ) {
+      // "In Washington, officials said" has a comma; "In Washington officials said" does not.
+      start++
+      const cap = this.capital(start)
+      while (start <= i && this.capital(start) === cap) start++
+    }
+    while (start <= i && (this.word(start) === 'and' || this.word(start) === 'but')) start++
+    if (start > i) return undefined
+    return [start, i]
+  }
+
+  /** "a translation of the statement" speaks for "the statement". */
+  dropContainer(start: number, end: number): [number, number] {
+    for (let k = start; k < end && k < start + 3; k++) {
+      if (CONTAINERS.has(this.word(k)) && this.word(k + 1) === 'of' && k + 2 <= end) return [k + 2, end]
+    }
+    return [start, end]
+  }
+
+  /** The speaker noun phrase starting at `start` ("said Jane Smith, a spokeswoman" → Jane Smith). */
+  speakerAfter(start: number, ceiling: number): [number, number] | undefined {
+    if (start > ceiling) return undefined
+    const first = this.tokens[start]
+    if (PRONOUNS.has(first.norm)) return [start, start]
+    let j = start
+    if (DETERMINERS.has(first.norm)) {
+      while (j + 1 <= ceiling && j - start < 10) {
+        const next = this.tokens[j + 1]
+        if (next.kind === 'punct' && next.norm !== '-') break
+        if (CLAUSE_STOPS.has(next.norm) || (PREPOSITIONS.has(next.norm) && next.norm !== 'of')) break
+        j++
+      }
+      return j > start ? [start, j] : undefined
+    }
+    if (!this.capital(start)) return undefined
+    while (j + 1 <= ceiling && j - start < 8) {
+      const next = this.tokens[j + 1]
+      if (this.capital(j + 1) || next.norm === '-' || next.norm === "'s") j++
+      else if (next.norm === 'of' && this.capital(j + 2)) j += 2
+      else break
+    }
+    return [start, j]
+  }
+
+  /** Whether token i ends its sentence or the text. */
+  lastOfSentence(i: number): boolean {
+    return i === this.sentenceEnd[this.sentenceOf[i]]
+  }
+}
+
+const spanOf = (tokens: readonly Token[], [a, b]: [number, number]): Span => ({
+  start: tokens[a].span.start,
+  end: tokens[b].span.end,
+})
+
+/** A direct quote whose cue comes after it: “…,” Smith said. / “…,” said Smith. / “…,” the statement reads. */
+const cueAfter = (r: Reader, q: QuoteRegion): Attribution | undefined => {
+  if (q.close < 0) return undefined
+  const { tokens, text } = r
+  let j = q.close + 1
+  if (r.word(j) === ',') j++
+  if (j >= tokens.length || breaksParagraph(text, tokens[q.close], tokens[j])) return undefined
+  // A quote ending in a full stop ends its sentence; only a bare "Smith said." may follow it.
+  const endsSentence = TERMINAL.has(r.word(q.last)) || TERMINAL.has(r.word(q.close - 1))
+  const ceiling = Math.min(tokens.length - 1, j + 14)
+  let cue = -1
+  for (let k = j; k <= ceiling; k++) {
+    const w = r.word(k)
+    if (
+      TERMINAL.has(w) ||
+      isQuoteMark(tokens[k]) ||
+      (k > j && breaksParagraph(text, tokens[k - 1], tokens[k]))
+    )
+      break
+    if (r.isCue(k, { allowRead: true })) {
+      cue = k
+      break
+    }
+  }
+  if (cue < 0) return undefined
+  const cueFrom = r.cueStart(cue, j)
+  let speaker: [number, number] | undefined
+  let to = cue
+  if (cueFrom === j) {
+    speaker = r.speakerAfter(cue + 1, ceiling)
+    if (speaker) to = speaker[1]
+  } else {
+    speaker = r.speakerBefore(cueFrom, j)
+    if (!speaker || speaker[0] !== j) {
+      // Something other than a noun phrase sits between the quote and the cue.
+      if (!(speaker && r.word(j) !== ',' && speaker[0] > j && r.word(speaker[0] - 1) === ','))
+        return undefined
+    }
+  }
+  if (!speaker) return undefined
+  if (endsSentence) {
+    // "…." Smith said. — but not "…." Smith said Monday that …
+    const tail = to + 1
+    if (tail < tokens.length && !TERMINAL.has(r.word(tail)) && !r.lastOfSentence(to)) {
+      const w = r.word(tail)
+      if (!TIME_WORDS.has(w) && !PREPOSITIONS.has(w)) return undefined
+      let k = tail
+      while (k < tokens.length && k - tail < 6 && !TERMINAL.has(r.word(k)) && !COMPLEMENTIZERS.has(r.word(k)))
+        k++
+      if (k < tokens.length && !TERMINAL.has(r.word(k))) return undefined
+    }
+  }
+  return { speaker, cue: [cueFrom, cue], content: q.inner, direct: true, from: q.open, to }
+}
+
+/** A direct quote whose cue comes before it: Smith said: “…” / Smith said in a statement, “…” / Smith said that “…” */
+const cueBefore = (r: Reader, q: QuoteRegion): Attribution | undefined => {
+  const { tokens, text } = r
+  const p = q.open - 1
+  if (p < 0 || breaksParagraph(text, tokens[p], tokens[q.open])) return undefined
+  const lead = r.word(p)
+  if (lead !== ':' && lead !== ',' && !COMPLEMENTIZERS.has(lead) && !r.isCue(p)) return undefined
+  const floor = Math.max(0, p - 12)
+  for (let k = p; k >= floor; k--) {
+    const w = r.word(k)
+    if ((k < p && TERMINAL.has(w)) || (k < p && isQuoteMark(tokens[k]))) return undefined
+    if (k < p && breaksParagraph(text, tokens[k], tokens[k + 1])) return undefined
+    if (r.isCue(k) && r.used[k] === 0) {
+      const sentenceFloor = r.sentenceStart[r.sentenceOf[k]]
+      const cueFrom = r.cueStart(k, sentenceFloor)
+      const speaker = r.speakerBefore(cueFrom, sentenceFloor)
+      if (speaker)
+        return {
+          speaker,
+          cue: [cueFrom, k],
+          content: q.inner,
+          direct: true,
+          from: speaker[0],
+          to: q.close >= 0 ? q.close : q.last,
+        }
+      const after = r.speakerAfter(k + 1, p - 1)
+      if (after)
+        return {
+          speaker: after,
+          cue: [cueFrom, k],
+          content: q.inner,
+          direct: true,
+          from: cueFrom,
+          to: q.close >= 0 ? q.close : q.last,
+        }
+      return undefined
+    }
+  }
+  return undefined
+}
+
+/** Content of an indirect quote after its cue: skips a hearer ("told reporters") or an adjunct before `that`. */
+const contentAfter = (r: Reader, cue: number, last: number): number | undefined => {
+  const w = r.word(cue)
+  let k = cue + 1
+  if (r.word(k) === ':' || r.word(k) === ',') k++
+  if (COMPLEMENTIZERS.has(r.word(k))) return k + 1
+  const next = r.word(k)
+  if (TELL.has(w) || TIME_WORDS.has(next) || PREPOSITIONS.has(next) || /ly$/.test(next)) {
+    for (let m = k; m <= Math.min(last, k + 10); m++) {
+      const x = r.word(m)
+      if (COMPLEMENTIZERS.has(x)) return m + 1
+      if (TERMINAL.has(x) || isQuoteMark(r.tokens[m]) || r.isCue(m)) break
+    }
+  }
+  if (NEED_COMPLEMENT.has(w)) return undefined
+  if (TIME_WORDS.has(next) && !PREPOSITIONS.has(next)) {
+    // "said Monday the plan was dead": step over the time word.
+    while (k <= last && TIME_WORDS.has(r.word(k)) && !PREPOSITIONS.has(r.word(k))) k++
+  }
+  return k
+}
+
+/** The last token of a sentence's content, leaving out the final full stop. */
+const contentEnd = (r: Reader, last: number): number => {
+  let e = last
+  while (e > 0 && TERMINAL.has(r.word(e))) e--
+  return e
+}
+
+const countWords = (r: Reader, a: number, b: number): number => {
+  let n = 0
+  for (let k = a; k <= b; k++) if (isWord(r.tokens[k])) n++
+  return n
+}
+
+/** Indirect attributions in one sentence: According to X, …; …, X said; X said (that) …; X told reporters … */
+const indirect = (r: Reader, s: number): Attribution[] => {
+  const a = r.sentenceStart[s]
+  const b = r.sentenceEnd[s]
+  if (a < 0) return []
+  const out: Attribution[] = []
+  const { tokens } = r
+  const free = (i: number): boolean => r.used[i] === 0 && r.inRegion[i] < 0
+  for (let i = a; i < b; i++) {
+    if (r.word(i) !== 'according' || r.word(i + 1) !== 'to' || !free(i)) continue
+    const end = contentEnd(r, b)
+    let comma = i + 2
+    while (comma <= end && r.word(comma) !== ',') comma++
+    if (i === a || (i === a + 1 && (r.word(a) === 'but' || r.word(a) === 'and'))) {
+      if (comma > end || comma === i + 2) continue
+      out.push({
+        speaker: [i + 2, comma - 1],
+        cue: [i, i + 1],
+        content: spanOf(tokens, [comma + 1, end]),
+        direct: false,
+        from: i,
+        to: end,
+      })
+    } else {
+      const contentLast = r.word(i - 1) === ',' ? i - 2 : i - 1
+      if (contentLast < a) continue
+      const speakerLast = Math.min(comma - 1, end)
+      if (speakerLast < i + 2) continue
+      out.push({
+        speaker: [i + 2, speakerLast],
+        cue: [i, i + 1],
+        content: spanOf(tokens, [a, contentLast]),
+        direct: false,
+        from: a,
+        to: speakerLast,
+      })
+    }
+    for (let k = i; k <= b; k++) r.used[k] = 1
+    return out
+  }
+  for (let c = a; c <= b; c++) {
+    if (!free(c) || !r.isCue(c)) continue
+    const end = contentEnd(r, b)
+    // "…, Smith said (on Monday)." / "…, said Smith." — the cue closes the sentence.
+    let tail = c + 1
+    while (tail <= end && !COMPLEMENTIZERS.has(r.word(tail)) && tail - c <= 8 && r.word(tail) !== ',') tail++
+    const closes = tail > end
+    const cueFrom = r.cueStart(c, a)
+    if (closes) {
+      const speaker = r.speakerBefore(cueFrom, a)
+      if (
+        speaker &&
+        r.word(speaker[0] - 1) === ',' &&
+        speaker[0] - 2 >= a &&
+        countWords(r, a, speaker[0] - 2) >= 2
+      ) {
+        out.push({
+          speaker,
+          cue: [cueFrom, c],
+          content: spanOf(tokens, [a, speaker[0] - 2]),
+          direct: false,
+          from: a,
+          to: end,
+        })
+        for (let k = a; k <= b; k++) r.used[k] = 1
+        return out
+      }
+      // "Ruiz, the mayor, said the funds arrived" is an appositive, not "…, said X".
+      const appositive = speaker !== undefined && speaker[0] === a
+      if (
+        !appositive &&
+        r.word(cueFrom - 1) === ',' &&
+        cueFrom - 2 >= a &&
+        countWords(r, a, cueFrom - 2) >= 2
+      ) {
+        const after = r.speakerAfter(c + 1, end)
+        // The speaker must close the sentence or be followed by its appositive: "…, said Jane Smith, a spokeswoman."
+        if (after && (after[1] === end || r.word(after[1] + 1) === ',')) {
+          out.push({
+            speaker: after,
+            cue: [cueFrom, c],
+            content: spanOf(tokens, [a, cueFrom - 2]),
+            direct: false,
+            from: a,
+            to: end,
+          })
+          for (let k = a; k <= b; k++) r.used[k] = 1
+          return out
+        }
+      }
+    }
+    const speaker = r.speakerBefore(cueFrom, a)
+    if (!speaker) continue
+    const start = contentAfter(r, c, end)
+    if (start === undefined || start > end || countWords(r, start, end) < 2) continue
+    out.push({
+      speaker,
+      cue: [cueFrom, c],
+      content: spanOf(tokens, [start, end]),
+      direct: false,
+      from: speaker[0],
+      to: end,
+    })
+    // What the speaker said is theirs: cues inside it belong to reported speech, not to the outlet.
+    for (let k = speaker[0]; k <= b; k++) r.used[k] = 1
+    return out
+  }
+  return out
+}
+
+const NAME_START = /^\p{Lu}/u
+
+/** Whether a speaker's text names someone (capitalised, not a determiner or pronoun). */
+const isNamed = (r: Reader, [a]: [number, number]): boolean =>
+  r.capital(a) && !DETERMINERS.has(r.word(a)) && !PRONOUNS.has(r.word(a))
+
+/**
+ * Finds direct and indirect quotations with their cue and speaker.
+ * Direct: text in quotation marks with a cue before or after it. Indirect: "X said (that) …", "X told reporters …",
+ * "According to X, …", "…, X said". A short quoted phrase with no cue is a scare quote and is left to framing.
+ */
+export const findQuotes = (
+  doc: Doc,
+  { resolvePronouns = true, maxScareWords = 3 }: QuotesOptions = {},
+  context?: StageContext,
+): Quote[] => {
+  const tokens = doc.tokens ?? []
+  const sentences = doc.sentences ?? []
+  const regions = findQuoteRegions(doc.text, tokens)
+  const r = new Reader(doc.text, tokens, sentences, regions)
+  const found: Attribution[] = []
+  const pending: QuoteRegion[] = []
+  for (const q of regions) {
+    if (q.close < 0 && context) {
+      const next = tokens[q.last + 1]
+      if (!next || !isQuoteMark(next)) {
+        context.report({
+          reason: 'Quotation mark opened but not closed before the end of the paragraph',
+          rule: 'quotes/unclosed',
+          severity: 'info',
+          span: tokens[q.open].span,
+        })
+      }
+    }
+    // A colon before the quote binds it to the cue before it ("Smith said: “…”").
+    const colon = r.word(q.open - 1) === ':'
+    const attribution = colon ? (cueBefore(r, q) ?? cueAfter(r, q)) : (cueAfter(r, q) ?? cueBefore(r, q))
+    if (!attribution) {
+      pending.push(q)
+      continue
+    }
+    found.push(attribution)
+    for (let k = attribution.from; k <= attribution.to; k++) r.used[k] = 1
+  }
+  for (let s = 0; s < sentences.length; s++) found.push(...indirect(r, s))
+  found.sort((x, y) => x.content.start - y.content.start)
+  // A long quote with no cue of its own that starts a sentence continues the previous speaker: “A,” she said. “B.”
+  for (const q of pending) {
+    if (q.words <= maxScareWords || r.used[q.open]) continue
+    const startsSentence = q.open === r.sentenceStart[r.sentenceOf[q.open]] || r.word(q.open - 1) === ':'
+    if (!startsSentence) continue
+    let previous: Attribution | undefined
+    for (const f of found) if (f.direct && f.content.end <= tokens[q.open].span.start) previous = f
+    const near = previous?.speaker !== undefined && r.sentenceOf[q.open] - r.sentenceOf[previous.to] <= 2
+    found.push({
+      speaker: near ? previous?.speaker : undefined,
+      content: q.inner,
+      direct: true,
+      from: q.open,
+      to: q.close >= 0 ? q.close : q.last,
+    })
+  }
+  found.sort((x, y) => tokens[x.from].span.start - tokens[y.from].span.start)
+  return found.map((f) => toQuote(doc, r, f, found, resolvePronouns))
+}
+
+const toQuote = (
+  doc: Doc,
+  r: Reader,
+  f: Attribution,
+  all: readonly Attribution[],
+  resolvePronouns: boolean,
+): Quote => {
+  const { tokens, text } = r
+  let start = Math.min(tokens[f.from].span.start, f.content.start)
+  let end = Math.max(tokens[f.to].span.end, f.content.end)
+  const quote: Quote = { span: { start, end }, content: f.content, direct: f.direct }
+  if (f.cue) quote.cue = spanOf(tokens, f.cue)
+  if (f.speaker) {
+    let range = r.dropContainer(f.speaker[0], f.speaker[1])
+    if (resolvePronouns && range[0] === range[1] && PERSON_PRONOUNS.has(r.word(range[0]))) {
+      range = resolvePronoun(doc, r, range[0], all) ?? range
+    }
+    const span = spanOf(tokens, range)
+    const speaker: NonNullable<Quote['speaker']> = { span, text: text.slice(span.start, span.end) }
+    const entity = mentionAt(doc.mentions, span)?.entity
+    if (entity !== undefined) speaker.entity = entity
+    quote.speaker = speaker
+    start = Math.min(start, tokens[f.speaker[0]].span.start)
+    end = Math.max(end, tokens[f.speaker[1]].span.end)
+    quote.span = { start, end }
+  }
+  return quote
+}
+
+const mentionAt = (mentions: readonly Mention[] | undefined, span: Span): Mention | undefined =>
+  mentions?.find((m) => m.span.start < span.end && span.start < m.span.end)
+
+/**
+ * The antecedent of a he/she speaker: the nearest earlier PERSON mention or named speaker within three sentences;
+ * none when neither is found (then the pronoun stays the speaker).
+ */
+const resolvePronoun = (
+  doc: Doc,
+  r: Reader,
+  at: number,
+  all: readonly Attribution[],
+): [number, number] | undefined => {
+  const { tokens } = r
+  const here = tokens[at].span.start
+  const sentence = r.sentenceOf[at]
+  const floorSentence = Math.max(0, sentence - 3)
+  const floor = tokens[r.sentenceStart[floorSentence]]?.span.start ?? 0
+  let best: [number, number] | undefined
+  let bestStart = -1
+  for (const f of all) {
+    if (!f.speaker || !isNamed(r, f.speaker)) continue
+    const s = tokens[f.speaker[0]].span.start
+    if (s < here && s >= floor && s > bestStart) {
+      best = f.speaker
+      bestStart = s
+    }
+  }
+  for (const m of doc.mentions ?? []) {
+    if (m.type !== 'PERSON' || m.span.start >= here || m.span.start < floor || m.span.start <= bestStart)
+      continue
+    const a = tokenAt(tokens, m.span.start)
+    const b = tokenAt(tokens, m.span.end - 1)
+    if (a >= 0 && b >= a && NAME_START.test(m.text)) {
+      best = [a, b]
+      bestStart = m.span.start
+    }
+  }
+  return best
+}
+
+/** Index of the token covering offset `at`, or -1. */
+const tokenAt = (tokens: readonly Token[], at: number): number => {
+  let lo = 0
+  let hi = tokens.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const t = tokens[mid]
+    if (t.span.end <= at) lo = mid + 1
+    else if (t.span.start > at) hi = mid - 1
+    else return mid
+  }
+  return -1
+}
+
+/**
+ * The quotes stage: direct and indirect quotations with cue and speaker. Uses `doc.mentions` when present (speaker
+ * entity, pronoun antecedents) but does not need it.
+ *
+ * @example
+ * const run = createPipeline([tokenize(), segment(), quotes()])
+ * run(makeDoc({ text: '“We will rebuild,” Mayor Ana Ruiz said.', meta: { source: 'x' } })).quotes
+ */
+export const quotes = (options: QuotesOptions = {}): Stage<'quotes'> => ({
+  name: 'quotes',
+  needs: ['tokens', 'sentences'],
+  produces: 'quotes',
+  run: (doc, context) => findQuotes(doc, options, context),
+})
