@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import type { Doc, EntityType, Mention } from '../model/types.ts'
+import { nameKey, namesVary, nameTokens, resolveEntities, tokensVary } from './resolve.ts'
+
+/** A made-up doc whose mentions are given as [text, type] in order of appearance. */
+const docWith = (text: string, names: [string, EntityType][]): Doc => {
+  const doc = makeDoc({ text, meta: { source: 'test.txt' } })
+  const mentions: Mention[] = []
+  let from = 0
+  for (const [name, type] of names) {
+    const start = text.indexOf(name, from)
+    assert.ok(start >= 0, `${name} not in text`)
+    mentions.push({ span: { start, end: start + name.length }, text: name, type })
+    from = start + name.length
+  }
+  doc.mentions = mentions
+  return doc
+}
+
+/** Groups mention texts by resolved entity, as sorted "a = b" strings. */
+const groupsOf = (docs: Doc[]): string[] => {
+  const entities = resolveEntities(docs)
+  return entities.map((e) => [...new Set(e.mentions.map((m) => m.text))].sort().join(' = ')).sort()
+}
+
+describe('nameTokens / nameKey', () => {
+  const cases: [string, string][] = [
+    ['the Pentagon', 'pentagon'],
+    ['Kata’ib Hezbollah', 'kataibhezbollah'],
+    ['al-Saadi', 'alsaadi'],
+    ['Al Saadi', 'alsaadi'],
+    ['U.S.', 'us'],
+    ['Zoë’s', 'zoe'],
+    ['Ḥasan', 'hasan'],
+  ]
+  for (const [text, key] of cases) it(`${text} → ${key}`, () => assert.equal(nameKey(text), key))
+  it('keeps "The" in a one-word name', () => assert.deepEqual(nameTokens('The'), ['the']))
+})
+
+describe('tokensVary / namesVary', () => {
+  const cases: [string, string, boolean][] = [
+    ['kataiib', 'kataib', true],
+    ['qasimi', 'qassimi', true],
+    ['iraq', 'iran', false],
+    ['syria', 'syrian', false],
+    ['hassan', 'bassan', false],
+    ['slovakia', 'slovenia', false],
+  ]
+  for (const [a, b, expected] of cases)
+    it(`${a} ~ ${b}: ${expected}`, () => assert.equal(tokensVary(a, b), expected))
+  it('needs the same number of tokens', () => {
+    assert.equal(namesVary(['hezbollah'], ['kataib', 'hezbollah']), false)
+    assert.equal(namesVary(['kataiib', 'hezbollah'], ['kataib', 'hezbollah']), true)
+  })
+})
+
+describe('resolveEntities', () => {
+  it('joins spelling variants across documents but keeps a shorter distinct name apart', () => {
+    const a = docWith('Brigades of Zuhair’an Khaleed met. Hezbollah said nothing.', [
+      ['Zuhair’an Khaleed', 'ORG'],
+      ['Hezbollah', 'ORG'],
+    ])
+    const b = docWith('The Zuhairan Khaleed group and Kata’ib Hezbollah spoke.', [
+      ['Zuhairan Khaleed', 'ORG'],
+      ['Kata’ib Hezbollah', 'ORG'],
+    ])
+    const c = docWith('Zuhair’aan Khaleed denied it; Kataib Hezbollah agreed.', [
+      ['Zuhair’aan Khaleed', 'ORG'],
+      ['Kataib Hezbollah', 'ORG'],
+    ])
+    assert.deepEqual(groupsOf([a, b, c]), [
+      'Hezbollah',
+      'Kataib Hezbollah = Kata’ib Hezbollah',
+      'Zuhairan Khaleed = Zuhair’aan Khaleed = Zuhair’an Khaleed',
+    ])
+  })
+
+  it('keeps one-letter-apart short names apart', () => {
+    const a = docWith('Iraq and Iran talked.', [
+      ['Iraq', 'GPE'],
+      ['Iran', 'GPE'],
+    ])
+    assert.deepEqual(groupsOf([a]), ['Iran', 'Iraq'])
+  })
+
+  it('makes an acronym defined in parentheses an alias, in that document and others', () => {
+    const a = docWith('The Federal Aviation Administration (FAA) said the FAA would act.', [
+      ['Federal Aviation Administration', 'ORG'],
+      ['FAA', 'ORG'],
+      ['FAA', 'ORG'],
+    ])
+    const b = docWith('FAA inspectors arrived.', [['FAA', 'ORG']])
+    const entities = resolveEntities([a, b])
+    assert.equal(entities.length, 1)
+    assert.equal(entities[0].name, 'Federal Aviation Administration')
+    assert.deepEqual(entities[0].aliases, ['FAA'])
+    assert.equal(entities[0].mentions.length, 4)
+  })
+
+  it('links an acronym to a name with those initials without parentheses', () => {
+    const a = docWith('The Northern Water Board met. NWB staff left.', [
+      ['Northern Water Board', 'ORG'],
+      ['NWB', 'ORG'],
+    ])
+    assert.deepEqual(groupsOf([a]), ['NWB = Northern Water Board'])
+  })
+
+  it('attaches a surname to the one full name in the document, and a lone surname elsewhere', () => {
+    const a = docWith('Jane Morrow spoke. Morrow said more. Tom Reed agreed.', [
+      ['Jane Morrow', 'PERSON'],
+      ['Morrow', 'PERSON'],
+      ['Tom Reed', 'PERSON'],
+    ])
+    const b = docWith('Morrow denied it.', [['Morrow', 'PERSON']])
+    assert.deepEqual(groupsOf([a, b]), ['Jane Morrow = Morrow', 'Tom Reed'])
+  })
+
+  it('does not join a surname shared by two full names', () => {
+    const a = docWith('Jane Morrow and Paul Morrow met. Morrow left.', [
+      ['Jane Morrow', 'PERSON'],
+      ['Paul Morrow', 'PERSON'],
+      ['Morrow', 'PERSON'],
+    ])
+    assert.deepEqual(groupsOf([a]), ['Jane Morrow', 'Morrow', 'Paul Morrow'])
+  })
+
+  it('unifies "the" forms and possessives, settles type by majority and sets mention.entity', () => {
+    const a = docWith('the Pentagon said. Pentagon’s view.', [
+      ['Pentagon', 'ORG'],
+      ['Pentagon’s', 'ORG'],
+    ])
+    const b = docWith('The Pentagon replied.', [['The Pentagon', 'FAC']])
+    const entities = resolveEntities([a, b])
+    assert.equal(entities.length, 1)
+    assert.equal(entities[0].type, 'ORG')
+    assert.ok(entities[0].id.startsWith('e-'))
+    for (const m of [...(a.mentions ?? []), ...(b.mentions ?? [])]) assert.equal(m.entity, entities[0].id)
+  })
+
+  it('gives the same id for the same entity on a second run', () => {
+    const make = (): Doc => docWith('Nadia Voss spoke.', [['Nadia Voss', 'PERSON']])
+    assert.equal(resolveEntities([make()])[0].id, resolveEntities([make()])[0].id)
+  })
+
+  it('returns nothing for documents without mentions', () => {
+    assert.deepEqual(resolveEntities([makeDoc({ text: 'x', meta: { source: 't' } })]), [])
+  })
+})

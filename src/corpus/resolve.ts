@@ -1,0 +1,377 @@
+/**
+ * Cross-document entity resolution: clusters the mentions of many documents into entities.
+ *
+ * Within a document, mentions join by normalised name, by an acronym defined in the text
+ * ("Federal Aviation Administration (FAA)") or matching a name's initials, and a surname joins the
+ * one full person name in the document that ends with it. Across documents, clusters join by a
+ * shared name or acronym, and by a conservative transliteration match for long names
+ * (Kata'ib / Katai'ib / Kataib). Types disagreeing across mentions are settled by majority vote.
+ */
+import { createHash } from 'node:crypto'
+import type { Doc, Entity, EntityType, Evidence, Mention } from '../model/types.ts'
+import { loadGazetteer } from '../stages/entity-gazetteer.ts'
+
+/** Name tokens: diacritics, apostrophes, case, dots and possessives folded; hyphens split words. */
+export const nameTokens = (text: string): string[] => {
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘ʼ`´]s$/u, '')
+    .replace(/['’‘ʼ`´.]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+  const tokens = folded.length === 0 ? [] : folded.split(' ')
+  if (tokens.length > 1 && tokens[0] === 'the') tokens.shift()
+  return tokens
+}
+
+/** The key two spellings of one name share: its tokens run together ("al-Saadi" = "Al Saadi" = "alsaadi"). */
+export const nameKey = (text: string): string => nameTokens(text).join('')
+
+const isAcronym = (text: string): boolean => {
+  const letters = text.replace(/[.&\s-]/g, '')
+  return letters.length >= 2 && letters.length <= 8 && /^\p{Lu}[\p{Lu}\d]*$/u.test(letters)
+}
+
+/** Initials of a name's capitalised words ("Federal Aviation Administration" → "faa"), skipping "of", "the". */
+const initials = (text: string): string =>
+  text
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => (isAcronym(w) ? w.replace(/\./g, '') : w[0]))
+    .join('')
+    .toLowerCase()
+
+/** Damerau-free Levenshtein distance, stopping early past `max`. */
+const editDistance = (a: string, b: string, max: number): number => {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      row.push(v)
+      if (v < best) best = v
+    }
+    if (best > max) return max + 1
+    prev = row
+  }
+  return prev[b.length]
+}
+
+/** Consonant skeleton: vowels dropped, repeated letters collapsed ("kataiib" → "ktb"). */
+const skeleton = (token: string): string => token.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1')
+
+/** Shortest token length for which spelling variants are matched at all. */
+const MIN_FUZZY = 5
+
+/**
+ * Whether two name tokens are spelling or transliteration variants: equal, or long enough, with
+ * the same first letter, and the same consonant skeleton or one edit apart.
+ */
+export const tokensVary = (a: string, b: string): boolean => {
+  if (a === b) return true
+  if (a.length < MIN_FUZZY || b.length < MIN_FUZZY || a[0] !== b[0]) return false
+  // A suffix added is derivation, not spelling ("Syria" / "Syrian").
+  if (a.startsWith(b) || b.startsWith(a)) return false
+  const sa = skeleton(a)
+  if (sa.length >= 3 && sa === skeleton(b)) return true
+  return editDistance(a, b, 1) <= 1
+}
+
+/** Whether two names are variants: same number of tokens, each pair equal or varying, one pair at least long. */
+export const namesVary = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a.length !== b.length || a.length === 0) return false
+  let long = false
+  for (let i = 0; i < a.length; i++) {
+    if (!tokensVary(a[i], b[i])) return false
+    if (a[i].length >= MIN_FUZZY) long = true
+  }
+  return long
+}
+
+interface LocalCluster {
+  doc: number
+  mentions: Mention[]
+  /** Keys any other cluster may join on. */
+  strong: Set<string>
+  /** Surname keys: join only a single cluster that has it. */
+  weak: Set<string>
+}
+
+const typeVotes = (mentions: readonly Mention[]): Map<EntityType, number> => {
+  const votes = new Map<EntityType, number>()
+  for (const m of mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1)
+  return votes
+}
+
+const majority = (votes: Map<EntityType, number>): EntityType => {
+  let best: EntityType = 'MISC'
+  let count = -1
+  for (const [type, n] of votes) {
+    if (n > count) {
+      best = type
+      count = n
+    }
+  }
+  return best
+}
+
+class UnionFind {
+  parent: number[]
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i)
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]]
+      i = this.parent[i]
+    }
+    return i
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+}
+
+/** "Name (ACRO)" right after a mention defines ACRO as its acronym. */
+const ACRONYM_AFTER = /^\s*\(\s*(\p{Lu}[\p{Lu}\d.&-]{1,9})\s*\)/u
+
+/** Clusters one document's mentions. `personNames` says which name keys are mostly PERSON corpus-wide. */
+const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalCluster[] => {
+  const mentions = doc.mentions ?? []
+  const byKey = new Map<string, LocalCluster>()
+  const clusters: LocalCluster[] = []
+  const clusterFor = (key: string): LocalCluster => {
+    let c = byKey.get(key)
+    if (!c) {
+      c = { doc: index, mentions: [], strong: new Set([key]), weak: new Set() }
+      byKey.set(key, c)
+      clusters.push(c)
+    }
+    return c
+  }
+  for (const m of mentions) {
+    const key = nameKey(m.text)
+    if (key.length === 0) continue
+    clusterFor(key).mentions.push(m)
+  }
+  const merge = (into: LocalCluster, from: LocalCluster): void => {
+    if (into === from) return
+    into.mentions.push(...from.mentions)
+    for (const k of from.strong) {
+      into.strong.add(k)
+      byKey.set(k, into)
+    }
+    for (const k of from.weak) into.weak.add(k)
+    from.mentions = []
+    from.strong.clear()
+  }
+  // Acronyms: defined in parentheses after a mention, or matching the initials of a longer name.
+  for (const m of mentions) {
+    const defined = ACRONYM_AFTER.exec(doc.text.slice(m.span.end, m.span.end + 16))
+    if (!defined || isAcronym(m.text)) continue
+    const host = byKey.get(nameKey(m.text))
+    if (!host) continue
+    const acronym = nameKey(defined[1])
+    const existing = byKey.get(acronym)
+    if (existing) merge(host, existing)
+    else {
+      host.strong.add(acronym)
+      byKey.set(acronym, host)
+    }
+  }
+  const live = (): LocalCluster[] => clusters.filter((c) => c.mentions.length > 0)
+  const longNames = live().filter((c) =>
+    c.mentions.some((m) => !isAcronym(m.text) && nameTokens(m.text).length > 1),
+  )
+  for (const c of live()) {
+    if (!c.mentions.every((m) => isAcronym(m.text))) continue
+    const key = nameKey(c.mentions[0].text)
+    const hosts = longNames.filter((h) => h !== c && h.mentions.some((m) => initials(m.text) === key))
+    if (hosts.length === 1) merge(hosts[0], c)
+  }
+  // Surnames (and other trailing parts of a person's name) join the one full name ending with them.
+  for (const c of live()) {
+    const short = c.mentions[0]
+    const tokens = nameTokens(short.text)
+    // Only a form read mostly as a person corpus-wide: "Hezbollah" must not join "Kata'ib Hezbollah"
+    // even when the tagger mistakes the longer name for a person.
+    if (!personKeys.has(nameKey(short.text))) continue
+    const hosts = live().filter((h) => {
+      if (h === c) return false
+      return h.mentions.some((m) => {
+        const full = nameTokens(m.text)
+        if (full.length <= tokens.length || !personKeys.has(nameKey(m.text))) return false
+        return full.slice(full.length - tokens.length).join('') === tokens.join('')
+      })
+    })
+    if (hosts.length !== 1) continue
+    const weakKeys = [...c.strong]
+    merge(hosts[0], c)
+    for (const k of weakKeys) {
+      hosts[0].strong.delete(k)
+      hosts[0].weak.add(k)
+    }
+  }
+  return live()
+}
+
+const compareRanks = (a: readonly number[], b: readonly number[]): number => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i]
+  return 0
+}
+
+/** Chooses an entity's display name: the most frequent full (non-acronym) name, longer on ties. */
+const canonicalName = (mentions: readonly Mention[], weak: Set<string>): string => {
+  const counts = new Map<string, number>()
+  for (const m of mentions) {
+    const text = m.text.replace(/\s+/g, ' ')
+    counts.set(text, (counts.get(text) ?? 0) + 1)
+  }
+  const rank = (text: string): number[] => [
+    isAcronym(text) ? 0 : 1,
+    weak.has(nameKey(text)) ? 0 : 1,
+    counts.get(text) ?? 0,
+    text.length,
+  ]
+  let best = ''
+  let bestRank: number[] = []
+  for (const text of counts.keys()) {
+    const r = rank(text)
+    if (bestRank.length === 0 || compareRanks(r, bestRank) > 0) {
+      best = text
+      bestRank = r
+    }
+  }
+  return best
+}
+
+const entityId = (type: EntityType, name: string): string =>
+  `e-${createHash('sha256')
+    .update(`${type}:${nameKey(name)}`)
+    .digest('hex')
+    .slice(0, 12)}`
+
+/**
+ * Resolves the mentions of many documents into entities, setting `mention.entity` on each.
+ *
+ * @example
+ * const entities = resolveEntities(docs) // docs analysed by the entities stage
+ * entities[0] // → { id: 'e-…', type: 'ORG', name: 'Federal Aviation Administration', aliases: ['FAA'], mentions: [...] }
+ */
+export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
+  // Which names are mostly people corpus-wide: surname attachment trusts only those.
+  const votesByKey = new Map<string, Map<EntityType, number>>()
+  for (const doc of docs) {
+    for (const m of doc.mentions ?? []) {
+      const key = nameKey(m.text)
+      let votes = votesByKey.get(key)
+      if (!votes) {
+        votes = new Map()
+        votesByKey.set(key, votes)
+      }
+      votes.set(m.type, (votes.get(m.type) ?? 0) + 1)
+    }
+  }
+  const personKeys = new Set([...votesByKey].filter(([, v]) => majority(v) === 'PERSON').map(([k]) => k))
+  const locals = docs.flatMap((doc, i) => clusterDoc(doc, i, personKeys))
+  const uf = new UnionFind(locals.length)
+  const byStrong = new Map<string, number>()
+  locals.forEach((c, i) => {
+    for (const k of c.strong) {
+      const j = byStrong.get(k)
+      if (j === undefined) byStrong.set(k, i)
+      else uf.union(i, j)
+    }
+  })
+  // A lone surname elsewhere joins the single full name that has it as a surname.
+  const weakHosts = new Map<string, Set<number>>()
+  locals.forEach((c, i) => {
+    for (const k of c.weak) {
+      let s = weakHosts.get(k)
+      if (!s) {
+        s = new Set()
+        weakHosts.set(k, s)
+      }
+      s.add(i)
+    }
+  })
+  for (const [key, hosts] of weakHosts) {
+    const roots = new Set([...hosts].map((h) => uf.find(h)))
+    const lone = byStrong.get(key)
+    if (roots.size === 1 && lone !== undefined) uf.union(lone, [...hosts][0])
+  }
+  // Spelling variants of long names, never between two names the gazetteer knows as distinct places.
+  const gaz = loadGazetteer()
+  const names = new Map<string, { tokens: string[]; cluster: number; known: boolean }>()
+  locals.forEach((c, i) => {
+    for (const m of c.mentions) {
+      const tokens = nameTokens(m.text)
+      const key = tokens.join(' ')
+      const known = gaz.gpe.has(key) || gaz.demonyms.has(key) || gaz.groups.has(key)
+      if (!names.has(key)) names.set(key, { tokens, cluster: i, known })
+    }
+  })
+  const buckets = new Map<string, { tokens: string[]; cluster: number; known: boolean }[]>()
+  for (const entry of names.values()) {
+    if (!entry.tokens.some((t) => t.length >= MIN_FUZZY)) continue
+    const bucket = `${entry.tokens.length}:${entry.tokens[0][0]}`
+    let list = buckets.get(bucket)
+    if (!list) {
+      list = []
+      buckets.set(bucket, list)
+    }
+    list.push(entry)
+  }
+  for (const list of buckets.values()) {
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        if (list[a].known && list[b].known) continue
+        if (uf.find(list[a].cluster) === uf.find(list[b].cluster)) continue
+        if (namesVary(list[a].tokens, list[b].tokens)) uf.union(list[a].cluster, list[b].cluster)
+      }
+    }
+  }
+  // Build entities.
+  const groups = new Map<number, LocalCluster[]>()
+  locals.forEach((c, i) => {
+    const root = uf.find(i)
+    const list = groups.get(root) ?? []
+    list.push(c)
+    groups.set(root, list)
+  })
+  const entities: Entity[] = []
+  const used = new Set<string>()
+  for (const group of groups.values()) {
+    const mentions = group.flatMap((c) => c.mentions)
+    const weak = new Set(group.flatMap((c) => [...c.weak]))
+    const type = majority(typeVotes(mentions))
+    const name = canonicalName(mentions, weak)
+    let id = entityId(type, name)
+    // Two entities that stayed apart under one name (a surname shared by two people) keep distinct ids.
+    for (let n = 2; used.has(id); n++) id = `${entityId(type, name)}-${n}`
+    used.add(id)
+    const evidence: Evidence[] = []
+    for (const c of group) {
+      const doc = docs[c.doc]
+      for (const m of c.mentions) {
+        m.entity = id
+        evidence.push({ document: doc.id, start: m.span.start, end: m.span.end, text: m.text })
+      }
+    }
+    evidence.sort((x, y) =>
+      x.document === y.document ? x.start - y.start : x.document < y.document ? -1 : 1,
+    )
+    const aliases = [...new Set(mentions.map((m) => m.text.replace(/\s+/g, ' ')))]
+      .filter((t) => t !== name)
+      .sort()
+    entities.push({ id, type, name, aliases, mentions: evidence })
+  }
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
+  return entities
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { assertDoc } from '../model/invariants.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { entities } from './entities.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), entities()])
+const mentionsOf = (text: string): string[] =>
+  (run(makeDoc({ text, meta: { source: 'test.txt' } })).mentions ?? []).map((m) => `${m.text}/${m.type}`)
+
+// Made-up sentences; the shipped model should find these common patterns.
+describe('entities stage with the shipped model', () => {
+  const cases: [string, string[]][] = [
+    ['Jane Morrow flew to Paris on Monday.', ['Jane Morrow/PERSON', 'Paris/GPE']],
+    ['The French government said Germany would help.', ['French/NORP', 'Germany/GPE']],
+    ['Officials at the United Nations met in Nairobi.', ['United Nations/ORG', 'Nairobi/GPE']],
+    [
+      'Heavy rain fell across Europe and the Middle East, officials in Vienna said.',
+      ['Europe/LOC', 'Middle East/LOC', 'Vienna/GPE'],
+    ],
+  ]
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const got = mentionsOf(text)
+      for (const e of expected) assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`)
+    })
+  }
+
+  it('keeps mention text equal to its span and the doc valid', () => {
+    const text = 'Doctors’ union chief Mira Soto told Reuters that Kenya’s health ministry was “slow”.'
+    const doc = run(makeDoc({ text, meta: { source: 'test.txt' } }))
+    assertDoc(doc)
+    assert.ok((doc.mentions ?? []).length > 0)
+    for (const m of doc.mentions ?? []) assert.equal(m.text, text.slice(m.span.start, m.span.end))
+    assert.ok(mentionsOf(text).includes('Kenya/GPE'))
+  })
+
+  it('reports a message instead of throwing when tokens are missing', () => {
+    const doc = makeDoc({ text: 'Nothing here.', meta: { source: 'test.txt' } })
+    const messages: string[] = []
+    const result = entities().run(doc, { report: (m) => messages.push(m.rule) })
+    assert.deepEqual(result, [])
+    assert.deepEqual(messages, ['entities:no-input'])
+  })
+})

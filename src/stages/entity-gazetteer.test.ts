@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import {
+  GAZ_COUNTRY,
+  GAZ_DEMONYM,
+  GAZ_GPE_BEGIN,
+  GAZ_GPE_INSIDE,
+  gazetteerFlags,
+  refineType,
+} from './entity-gazetteer.ts'
+
+describe('refineType', () => {
+  const cases: [Parameters<typeof refineType>[0], string[], string][] = [
+    ['PER', ['Ada', 'Lovelace'], 'PERSON'],
+    ['ORG', ['Acme'], 'ORG'],
+    ['LOC', ['France'], 'GPE'],
+    ['LOC', ['New', 'Zealand'], 'GPE'],
+    ['LOC', ['Nairobi'], 'GPE'],
+    ['LOC', ['Texas'], 'GPE'],
+    ['LOC', ['the', 'Netherlands'], 'GPE'],
+    ['LOC', ['Middle', 'East'], 'LOC'],
+    ['LOC', ['Danube'], 'LOC'],
+    ['LOC', ['Heathrow', 'Airport'], 'FAC'],
+    ['LOC', ['Ramstein', 'Air', 'Base'], 'FAC'],
+    ['MISC', ['Kenyan'], 'NORP'],
+    ['MISC', ['Iraqis'], 'NORP'],
+    ['MISC', ['Shiite', 'Muslims'], 'NORP'],
+    ['MISC', ['Frenchmen'], 'NORP'],
+    ['MISC', ['Republican'], 'NORP'],
+    ['MISC', ['World', 'Cup'], 'MISC'],
+  ]
+  for (const [type, words, expected] of cases) {
+    it(`${type} ${words.join(' ')} → ${expected}`, () => assert.equal(refineType(type, words), expected))
+  }
+})
+
+describe('gazetteerFlags', () => {
+  it('marks multi-word places by longest match and demonyms singly', () => {
+    const flags = gazetteerFlags(['the', 'new', 'zealand', 'and', 'kenyan', 'teams'])
+    assert.equal(flags[0], 0)
+    assert.ok(flags[1] & GAZ_GPE_BEGIN && flags[1] & GAZ_COUNTRY)
+    assert.ok(flags[2] & GAZ_GPE_INSIDE)
+    assert.equal(flags[3], 0)
+    assert.ok(flags[4] & GAZ_DEMONYM)
+    assert.equal(flags[5], 0)
+  })
+})

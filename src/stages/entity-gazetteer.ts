@@ -1,0 +1,153 @@
+/**
+ * Place and group-name gazetteers for the entity tagger: features while tagging, and the mapping
+ * from the tagger's CoNLL types (PER, ORG, LOC, MISC) to ours (PERSON, ORG, GPE, LOC, FAC, NORP, MISC).
+ * Loaded once, lazily, from npm packages that ship data (countries-list, city-timezones) and small
+ * hand-written data files under src/data/.
+ */
+import { createRequire } from 'node:module'
+import { countries } from 'countries-list'
+import demonymData from '../data/demonyms.json' with { type: 'json' }
+import facilityData from '../data/facility-heads.json' with { type: 'json' }
+import gpeExtra from '../data/gpe-extra.json' with { type: 'json' }
+import norpData from '../data/norp-groups.json' with { type: 'json' }
+import type { EntityType } from '../model/types.ts'
+
+/** Gazetteer classes a token can belong to, as bit flags. */
+export const GAZ_GPE_BEGIN = 1
+export const GAZ_GPE_INSIDE = 2
+export const GAZ_DEMONYM = 4
+export const GAZ_GROUP = 8
+export const GAZ_COUNTRY = 16
+
+/** The loaded gazetteers: lower-case names, multi-word names joined by single spaces. */
+export interface Gazetteer {
+  /** Countries, their capitals and aliases, cities, provinces/states, extra short forms. */
+  gpe: Set<string>
+  countries: Set<string>
+  /** First words of multi-word GPE names, to skip the longest-match search quickly. */
+  gpeFirst: Map<string, number>
+  demonyms: Set<string>
+  groups: Set<string>
+  facilityHeads: Set<string>
+}
+
+interface CityRow {
+  city: string
+  city_ascii: string
+  province: string
+}
+
+let loaded: Gazetteer | undefined
+
+const addName = (gaz: Gazetteer, name: string, into: Set<string> = gaz.gpe): void => {
+  const words = name
+    .toLowerCase()
+    .replace(/[’‘ʼ`´]/g, "'")
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+  if (words.length === 0) return
+  const key = words.join(' ')
+  into.add(key)
+  if (into !== gaz.gpe) gaz.gpe.add(key)
+  const longest = gaz.gpeFirst.get(words[0]) ?? 0
+  if (words.length > longest) gaz.gpeFirst.set(words[0], words.length)
+}
+
+/** The gazetteers, loaded on first use and shared. */
+export const loadGazetteer = (): Gazetteer => {
+  if (loaded) return loaded
+  const gaz: Gazetteer = {
+    gpe: new Set(),
+    countries: new Set(),
+    gpeFirst: new Map(),
+    demonyms: new Set(demonymData.demonyms),
+    groups: new Set(norpData.groups),
+    facilityHeads: new Set(facilityData.heads),
+  }
+  for (const country of Object.values(countries) as { name: string; capital?: string; alias?: string[] }[]) {
+    addName(gaz, country.name, gaz.countries)
+    for (const alias of country.alias ?? []) addName(gaz, alias, gaz.countries)
+    if (country.capital) addName(gaz, country.capital)
+  }
+  // city-timezones ships ~7,300 cities (GeoNames-derived) with their province or state.
+  const require = createRequire(import.meta.url)
+  const cities = require('city-timezones/data/cityMap.json') as CityRow[]
+  for (const row of cities) {
+    addName(gaz, row.city)
+    if (row.city_ascii !== row.city) addName(gaz, row.city_ascii)
+    if (row.province) addName(gaz, row.province)
+  }
+  for (const name of gpeExtra.names) addName(gaz, name)
+  loaded = gaz
+  return gaz
+}
+
+/** The singular of a group word as the data files list it ("Iraqis" → "iraqi", "Frenchmen" → "frenchman"). */
+const singular = (word: string, set: Set<string>): string | undefined => {
+  if (set.has(word)) return word
+  if (word.endsWith('men') && set.has(`${word.slice(0, -3)}man`)) return `${word.slice(0, -3)}man`
+  if (word.endsWith('es') && set.has(word.slice(0, -2))) return word.slice(0, -2)
+  if (word.endsWith('s') && set.has(word.slice(0, -1))) return word.slice(0, -1)
+  return undefined
+}
+
+/**
+ * Gazetteer flags per token, from lower-cased words: GPE names by longest match over up to the
+ * longest listed name, and demonym / religious-political group words singly.
+ */
+export const gazetteerFlags = (lower: readonly string[], gaz: Gazetteer = loadGazetteer()): Uint8Array => {
+  const flags = new Uint8Array(lower.length)
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]
+    if (singular(w, gaz.demonyms)) flags[i] |= GAZ_DEMONYM
+    if (singular(w, gaz.groups)) flags[i] |= GAZ_GROUP
+    const longest = gaz.gpeFirst.get(w)
+    if (longest === undefined) continue
+    for (let n = Math.min(longest, lower.length - i); n >= 1; n--) {
+      const key = n === 1 ? w : lower.slice(i, i + n).join(' ')
+      if (!gaz.gpe.has(key)) continue
+      const country = gaz.countries.has(key) ? GAZ_COUNTRY : 0
+      flags[i] |= GAZ_GPE_BEGIN | country
+      for (let j = i + 1; j < i + n; j++) flags[j] |= GAZ_GPE_INSIDE | country
+      break
+    }
+  }
+  return flags
+}
+
+/** The tagger's coarse types (CoNLL-2003). */
+export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC'
+
+const fold = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/**
+ * Maps a tagger type to ours, looking at the mention's words: a LOC listed as a country, city or
+ * state is a GPE, one whose last word is a facility head ("airport", "base") a FAC; a MISC made only
+ * of nationality or religious/political group words ("Iraqi", "Shiite Muslims") is NORP.
+ */
+export const refineType = (
+  type: ConllType,
+  words: readonly string[],
+  gaz: Gazetteer = loadGazetteer(),
+): EntityType => {
+  if (type === 'PER') return 'PERSON'
+  const lower = words.map(fold).filter((w) => w.length > 0)
+  if (lower.length > 1 && lower[0] === 'the') lower.shift()
+  // News tagged like sports results: a country name the tagger read as a team ("US", "Germany") is the country.
+  if (type === 'ORG') return gaz.countries.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
+  if (lower.length === 0) return type === 'LOC' ? 'LOC' : 'MISC'
+  if (type === 'LOC') {
+    if (gaz.gpe.has(lower.join(' '))) return 'GPE'
+    if (lower.length > 1 && gaz.facilityHeads.has(lower[lower.length - 1])) return 'FAC'
+    return 'LOC'
+  }
+  const isGroup = (w: string): boolean =>
+    singular(w, gaz.demonyms) !== undefined || singular(w, gaz.groups) !== undefined
+  if (lower.every(isGroup)) return 'NORP'
+  return 'MISC'
+}
