@@ -147,6 +147,22 @@ const centuryPeriod = (n: number): Period => ({
   to: toDay((n - 1) * 100 + 99, 12, 31),
 })
 
+/** The same period moved by whole years (quarters, halves, months, seasons). */
+const shiftYear = (period: Period, years: number): Period => {
+  if (years === 0) return period
+  const y = Number(period.value.slice(0, 4)) + years
+  const rest = period.value.slice(4)
+  const q = /^-Q(\d)$/.exec(rest)
+  if (q) return quarterPeriod(y, Number(q[1]))
+  const h = /^-H(\d)$/.exec(rest)
+  if (h) return halfPeriod(y, Number(h[1]))
+  const m = /^-(\d\d)$/.exec(rest)
+  if (m) return monthPeriod(y, Number(m[1]))
+  const s = /^-(SP|SU|FA|WI)$/.exec(rest)
+  if (s) return seasonPeriod(y, s[1])
+  return rest === '' ? yearPeriod(y) : period
+}
+
 /** Narrows a period to its early, middle or late part. For months this is days 1–10, 11–20 and 21–end. */
 const narrow = (
   period: Period,
@@ -334,13 +350,14 @@ class Matcher {
 
   /** True when token i starts with a capital letter. */
   capital(i: number): boolean {
+    if (i < this.lo || i >= this.hi) return false
     const c = this.text.charCodeAt(this.tokens[i].span.start)
     return c >= 65 && c <= 90
   }
 
   /** True when tokens i and j touch (no whitespace between). */
   joined(i: number, j: number): boolean {
-    return this.tokens[i].span.end === this.tokens[j].span.start
+    return i >= this.lo && j < this.hi && this.tokens[i].span.end === this.tokens[j].span.start
   }
 
   /** Matches a run of words at i; returns the index after them or -1. */
@@ -419,7 +436,25 @@ class Matcher {
   /** A count at i: digits, number words, "twenty-five", or a vague quantifier (X). */
   count(i: number): [number | 'X', number] | null {
     const n = this.norm(i)
-    if (DIGITS.test(n) || /^\d+\.\d+$/.test(n)) return [Number(n), i + 1]
+    if (DIGITS.test(n) || /^\d+\.\d+$/.test(n)) {
+      // A year is not a count ("the 1988 quarter").
+      if (n.length === 4 && this.year(i)) return null
+      // "2 1/2 years"
+      if (
+        this.norm(i + 1) === '1' &&
+        this.norm(i + 2) === '/' &&
+        this.norm(i + 3) === '2' &&
+        this.joined(i + 1, i + 2)
+      ) {
+        return [Number(n) + 0.5, i + 4]
+      }
+      return [Number(n), i + 1]
+    }
+    const couple = this.anyWords(i, [
+      ['a', 'couple', 'of'],
+      ['couple', 'of'],
+    ])
+    if (couple > 0) return [2, couple]
     const vague = this.anyWords(i, VAGUE_NUMBERS)
     if (vague > 0) return ['X', vague]
     if (n === 'a' || n === 'an') {
@@ -514,11 +549,21 @@ class Matcher {
     if (y) return { end: j + 1, period: monthPeriod(y, m), relative: false, takesThe: false }
     const [sy, se] = this.shortYear(j)
     if (sy) return { end: se, period: monthPeriod(sy, m), relative: false, takesThe: false }
+    // "January this year", "June last year"
+    const ref = this.yearRef(i + 1)
+    if (ref && this.norm(i + 1) !== 'of' && this.norm(i + 1) !== ',') {
+      return {
+        end: ref.end,
+        period: ref.year === null ? null : monthPeriod(ref.year, m),
+        relative: true,
+        takesThe: false,
+      }
+    }
     // A month alone. Words that are also names or verbs need a preposition or modifier before them.
     const bare = this.norm(i).replace(/\.$/, '')
     if (!looseMonth && MONTHS_NEEDING_CAPITAL.has(bare) && !MONTH_LEADERS.has(this.norm(i - 1))) return null
     if (!this.capital(i)) return null
-    return { end: i + 1, period: this.nearMonth(m, this.future(i)), relative: true, takesThe: false }
+    return { end: i + 1, period: this.nearMonth(m, i), relative: true, takesThe: false }
   }
 
   finishMonthDay(start: number, j: number, m: number, d: number): Core | null {
@@ -530,19 +575,34 @@ class Matcher {
     if (d > daysInMonth(2000, m)) return null
     void start
     if (this.dct === null) return { end: j, period: null, relative: true, takesThe: false }
-    const future = this.future(start)
     const { y: dy } = fromDay(this.dct)
-    let day = toDay(dy, m, d)
-    if (!future && day > this.dct) day = toDay(dy - 1, m, Math.min(d, daysInMonth(dy - 1, m)))
-    if (future && day < this.dct) day = toDay(dy + 1, m, Math.min(d, daysInMonth(dy + 1, m)))
+    let past = toDay(dy, m, Math.min(d, daysInMonth(dy, m)))
+    if (past > this.dct) past = toDay(dy - 1, m, Math.min(d, daysInMonth(dy - 1, m)))
+    let next = toDay(dy, m, Math.min(d, daysInMonth(dy, m)))
+    if (next < this.dct) next = toDay(dy + 1, m, Math.min(d, daysInMonth(dy + 1, m)))
+    const day = this.preferFuture(start, next - this.dct, this.dct - past) ? next : past
     return { end: j, period: dayPeriod(day), relative: true, takesThe: false }
   }
 
-  nearMonth(m: number, future: boolean): Period | null {
+  nearMonth(m: number, at: number): Period | null {
     if (this.dct === null) return null
     const { y, m: dm } = fromDay(this.dct)
-    if (future) return monthPeriod(m >= dm ? y : y + 1, m)
-    return monthPeriod(m <= dm ? y : y - 1, m)
+    if (m === dm) return monthPeriod(y, m)
+    const ahead = (m - dm + 12) % 12
+    return monthPeriod(
+      this.preferFuture(at, ahead, 12 - ahead) ? (m > dm ? y : y + 1) : m < dm ? y : y - 1,
+      m,
+    )
+  }
+
+  /**
+   * Whether a date named without its year lies ahead of publication. News mostly looks back, so the
+   * past reading wins unless the clause is in the future or the coming date is much nearer (a
+   * "Dec. 15" deadline in an October article).
+   */
+  preferFuture(at: number, ahead: number, behind: number): boolean {
+    if (ahead === 0) return false
+    return this.future(at) || ahead * 2 <= behind
   }
 
   nearWeekday(wd: number, direction: 'past' | 'future' | 'last' | 'next' | 'this'): Period | null {
@@ -590,8 +650,25 @@ class Matcher {
     }
     const y = this.year(i)
     if (y) {
+      // "the 1988 third quarter"
+      const q = this.quarter(i + 1, 0)
+      if (q?.period && !q.relative) return null
+      if (q)
+        return {
+          end: q.end,
+          period: q.period && this.dct !== null ? shiftYear(q.period, y - fromDay(q.period.from).y) : null,
+          relative: false,
+          takesThe: true,
+        }
       // "2024" and "the year 2024"
       return { end: i + 1, period: yearPeriod(y), relative: false, takesThe: false }
+    }
+    // "the year-ago quarter", "year-earlier": the same period a year before
+    if (n === 'year-ago' || n === 'year-earlier') {
+      const q = this.quarter(i + 1, 1)
+      if (q) return { ...q, takesThe: true }
+      if (this.dct === null) return { end: i + 1, period: null, relative: true, takesThe: false }
+      return { end: i + 1, period: yearPeriod(fromDay(this.dct).y - 1), relative: true, takesThe: false }
     }
     if (n === 'year' && this.year(i + 1)) {
       return { end: i + 2, period: yearPeriod(this.year(i + 1)), relative: false, takesThe: true }
@@ -611,6 +688,15 @@ class Matcher {
       return { end: i + 1, period: this.nearSeason(season, this.future(i)), relative: true, takesThe: true }
     }
     // quarters and halves: "the third quarter", "third-quarter", "Q3 2023", "the first half of 2023"
+    return this.quarter(i, 0)
+  }
+
+  /**
+   * A quarter or half: "the third quarter", "third-quarter", "Q3 2023", "the first half of last year",
+   * shifted back `shiftYears` years ("the year-ago third quarter").
+   */
+  quarter(i: number, shiftYears: number): Core | null {
+    const n = this.norm(i)
     let q = 0
     let kind = ''
     let j = i
@@ -636,20 +722,46 @@ class Matcher {
       }
     }
     if (q && (kind === 'quarter' ? q <= 4 : q <= 2)) {
-      let k = j
-      if (this.norm(k) === 'of' || this.norm(k) === ',') k++
-      const qy = this.year(k)
+      // "third-quarter profit": the hyphenated adjective leaves "the" to the noun it modifies.
+      const takesThe = !oq
       const make = kind === 'quarter' ? quarterPeriod : halfPeriod
-      if (qy) return { end: k + 1, period: make(qy, q), relative: false, takesThe: true }
-      const [sy, se] = this.shortYear(j)
-      if (sy) return { end: se, period: make(sy, q), relative: false, takesThe: true }
+      if (shiftYears === 0) {
+        const ref = this.yearRef(j)
+        if (ref)
+          return {
+            end: ref.end,
+            period: ref.year === null ? null : make(ref.year, q),
+            relative: ref.relative,
+            takesThe,
+          }
+      }
       // Without a year, the latest such quarter of the publication year or the year before, unless
       // the clause looks ahead (business reporting's convention: "the third quarter" is this year's).
       if (this.dct === null) return { end: j, period: null, relative: true, takesThe: true }
       const dy = fromDay(this.dct).y
       const current = make(dy, q)
-      const year = current.from > this.dct && !this.future(i) ? dy - 1 : dy
-      return { end: j, period: make(year, q), relative: true, takesThe: true }
+      const year = (current.from > this.dct && !this.future(i) ? dy - 1 : dy) - shiftYears
+      return { end: j, period: make(year, q), relative: true, takesThe }
+    }
+    return null
+  }
+
+  /**
+   * The year after a period name: "2023", "of 2023", "'98", "of last year", "this year". Returns
+   * null when none follows.
+   */
+  yearRef(k: number): { year: number | null; end: number; relative: boolean } | null {
+    let j = k
+    if (this.norm(j) === 'of' || this.norm(j) === ',') j++
+    const y = this.year(j)
+    if (y) return { year: y, end: j + 1, relative: false }
+    const [sy, se] = this.shortYear(j)
+    if (sy) return { year: sy, end: se, relative: false }
+    const which = this.norm(j)
+    if ((which === 'this' || which === 'last' || which === 'next') && this.norm(j + 1) === 'year') {
+      if (this.dct === null) return { year: null, end: j + 2, relative: true }
+      const offset = which === 'last' ? -1 : which === 'next' ? 1 : 0
+      return { year: fromDay(this.dct).y + offset, end: j + 2, relative: true }
     }
     return null
   }
@@ -683,6 +795,21 @@ class Matcher {
     if (unit && !unit[1] && !word.endsWith('s')) {
       const code = unit[0]
       if (code === '2W') return null
+      // "next year's first quarter", "last year's fourth quarter"
+      if (code === 'Y' && this.norm(j + 1) === "'s") {
+        const q = this.quarter(j + 2, 0)
+        if (q && q.relative) {
+          if (this.dct === null || !q.period)
+            return { end: q.end, period: null, relative: true, takesThe: false }
+          const target = fromDay(this.dct).y + offset
+          return {
+            end: q.end,
+            period: shiftYear(q.period, target - fromDay(q.period.from).y),
+            relative: true,
+            takesThe: false,
+          }
+        }
+      }
       if (this.dct === null) return { end: j + 1, period: null, relative: true, takesThe: false }
       return { end: j + 1, period: unitPeriod(code, this.dct, offset), relative: true, takesThe: false }
     }
@@ -886,7 +1013,7 @@ class Matcher {
   /** Parses the part after a joined "mid-" prefix as if it were its own token. */
   coreFromText(i: number, rest: string): Core | null {
     const m = MONTHS.get(rest)
-    if (m) return { end: i + 1, period: this.nearMonth(m, this.future(i)), relative: true, takesThe: false }
+    if (m) return { end: i + 1, period: this.nearMonth(m, i), relative: true, takesThe: false }
     if (/^\d{4}$/.test(rest))
       return { end: i + 1, period: yearPeriod(Number(rest)), relative: false, takesThe: false }
     const decade = DECADE_DIGITS.exec(rest)
@@ -1196,7 +1323,8 @@ class Matcher {
       !/^\d/.test(n) &&
       !(n === "'" && this.joined(i, i + 1)) &&
       !NUMBER_UNIT.test(n) &&
-      !/^(mid|early|late)-/.test(n)
+      !ORDINAL_QUARTER.test(n) &&
+      !/^(mid|early|late|year)-/.test(n)
     )
       return null
     let best: Hit | null = null
