@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { Store } from '../store/sqlite.ts'
+import { ASSETS } from './assets.ts'
 import {
   escapeHtml,
   type Links,
@@ -17,12 +17,6 @@ import {
 /** The CSP of every response: only our own script and style files, nothing inline, no framing. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-
-/** The UI's static files, read once: committed as plain files so serving needs no build step. */
-export const ASSETS = {
-  css: readFileSync(new URL('./assets/app.css', import.meta.url), 'utf8'),
-  js: readFileSync(new URL('./assets/app.js', import.meta.url), 'utf8'),
-}
 
 const ASSET_PATHS = { css: '/assets/app.css', js: '/assets/app.js' }
 

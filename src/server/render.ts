@@ -42,6 +42,8 @@ export interface StoryView {
   documents: readonly Doc[]
   entities?: readonly Entity[]
   links?: Links
+  /** Prefix for every element id, so several stories can share one page. */
+  idPrefix?: string
 }
 
 /** Status words shown beside every colour, so colour is never the only cue. */
@@ -114,7 +116,7 @@ export const renderAnnotatedText = (text: string, annotations: readonly Annotati
 /** The strongest status wins the colour when one piece of text is evidence for several facts. */
 const STATUS_RANK: FactStatus[] = ['conflict', 'compatible', 'unique', 'agree']
 
-const docAnnotations = (doc: Doc, facts: readonly Fact[]): Annotation[] => {
+const docAnnotations = (doc: Doc, facts: readonly Fact[], p = ''): Annotation[] => {
   const annotations: Annotation[] = []
   const evidenceSpans: Span[] = []
   facts.forEach((fact, i) => {
@@ -125,7 +127,7 @@ const docAnnotations = (doc: Doc, facts: readonly Fact[]): Annotation[] => {
         annotations.push({
           span: e,
           classes: ['ev', `ev-${fact.status}`],
-          facts: [`f${i}`],
+          facts: [`${p}f${i}`],
           title: `${STATUS_LABEL[fact.status]}: ${fact.about}`,
         })
       }
@@ -155,7 +157,7 @@ const strongestStatus = (classes: string[]): string[] => {
   return classes.filter((c) => !c.startsWith('ev-') || c === best)
 }
 
-const factsTable = (story: Story, docs: readonly Doc[], docById: Map<string, Doc>): string => {
+const factsTable = (story: Story, docs: readonly Doc[], docById: Map<string, Doc>, p: string): string => {
   if (story.facts.length === 0) return '<p class="empty">No facts were lined up across these reports.</p>'
   const head = docs.map((d) => `<th scope="col">${escapeHtml(docName(d))}</th>`).join('')
   const rows = story.facts
@@ -180,8 +182,8 @@ const factsTable = (story: Story, docs: readonly Doc[], docById: Map<string, Doc
             })
             .join('')
         : ''
-      return `<tr class="fact-row row-${fact.status}" id="fact-f${i}">
-<th scope="row"><button type="button" class="fact-link" data-fact="f${i}" aria-controls="reports">${escapeHtml(
+      return `<tr class="fact-row row-${fact.status}" id="${p}fact-f${i}">
+<th scope="row"><button type="button" class="fact-link" data-fact="${p}f${i}" aria-controls="${p}reports">${escapeHtml(
         fact.about || fact.key,
       )}</button><span class="kind">${escapeHtml(fact.kind)}</span></th>
 <td>${statusChip(fact.status)}</td>${cells}<td class="reconciled">${reconciled}</td></tr>`
@@ -195,7 +197,7 @@ ${rows}
 </tbody></table></div>`
 }
 
-const columns = (story: Story, docs: readonly Doc[], links: Links): string =>
+const columns = (story: Story, docs: readonly Doc[], links: Links, p: string): string =>
   docs
     .map((doc, i) => {
       const url = safeUrl(doc.meta.url)
@@ -206,12 +208,12 @@ const columns = (story: Story, docs: readonly Doc[], links: Links): string =>
         .filter(Boolean)
         .join(' · ')
       const name = docName(doc)
-      return `<article class="column" id="doc-${i}" aria-labelledby="doc-${i}-name">
-<header><h3 id="doc-${i}-name">${link(links.document?.(doc.id), name)}</h3><p class="doc-meta">${meta}</p></header>
+      return `<article class="column" id="${p}doc-${i}" aria-labelledby="${p}doc-${i}-name">
+<header><h3 id="${p}doc-${i}-name">${link(links.document?.(doc.id), name)}</h3><p class="doc-meta">${meta}</p></header>
 <p class="lacks-note" hidden></p>
 <div class="doc-text" tabindex="0" role="region" aria-label="Text of the report by ${escapeHtml(name)}">${renderAnnotatedText(
         doc.text,
-        docAnnotations(doc, story.facts),
+        docAnnotations(doc, story.facts, p),
       )}</div>
 </article>`
     })
@@ -261,7 +263,7 @@ ${rows}
 }
 
 /** A horizontal bar chart of whose voices each outlet quotes, as inline SVG (no script, no style). */
-export const voicesChart = (story: Story, docs: readonly Doc[]): string => {
+export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string => {
   const groups = docs
     .map((d) => ({ doc: d, speakers: story.framing.voices.find((v) => v.document === d.id)?.speakers ?? [] }))
     .filter((g) => g.speakers.length > 0)
@@ -288,9 +290,9 @@ export const voicesChart = (story: Story, docs: readonly Doc[]): string => {
     y += 6
   }
   const width = labelWidth + barWidth + 40
-  return `<svg class="voices-chart" role="img" aria-labelledby="voices-title voices-desc" viewBox="0 0 ${width} ${y}" width="${width}" height="${y}">
-<title id="voices-title">Whose voices each outlet quotes</title>
-<desc id="voices-desc">${escapeHtml(summary.join('. '))}</desc>
+  return `<svg class="voices-chart" role="img" aria-labelledby="${p}voices-title ${p}voices-desc" viewBox="0 0 ${width} ${y}" width="${width}" height="${y}">
+<title id="${p}voices-title">Whose voices each outlet quotes</title>
+<desc id="${p}voices-desc">${escapeHtml(summary.join('. '))}</desc>
 ${body}</svg>`
 }
 
@@ -341,35 +343,35 @@ const legend = (): string =>
  * The story page's main content: header, facts table, reports side by side, labels, loaded
  * words, voices chart and timeline. Shared by the server and the static HTML report.
  */
-export const renderStoryBody = ({ story, documents, links = {} }: StoryView): string => {
+export const renderStoryBody = ({ story, documents, links = {}, idPrefix: p = '' }: StoryView): string => {
   const docById = new Map(documents.map((d) => [d.id, d]))
   const docs = story.documents.map((id) => docById.get(id)).filter((d): d is Doc => d !== undefined)
   const conflicts = story.facts.filter((f) => f.status === 'conflict').length
-  return `<section class="story" aria-labelledby="story-title">
+  return `<section class="story" aria-labelledby="${p}story-title">
 <header class="story-head">
-<h1 id="story-title">${escapeHtml(story.title)}</h1>
+<h1 id="${p}story-title">${escapeHtml(story.title)}</h1>
 <p class="story-meta">${escapeHtml(formatDateRange(story.dateRange))} · ${docs.length} ${docs.length === 1 ? 'report' : 'reports'} · ${story.independent} independent · ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}</p>
-<nav class="toc" aria-label="Sections"><a href="#facts">Facts</a> <a href="#reports">Reports</a> <a href="#labels">Labels</a> <a href="#loaded">Loaded words</a> <a href="#voices">Voices</a> <a href="#timeline">Timeline</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#${p}facts">Facts</a> <a href="#${p}reports">Reports</a> <a href="#${p}labels">Labels</a> <a href="#${p}loaded">Loaded words</a> <a href="#${p}voices">Voices</a> <a href="#${p}timeline">Timeline</a></nav>
 </header>
-<section id="facts" aria-labelledby="facts-h"><h2 id="facts-h">Facts</h2>
+<section id="${p}facts" class="sec-facts" aria-labelledby="${p}facts-h"><h2 id="${p}facts-h">Facts</h2>
 ${legend()}
-${factsTable(story, docs, docById)}
+${factsTable(story, docs, docById, p)}
 </section>
-<section id="reports" aria-labelledby="reports-h"><h2 id="reports-h">Reports side by side</h2>
+<section id="${p}reports" class="sec-reports" aria-labelledby="${p}reports-h"><h2 id="${p}reports-h">Reports side by side</h2>
 <div class="columns">
-${columns(story, docs, links)}
+${columns(story, docs, links, p)}
 </div>
 </section>
-<section id="labels" aria-labelledby="labels-h"><h2 id="labels-h">Labels</h2>
+<section id="${p}labels" class="sec-labels" aria-labelledby="${p}labels-h"><h2 id="${p}labels-h">Labels</h2>
 ${labelsTable(story, docs, links)}
 </section>
-<section id="loaded" aria-labelledby="loaded-h"><h2 id="loaded-h">Loaded words</h2>
+<section id="${p}loaded" class="sec-loaded" aria-labelledby="${p}loaded-h"><h2 id="${p}loaded-h">Loaded words</h2>
 ${loadedSection(story, docs)}
 </section>
-<section id="voices" aria-labelledby="voices-h"><h2 id="voices-h">Whose voices are quoted</h2>
-${voicesChart(story, docs)}
+<section id="${p}voices" class="sec-voices" aria-labelledby="${p}voices-h"><h2 id="${p}voices-h">Whose voices are quoted</h2>
+${voicesChart(story, docs, p)}
 </section>
-<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline of dated events</h2>
+<section id="${p}timeline" class="sec-timeline" aria-labelledby="${p}timeline-h"><h2 id="${p}timeline-h">Timeline of dated events</h2>
 ${timeline(docs)}
 </section>
 </section>`

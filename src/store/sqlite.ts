@@ -49,6 +49,8 @@ export interface Store {
   /** True when a document with this id or this exact text is already stored. */
   hasDocument(id: string, text: string): boolean
   putDocument(doc: Doc): void
+  /** Rewrites a stored document's layers (e.g. after entity resolution linked its mentions). */
+  updateLayers(doc: Doc): void
   getDocument(id: string): Doc | undefined
   getDocuments(ids: readonly string[]): Doc[]
   listDocuments(): DocumentSummary[]
@@ -59,6 +61,9 @@ export interface Store {
   /** The story ids a document belongs to. */
   storiesOf(documentId: string): string[]
   putEntity(entity: Entity): void
+  deleteEntity(id: string): void
+  /** Ids of the entities with mentions in any of these documents. */
+  entitiesOf(documentIds: readonly string[]): string[]
   getEntity(id: string): Entity | undefined
   getEntities(ids: readonly string[]): Entity[]
   entityPage(id: string): EntityPage | undefined
@@ -73,16 +78,9 @@ export interface Store {
 /** Default store file, relative to the working directory. */
 export const DEFAULT_DB = './parallax.db'
 
-const LAYER_KEYS = [
-  'tokens',
-  'sentences',
-  'mentions',
-  'dates',
-  'quantities',
-  'quotes',
-  'events',
-  'framing',
-] as const
+// Tokens are not stored: they are the bulk of a document's layers and the tokenizer rebuilds
+// them exactly from the text when a corpus step needs them.
+const LAYER_KEYS = ['sentences', 'mentions', 'dates', 'quantities', 'quotes', 'events', 'framing'] as const
 
 // Control characters no article contains mark the matched terms inside FTS snippets, so the
 // snippet can be returned as plain text plus offsets and escaped by whoever displays it.
@@ -122,6 +120,7 @@ const createStore = (path: string, db: Database.Database): Store => {
       (id, content_hash, source, outlet, url, published, title, text, meta, layers, messages, added_at)
       VALUES (@id, @contentHash, @source, @outlet, @url, @published, @title, @text, @meta, @layers, @messages, @addedAt)`),
     getDocument: db.prepare('SELECT id, text, meta, layers, messages FROM documents WHERE id = ?'),
+    updateLayers: db.prepare('UPDATE documents SET layers = ? WHERE id = ?'),
     listDocuments: db.prepare('SELECT id, source, outlet, url, published, title FROM documents ORDER BY seq'),
     upsertStory: db.prepare(`INSERT INTO stories
       (id, title, date_start, date_end, doc_count, independent, conflict_count, data, updated_at)
@@ -149,6 +148,8 @@ const createStore = (path: string, db: Database.Database): Store => {
       'INSERT OR IGNORE INTO entity_documents (entity_id, document_id) SELECT ?, id FROM documents WHERE id = ?',
     ),
     getEntity: db.prepare('SELECT data FROM entities WHERE id = ?'),
+    deleteEntity: db.prepare('DELETE FROM entities WHERE id = ?'),
+    entitiesOfDocument: db.prepare('SELECT entity_id FROM entity_documents WHERE document_id = ?'),
     entityStories:
       db.prepare(`SELECT DISTINCT s.id, s.title, s.date_start, s.date_end, s.doc_count, s.independent,
         s.conflict_count, s.updated_at
@@ -207,8 +208,6 @@ const createStore = (path: string, db: Database.Database): Store => {
     db,
     hasDocument: (id, text) => statements.hasDocument.get(id, contentId(text)) !== undefined,
     putDocument(doc) {
-      const layers: Record<string, unknown> = {}
-      for (const key of LAYER_KEYS) if (doc[key] !== undefined) layers[key] = doc[key]
       statements.insertDocument.run({
         id: doc.id,
         contentHash: contentId(doc.text),
@@ -219,10 +218,13 @@ const createStore = (path: string, db: Database.Database): Store => {
         title: doc.meta.title ?? null,
         text: doc.text,
         meta: JSON.stringify(doc.meta),
-        layers: JSON.stringify(layers),
+        layers: layersJson(doc),
         messages: JSON.stringify(doc.messages),
         addedAt: new Date().toISOString(),
       })
+    },
+    updateLayers(doc) {
+      statements.updateLayers.run(layersJson(doc), doc.id)
     },
     getDocument(id) {
       const row = statements.getDocument.get(id) as Parameters<typeof rowToDoc>[0] | undefined
@@ -274,6 +276,17 @@ const createStore = (path: string, db: Database.Database): Store => {
       for (const document of new Set(entity.mentions.map((m) => m.document))) {
         statements.addEntityDocument.run(entity.id, document)
       }
+    },
+    deleteEntity(id) {
+      statements.deleteEntity.run(id)
+    },
+    entitiesOf(documentIds) {
+      const ids = new Set<string>()
+      for (const document of documentIds) {
+        for (const row of statements.entitiesOfDocument.all(document) as { entity_id: string }[])
+          ids.add(row.entity_id)
+      }
+      return [...ids].sort()
     },
     getEntity(id) {
       const row = statements.getEntity.get(id) as { data: string } | undefined
@@ -332,6 +345,12 @@ const createStore = (path: string, db: Database.Database): Store => {
     },
   }
   return store
+}
+
+const layersJson = (doc: Doc): string => {
+  const layers: Record<string, unknown> = {}
+  for (const key of LAYER_KEYS) if (doc[key] !== undefined) layers[key] = doc[key]
+  return JSON.stringify(layers)
 }
 
 /** The searchable text of a fact: what it is about, each source's value and its evidence. */

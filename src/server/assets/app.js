@@ -6,14 +6,16 @@
   const reduceMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches
 
   function showFact(id, button) {
-    document.querySelectorAll('mark.active').forEach((el) => el.classList.remove('active'))
-    document.querySelectorAll('.fact-row.active').forEach((el) => el.classList.remove('active'))
-    document.querySelectorAll('.fact-link[aria-pressed="true"]').forEach((el) => el.setAttribute('aria-pressed', 'false'))
-    const row = document.getElementById('fact-' + id)
+    // A static report can hold several stories: act only within the story of the chosen fact.
+    const story = button.closest('.story') || document
+    story.querySelectorAll('mark.active').forEach((el) => el.classList.remove('active'))
+    story.querySelectorAll('.fact-row.active').forEach((el) => el.classList.remove('active'))
+    story.querySelectorAll('.fact-link[aria-pressed="true"]').forEach((el) => el.setAttribute('aria-pressed', 'false'))
+    const row = button.closest('.fact-row')
     if (row) row.classList.add('active')
     if (button) button.setAttribute('aria-pressed', 'true')
     const about = button ? button.textContent : ''
-    document.querySelectorAll('.column').forEach((column) => {
+    story.querySelectorAll('.column').forEach((column) => {
       const text = column.querySelector('.doc-text')
       const note = column.querySelector('.lacks-note')
       if (!text) return
@@ -34,8 +36,8 @@
       const top = first.getBoundingClientRect().top - text.getBoundingClientRect().top + text.scrollTop
       text.scrollTo({ top: Math.max(0, top - text.clientHeight / 3), behavior: 'instant' })
     })
-    const reports = document.getElementById('reports')
-    if (reports) reports.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'instant' : 'instant' })
+    const reports = story.querySelector('.sec-reports')
+    if (reports) reports.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'instant' : 'smooth' })
   }
 
   document.addEventListener('click', (event) => {

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util'
+import { ingestPaths } from '../../store/ingest.ts'
+import { StoreError } from '../../store/schema.ts'
+import { DEFAULT_DB, openStore, type Store } from '../../store/sqlite.ts'
+import { EXIT, UsageError } from '../errors.ts'
+import { createProgress } from '../progress.ts'
+
+/** Help text of `parallax ingest`. */
+export const INGEST_HELP = `Usage: parallax ingest PATHS… [--db FILE]
+
+Adds articles to the store: each new article is analysed once and joins its story; articles
+already stored (same text or same id) are skipped; only the stories that changed are compared again.
+
+Options:
+      --db FILE         the store (default ${DEFAULT_DB}; created when missing)
+      --batch N         articles per transaction (default 50); a crash loses at most one batch
+  -h, --help            show this help`
+
+/**
+ * \`parallax ingest\`: exit 0 when every input was read and stored, 1 when some could not be
+ * (the rest are still stored), 2 for a usage mistake.
+ */
+export const run = async (args: string[]): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string', default: DEFAULT_DB },
+      batch: { type: 'string', default: '50' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(`${INGEST_HELP}\n`)
+    return EXIT.ok
+  }
+  const batchSize = Number(values.batch)
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new UsageError(`Expected --batch to be a whole number above 0, not "${values.batch}"`)
+  if (positionals.length === 0)
+    throw new UsageError('Expected at least one path to ingest (a file, a directory, or - for stdin)')
+  const store = openOrReport(values.db)
+  if (!store) return EXIT.badInput
+  try {
+    const progress = createProgress('ingesting')
+    const result = await ingestPaths(store, positionals, { batchSize, onProgress: progress.update })
+    for (const e of result.errors) process.stderr.write(`parallax: ${e.source}: ${e.reason}\n`)
+    const { created, updated } = result.stories
+    process.stderr.write(
+      `parallax ingest: ${result.added.length} added, ${result.skipped.length} already stored; ${created.length} new ${
+        created.length === 1 ? 'story' : 'stories'
+      }, ${updated.length} updated (${store.path})\n`,
+    )
+    return result.errors.length > 0 ? EXIT.badInput : EXIT.ok
+  } finally {
+    store.close()
+  }
+}
+
+/** Opens the store, or prints the one-line reason it cannot be used and returns undefined. */
+export const openOrReport = (path: string): Store | undefined => {
+  try {
+    return openStore(path)
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error
+    process.stderr.write(`parallax: ${error.message}\n`)
+    return undefined
+  }
+}

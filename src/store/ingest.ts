@@ -1,0 +1,176 @@
+import { arrivalOrder, createStoryIndex, type StoryIndex, storyIndexFromJSON } from '../corpus/cluster.ts'
+import { compareStory } from '../corpus/compare.ts'
+import { resolveEntities } from '../corpus/resolve.ts'
+import { type ReadOptions, readInputs } from '../ingest/read.ts'
+import type { Article, InputError } from '../ingest/types.ts'
+import { contentId } from '../model/doc.ts'
+import type { Doc, Entity } from '../model/types.ts'
+import { analyseDocument } from '../pipeline/default.ts'
+import type { Pipeline } from '../pipeline/stage.ts'
+import type { Store } from './sqlite.ts'
+
+/** Key under which the story index snapshot is kept in the store's `state` table. */
+export const STORY_INDEX_KEY = 'story-index'
+
+/** Options of {@link ingestArticles}. */
+export interface IngestOptions {
+  /** Articles analysed and committed per transaction: a crash loses at most one batch. */
+  batchSize?: number
+  /** A custom per-document pipeline (defaults to every stage). */
+  pipeline?: Pipeline
+  /** Called after each committed batch. */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** What an ingest did. */
+export interface IngestResult {
+  /** Ids of the documents added. */
+  added: string[]
+  /** Sources of articles already in the store (same id or same text), or repeated in this run. */
+  skipped: string[]
+  /** Stories created or updated. */
+  stories: { updated: string[]; created: string[] }
+  /** Inputs that could not be read or analysed, one line each. */
+  errors: InputError[]
+}
+
+/**
+ * Adds articles to the store incrementally: articles already stored (by id or content hash) are
+ * skipped; each new one is analysed once, joins a story through the saved online story index,
+ * and only the stories it touched are compared again. Each batch (documents, story index
+ * snapshot, the touched stories and their entities) is one transaction, so a crash or kill
+ * leaves the store as it was after the last whole batch, and a re-run carries on from there.
+ *
+ * @example
+ * const store = openStore('parallax.db')
+ * const { articles } = await readInputs(['today/'])
+ * const result = ingestArticles(store, articles)
+ * result.added.length
+ */
+export const ingestArticles = (
+  store: Store,
+  articles: readonly Article[],
+  { batchSize = 50, pipeline, onProgress }: IngestOptions = {},
+): IngestResult => {
+  const result: IngestResult = { added: [], skipped: [], stories: { updated: [], created: [] }, errors: [] }
+  const seen = new Set<string>()
+  const fresh: Article[] = []
+  for (const article of articles) {
+    const id = article.id ?? contentId(article.text)
+    const hash = contentId(article.text)
+    if (seen.has(id) || seen.has(`#${hash}`) || store.hasDocument(id, article.text)) {
+      result.skipped.push(article.meta.source)
+      continue
+    }
+    seen.add(id)
+    seen.add(`#${hash}`)
+    fresh.push(article)
+  }
+  if (fresh.length === 0) return result
+
+  const saved = store.getState<Parameters<typeof storyIndexFromJSON>[0]>(STORY_INDEX_KEY)
+  let index: StoryIndex = saved ? storyIndexFromJSON(saved) : createStoryIndex()
+  const created = new Set<string>()
+  const updated = new Set<string>()
+  let done = 0
+
+  for (let from = 0; from < fresh.length; from += batchSize) {
+    const docs: Doc[] = []
+    for (const article of fresh.slice(from, from + batchSize)) {
+      try {
+        docs.push(analyseDocument(article, pipeline))
+      } catch (error) {
+        // One article the analysis cannot handle must not stop the others.
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+        result.errors.push({ source: article.meta.source, reason: `could not be analysed: ${reason}` })
+      }
+    }
+    // The batch grouping is order-dependent; publication order makes an ingest of the same
+    // articles in several runs give the same stories as one run.
+    docs.sort(arrivalOrder)
+    try {
+      store.transaction(() => {
+        const touched = new Map<string, boolean>()
+        for (const doc of docs) {
+          store.putDocument(doc)
+          const added = index.add(doc)
+          touched.set(added.story, (touched.get(added.story) ?? false) || added.isNew)
+        }
+        const groups = new Map(index.stories().map((s) => [s.id, s]))
+        for (const [storyId, isNew] of touched) {
+          const group = groups.get(storyId)
+          if (!group)
+            throw new Error(`Expected the story index to hold story ${storyId}, not to have lost it`)
+          updateStory(store, group)
+          if (isNew && !updated.has(storyId)) created.add(storyId)
+          else if (!created.has(storyId)) updated.add(storyId)
+        }
+        store.setState(STORY_INDEX_KEY, index.toJSON())
+      })
+    } catch (error) {
+      // The transaction rolled back; the in-memory index saw documents the store did not keep.
+      const snapshot = store.getState<Parameters<typeof storyIndexFromJSON>[0]>(STORY_INDEX_KEY)
+      index = snapshot ? storyIndexFromJSON(snapshot) : createStoryIndex()
+      throw error
+    }
+    result.added.push(...docs.map((d) => d.id))
+    done += docs.length
+    onProgress?.(done, fresh.length)
+  }
+  result.stories = { created: [...created], updated: [...updated] }
+  return result
+}
+
+/**
+ * Recomputes one story from its stored documents: entities are resolved within the story, the
+ * comparison is rebuilt, and entities the story's documents no longer support lose those mentions.
+ */
+const updateStory = (store: Store, group: { id: string; documents: string[]; independent: number }): void => {
+  const docs = store.getDocuments(group.documents)
+  const entities = resolveEntities(docs)
+  const comparison = compareStory(docs, entities)
+  store.putStory({ id: group.id, documents: group.documents, independent: group.independent, ...comparison })
+  // resolveEntities set mention.entity on the docs: keep those links with the stored layers.
+  for (const doc of docs) store.updateLayers(doc)
+  const docIds = new Set(group.documents)
+  const fresh = new Map(entities.map((e) => [e.id, e]))
+  for (const id of store.entitiesOf(group.documents)) {
+    if (fresh.has(id)) continue
+    const old = store.getEntity(id)
+    if (!old) continue
+    const mentions = old.mentions.filter((m) => !docIds.has(m.document))
+    if (mentions.length === 0) store.deleteEntity(id)
+    else store.putEntity({ ...old, mentions })
+  }
+  for (const entity of entities) store.putEntity(mergeEntity(store.getEntity(entity.id), entity, docIds))
+}
+
+/** The stored entity with this story's mentions replaced by the fresh ones and aliases united. */
+export const mergeEntity = (
+  old: Entity | undefined,
+  fresh: Entity,
+  storyDocs: ReadonlySet<string>,
+): Entity => {
+  if (!old) return fresh
+  return {
+    ...fresh,
+    name: old.name,
+    aliases: [...new Set([...old.aliases, ...fresh.aliases])],
+    mentions: [...old.mentions.filter((m) => !storyDocs.has(m.document)), ...fresh.mentions],
+  }
+}
+
+/**
+ * Reads paths (files, directories, `-`) and ingests every readable article; unreadable inputs
+ * are reported in `errors` and the rest are still stored.
+ */
+export const ingestPaths = async (
+  store: Store,
+  paths: readonly string[],
+  options: IngestOptions & ReadOptions = {},
+): Promise<IngestResult> => {
+  const { articles, errors } = await readInputs(paths, options)
+  const result = ingestArticles(store, articles, options)
+  result.errors = [...errors, ...result.errors]
+  return result
+}
