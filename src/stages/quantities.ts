@@ -73,6 +73,29 @@ const CURRENCIES = new Map(Object.entries(lexicon.currencies))
 const PERCENTS = lexicon.percents.map(split)
 const FUNCTION = new Set(lexicon.function)
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their'])
+/** Words before "shooting", "attack" that make it a noun rather than a verb taking an object. */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'fatal', 'deadly', 'weekend'])
+const FATAL_EVENTS = new Set([
+  'shooting',
+  'shootings',
+  'stabbing',
+  'attack',
+  'crash',
+  'accident',
+  'incident',
+  'fire',
+  'blast',
+  'explosion',
+  'collision',
+  'encounter',
+  'confrontation',
+  'altercation',
+  'dispute',
+  'fight',
+  'robbery',
+  'rampage',
+  'gunfire',
+])
 const PARTITIVE = new Set(['them', 'whom', 'those', 'these', 'us'])
 const LIFE_VERBS = new Set(['claimed', 'claiming', 'claims', 'took', 'taking', 'cost', 'costing'])
 const CASUALTY: ReadonlySet<QuantityRole> = new Set(['killed', 'injured', 'dead_or_injured'])
@@ -257,6 +280,7 @@ const isNotACount = (v: View, f: Figure): boolean => {
   if (MONTHS.has(prev) || MONTHS.has(next)) return true
   if (POSITIONS.has(prev) || prev === '#') return true
   if (prev === 'aged' || prev === 'age' || prev === 'ages') return true
+  if (prev === 'of' && (norm(v, i - 2) === 'ages' || norm(v, i - 2) === 'age')) return true
   // Times: 7:30, 7 p.m.; calibres: .45
   if ((next === ':' || next === '.') && v.tokens[f.last] && !v.tokens[f.last].spaceBefore) {
     if (/^\d/.test(norm(v, f.last + 1)) && !v.tokens[f.last + 1].spaceBefore) return true
@@ -287,6 +311,28 @@ const isNotACount = (v: View, f: Figure): boolean => {
     for (let k = f.last; k < Math.min(v.end, f.last + 4); k++) if (STREETS.has(norm(v, k))) return true
   }
   return false
+}
+
+const PARTITIVE_HEADS = new Set([
+  'one',
+  'each',
+  'all',
+  'none',
+  'some',
+  'most',
+  'two',
+  'three',
+  'both',
+  'another',
+])
+
+/** Whether the figure at token i follows "one of (the)", "two of": it names a group, not a count. */
+const isGroupOfPartitive = (v: View, i: number): boolean => {
+  let j = i - 1
+  if (norm(v, j) === 'the' || norm(v, j) === 'those' || norm(v, j) === 'these') j--
+  if (norm(v, j) !== 'of') return false
+  const head = v.tokens[j - 1]
+  return j - 1 >= v.start && (PARTITIVE_HEADS.has(head.norm) || head.kind === 'number')
 }
 
 /** The qualifier ending just before token i, if any. */
@@ -344,6 +390,17 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
   return { noun: norm(v, pick), index: pick, last: pick + 1 }
 }
 
+const SUBJECT_PREPOSITIONS = new Set([
+  'in',
+  'inside',
+  'at',
+  'near',
+  'on',
+  'outside',
+  'from',
+  'aboard',
+  'with',
+])
 const AUXILIARIES = new Set([
   'was',
   'were',
@@ -412,6 +469,18 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       continue
     }
     if (NEGATORS.has(w)) return null
+    if (SUBJECT_PREPOSITIONS.has(w) && !passive && !skipped) {
+      // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
+      skipped = true
+      let k = j + 1
+      while (k < v.end && k < j + 7 && !AUXILIARIES.has(norm(v, k))) {
+        if (v.tokens[k].kind === 'punct' || roleAt(v, k) || parseFigure(v, k)) return null
+        k++
+      }
+      if (!AUXILIARIES.has(norm(v, k))) return null
+      j = k
+      continue
+    }
     if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return null
     if (AUXILIARIES.has(w)) passive = true
     j++
@@ -440,7 +509,10 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
   if (matchAt(v, j - 2, ['a', 'total', 'of'])) j -= 3
   const w = norm(v, j)
-  if (!TRANSITIVE.has(w) || DETERMINERS.has(norm(v, j - 1))) return null
+  if (!TRANSITIVE.has(w) || NOUN_MARKERS.has(norm(v, j - 1))) return null
+  // "fatally wounding", "fatally shot": the adverb says they died.
+  if (norm(v, j - 1) === 'fatally' && CASUALTY.has(ROLE_OF.get(w) ?? 'other'))
+    return { role: 'killed', index: j, verb: w }
   const role = ROLE_OF.get(w)
   return { role: role ?? 'other', index: j, verb: w }
 }
@@ -509,7 +581,15 @@ const countsThings = (counted: string): boolean =>
 const readFigure = (v: View, i: number): { quantity: Quantity | null; next: number } | null => {
   const figure = parseFigure(v, i)
   if (!figure) return null
-  if (isNotACount(v, figure)) return { quantity: null, next: figure.last }
+  if (isNotACount(v, figure)) {
+    // "ages of 11 and 15", "between 1 and 3 p.m.": the second figure goes with the first.
+    const joiner = norm(v, figure.last)
+    const skip =
+      (joiner === 'and' || joiner === 'to' || joiner === 'or') && /^\d/.test(norm(v, figure.last + 1))
+    return { quantity: null, next: figure.last + (skip ? 2 : 0) }
+  }
+  // "one of the six": the second figure names the group the first is taken from, not a count of its own.
+  if (isGroupOfPartitive(v, figure.first)) return { quantity: null, next: figure.last }
   let first = figure.first
   let last = figure.last
   let role: QuantityRole | null = null
@@ -601,24 +681,27 @@ const readZero = (v: View, i: number): { quantity: Quantity; next: number } | nu
   return { quantity: make(v, i, last, { low: 0, best: 0, high: 0 }, '', found.role, found.index), next: last }
 }
 
-/** "a man was killed", "killed a 23-year-old woman", "he was pronounced dead" → 1 of that role. */
-const readImplied = (v: View, i: number): { quantity: Quantity; next: number } | null => {
-  const w = norm(v, i)
-  if (PRONOUNS.has(w)) {
-    const found = rolePredicate(v, i + 1)
-    if (!found || found.role === 'other') return null
-    return {
-      quantity: make(v, i, i + 1, { low: 1, best: 1, high: 1 }, w, found.role, found.index),
-      next: i + 1,
-    }
-  }
-  if (w !== 'a' && w !== 'an' && w !== 'the' && w !== 'his' && w !== 'her') return null
-  // Up to three modifiers ("a 23-year-old local man"), then a one-person noun.
-  let j = i + 1
+const ONE = { low: 1, best: 1, high: 1 }
+const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her'])
+const SINGULAR_AUX = new Set(['was', 'is', 'has', 'had', 'died', 'remains', 'remained'])
+const NAME_STOP = new Set([
+  'police',
+  'department',
+  'county',
+  'city',
+  'sheriff',
+  'office',
+  'news',
+  'state',
+  'court',
+])
+
+/** The end (exclusive) of a one-person noun phrase starting at token j: "23-year-old local man" → after "man". */
+const personNoun = (v: View, j: number): number => {
   let noun = -1
   for (let steps = 0; j < v.end && steps < 4; steps++, j++) {
     const t = v.tokens[j]
-    if (t.kind !== 'word' && !(t.norm === '-' && !t.spaceBefore)) break
+    if (t.kind !== 'word') break
     if (PEOPLE.has(t.norm)) {
       noun = j
       // "a police officer", "a security guard": keep the last noun of a compound.
@@ -627,15 +710,84 @@ const readImplied = (v: View, i: number): { quantity: Quantity; next: number } |
     }
     if (FUNCTION.has(t.norm) || roleAt(v, j)) break
   }
-  if (noun < 0) return null
+  return noun
+}
+
+/** A name of two or three capitalised words ("Kevin Barbee") starting at token i: the index after it, or -1. */
+const nameAt = (v: View, i: number): number => {
+  let j = i
+  while (j < v.end && j < i + 3) {
+    const t = v.tokens[j]
+    const w = t.norm
+    if (t.kind !== 'word' || !isCapitalised(raw(v, j)) || FUNCTION.has(w) || NAME_STOP.has(w)) break
+    if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w)) break
+    j++
+  }
+  return j - i >= 2 ? j : -1
+}
+
+/**
+ * "a man was killed", "killed a 23-year-old woman", "killing him", "he was pronounced dead", "another
+ * injured", "Kevin Barbee was pronounced dead" → 1 of that role. A name or pronoun only counts as the
+ * subject of a singular passive or intransitive predicate, so "the gunman killed two people" is not a victim.
+ */
+const readImplied = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  const w = norm(v, i)
   const verb = roleFromVerb(v, i)
-  let role: QuantityRole | null = verb && verb.role !== 'other' ? verb.role : null
+  const verbRole = verb && verb.role !== 'other' ? verb.role : null
+  if (PRONOUNS.has(w) || w === 'another') {
+    const found = rolePredicate(v, i + 1)
+    if (!found || found.role === 'other') return null
+    return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
+  }
+  if ((w === 'him' || w === 'her') && verbRole && personNoun(v, i + 1) < 0) {
+    return { quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null), next: i + 1 }
+  }
+  let first = i
+  let noun = -1
+  if (w === 'a' || w === 'an' || w === 'the' || w === 'his' || w === 'her') noun = personNoun(v, i + 1)
+  else if (PEOPLE.has(w) && isCapitalised(raw(v, i)) && (i === v.start || v.tokens[i - 1].kind === 'punct')) {
+    // Headline style with no article: "Teen killed in crash", "Man shot dead".
+    noun = personNoun(v, i)
+  } else {
+    const end = nameAt(v, i)
+    if (end < 0 || (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))))
+      return null
+    let k = end
+    if (norm(v, k) === ',') {
+      // "Kevin Barbee, 15, was …"
+      while (k < v.end && k < end + 8 && norm(v, k + 1) !== ',') k++
+      k += 2
+    }
+    if (!SINGULAR_AUX.has(norm(v, k))) return null
+    const found = rolePredicate(v, end)
+    if (!found || !CASUALTY.has(found.role)) return null
+    return { quantity: make(v, i, end, ONE, '', found.role, found.index), next: end }
+  }
+  if (noun < 0) return null
+  let role: QuantityRole | null = first === i && verbRole ? verbRole : null
   role ??= rolePredicate(v, noun + 1)?.role ?? null
   if (role === null || role === 'other') return null
-  return {
-    quantity: make(v, i, noun + 1, { low: 1, best: 1, high: 1 }, norm(v, noun), role, noun),
-    next: noun + 1,
+  first = i
+  return { quantity: make(v, first, noun + 1, ONE, norm(v, noun), role, noun), next: noun + 1 }
+}
+
+/**
+ * "a fatal shooting", "a deadly attack", "the shooting death of", "the death of a man": at least one
+ * killed (low 1, best null), since the phrase says someone died but not how many.
+ */
+const readFatal = (v: View, i: number): Quantity | null => {
+  const w = norm(v, i)
+  const next = norm(v, i + 1)
+  const atLeastOne = { low: 1, best: null, high: null }
+  if ((w === 'fatal' || w === 'deadly') && FATAL_EVENTS.has(next))
+    return make(v, i, i + 2, atLeastOne, '', 'killed', i + 1)
+  if ((w === 'shooting' || w === 'stabbing') && next === 'death')
+    return make(v, i, i + 2, atLeastOne, '', 'killed', i + 1)
+  if (w === 'death' && next === 'of' && PERSON_DETERMINERS.has(norm(v, i + 2))) {
+    return make(v, i, i + 2, atLeastOne, '', 'killed', i)
   }
+  return null
 }
 
 /** "a double homicide" → 2 killed; "a triple shooting" → 3 shot. */
@@ -701,6 +853,12 @@ export const findQuantities = (
     const multiplied = readMultiplier(v, i)
     if (multiplied) {
       found.push(multiplied)
+      i += 2
+      continue
+    }
+    const fatal = readFatal(v, i)
+    if (fatal) {
+      found.push(fatal)
       i += 2
       continue
     }

@@ -1,0 +1,138 @@
+/**
+ * Casualty counts on the Gun Violence Archive articles (`../shared/data/gva`): for each article whose
+ * incident has a registry record, derive one killed and one injured count from its quantities and compare
+ * with the incident's `num_killed` / `num_injured`.
+ *
+ * Derivation (the rule a reader of the quantities layer would apply, nothing tuned to the data):
+ * - killed = the largest `best` (else `low`) among role `killed`; 0 when there is none;
+ * - injured = the largest `best` (else `low`) among role `injured`; when there is none, the largest
+ *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured); else 0.
+ *
+ * "States" = the gold count is written in the article as a digit or a number word (README's notion);
+ * a gold count of 0 is never "stated" that way, so those articles only count in the `all` figures.
+ * The article text is the title (when the content does not already start with it) plus the content.
+ */
+import { readFileSync } from 'node:fs'
+import lexicon from '../src/data/quantities.json' with { type: 'json' }
+import { makeDoc } from '../src/model/doc.ts'
+import type { Doc, Quantity } from '../src/model/types.ts'
+import { createPipeline } from '../src/pipeline/stage.ts'
+import { quantities } from '../src/stages/quantities.ts'
+import { segment } from '../src/stages/segment.ts'
+import { tokenize } from '../src/stages/tokenize.ts'
+import { dataDir, type Metric } from './metric.ts'
+
+interface Incident {
+  incident_id: string
+  num_killed: number
+  num_injured: number
+}
+interface Article {
+  id: string
+  incident_id: string
+  title: string
+  dct: string
+  content: string
+}
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T)
+
+const largest = (qs: readonly Quantity[], role: Quantity['role']): number | null => {
+  let top: number | null = null
+  for (const q of qs) {
+    const n = q.role === role ? (q.best ?? q.low) : null
+    if (n !== null && (top === null || n > top)) top = n
+  }
+  return top
+}
+
+/** One killed and one injured count for an article, by the rule in the module comment. */
+export const deriveCounts = (qs: readonly Quantity[]): { killed: number; injured: number } => {
+  const killed = largest(qs, 'killed') ?? 0
+  const injured = largest(qs, 'injured')
+  if (injured !== null) return { killed, injured }
+  const shot = largest(qs, 'dead_or_injured')
+  return { killed, injured: shot === null ? 0 : Math.max(0, shot - killed) }
+}
+
+const WORDS = new Map<number, string[]>()
+for (const [word, n] of Object.entries({ ...lexicon.units, ...lexicon.tens })) WORDS.set(n, [word])
+for (const [ten, t] of Object.entries(lexicon.tens)) {
+  for (const [unit, u] of Object.entries(lexicon.units)) {
+    if (u > 0 && u < 10) WORDS.set(t + u, [`${ten}-${unit}`, `${ten} ${unit}`])
+  }
+}
+
+/** Whether the text writes n as a digit string or a number word. */
+export const states = (text: string, n: number): boolean => {
+  if (n <= 0) return false
+  const forms = [String(n), ...(WORDS.get(n) ?? [])]
+  return forms.some((form) => new RegExp(`(?<![\\w.,-])${form}(?![\\w-]|[.,]\\d)`, 'i').test(text))
+}
+
+/** The article text as the pipeline reads it. */
+export const articleText = (a: Article): string =>
+  a.title && !a.content.startsWith(a.title.slice(0, 30)) ? `${a.title}\n\n${a.content}` : a.content
+
+export interface Scored {
+  article: Article
+  gold: { killed: number; injured: number }
+  got: { killed: number; injured: number }
+  doc: Doc
+}
+
+/** Runs the pipeline over every GVA article with a registry record. */
+export const scoreArticles = (): Scored[] => {
+  const dir = `${dataDir()}/gva`
+  const incidents = new Map(readJsonl<Incident>(`${dir}/incidents.jsonl`).map((i) => [i.incident_id, i]))
+  const run = createPipeline([tokenize(), segment(), quantities()])
+  const out: Scored[] = []
+  for (const article of readJsonl<Article>(`${dir}/documents.jsonl`)) {
+    const incident = incidents.get(article.incident_id)
+    if (!incident) continue
+    const doc = run(
+      makeDoc({
+        id: article.id,
+        text: articleText(article),
+        meta: { source: `gva:${article.id}`, published: article.dct, title: article.title },
+      }),
+    )
+    out.push({
+      article,
+      gold: { killed: incident.num_killed, injured: incident.num_injured },
+      got: deriveCounts(doc.quantities ?? []),
+      doc,
+    })
+  }
+  return out
+}
+
+export const evaluate = async (): Promise<Metric[]> => {
+  const scored = scoreArticles()
+  const metrics: Metric[] = []
+  for (const field of ['killed', 'injured'] as const) {
+    const stated = scored.filter((s) => states(s.doc.text, s.gold[field]))
+    const right = (list: Scored[]): number => list.filter((s) => s.got[field] === s.gold[field]).length
+    const rs = right(stated)
+    const ra = right(scored)
+    metrics.push({
+      dataset: 'gva',
+      split: 'dev',
+      metric: `${field}_accuracy_stated`,
+      value: stated.length ? rs / stated.length : 0,
+      note: `${rs}/${stated.length}`,
+    })
+    metrics.push({
+      dataset: 'gva',
+      split: 'dev',
+      metric: `${field}_accuracy_all`,
+      value: scored.length ? ra / scored.length : 0,
+      note: `${ra}/${scored.length}`,
+    })
+  }
+  return metrics
+}
