@@ -267,19 +267,24 @@ const durationValue = (n: number | 'X', unit: string, isTime: boolean): string =
     letter = 'D'
   }
   if (!Number.isInteger(count)) {
-    // Half units: TimeML writes "half an hour" as PT30M and "a year and a half" as P18M.
-    const smaller: Record<string, [number, string]> = {
-      Y: [12, 'M'],
-      M: [30, 'D'],
-      W: [7, 'D'],
-      D: [24, 'H'],
-      H: [60, 'M'],
+    // Fractions in the next smaller unit, as TimeML writes them: "2 1/2 years" → P2Y6M,
+    // "5 1/2 hours" → PT5H30M, "half an hour" → PT30M.
+    const smaller: Record<string, [number, string, boolean]> = {
+      Y: [12, 'M', false],
+      M: [30, 'D', false],
+      W: [7, 'D', false],
+      D: [24, 'H', true],
+      H: [60, 'M', true],
+      M_TIME: [60, 'S', true],
     }
-    const step = smaller[letter]
+    const step = smaller[isTime && letter === 'M' ? 'M_TIME' : letter]
     if (step) {
-      count *= step[0]
-      letter = step[1]
-      if (letter === 'H' || (letter === 'M' && unit === 'H')) return `PT${Math.round(count)}${letter}`
+      const whole = Math.floor(count)
+      const rest = Math.round((count - whole) * step[0])
+      const head = whole > 0 ? `${whole}${letter}` : ''
+      const timeRest = step[2] && !isTime
+      if (isTime) return `PT${head}${rest}${step[1]}`
+      return timeRest ? `P${head}T${rest}${step[1]}` : `P${head}${rest}${step[1]}`
     }
   }
   return isTime ? `PT${count}${letter}` : `P${count}${letter}`
@@ -380,7 +385,8 @@ class Matcher {
     if (m === undefined) return 0
     const bare = n.endsWith('.') ? n.slice(0, -1) : n
     if (MONTHS_NEEDING_CAPITAL.has(bare) && !this.capital(i)) return 0
-    // A three-letter abbreviation without its full stop ("Jan") is only a month when it is not a name-like word.
+    // A bare three-letter abbreviation ("Jan", "Dec") is also a name: only a month before a day or a year.
+    if (n.length === 3 && n !== 'may' && !this.dayOfMonth(i + 1) && !this.year(i + 1)) return 0
     return m
   }
 
@@ -411,12 +417,11 @@ class Matcher {
       this.joined(i + 1, i + 2)
     )
       return 0
-    // "2000 troops": a lower-case plural noun straight after is what the number counts.
-    if (
-      UNITS.has(next) ||
-      (/^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word')
-    )
-      return 0
+    // "2000 troops": a lower-case plural noun straight after is what the number counts, unless a
+    // determiner shows the year is a modifier ("the 1992 protests").
+    if (UNITS.has(next)) return 0
+    const plural = /^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word'
+    if (plural && prev !== 'the' && prev !== "'s") return 0
     return v
   }
 
@@ -540,7 +545,12 @@ class Matcher {
     let j = i + 1
     // "Jan 28" "Jan. 28th" "January 28, 2024"
     const d = this.dayOfMonth(j)
-    if (d && !(this.norm(j + 1) === ':' || (this.norm(j + 1) === '.' && DIGITS.test(this.norm(j + 2))))) {
+    // ... but not the hour of "April 6:30" or a decimal.
+    const clockAfter =
+      (this.norm(j + 1) === ':' || this.norm(j + 1) === '.') &&
+      this.joined(j, j + 1) &&
+      DIGITS.test(this.norm(j + 2))
+    if (d && !clockAfter) {
       return this.finishMonthDay(i, j + 1, m, d)
     }
     // "January 2024", "January of 2024", "Jan. '98"
@@ -673,6 +683,14 @@ class Matcher {
     if (n === 'year' && this.year(i + 1)) {
       return { end: i + 2, period: yearPeriod(this.year(i + 1)), relative: false, takesThe: true }
     }
+    // "the weekend": the latest one, or the coming one in a future clause
+    if (n === 'weekend' && this.norm(i - 1) === 'the') {
+      if (this.dct === null) return { end: i + 1, period: null, relative: true, takesThe: true }
+      const future = this.future(i - 1)
+      const wd = weekdayOf(this.dct)
+      const offset = future ? (wd === 7 ? 1 : 0) : wd >= 6 ? 0 : -1
+      return { end: i + 1, period: unitPeriod('WE', this.dct, offset), relative: true, takesThe: true }
+    }
     // seasons: "summer 2023", "the summer of 2023", "summer"
     const season = SEASONS.get(n)
     if (season) {
@@ -683,7 +701,7 @@ class Matcher {
       // A season word alone is often a noun or verb ("the fall of the city", "prices fall"): it needs a
       // preposition before it ("in the fall", "during summer") and no "of" after it.
       const before = this.norm(i - 1) === 'the' ? this.norm(i - 2) : this.norm(i - 1)
-      if (!MONTH_LEADERS.has(before) || this.norm(i + 1) === 'of') return null
+      if (!SEASON_LEADERS.has(before) || this.norm(i + 1) === 'of') return null
       if (this.dct === null) return { end: i + 1, period: null, relative: true, takesThe: true }
       return { end: i + 1, period: this.nearSeason(season, this.future(i)), relative: true, takesThe: true }
     }
@@ -931,7 +949,7 @@ class Matcher {
     const clock = `T${pad(hour)}:${pad(minute)}`
     // The day it belongs to: "3 p.m. Tuesday", "noon on Friday", "10 a.m. yesterday", "3 p.m. Jan. 28"
     let k = j
-    if (this.norm(k) === 'on') k++
+    if (this.norm(k) === 'on' || this.norm(k) === ',') k++
     const day = this.weekday(k) ?? this.deictic(k) ?? this.calendar(k, true)
     if (day && day.period?.precision !== 'month' && !day.part) {
       return { end: day.end, period: day.period, relative: day.relative, takesThe: false, clock }
@@ -1080,12 +1098,16 @@ class Matcher {
     const unit = UNITS.get(word)
     if (!unit) return null
     const plural = word.endsWith('s') || word === 'centuries'
+    // "1988 quarter", "the 1988 second quarter": a number with a singular unit is not a count of it.
+    if (counted !== null && typeof n === 'number' && n > 1 && !plural) return null
     if (counted === null && !plural && !lead) return null
     if (counted === null && !plural) n = 1
     // "a year": one unit; TimeML reads "$5 a year" and "twice a week" as sets.
     const isA = this.norm(j) === 'a' || this.norm(j) === 'an'
     let end = k + 1
     const after = this.norm(end)
+    // "52 years old" is an age; "a quarter of the market" is a fraction.
+    if (after === 'old' || (unit[0] === 'Q' && after === 'of')) return null
     // ago phrases resolve to a date
     if (
       after === 'ago' ||
@@ -1403,6 +1425,28 @@ const MONTH_LEADERS = new Set([
   'end',
   'beginning',
   'throughout',
+])
+
+/** Words before a bare season word that make it a season ("in the fall"; "to fall" is a verb). */
+const SEASON_LEADERS = new Set([
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'early',
+  'late',
+  'mid',
+  'during',
+  'from',
+  'through',
+  'before',
+  'after',
+  'throughout',
+  'this',
+  'last',
+  'next',
+  'past',
 ])
 
 /** Words before "a week" / "an hour" that make it a duration ("for a week", "within an hour"). */
