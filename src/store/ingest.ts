@@ -58,8 +58,16 @@ export const ingestArticles = (
   for (const article of articles) {
     const id = article.id ?? contentId(article.text)
     const hash = contentId(article.text)
-    if (seen.has(id) || seen.has(`#${hash}`) || store.hasDocument(id, article.text)) {
+    if (seen.has(id) || seen.has(`#${hash}`) || store.hasDocument(hash, article.text)) {
       result.skipped.push(article.meta.source)
+      continue
+    }
+    if (article.id !== undefined && store.getDocument(article.id)) {
+      // Same id, other text: keep what is stored rather than silently replacing it.
+      result.errors.push({
+        source: article.meta.source,
+        reason: `id "${article.id}" is already stored with different text; not replaced`,
+      })
       continue
     }
     seen.add(id)
