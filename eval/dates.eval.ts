@@ -258,7 +258,7 @@ export const evaluate = async (): Promise<Metric[]> => {
   const meantime = files(join(dataDir(), 'meantime/intra_cross-doc_annotation'), '.xml')
     .sort()
     .map((f) => readMeantime(f.split('/').slice(-2).join('/'), readFileSync(f, 'utf8')))
-  const metrics = [...score('tbaq', tbaq, dump), ...score('meantime', meantime, dump)]
+  const metrics = [...score('te3-tbaq', tbaq, dump), ...score('meantime-tmx', meantime, dump)]
   const out = process.env.DATES_EVAL_DUMP
   if (out) writeFileSync(out, `${dump.join('\n')}\n`)
   return metrics
