@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { DateMention, Entity, Fact, FactStatus } from '../model/types.ts'
-import { compareStory, countedClass, dateStatus, dayRange } from './compare.ts'
-import { makeFixture } from './fixtures.test-helpers.ts'
+import { segmentTokens } from '../stages/segment.ts'
+import { tokenizeText } from '../stages/tokenize.ts'
+import { compareStory, countedClass, dateStatus, dayRange, isLocative } from './compare.ts'
+import { find, makeFixture } from './fixtures.test-helpers.ts'
 
 // A made-up story told by three made-up outlets.
 const A_TEXT =
@@ -275,4 +277,69 @@ describe('dateStatus', () => {
     ['day outside the range', [{ value: '2024-01-10' }, lateJanuary], 'conflict'],
   ]
   for (const [name, dates, expected] of cases) it(name, () => assert.equal(dateStatus(dates), expected))
+})
+
+describe('isLocative', () => {
+  const cases: [string, string, boolean][] = [
+    ['A strike in Karvik killed two.', 'Karvik', true],
+    ['Fighting in southern Ostravia went on.', 'Ostravia', true],
+    ['Raids in Tarsk and Karvik followed.', 'Karvik', true],
+    ['A rocket hit Ostravia’s main depot on Friday.', 'Ostravia', false],
+    ['Rockets fell on Ostravia’s main depot.', 'Ostravia', true],
+    ['Attacks on Ostravian troops went on.', 'Ostravian', false],
+    ['A blast hit an Ostravia army base.', 'Ostravia', false],
+    ['Ostravia said it would respond.', 'Ostravia', false],
+    ['The militia struck in Karvik after dark.', 'Karvik', true],
+  ]
+  for (const [text, name, expected] of cases) {
+    it(text, () => {
+      const tokens = tokenizeText(text)
+      const [sentence] = segmentTokens(text, tokens)
+      const start = text.indexOf(name)
+      assert.equal(
+        isLocative(text, tokens, sentence, { span: { start, end: start + name.length } }),
+        expected,
+      )
+    })
+  }
+})
+
+describe('compareStory: the counted noun and the place', () => {
+  const d1 = makeFixture({
+    id: 'd1',
+    text: 'A drone hit a barracks in Ostravia, killing three Veldmark Army Reserve soldiers. Ostravia troops were on alert.',
+    mentions: [
+      { at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' },
+      { at: 'Ostravia', nth: 1, type: 'GPE', entity: 'e-ostravia' },
+    ],
+    // The counted noun as a weak quantities stage might read it.
+    quantities: [{ at: 'three', low: 3, best: 3, high: 3, counted: 'reserve', role: 'killed' }],
+  })
+  const d2 = makeFixture({
+    id: 'd2',
+    text: 'Three officials died in Ostravia. Three soldiers were killed in Ostravia.',
+    mentions: [
+      { at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' },
+      { at: 'Ostravia', nth: 1, type: 'GPE', entity: 'e-ostravia' },
+    ],
+    quantities: [
+      { at: 'Three officials', low: 3, best: 3, high: 3, counted: 'officials', role: 'killed' },
+      { at: 'Three soldiers', low: 3, best: 3, high: 3, counted: 'soldiers', role: 'killed' },
+    ],
+  })
+  const { facts } = compareStory([d1, d2], entities)
+
+  it('reads the class from the nouns after the number when the counted noun tells nothing', () => {
+    const both = quantityFacts(facts, 'killed').find((f) => f.values.length === 2)
+    assert.deepEqual(both && valueTexts(both), ['d1:three', 'd2:Three soldiers'])
+    assert.match(both?.about ?? '', /^soldiers killed in Ostravia/)
+  })
+
+  it('names only places where something happened, not places used as modifiers', () => {
+    const place = facts.filter((f) => f.kind === 'place')
+    assert.deepEqual(
+      place.map((f) => [f.key, f.values.map((v) => v.evidence[0].start)]),
+      [['place:e-ostravia', [find(d1.text, 'Ostravia').start, find(d2.text, 'Ostravia').start]]],
+    )
+  })
 })

@@ -3,6 +3,7 @@
  * main event, its date and place, the main actors) by what it is about, and says per fact whether
  * the reports agree, are compatible, conflict, or only one tells it — and who leaves it out.
  */
+import compareCues from '../data/compare-cues.json' with { type: 'json' }
 import countedClasses from '../data/counted-classes.json' with { type: 'json' }
 import { evidence, sentenceIndexAt } from '../model/span.ts'
 import type {
@@ -19,6 +20,7 @@ import type {
   QuantityRole,
   Span,
   StoryFraming,
+  Token,
 } from '../model/types.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
@@ -64,8 +66,17 @@ const ROLE_ORDER: QuantityRole[] = [
   'percent',
 ]
 
+const LOCATIVE = new Set(compareCues.locative)
+const PLACE_BRIDGES = new Set(compareCues.placeBridges)
+
 const CLASS_OF = new Map<string, string>()
 for (const [cls, words] of Object.entries(countedClasses.classes)) for (const w of words) CLASS_OF.set(w, cls)
+/** Nouns a place name modifies when it stands right before them ("US troops", "a Jordan base"). */
+const MODIFIED_NOUNS = new Set([
+  ...compareCues.modifiedNouns,
+  ...compareCues.actorNouns,
+  ...[...CLASS_OF.keys()].filter((w) => CLASS_OF.get(w) !== 'unspecified'),
+])
 
 /**
  * The coarse class of a counted noun phrase ("U.S. Army Reserve soldiers" → `military`), from its
@@ -147,12 +158,76 @@ interface DocView {
   doc: Doc
   order: number
   sentences: Span[]
+  tokens: Token[]
+  /** A mention's type: its resolved entity's type when known (NER may type one name differently each time). */
+  typeOf: (m: Mention) => EntityType
+  /** Mentions of places used as the place where something happened ("in Baghdad"), not as modifiers ("US troops"). */
+  locative: Set<Mention>
 }
 
-const sentencesOf = (doc: Doc): Span[] => {
-  if (doc.sentences && doc.sentences.length > 0) return doc.sentences
-  if (doc.text.length === 0) return []
-  return segmentTokens(doc.text, doc.tokens ?? tokenizeText(doc.text))
+const tokenIndexAt = (tokens: readonly Token[], offset: number): number => {
+  let lo = 0
+  let hi = tokens.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].span.end <= offset) lo = mid + 1
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/**
+ * True when a place mention names where something happened: it follows a locative preposition
+ * ("in Baghdad", "in southern Syria", "in Iraq and Syria", "on Jordan's base"), read leftwards over
+ * a few bridging words and names, and does not modify a following noun ("on US troops").
+ *
+ * @example
+ * isLocative(text, tokens, sentence, mention) // true for "Baghdad" in "a strike in Baghdad"
+ */
+export const isLocative = (
+  text: string,
+  tokens: readonly Token[],
+  sentence: Span | undefined,
+  m: Pick<Mention, 'span'>,
+): boolean => {
+  // A name right before a common noun modifies it ("on US troops", "a US military outpost"): the
+  // preposition governs the noun, not the place.
+  const next = tokens[tokenIndexAt(tokens, m.span.end)]
+  if (next && next.kind === 'word' && MODIFIED_NOUNS.has(next.norm)) return false
+  let i = tokenIndexAt(tokens, m.span.start) - 1
+  for (let steps = 0; i >= 0 && steps < 5; i--, steps++) {
+    const t = tokens[i]
+    if (sentence && t.span.start < sentence.start) return false
+    if (LOCATIVE.has(t.norm)) return true
+    const capitalised = t.kind === 'word' && /^\p{Lu}/u.test(text.slice(t.span.start, t.span.end))
+    if (!(PLACE_BRIDGES.has(t.norm) || t.norm === "'s" || capitalised)) return false
+  }
+  return false
+}
+
+const makeView = (
+  doc: Doc,
+  order: number,
+  entities: ReadonlyMap<string, Entity>,
+  placeTypes: readonly EntityType[],
+): DocView => {
+  const tokens = doc.tokens ?? tokenizeText(doc.text)
+  const sentences =
+    doc.sentences && doc.sentences.length > 0
+      ? doc.sentences
+      : doc.text
+        ? segmentTokens(doc.text, tokens)
+        : []
+  const typeOf = (m: Mention): EntityType =>
+    (m.entity !== undefined ? entities.get(m.entity)?.type : undefined) ?? m.type
+  const locative = new Set(
+    (doc.mentions ?? []).filter(
+      (m) =>
+        placeTypes.includes(typeOf(m)) &&
+        isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
+    ),
+  )
+  return { doc, order, sentences, tokens, typeOf, locative }
 }
 
 const sentenceOf = (view: DocView, span: Span): number => sentenceIndexAt(view.sentences, span.start)
@@ -171,6 +246,8 @@ interface QuantityContext {
   quantities: Quantity[]
   role: QuantityRole
   cls: string
+  /** The counted noun as read ("soldiers"), for describing the fact. */
+  noun: string
   value: NumberValue
   places: Map<string, string>
   dates: DayRange[]
@@ -178,12 +255,29 @@ interface QuantityContext {
   events: Set<string>
 }
 
-const isPlace = (types: readonly EntityType[]) => (m: Mention) => types.includes(m.type)
+/**
+ * The class of what a number counts. When the quantities stage's counted noun tells nothing
+ * ("three U.S. Army Reserve soldiers" read as "reserve"), the nouns right after the number are
+ * read too, up to punctuation.
+ */
+const classOfQuantity = (view: DocView, q: Quantity): { cls: string; noun: string } => {
+  const cls = countedClass(q.counted)
+  const head = normalise(q.counted).split(/\s+/).at(-1) ?? ''
+  if (cls !== 'unspecified' || CLASS_OF.has(head)) return { cls, noun: head }
+  let i = tokenIndexAt(view.tokens, q.span.end)
+  for (let steps = 0; i < view.tokens.length && steps < 6; i++, steps++) {
+    const t = view.tokens[i]
+    if (t.kind !== 'word') break
+    const found = CLASS_OF.get(t.norm)
+    if (found) return { cls: found, noun: t.norm }
+  }
+  return { cls, noun: head }
+}
 
-const contextOf = (view: DocView, q: Quantity, placeTypes: readonly EntityType[]): QuantityContext => {
+const contextOf = (view: DocView, q: Quantity): QuantityContext => {
   const i = sentenceOf(view, q.span)
   const places = new Map<string, string>()
-  for (const m of inSentenceOrBefore(view, (view.doc.mentions ?? []).filter(isPlace(placeTypes)), i)) {
+  for (const m of inSentenceOrBefore(view, [...view.locative], i)) {
     places.set(mentionKey(m), m.text)
   }
   const dated = (view.doc.dates ?? []).filter((d) => d.type === 'DATE' && dayRange(d) !== null)
@@ -193,7 +287,7 @@ const contextOf = (view: DocView, q: Quantity, placeTypes: readonly EntityType[]
     view,
     quantities: [q],
     role: q.role,
-    cls: countedClass(q.counted),
+    ...classOfQuantity(view, q),
     value: { low: q.low, best: q.best, high: q.high },
     places,
     dates: dates.map((d) => dayRange(d)!),
@@ -331,11 +425,7 @@ const mostCommon = (items: readonly string[]): string | undefined => {
 
 const describeQuantity = (group: readonly QuantityContext[]): string => {
   const role = ROLE_WORDS[group[0].role]
-  const counted = mostCommon(
-    group
-      .flatMap((c) => c.quantities.map((q) => normalise(q.counted).split(/\s+/).at(-1) ?? ''))
-      .filter(Boolean),
-  )
+  const counted = mostCommon(group.map((c) => c.noun).filter(Boolean))
   // Places every report names for this figure; else those of the first report.
   let places = [...group[0].places.entries()]
   const shared = places.filter(([k]) => group.every((c) => c.places.has(k)))
@@ -348,17 +438,13 @@ const describeQuantity = (group: readonly QuantityContext[]): string => {
   return about
 }
 
-const quantityFacts = (
-  views: readonly DocView[],
-  roles: readonly QuantityRole[],
-  placeTypes: EntityType[],
-) => {
+const quantityFacts = (views: readonly DocView[], roles: readonly QuantityRole[]) => {
   const perDoc = views.map((view) =>
     mergeRepeats(
       (view.doc.quantities ?? [])
         .filter((q) => roles.includes(q.role) && (q.best !== null || q.low !== null || q.high !== null))
         .sort((a, b) => a.span.start - b.span.start)
-        .map((q) => contextOf(view, q, placeTypes)),
+        .map((q) => contextOf(view, q)),
     ),
   )
   return alignQuantities(perDoc).map((group): Fact & { firstAt: number } => {
@@ -515,18 +601,15 @@ interface Prominence {
   first: number
 }
 
+type Accept = (view: DocView, m: Mention, sentence: number) => boolean
+
 /** Entities ranked by how many reports name them, then how often and how early (title and lede count double). */
-const rankEntities = (
-  views: readonly DocView[],
-  types: readonly EntityType[],
-  within?: (view: DocView, sentence: number) => boolean,
-): Prominence[] => {
+const rankEntities = (views: readonly DocView[], accept: Accept): Prominence[] => {
   const stats = new Map<string, Prominence>()
   for (const view of views) {
     for (const m of view.doc.mentions ?? []) {
-      if (!types.includes(m.type)) continue
       const i = sentenceOf(view, m.span)
-      if (within && !within(view, i)) continue
+      if (!accept(view, m, i)) continue
       const key = mentionKey(m)
       const s = stats.get(key) ?? { key, docs: new Set(), score: 0, first: Number.POSITIVE_INFINITY }
       s.docs.add(view.doc.id)
@@ -545,11 +628,13 @@ const presenceFact = (
   key: string,
   kind: 'actor' | 'place',
   name: string,
-  types: readonly EntityType[],
+  accept: Accept,
 ): Fact => {
   const values: FactValue[] = []
   for (const view of views) {
-    const m = (view.doc.mentions ?? []).find((x) => types.includes(x.type) && mentionKey(x) === key)
+    const m = (view.doc.mentions ?? []).find(
+      (x) => mentionKey(x) === key && accept(view, x, sentenceOf(view, x.span)),
+    )
     if (!m) continue
     values.push({
       document: view.doc.id,
@@ -612,11 +697,11 @@ export const compareStory = (
     roles = ROLE_ORDER,
   }: CompareOptions = {},
 ): StoryComparison => {
-  const views: DocView[] = docs.map((doc, order) => ({ doc, order, sentences: sentencesOf(doc) }))
   const byId = new Map(entities.map((e) => [e.id, e]))
+  const views = docs.map((doc, order) => makeView(doc, order, byId, placeTypes))
   const type = mainEventType(views)
 
-  const quantities = quantityFacts(views, roles, placeTypes)
+  const quantities = quantityFacts(views, roles)
     .sort(
       (a, b) =>
         ROLE_ORDER.indexOf(roleOf(a)) - ROLE_ORDER.indexOf(roleOf(b)) ||
@@ -626,14 +711,18 @@ export const compareStory = (
     .slice(0, maxQuantities)
     .map(({ firstAt: _, ...fact }) => fact)
 
-  const places = rankEntities(views, placeTypes, (view, i) => eventSentences(view, type).has(i))
+  const eventPlace: Accept = (view, m, i) => view.locative.has(m) && eventSentences(view, type).has(i)
+  const anyPlace: Accept = (view, m) => view.locative.has(m)
+  const places = rankEntities(views, eventPlace)
     .slice(0, maxPlaces)
-    .map((p) => presenceFact(views, p.key, 'place', keyName(p.key, byId, docs), placeTypes))
+    .map((p) => presenceFact(views, p.key, 'place', keyName(p.key, byId, docs), anyPlace))
+  const agents = placeActors(views)
+  const isActor: Accept = (view, m) => actorTypes.includes(view.typeOf(m)) || agents.has(mentionKey(m))
   // An actor named once in passing in one report is not a main actor.
-  const actorRanks = rankEntities(views, actorTypes).filter((p) => p.docs.size > 1 || p.score > 1)
+  const actorRanks = rankEntities(views, isActor).filter((p) => p.docs.size > 1 || p.score > 1)
   const actors = actorRanks
     .slice(0, maxActors)
-    .map((p) => presenceFact(views, p.key, 'actor', keyName(p.key, byId, docs), actorTypes))
+    .map((p) => presenceFact(views, p.key, 'actor', keyName(p.key, byId, docs), isActor))
 
   const facts: Fact[] = []
   const event = eventFact(views, type)
@@ -657,6 +746,24 @@ export const compareStory = (
       actorRanks.slice(0, maxActors).map((p) => p.key),
     ),
   }
+}
+
+/**
+ * Countries and cities that act in the story ("the US launched strikes", "US troops") rather than
+ * locate it: named at least three times, mostly not after a locative preposition.
+ */
+const placeActors = (views: readonly DocView[]): Set<string> => {
+  const counts = new Map<string, { all: number; locative: number }>()
+  for (const view of views) {
+    for (const m of view.doc.mentions ?? []) {
+      if (view.typeOf(m) !== 'GPE') continue
+      const c = counts.get(mentionKey(m)) ?? { all: 0, locative: 0 }
+      c.all++
+      if (view.locative.has(m)) c.locative++
+      counts.set(mentionKey(m), c)
+    }
+  }
+  return new Set([...counts].filter(([, c]) => c.all >= 3 && c.locative * 2 < c.all).map(([k]) => k))
 }
 
 const roleOf = (fact: Fact): QuantityRole => fact.key.split(':')[1] as QuantityRole

@@ -136,3 +136,47 @@ describe('mentionKey', () => {
   ]
   for (const [m, expected] of cases) it(m.text, () => assert.equal(mentionKey(m), expected))
 })
+
+describe('frameStory: descriptions of an unnamed group', () => {
+  // Report c describes the group without naming it in the label; reports d and e say what it is.
+  const c = makeFixture({
+    id: 'c',
+    text: 'Foreign-funded militia groups vowed revenge. Later the Northern Front and the Tarsk Union met.',
+    mentions: [
+      { at: 'Northern Front', type: 'ORG', entity: 'e-front' },
+      { at: 'Tarsk Union', type: 'ORG', entity: 'e-union' },
+    ],
+    framing: { labels: [{ at: 'Foreign-funded militia groups' }] },
+  })
+  const d = makeFixture({
+    id: 'd',
+    text: 'The Northern Front is a militia based in the hills. Its militia commander left the Northern Front. The Tarsk Union is a militia too.',
+    mentions: [
+      { at: 'Northern Front', type: 'PERSON', entity: 'e-front' },
+      { at: 'Northern Front', nth: 1, type: 'ORG', entity: 'e-front' },
+      { at: 'Tarsk Union', type: 'ORG', entity: 'e-union' },
+    ],
+  })
+  const ents: Entity[] = [
+    { id: 'e-front', type: 'PERSON', name: 'Northern Front', aliases: [], mentions: [] },
+    { id: 'e-union', type: 'ORG', name: 'Tarsk Union', aliases: [], mentions: [] },
+  ]
+
+  it('ties the description to the actor the story describes with the same noun', () => {
+    const framing = frameStory([c, d], ents, ['e-front', 'e-union'])
+    const front = framing.labels.find((l) => l.entity === 'e-front')
+    assert.deepEqual(
+      front?.byDocument.map((b) => b.labels.map((l) => l.text)),
+      [['Foreign-funded militia groups'], []],
+    )
+    assert.equal(
+      framing.labels.find((l) => l.entity === 'e-union'),
+      undefined,
+    )
+  })
+
+  it('leaves it unattached when no actor clearly wins', () => {
+    const framing = frameStory([c], ents, ['e-front', 'e-union'])
+    assert.deepEqual(framing.labels, [])
+  })
+})

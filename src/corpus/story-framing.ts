@@ -2,12 +2,27 @@
  * How each outlet frames one story: the labels it gives each main actor, its loaded words split
  * by whose voice they are in, whose voices it quotes, and how it hedges.
  */
+import compareCues from '../data/compare-cues.json' with { type: 'json' }
 import premodifierStops from '../data/premodifier-stops.json' with { type: 'json' }
-import { evidence, overlaps } from '../model/span.ts'
-import type { Doc, Entity, Evidence, Mention, Span, StoryFraming, Token } from '../model/types.ts'
+import { evidence, overlaps, sentenceIndexAt } from '../model/span.ts'
+import type {
+  Doc,
+  Entity,
+  EntityType,
+  Evidence,
+  Label,
+  Mention,
+  Span,
+  StoryFraming,
+  Token,
+} from '../model/types.ts'
+import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 
 const STOPS = new Set<string>(premodifierStops.words)
+const ACTOR_NOUNS = new Set<string>(compareCues.actorNouns)
+/** Types of actor an unnamed group description ("the militia") can stand for. */
+const GROUP_TYPES: readonly EntityType[] = ['ORG', 'NORP', 'MISC']
 
 /**
  * The key an actor goes by in one story: its corpus entity id once resolved, else its normalised
@@ -75,17 +90,87 @@ export const premodifierSpan = (
   return span
 }
 
-const labelsFor = (doc: Doc, key: string, tokens: () => Token[], maxWords: number): Evidence[] => {
+/** The actor a label's target names, by entity or through the mention it overlaps; undefined when none. */
+const targetKey = (doc: Doc, label: Label): string | undefined => {
+  if (!label.target) return undefined
+  if (label.target.entity !== undefined) return label.target.entity
+  const target = label.target.span
+  const mention = doc.mentions?.find((m) => overlaps(m.span, target))
+  return mention ? mentionKey(mention) : undefined
+}
+
+const singular = (word: string): string => word.replace(/s$/, '')
+
+/**
+ * Ties descriptions of an unnamed group ("Iran-backed militia groups") to the named actor that
+ * the story's reports describe with the same noun: the group-type actor named in the most
+ * sentences, across all the story's documents, that also use that noun ("Al-Saadi, a militia
+ * commander of Kata'ib Hezbollah"). Needs at least two such sentences and a clear winner, and the
+ * actor must be named in the label's own document.
+ */
+const attachUnnamed = (
+  docs: readonly Doc[],
+  actors: readonly string[],
+  typesOfKey: (key: string) => Set<EntityType>,
+): Map<Label, string> => {
+  const groups = actors.filter((k) => GROUP_TYPES.some((t) => typesOfKey(k).has(t)))
+  const attached = new Map<Label, string>()
+  if (groups.length === 0) return attached
+  // Per actor, the nouns in each sentence naming it, across the story.
+  const nounSentences = new Map<string, Set<string>[]>(groups.map((k) => [k, []]))
+  for (const doc of docs) {
+    const tokens = doc.tokens ?? tokenizeText(doc.text)
+    const sentences = doc.sentences ?? segmentTokens(doc.text, tokens)
+    const words: Set<string>[] = sentences.map(() => new Set())
+    for (const t of tokens) {
+      const i = sentenceIndexAt(sentences, t.span.start)
+      if (i >= 0 && ACTOR_NOUNS.has(t.norm)) words[i].add(singular(t.norm))
+    }
+    for (const k of groups) {
+      const named = new Set(
+        (doc.mentions ?? [])
+          .filter((m) => mentionKey(m) === k)
+          .map((m) => sentenceIndexAt(sentences, m.span.start)),
+      )
+      for (const i of named) if (i >= 0) nounSentences.get(k)!.push(words[i])
+    }
+  }
+  for (const doc of docs) {
+    const named = new Set((doc.mentions ?? []).map(mentionKey))
+    for (const label of doc.framing?.labels ?? []) {
+      if (targetKey(doc, label) !== undefined) continue
+      const nouns = new Set(
+        tokenizeText(label.text)
+          .map((t) => t.norm)
+          .filter((w) => ACTOR_NOUNS.has(w))
+          .map(singular),
+      )
+      if (nouns.size === 0) continue
+      const ranked = groups
+        .filter((k) => named.has(k))
+        .map((k) => ({
+          k,
+          n: nounSentences.get(k)!.filter((ws) => [...nouns].some((w) => ws.has(w))).length,
+        }))
+        .sort((a, b) => b.n - a.n)
+      if (ranked[0] && ranked[0].n >= 2 && (ranked[1]?.n ?? 0) < ranked[0].n) attached.set(label, ranked[0].k)
+    }
+  }
+  return attached
+}
+
+const labelsFor = (
+  doc: Doc,
+  key: string,
+  tokens: () => Token[],
+  maxWords: number,
+  attached: ReadonlyMap<Label, string>,
+): Evidence[] => {
   const mentions = (doc.mentions ?? []).filter((m) => mentionKey(m) === key)
   const labels = doc.framing?.labels ?? []
   if (labels.length > 0) {
     return labels
-      .filter((l) => {
-        if (!l.target) return false
-        if (l.target.entity !== undefined) return l.target.entity === key
-        const target = l.target.span
-        return mentions.some((m) => overlaps(m.span, target)) || mentionKey(l.target) === key
-      })
+      .filter((l) => (targetKey(doc, l) ?? attached.get(l)) === key)
       .map((l) => evidence(doc, l.span))
   }
   const seen = new Set<string>()
@@ -141,6 +226,15 @@ export const frameStory = (
     tokenCache.set(doc.id, fresh)
     return fresh
   }
+  // Every type an actor was read as: taggers often type one group's name differently each time.
+  const typesOfKey = (key: string): Set<EntityType> => {
+    const types = new Set<EntityType>()
+    const entity = byId.get(key)
+    if (entity) types.add(entity.type)
+    for (const doc of docs) for (const m of doc.mentions ?? []) if (mentionKey(m) === key) types.add(m.type)
+    return types
+  }
+  const attached = attachUnnamed(docs, actors, typesOfKey)
   const labels = actors
     .map((key) => ({
       entity: key,
@@ -148,7 +242,7 @@ export const frameStory = (
       byDocument: docs.map((doc) => ({
         document: doc.id,
         outlet: doc.meta.outlet,
-        labels: labelsFor(doc, key, tokens(doc), maxModifierWords),
+        labels: labelsFor(doc, key, tokens(doc), maxModifierWords, attached),
       })),
     }))
     .filter((row) => row.byDocument.some((d) => d.labels.length > 0))
