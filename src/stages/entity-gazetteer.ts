@@ -29,6 +29,8 @@ export interface Gazetteer {
   demonyms: Set<string>
   groups: Set<string>
   facilityHeads: Set<string>
+  /** Single-word flags (demonym, group) for every listed form and its plurals, for fast lookup. */
+  wordFlags: Map<string, number>
 }
 
 interface CityRow {
@@ -63,7 +65,15 @@ export const loadGazetteer = (): Gazetteer => {
     demonyms: new Set(demonymData.demonyms),
     groups: new Set(norpData.groups),
     facilityHeads: new Set(facilityData.heads),
+    wordFlags: new Map(),
   }
+  const flag = (word: string, bit: number): void => {
+    const forms = [word, `${word}s`, `${word}es`]
+    if (word.endsWith('man')) forms.push(`${word.slice(0, -3)}men`)
+    for (const form of forms) gaz.wordFlags.set(form, (gaz.wordFlags.get(form) ?? 0) | bit)
+  }
+  for (const word of gaz.demonyms) flag(word, GAZ_DEMONYM)
+  for (const word of gaz.groups) flag(word, GAZ_GROUP)
   for (const country of Object.values(countries) as { name: string; capital?: string; alias?: string[] }[]) {
     addName(gaz, country.name, gaz.countries)
     for (const alias of country.alias ?? []) addName(gaz, alias, gaz.countries)
@@ -99,8 +109,7 @@ export const gazetteerFlags = (lower: readonly string[], gaz: Gazetteer = loadGa
   const flags = new Uint8Array(lower.length)
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]
-    if (singular(w, gaz.demonyms)) flags[i] |= GAZ_DEMONYM
-    if (singular(w, gaz.groups)) flags[i] |= GAZ_GROUP
+    flags[i] |= gaz.wordFlags.get(w) ?? 0
     const longest = gaz.gpeFirst.get(w)
     if (longest === undefined) continue
     for (let n = Math.min(longest, lower.length - i); n >= 1; n--) {

@@ -164,6 +164,8 @@ interface DocView {
 interface SentenceView {
   n: number
   lower: string[]
+  /** 1 where the token has a letter (only such words enter the label history). */
+  letters: Uint8Array
   /** Hash of each token's short shape ("Xx", "d-d"). */
   shapes: Int32Array
   /** Static (tag-independent) feature hashes, MAX_STATIC per token. */
@@ -201,6 +203,67 @@ const CASE_NONE = 0
 const CASE_LOWER = 1
 const CASE_CAP = 2
 
+/** What features need of one word form, computed once per distinct form and cached. */
+interface WordInfo {
+  lower: string
+  /** Hashes of the form, lower-case form, shape and short shape. */
+  form: number
+  low: number
+  shape: number
+  short: number
+  /** Prefix and suffix features (1–4 characters), already hashed with their templates. */
+  affixes: Int32Array
+  hasLetter: boolean
+  /** Word cluster path (0 when unknown). */
+  cluster: number
+}
+
+const wordCache = new Map<string, WordInfo>()
+let cacheModel: NerModel | undefined
+/** Bounded so that a long-running process does not grow without limit. */
+const WORD_CACHE_LIMIT = 200_000
+
+const infoOf = (form: string, model: NerModel): WordInfo => {
+  if (cacheModel !== model) {
+    wordCache.clear()
+    cacheModel = model
+  }
+  let info = wordCache.get(form)
+  if (info) return info
+  const lower = form.toLowerCase()
+  const affixes = new Int32Array(Math.min(4, lower.length) * 2)
+  for (let k = 1; k <= 4 && k <= lower.length; k++) {
+    affixes[2 * k - 2] = hashRange(hashStart(10 + k), lower, 0, k)
+    affixes[2 * k - 1] = hashRange(hashStart(20 + k), lower, lower.length - k, lower.length)
+  }
+  info = {
+    lower,
+    form: hashStr(hashStart(2), form),
+    low: hashStr(hashStart(3), lower),
+    shape: hashStr(hashStart(4), shapeOf(form, false)),
+    short: hashStr(hashStart(5), shapeOf(form, true)),
+    affixes,
+    hasLetter: /\p{L}/u.test(form),
+    cluster: clusterOf(model, lower),
+  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear()
+  wordCache.set(form, info)
+  return info
+}
+
+const BOUNDARY: WordInfo = {
+  lower: BOS,
+  form: hashStr(hashStart(2), BOS),
+  low: hashStr(hashStart(3), BOS),
+  shape: hashStr(hashStart(4), BOS),
+  short: hashStr(hashStart(5), BOS),
+  affixes: new Int32Array(0),
+  hasLetter: false,
+  cluster: 0,
+}
+
+const CLUSTER_LENGTHS = [4, 8, 12, 20]
+
 const buildView = (doc: TaggerDoc, model: NerModel): DocView => {
   const modes = doc.map(sentenceMode)
   // How each word is cased mid-sentence in normal-case sentences of this document.
@@ -210,9 +273,16 @@ const buildView = (doc: TaggerDoc, model: NerModel): DocView => {
     const words = doc[s]
     for (let i = 1; i < words.length; i++) {
       const w = words[i]
+      const c = w.charCodeAt(0)
+      let flag: number
+      if (c >= 97 && c <= 122) flag = CASE_LOWER
+      else if (c >= 65 && c <= 90) flag = CASE_CAP
+      else {
+        const lower = w.toLowerCase()
+        if (lower === w.toUpperCase()) continue
+        flag = w[0] === lower[0] ? CASE_LOWER : CASE_CAP
+      }
       const lower = w.toLowerCase()
-      if (lower === w.toUpperCase()) continue
-      const flag = w[0] === lower[0] ? CASE_LOWER : CASE_CAP
       seen.set(lower, (seen.get(lower) ?? 0) | flag)
     }
   }
@@ -220,75 +290,65 @@ const buildView = (doc: TaggerDoc, model: NerModel): DocView => {
   for (let s = 0; s < doc.length; s++) {
     const { mode, forms } = modes[s]
     const n = forms.length
-    const lower = forms.map((w) => w.toLowerCase())
-    const shapes = forms.map((w) => shapeOf(w, false))
-    const short = forms.map((w) => shapeOf(w, true))
+    const info = forms.map((w) => infoOf(w, model))
+    const lower = info.map((x) => x.lower)
     const gaz = gazetteerFlags(lower)
-    const clusters = lower.map((w) => clusterOf(model, w))
+    const docCase = lower.map((l) => seen.get(l) ?? CASE_NONE)
     const feats = new Int32Array(n * MAX_STATIC)
     const counts = new Uint8Array(n)
     for (let i = 0; i < n; i++) {
-      let c = 0
-      const base = i * MAX_STATIC
-      const add = (h: number): void => {
-        feats[base + c++] = h
-      }
-      const w = forms[i]
-      const l = lower[i]
-      const sh = short[i]
-      const p1 = i > 0 ? lower[i - 1] : BOS
-      const p2 = i > 1 ? lower[i - 2] : BOS
-      const n1 = i + 1 < n ? lower[i + 1] : EOS
-      const n2 = i + 2 < n ? lower[i + 2] : EOS
-      const shP = i > 0 ? short[i - 1] : BOS
-      const shN = i + 1 < n ? short[i + 1] : EOS
-      add(hashStart(1))
-      add(hashStr(hashStart(2), w))
-      add(hashStr(hashStart(3), l))
-      add(hashStr(hashStart(4), shapes[i]))
-      add(hashStr(hashInt(hashStart(5), mode), sh))
-      for (let k = 1; k <= 4 && k <= l.length; k++) {
-        add(hashRange(hashStart(10 + k), l, 0, k))
-        add(hashRange(hashStart(20 + k), l, l.length - k, l.length))
-      }
-      add(hashStr(hashStart(30), p1))
-      add(hashStr(hashStart(31), p2))
-      add(hashStr(hashStart(32), n1))
-      add(hashStr(hashStart(33), n2))
-      add(hashStr(hashStr(hashStart(34), p1), l))
-      add(hashStr(hashStr(hashStart(35), l), n1))
-      add(hashStr(hashStr(hashStr(hashStart(36), shP), sh), shN))
-      add(hashStr(hashStart(37), shP))
-      add(hashStr(hashStart(38), shN))
-      add(hashStr(hashStr(hashStart(39), shP), sh))
-      add(hashStr(hashStr(hashStart(40), sh), shN))
-      add(hashStr(hashInt(hashStart(41), i === 0 ? 1 : i === 1 ? 2 : 0), sh))
-      const docCase = seen.get(l) ?? CASE_NONE
-      add(hashStr(hashInt(hashInt(hashStart(42), docCase), mode), sh))
-      if (i > 0) add(hashInt(hashInt(hashStart(43), seen.get(p1) ?? CASE_NONE), mode))
-      if (i + 1 < n) add(hashInt(hashInt(hashStart(44), seen.get(n1) ?? CASE_NONE), mode))
+      let c = i * MAX_STATIC
+      const w = info[i]
+      const p1 = i > 0 ? info[i - 1] : BOUNDARY
+      const p2 = i > 1 ? info[i - 2] : BOUNDARY
+      const n1 = i + 1 < n ? info[i + 1] : BOUNDARY
+      const n2 = i + 2 < n ? info[i + 2] : BOUNDARY
+      const sh = w.short
+      feats[c++] = hashStart(1)
+      feats[c++] = w.form
+      feats[c++] = w.low
+      feats[c++] = w.shape
+      feats[c++] = hashInt(sh, mode)
+      for (let k = 0; k < w.affixes.length; k++) feats[c++] = w.affixes[k]
+      feats[c++] = hashInt(hashStart(30), p1.low)
+      feats[c++] = hashInt(hashStart(31), p2.low)
+      feats[c++] = hashInt(hashStart(32), n1.low)
+      feats[c++] = hashInt(hashStart(33), n2.low)
+      feats[c++] = hashInt(hashInt(hashStart(34), p1.low), w.low)
+      feats[c++] = hashInt(hashInt(hashStart(35), w.low), n1.low)
+      feats[c++] = hashInt(hashInt(hashInt(hashStart(36), p1.short), sh), n1.short)
+      feats[c++] = hashInt(hashStart(37), p1.short)
+      feats[c++] = hashInt(hashStart(38), n1.short)
+      feats[c++] = hashInt(hashInt(hashStart(39), p1.short), sh)
+      feats[c++] = hashInt(hashInt(hashStart(40), sh), n1.short)
+      feats[c++] = hashInt(hashInt(hashStart(41), i === 0 ? 1 : i === 1 ? 2 : 0), sh)
+      feats[c++] = hashInt(hashInt(hashInt(hashStart(42), docCase[i]), mode), sh)
+      if (i > 0) feats[c++] = hashInt(hashInt(hashStart(43), docCase[i - 1]), mode)
+      if (i + 1 < n) feats[c++] = hashInt(hashInt(hashStart(44), docCase[i + 1]), mode)
       const g = gaz[i]
       if (g !== 0) {
-        add(hashInt(hashStart(50), g))
-        add(hashStr(hashInt(hashStart(51), g), sh))
+        feats[c++] = hashInt(hashStart(50), g)
+        feats[c++] = hashInt(hashInt(hashStart(51), g), sh)
       }
-      if (i > 0 && gaz[i - 1] !== 0) add(hashInt(hashStart(52), gaz[i - 1]))
-      if (i + 1 < n && gaz[i + 1] !== 0) add(hashInt(hashStart(53), gaz[i + 1]))
-      const cl = clusters[i]
+      if (i > 0 && gaz[i - 1] !== 0) feats[c++] = hashInt(hashStart(52), gaz[i - 1])
+      if (i + 1 < n && gaz[i + 1] !== 0) feats[c++] = hashInt(hashStart(53), gaz[i + 1])
+      const cl = w.cluster
       if (cl !== 0) {
-        for (const len of [4, 8, 12, 20]) add(hashInt(hashInt(hashStart(60), len), clusterPrefix(cl, len)))
-        add(hashStr(hashInt(hashStart(61), clusterPrefix(cl, 8)), sh))
+        for (const len of CLUSTER_LENGTHS)
+          feats[c++] = hashInt(hashInt(hashStart(60), len), clusterPrefix(cl, len))
+        feats[c++] = hashInt(hashInt(hashStart(61), clusterPrefix(cl, 8)), sh)
       }
-      if (i > 0 && clusters[i - 1] !== 0) add(hashInt(hashStart(62), clusterPrefix(clusters[i - 1], 8)))
-      if (i + 1 < n && clusters[i + 1] !== 0) add(hashInt(hashStart(63), clusterPrefix(clusters[i + 1], 8)))
-      if (i > 0) add(hashStr(hashStart(64), forms[i - 1]))
-      if (i + 1 < n) add(hashStr(hashStart(65), forms[i + 1]))
-      counts[i] = c
+      if (p1.cluster !== 0) feats[c++] = hashInt(hashStart(62), clusterPrefix(p1.cluster, 8))
+      if (n1.cluster !== 0) feats[c++] = hashInt(hashStart(63), clusterPrefix(n1.cluster, 8))
+      if (i > 0) feats[c++] = hashInt(hashStart(64), p1.form)
+      if (i + 1 < n) feats[c++] = hashInt(hashStart(65), n1.form)
+      counts[i] = c - i * MAX_STATIC
     }
     sentences.push({
       n,
       lower,
-      shapes: Int32Array.from(short, (x) => hashStr(hashStart(99), x)),
+      letters: Uint8Array.from(info, (x) => (x.hasLetter ? 1 : 0)),
+      shapes: Int32Array.from(info, (x) => x.short),
       feats,
       counts,
     })
@@ -382,7 +442,7 @@ const decode = (
       }
       const tag = hooks.step ? hooks.step(buf, total, best, s, i) : best
       tags[i] = tag
-      if (/[a-z]/i.test(lower)) history.set(lower, typeOf(tag))
+      if (sent.letters[i] === 1) history.set(lower, typeOf(tag))
       prev2 = prev
       prev = tag
     }
