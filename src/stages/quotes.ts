@@ -106,6 +106,8 @@ interface Attribution {
   /** Token range of the whole attribution. */
   from: number
   to: number
+  /** The speaker was carried over from the previous quote: it is not part of this attribution's span. */
+  inherited?: boolean
 }
 
 /** The per-document working state: tokens, their sentences and what has been used. */
@@ -210,6 +212,9 @@ class Reader {
         if (tok.norm !== '-' && tok.norm !== '&') break
       } else if (CLAUSE_STOPS.has(tok.norm) && !this.capital(j)) break
       else if (PRONOUNS.has(tok.norm) && j < i) break
+      // "laughed and said": coordinated verbs; "Smith and Jones said": coordinated names.
+      else if ((tok.norm === 'and' || tok.norm === 'or') && !(this.capital(j - 1) && this.capital(j + 1)))
+        break
       j--
     }
     let start = j + 1
@@ -587,7 +592,14 @@ export const findQuotes = (
     const startsSentence = q.open === r.sentenceStart[r.sentenceOf[q.open]] || r.word(q.open - 1) === ':'
     if (!startsSentence) continue
     let previous: Attribution | undefined
-    for (const f of found) if (f.direct && f.content.end <= tokens[q.open].span.start) previous = f
+    for (const f of found) {
+      if (
+        f.direct &&
+        f.content.end <= tokens[q.open].span.start &&
+        (!previous || f.content.end > previous.content.end)
+      )
+        previous = f
+    }
     const near = previous?.speaker !== undefined && r.sentenceOf[q.open] - r.sentenceOf[previous.to] <= 2
     found.push({
       speaker: near ? previous?.speaker : undefined,
@@ -595,6 +607,7 @@ export const findQuotes = (
       direct: true,
       from: q.open,
       to: q.close >= 0 ? q.close : q.last,
+      inherited: true,
     })
   }
   found.sort((x, y) => tokens[x.from].span.start - tokens[y.from].span.start)
@@ -623,9 +636,11 @@ const toQuote = (
     const entity = mentionAt(doc.mentions, span)?.entity
     if (entity !== undefined) speaker.entity = entity
     quote.speaker = speaker
-    start = Math.min(start, tokens[f.speaker[0]].span.start)
-    end = Math.max(end, tokens[f.speaker[1]].span.end)
-    quote.span = { start, end }
+    if (!f.inherited) {
+      start = Math.min(start, tokens[f.speaker[0]].span.start)
+      end = Math.max(end, tokens[f.speaker[1]].span.end)
+      quote.span = { start, end }
+    }
   }
   return quote
 }
