@@ -1,5 +1,6 @@
 import { groupStories } from './corpus/cluster.ts'
 import { compareStory } from './corpus/compare.ts'
+import { linkEntities } from './corpus/link.ts'
 import { resolveEntities } from './corpus/resolve.ts'
 import { type ReadOptions, readInputs } from './ingest/read.ts'
 import type { Article } from './ingest/types.ts'
@@ -52,6 +53,7 @@ export const analyzeArticles = (articles: readonly Article[], options: AnalyzeOp
     return doc
   })
   const entities = resolveEntities(documents)
+  linkEntities(documents)
   const byId = new Map(documents.map((d) => [d.id, d]))
   const grouped = groupStories(documents)
   const stories: Story[] = grouped.map((s) => {
