@@ -711,7 +711,8 @@ export const compareStory = (
     .slice(0, maxQuantities)
     .map(({ firstAt: _, ...fact }) => fact)
 
-  const eventPlace: Accept = (view, m, i) => view.locative.has(m) && eventSentences(view, type).has(i)
+  const told = new Map(views.map((view) => [view, eventSentences(view, type)]))
+  const eventPlace: Accept = (view, m, i) => view.locative.has(m) && told.get(view)!.has(i)
   const anyPlace: Accept = (view, m) => view.locative.has(m)
   const places = rankEntities(views, eventPlace)
     .slice(0, maxPlaces)

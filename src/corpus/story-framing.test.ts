@@ -117,6 +117,10 @@ describe('premodifierSpan', () => {
     // A name before a name is not a description.
     ['Army General Northern Front', 'Northern Front', null],
     ['a group, Northern Front', 'Northern Front', null],
+    ['a senior Northern Front commander', 'Northern Front', null],
+    ['to push out Northern Front', 'Northern Front', null],
+    ['killing three Northern Front', 'Northern Front', null],
+    ['the outlawed Northern Front movement', 'Northern Front', 'outlawed'],
   ]
   for (const [text, name, expected] of cases) {
     it(text, () => {

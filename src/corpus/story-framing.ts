@@ -3,6 +3,7 @@
  * by whose voice they are in, whose voices it quotes, and how it hedges.
  */
 import compareCues from '../data/compare-cues.json' with { type: 'json' }
+import countedClasses from '../data/counted-classes.json' with { type: 'json' }
 import premodifierStops from '../data/premodifier-stops.json' with { type: 'json' }
 import { evidence, overlaps, sentenceIndexAt } from '../model/span.ts'
 import type {
@@ -21,6 +22,12 @@ import { normalise, tokenizeText } from '../stages/tokenize.ts'
 
 const STOPS = new Set<string>(premodifierStops.words)
 const ACTOR_NOUNS = new Set<string>(compareCues.actorNouns)
+const MODIFIED_NOUNS = new Set<string>([
+  ...compareCues.modifiedNouns,
+  ...Object.entries(countedClasses.classes)
+    .filter(([cls]) => cls !== 'unspecified')
+    .flatMap(([, words]) => words),
+])
 /** Types of actor an unnamed group description ("the militia") can stand for. */
 const GROUP_TYPES: readonly EntityType[] = ['ORG', 'NORP', 'MISC']
 
@@ -62,6 +69,9 @@ export const premodifierSpan = (
   mention: Span,
   maxWords: number,
 ): Span | null => {
+  const after = tokens.findIndex((t) => t.span.start >= mention.end)
+  // "a senior Hezbollah commander": the words before the name describe the noun it modifies.
+  if (after >= 0 && MODIFIED_NOUNS.has(tokens[after].norm)) return null
   let i = tokens.findIndex((t) => t.span.end > mention.start) - 1
   if (i < -1) i = tokens.length - 1
   let first = -1
