@@ -220,6 +220,38 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ['The firm reported results for fiscal 2023 today.', THURSDAY, 'fiscal 2023', { value: '2023' }],
   ['Turnout was low in 2019, about 40 percent.', THURSDAY, '2019', { value: '2019' }],
   ['The storm hit on Wednesday.', '2024-02-07', 'Wednesday', { value: '2024-02-07' }],
+  ['The deadline is Dec. 15 for all bids.', '2023-10-26', 'Dec. 15', { value: '2023-12-15' }],
+  [
+    'The plant opened in January this year.',
+    THURSDAY,
+    'January this year',
+    { value: '2024-01', precision: 'month' },
+  ],
+  ['The plant opened in June last year.', THURSDAY, 'June last year', { value: '2023-06' }],
+  ['Profit rose in the quarter ended Sept. 30.', '2023-10-26', 'the quarter', { value: '2023-Q3' }],
+  ['Profit rose in the latest quarter.', '2023-10-26', 'the latest quarter', { value: '2023-Q3' }],
+  [
+    'Sales rose in the third quarter. They fell a year earlier.',
+    '2023-10-26',
+    'a year earlier',
+    { value: '2022-Q3' },
+  ],
+  [
+    'Sales in next year’s first quarter may fall.',
+    '2023-10-26',
+    'next year’s first quarter',
+    { value: '2024-Q1' },
+  ],
+  ['The repair took 2 1/2 years to finish.', THURSDAY, '2 1/2 years', { value: 'P2Y6M', type: 'DURATION' }],
+  ['The vote lasted 5 1/2 hours in all.', THURSDAY, '5 1/2 hours', { value: 'PT5H30M' }],
+  [
+    'Crowds gathered over the weekend downtown.',
+    THURSDAY,
+    'the weekend',
+    { value: '2024-W05-WE', range: ['2024-02-03', '2024-02-04'] },
+  ],
+  ['The strike ended nearly two years ago.', THURSDAY, 'nearly two years ago', { value: '2022' }],
+  ['The talks went on for a six year period.', THURSDAY, 'six year', { value: 'P6Y', type: 'DURATION' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {
@@ -246,6 +278,11 @@ const NEGATIVES: [string, string][] = [
   ['The sun rose over the hills.', 'sun'],
   ['He was the second speaker.', 'second'],
   ['The fall of the city shocked many.', 'fall'],
+  ['Prices are expected to fall sharply.', 'fall'],
+  ['Ministers Anna Berg and Jan Novak signed the pact.', 'Jan'],
+  ['Mr. Lowe, 52 years old, will retire.', '52 years'],
+  ['Rivals hold more than a quarter of the market.', 'quarter'],
+  ['The bank reported a quarterly loss.', 'quarterly'],
 ]
 
 describe('dates: words that are not dates', () => {

@@ -678,10 +678,31 @@ class Matcher {
       const q = this.quarter(i + 1, 1)
       if (q) return { ...q, takesThe: true }
       if (this.dct === null) return { end: i + 1, period: null, relative: true, takesThe: false }
-      return { end: i + 1, period: yearPeriod(fromDay(this.dct).y - 1), relative: true, takesThe: false }
+      // "the year-earlier period": the period under discussion a year before
+      const anchor = this.recentQuarter()
+      const period = anchor ? shiftYear(anchor, -1) : yearPeriod(fromDay(this.dct).y - 1)
+      const noun = this.norm(i + 1)
+      const end = noun === 'period' || noun === 'quarter' ? i + 2 : i + 1
+      return { end, period, relative: true, takesThe: end > i + 1 }
     }
     if (n === 'year' && this.year(i + 1)) {
       return { end: i + 2, period: yearPeriod(this.year(i + 1)), relative: false, takesThe: true }
+    }
+    // "the quarter", "the latest quarter": in business news the quarter just reported, or the one
+    // containing the date after "ended" ("the quarter ended Sept. 30").
+    if (
+      (n === 'quarter' && this.norm(i - 1) === 'the') ||
+      ((n === 'latest' || n === 'current') && this.norm(i + 1) === 'quarter' && this.norm(i - 1) === 'the')
+    ) {
+      const end = n === 'quarter' ? i + 1 : i + 2
+      if (this.dct === null) return { end, period: null, relative: true, takesThe: true }
+      const verb = this.norm(end)
+      const ended = verb === 'ended' || verb === 'ending' ? this.calendar(end + 1, true) : null
+      if (ended?.period?.precision === 'day') {
+        return { end, period: unitPeriod('Q', ended.period.from, 0), relative: true, takesThe: true }
+      }
+      const back = n === 'current' ? 0 : 45
+      return { end, period: unitPeriod('Q', this.dct - back, 0), relative: true, takesThe: true }
     }
     // "the weekend": the latest one, or the coming one in a future clause
     if (n === 'weekend' && this.norm(i - 1) === 'the') {
@@ -1099,7 +1120,9 @@ class Matcher {
     if (!unit) return null
     const plural = word.endsWith('s') || word === 'centuries'
     // "1988 quarter", "the 1988 second quarter": a number with a singular unit is not a count of it.
-    if (counted !== null && typeof n === 'number' && n > 1 && !plural) return null
+    // "a six year process" and "the three hour meeting" are adjectives: an article before the count allows it.
+    const article = this.norm(j - 1) === 'a' || this.norm(j - 1) === 'an' || this.norm(j - 1) === 'the'
+    if (counted !== null && typeof n === 'number' && n > 1 && !plural && (!article || n >= 1000)) return null
     if (counted === null && !plural && !lead) return null
     if (counted === null && !plural) n = 1
     // "a year": one unit; TimeML reads "$5 a year" and "twice a week" as sets.
@@ -1132,7 +1155,11 @@ class Matcher {
       }
       const code = unit[0] === 'WE' ? 'W' : unit[0]
       let period: Period | null
-      if (code === 'D' || code === 'W' || code === 'M' || code === 'Q' || code === 'Y') {
+      const anchor = this.recentQuarter()
+      if (code === 'Y' && Number.isInteger(n) && anchor) {
+        // "a year earlier" after "the third quarter" compares quarters: TimeML gives it the anchor's granularity.
+        period = shiftYear(anchor, sign * n)
+      } else if (code === 'D' || code === 'W' || code === 'M' || code === 'Q' || code === 'Y') {
         const whole = Math.round(n)
         period = unitPeriod(code, this.dct, sign * whole)
       } else if (code === 'DE') period = yearPeriod(fromDay(this.dct).y + sign * 10 * n)
@@ -1368,11 +1395,21 @@ class Matcher {
   }
 
   /** All expressions of the document, left to right, without overlaps. */
+  /** The last quarter named in this or the two sentences before, for comparisons like "a year earlier". */
+  recentQuarter(): Period | null {
+    const q = this.lastQuarter
+    return q && this.sentence - q.sentence <= 2 ? q.period : null
+  }
+
+  lastQuarter: { period: Period; sentence: number } | null = null
+  sentence = 0
+
   scan(sentences: readonly { start: number; end: number }[]): Hit[] {
     const hits: Hit[] = []
     let t = 0
     const total = this.tokens.length
-    for (const sentence of sentences) {
+    for (const [index, sentence] of sentences.entries()) {
+      this.sentence = index
       while (t < total && this.tokens[t].span.start < sentence.start) t++
       let end = t
       while (end < total && this.tokens[end].span.end <= sentence.end) end++
@@ -1382,6 +1419,12 @@ class Matcher {
         const hit = this.at(i)
         if (hit) {
           hits.push(hit)
+          if (hit.precision === 'quarter' && hit.value && hit.range && /-Q\d$/.test(hit.value)) {
+            this.lastQuarter = {
+              period: quarterPeriod(Number(hit.value.slice(0, 4)), Number(hit.value.slice(-1))),
+              sentence: index,
+            }
+          }
           i = Math.max(hit.end, i + 1)
         } else i++
       }
@@ -1555,6 +1598,7 @@ const TRIGGERS = new Set<string>([
   'first',
   'final',
   'remaining',
+  'latest',
   'following',
   'q1',
   'q2',
