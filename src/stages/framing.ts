@@ -254,6 +254,11 @@ const findLabels = (view: View): Label[] => {
   return kept
 }
 
+const inMention = (view: View, i: number): boolean => {
+  const at = view.tokens[i].span.start
+  return (view.doc.mentions ?? []).some((m) => m.span.start <= at && at < m.span.end)
+}
+
 /** Loaded words from the lexicons, each with whose voice it is. Names (capitalised mid-sentence) are skipped. */
 const findLoaded = (view: View, allowed?: ReadonlySet<string>): LoadedTerm[] => {
   const { tokens, text } = view
@@ -262,9 +267,12 @@ const findLoaded = (view: View, allowed?: ReadonlySet<string>): LoadedTerm[] => 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (t.kind !== 'word' || t.norm.length < 3) continue
-    if (!view.sentenceInitial[i] && isCapital(text, t)) continue
+    const capital = isCapital(text, t)
     const entry = words.get(t.norm) ?? stems.get(stemmer(t.norm))
     if (!entry || (allowed && !allowed.has(entry.lexicon))) continue
+    // A capitalised word may be a name ("Trump", "Hope"): trust only the hand-written list there ("Marxist"), and
+    // only when it is not part of an entity mention.
+    if (capital && (entry.lexicon !== 'news-loaded' || inMention(view, i))) continue
     const term: LoadedTerm = {
       span: t.span,
       text: text.slice(t.span.start, t.span.end),
