@@ -55,6 +55,8 @@ export const createApp = ({ store }: AppOptions): Hono => {
   const notFound = (what: string) => page('Not found', `<h1>Not found</h1><p>${escapeHtml(what)}</p>`)
 
   app.get(ASSET_PATHS.css, (c) => c.body(ASSETS.css, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+  // Browsers ask for an icon on every page; answer without one rather than with a logged 404.
+  app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get(ASSET_PATHS.js, (c) => c.body(ASSETS.js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
 
   // JSON API.
