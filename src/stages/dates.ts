@@ -1109,6 +1109,15 @@ class Matcher {
       n = 'X'
       k = j
       counted = null
+    } else if (
+      (this.norm(j - 1) === 'for' || this.norm(j - 1) === 'within') &&
+      /s$/.test(this.norm(j)) &&
+      !takesThe
+    ) {
+      // "for years", "within weeks": an unspecified number of units
+      n = 'X'
+      k = j
+      counted = null
     } else return null
     let word = this.norm(k)
     // "a half hour", "two and a half years" are rare enough in news to leave; "half an hour" is common.
@@ -1171,9 +1180,11 @@ class Matcher {
     }
     if (isA && !lead && approxEnd < 0) {
       const before = this.norm(i - 1)
-      if (before === 'once' || before === 'twice' || before === 'times' || before === 'per') {
+      // "twice a week", "$5 million a year": a rate, a TimeML set
+      const amount = this.tokens[i - 1]?.kind === 'number' || AMOUNT_WORDS.has(before)
+      if (before === 'once' || before === 'twice' || before === 'times' || amount) {
         return {
-          start: i - 1,
+          start: i,
           end,
           type: 'SET',
           value: durationValue(1, unit[0], unit[1]),
@@ -1317,7 +1328,10 @@ class Matcher {
         if (!period) return null
         return this.hitFromCore(the ? i : j, { end: j + 2, period, relative: true, takesThe: true }, null)
       }
-      return { start: j, end: j + 2, type: 'DATE', value: 'PAST_REF', precision: 'unknown', relative: false }
+      // "recent months": an unspecified stretch up to now, a TimeML duration (PXM).
+      const unitWord = this.norm(j + 1)
+      if (!unitWord.endsWith('s') && unitWord !== 'centuries') return null
+      return this.durationHit(j, j + 2, durationValue('X', unit[0], unit[1]))
     }
     // The past/future as nouns need "the"; the adverbs stand alone.
     if (the && !(n === 'past' || n === 'future' || n === 'present')) return null
@@ -1468,6 +1482,19 @@ const MONTH_LEADERS = new Set([
   'end',
   'beginning',
   'throughout',
+])
+
+/** Words after which "a year" is a rate ("$5 million a year"). */
+const AMOUNT_WORDS = new Set([
+  'million',
+  'billion',
+  'thousand',
+  'hundred',
+  'trillion',
+  'dollars',
+  'cents',
+  'percent',
+  '%',
 ])
 
 /** Words before a bare season word that make it a season ("in the fall"; "to fall" is a verb). */
