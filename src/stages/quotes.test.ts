@@ -162,6 +162,17 @@ describe('findQuoteRegions', () => {
       ['One two.', 'Three four.'],
     ],
     ['trailing comma left out', '“Yes, we can,” she said.', ['Yes, we can']],
+    ['two apostrophes as a double quote', "''We will win,'' he said.", ['We will win']],
+    [
+      'curly single quotes, apostrophes inside',
+      'A ‘don’t tread on us’ sign, the Democrats’ plan.',
+      ['don’t tread on us'],
+    ],
+    [
+      'single quotes nested in double quotes',
+      '“They chanted ‘go home’ all night.”',
+      ['They chanted ‘go home’ all night.'],
+    ],
   ]
   for (const [name, text, expected] of cases) {
     it(name, () => {

@@ -14,8 +14,10 @@ export interface QuotesOptions {
 export interface QuoteRegion {
   /** Token index of the opening mark. */
   open: number
-  /** Token index of the closing mark, or -1 when the paragraph ended first (multi-paragraph quotes leave the mark out). */
+  /** Token index of the closing mark's last token, or -1 when the paragraph ended first (multi-paragraph quotes leave the mark out). */
   close: number
+  /** Token index of the closing mark's first token (a mark may be two tokens: ''), or -1. */
+  closeStart: number
   /** The text between the marks (a trailing comma left out). */
   inner: Span
   /** Token index range [first, last] inside the marks. */
@@ -57,9 +59,12 @@ const breaksParagraph = (text: string, a: Token, b: Token): boolean =>
  */
 export const findQuoteRegions = (text: string, tokens: readonly Token[]): QuoteRegion[] => {
   const regions: QuoteRegion[] = []
+  // The opening mark being matched: its first and last token, and whether it is a single quote (‘…’).
   let open = -1
-  const finish = (close: number, lastInner: number): void => {
-    const first = open + 1
+  let openEnd = -1
+  let single = false
+  const finish = (closeStart: number, close: number, lastInner: number): void => {
+    const first = openEnd + 1
     let last = lastInner
     // “…,” Smith said: the comma belongs to the attribution, not to what was said.
     if (last >= first && tokens[last].norm === ',') last--
@@ -69,6 +74,7 @@ export const findQuoteRegions = (text: string, tokens: readonly Token[]): QuoteR
       regions.push({
         open,
         close,
+        closeStart,
         inner: { start: tokens[first].span.start, end: tokens[last].span.end },
         first,
         last,
@@ -79,23 +85,65 @@ export const findQuoteRegions = (text: string, tokens: readonly Token[]): QuoteR
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
-    if (open >= 0 && i > open + 1 && breaksParagraph(text, tokens[i - 1], t)) finish(-1, i - 1)
-    if (!isQuoteMark(t)) continue
-    const ch = text[t.span.start]
-    const opens = ch === '“' || ch === '„' || ch === '«'
-    const closes = ch === '”' || ch === '»'
+    if (open >= 0 && i > openEnd + 1 && breaksParagraph(text, tokens[i - 1], t)) finish(-1, -1, i - 1)
+    const mark = markAt(text, tokens, i)
+    if (!mark) continue
+    const end = i + mark.length - 1
     if (open < 0) {
       // A stray closing mark with nothing open: nothing to pair it with.
-      if (!closes) open = i
-    } else if (opens) {
-      finish(-1, i - 1)
+      if (mark.role !== 'close' && mark.role !== 'close-single') {
+        open = i
+        openEnd = end
+        single = mark.role === 'open-single'
+      }
+    } else if (mark.role === 'open') {
+      finish(-1, -1, i - 1)
       open = i
-    } else {
-      finish(i, i - 1)
+      openEnd = end
+      single = false
+    } else if (single ? mark.role === 'close-single' : mark.role === 'close' || mark.role === 'either') {
+      finish(i, end, i - 1)
     }
+    i = end
   }
-  if (open >= 0) finish(-1, tokens.length - 1)
+  if (open >= 0) finish(-1, -1, tokens.length - 1)
   return regions
+}
+
+type MarkRole = 'open' | 'close' | 'either' | 'open-single' | 'close-single'
+
+/**
+ * The quotation mark starting at token i, if any: curly and straight double quotes, two straight apostrophes used as
+ * a double quote (''…'', as some papers print), and curly single quotes (‘…’) — a ’ closes only a ‘ region and only
+ * when it stands alone after a word or punctuation and before a space or punctuation, since ’ is also an apostrophe.
+ */
+const markAt = (
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+): { role: MarkRole; length: number } | undefined => {
+  const t = tokens[i]
+  if (t.span.end - t.span.start !== 1) return undefined
+  const ch = text[t.span.start]
+  if (ch === '“' || ch === '„' || ch === '«') return { role: 'open', length: 1 }
+  if (ch === '”' || ch === '»') return { role: 'close', length: 1 }
+  if (ch === '"') return { role: 'either', length: 1 }
+  const next = tokens[i + 1]
+  if (
+    (ch === "'" || ch === '’') &&
+    next &&
+    next.span.start === t.span.end &&
+    text[next.span.start] === ch &&
+    next.span.end - next.span.start === 1
+  ) {
+    return { role: 'either', length: 2 }
+  }
+  if (ch === '‘') return { role: 'open-single', length: 1 }
+  if (ch === '’') {
+    const after = text[t.span.end] ?? ' '
+    if (/[\s.,;:!?)\]—–-]/u.test(after)) return { role: 'close-single', length: 1 }
+  }
+  return undefined
 }
 
 interface Attribution {
@@ -305,9 +353,9 @@ const cueAfter = (r: Reader, q: QuoteRegion): Attribution | undefined => {
   const { tokens, text } = r
   let j = q.close + 1
   if (r.word(j) === ',') j++
-  if (j >= tokens.length || breaksParagraph(text, tokens[q.close], tokens[j])) return undefined
+  if (j >= tokens.length || breaksParagraph(text, tokens[j - 1], tokens[j])) return undefined
   // A quote ending in a full stop ends its sentence; only a bare "Smith said." may follow it.
-  const endsSentence = TERMINAL.has(r.word(q.last)) || TERMINAL.has(r.word(q.close - 1))
+  const endsSentence = TERMINAL.has(r.word(q.last)) || TERMINAL.has(r.word(q.closeStart - 1))
   const ceiling = Math.min(tokens.length - 1, j + 14)
   let cue = -1
   for (let k = j; k <= ceiling; k++) {
@@ -565,7 +613,7 @@ export const findQuotes = (
   for (const q of regions) {
     if (q.close < 0 && context) {
       const next = tokens[q.last + 1]
-      if (!next || !isQuoteMark(next)) {
+      if (!next || !markAt(doc.text, tokens, q.last + 1)) {
         context.report({
           reason: 'Quotation mark opened but not closed before the end of the paragraph',
           rule: 'quotes/unclosed',
