@@ -4,9 +4,11 @@
  * with the incident's `num_killed` / `num_injured`.
  *
  * Derivation (the rule a reader of the quantities layer would apply, nothing tuned to the data):
- * - killed = the largest `best` (else `low`) among role `killed`; 0 when there is none;
- * - injured = the largest `best` (else `low`) among role `injured`; when there is none, the largest
- *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured); else 0.
+ * - a quantity's value is its `best`, or its `low` when it is open-ended ("a fatal shooting": low 1, no
+ *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
+ * - killed = the largest value among role `killed`; 0 when there is none;
+ * - injured = the larger of the largest value among role `injured` (0 when none) and the largest
+ *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured).
  *
  * "States" = the gold count is written in the article as a digit or a number word (README's notion);
  * a gold count of 0 is never "stated" that way, so those articles only count in the `all` figures.
@@ -44,7 +46,7 @@ const readJsonl = <T>(path: string): T[] =>
 const largest = (qs: readonly Quantity[], role: Quantity['role']): number | null => {
   let top: number | null = null
   for (const q of qs) {
-    const n = q.role === role ? (q.best ?? q.low) : null
+    const n = q.role === role ? (q.best ?? (q.high === null ? q.low : null)) : null
     if (n !== null && (top === null || n > top)) top = n
   }
   return top
@@ -53,10 +55,9 @@ const largest = (qs: readonly Quantity[], role: Quantity['role']): number | null
 /** One killed and one injured count for an article, by the rule in the module comment. */
 export const deriveCounts = (qs: readonly Quantity[]): { killed: number; injured: number } => {
   const killed = largest(qs, 'killed') ?? 0
-  const injured = largest(qs, 'injured')
-  if (injured !== null) return { killed, injured }
+  const injured = largest(qs, 'injured') ?? 0
   const shot = largest(qs, 'dead_or_injured')
-  return { killed, injured: shot === null ? 0 : Math.max(0, shot - killed) }
+  return { killed, injured: shot === null ? injured : Math.max(injured, shot - killed) }
 }
 
 const WORDS = new Map<number, string[]>()

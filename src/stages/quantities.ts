@@ -199,6 +199,7 @@ const parseWords = (v: View, i: number): { value: number; last: number } | null 
 
 /** A number (digits, words, a range or a vague quantifier) starting at token i. */
 const parseFigure = (v: View, i: number): Figure | null => {
+  if (i < v.start || i >= v.end) return null
   const w = norm(v, i)
   const t = v.tokens[i]
   for (const vague of VAGUE) {
@@ -291,8 +292,10 @@ const isNotACount = (v: View, f: Figure): boolean => {
   // Ids and phone numbers: long digit strings without separators.
   if (/^\d{5,}$/.test(w)) return true
   // Years: a four-digit figure 1800–2100 unless it plainly counts people.
-  if (/^\d{4}$/.test(w) && value >= 1800 && value <= 2100 && !COUNT_NOUNS.has(next) && !ROLE_OF.has(next))
-    return true
+  if (/^\d{4}$/.test(w) && value >= 1800 && value <= 2100 && !COUNT_NOUNS.has(next)) return true
+  // "12 year-old", "3 years old", "18 months old".
+  if (/^(year|month|week|day)s?-old$/.test(next)) return true
+  if (/^(year|month|week|day)s?$/.test(next) && norm(v, f.last + 1) === 'old') return true
   // "(23)", "(555)".
   if (prev === '(' && next === ')') return true
   // "Smith, 23, of Springfield": an age after a name.
@@ -347,6 +350,9 @@ const findQualifier = (v: View, i: number): { kind: Qualifier; first: number } |
 /** A role phrase or word at token i: its role and the token after it. */
 const roleAt = (v: View, i: number): { role: QuantityRole; last: number } | null => {
   for (const p of PHRASES) if (matchAt(v, i, p.words)) return { role: p.role, last: i + p.words.length }
+  // "fatally shot", "fatally wounding": one role that ends after the verb, so the verb's object is seen.
+  if (norm(v, i) === 'fatally' && CASUALTY.has(ROLE_OF.get(norm(v, i + 1)) ?? 'other'))
+    return { role: 'killed', last: i + 2 }
   const role = ROLE_OF.get(norm(v, i))
   return role ? { role, last: i + 1 } : null
 }
@@ -390,6 +396,12 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
   return { noun: norm(v, pick), index: pick, last: pick + 1 }
 }
 
+/** Openers of an aside and the token that closes it. */
+const ASIDES = new Map([
+  [',', ','],
+  ['-', '-'],
+  ['(', ')'],
+])
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -459,12 +471,13 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       return { ...refined, index: j }
     }
     const w = norm(v, j)
-    if (w === ',' && !skipped) {
-      // An appositive or aside between commas: "the victim, aged 23, died"; "three people, including a child, were".
+    const close = ASIDES.get(w)
+    if (close && !skipped) {
+      // An appositive or aside: "the victim, aged 23, died"; "five children – ages 11 to 15 – were shot".
       skipped = true
       let k = j + 1
-      while (k < v.end && k < j + 9 && norm(v, k) !== ',' && v.tokens[k].kind !== 'punct') k++
-      if (norm(v, k) !== ',') return null
+      while (k < v.end && k < j + 9 && norm(v, k) !== close && v.tokens[k].kind !== 'punct') k++
+      if (norm(v, k) !== close) return null
       j = k + 1
       continue
     }
@@ -577,8 +590,56 @@ const countsThings = (counted: string): boolean =>
   !MEASURES.has(counted) &&
   (COUNT_NOUNS.has(counted) || PEOPLE.has(counted) || /[^s]s$/.test(counted))
 
+/** One conjoined counted phrase at token i ("two women", "a 13-year-old boy"): its value and end. */
+const conjunctAt = (v: View, i: number): { value: number; next: number } | null => {
+  const figure = parseFigure(v, i)
+  if (figure) {
+    if (!figure.exact || figure.best === null) return null
+    const counted = findCounted(v, figure.last)
+    if (!counted || MEASURES.has(counted.noun) || roleAt(v, counted.index)) return null
+    return { value: figure.best, next: counted.last }
+  }
+  if (PERSON_DETERMINERS.has(norm(v, i)) || norm(v, i) === 'another') {
+    const noun = personNoun(v, i + 1)
+    if (noun >= 0) return { value: 1, next: noun + 1 }
+  }
+  return null
+}
+
+/**
+ * Counted phrases conjoined after token j: "three men [and two women] were hurt", "a man[, a woman and a
+ * child] were killed". They share the predicate, and together they make a total.
+ */
+const readConjuncts = (v: View, j: number): { values: number[]; next: number } => {
+  const values: number[] = []
+  let k = j
+  while (norm(v, k) === 'and' || norm(v, k) === ',') {
+    const c = conjunctAt(v, k + 1)
+    if (!c) break
+    values.push(c.value)
+    k = c.next
+  }
+  return { values, next: k }
+}
+
+/** The total of a group of conjoined counts, spanning the whole group. */
+const makeTotal = (
+  v: View,
+  first: number,
+  best: number,
+  conj: { values: number[]; next: number },
+  role: QuantityRole,
+): Quantity | null => {
+  if (conj.values.length === 0 || !CASUALTY.has(role)) return null
+  const n = conj.values.reduce((a, b) => a + b, best)
+  return make(v, first, conj.next, { low: n, best: n, high: n }, '', role, null)
+}
+
 /** Reads one figure at token i into a quantity; returns it with the token to continue from. */
-const readFigure = (v: View, i: number): { quantity: Quantity | null; next: number } | null => {
+const readFigure = (
+  v: View,
+  i: number,
+): { quantity: Quantity | null; total?: Quantity | null; next: number } | null => {
   const figure = parseFigure(v, i)
   if (!figure) return null
   if (isNotACount(v, figure)) {
@@ -595,6 +656,7 @@ const readFigure = (v: View, i: number): { quantity: Quantity | null; next: numb
   let role: QuantityRole | null = null
   let counted = ''
   let countedIndex: number | null = null
+  let conj: { values: number[]; next: number } = { values: [], next: figure.last }
 
   // Currency before ("$1.2 million", "£40") or after ("40 dollars"); percent after.
   const symbol = CURRENCIES.get(norm(v, first - 1))
@@ -642,7 +704,8 @@ const readFigure = (v: View, i: number): { quantity: Quantity | null; next: numb
         counted = after.noun
         countedIndex = after.index
       }
-      const predicateFrom = after ? after.last : figure.last
+      conj = readConjuncts(v, after ? after.last : figure.last)
+      const predicateFrom = conj.next
       if (verb && verb.role !== 'other') role = verb.role
       else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
       if (role === null) role = roleFromToll(v, first)?.role ?? null
@@ -660,7 +723,11 @@ const readFigure = (v: View, i: number): { quantity: Quantity | null; next: numb
   if (figure.word && role === 'other' && !countsThings(counted)) return { quantity: null, next: figure.last }
   const whole = role !== 'money' && role !== 'percent'
   const q = make(v, first, last, qualify(figure, kind, whole), counted, role, countedIndex)
-  return { quantity: q, next: Math.max(figure.last, last) }
+  const total =
+    figure.exact && figure.best !== null && kind === null
+      ? makeTotal(v, first, figure.best, conj, role)
+      : null
+  return { quantity: q, total, next: Math.max(figure.last, last) }
 }
 
 /** "no one was hurt", "nobody was killed", "no injuries were reported" → 0 of that role. */
@@ -731,7 +798,10 @@ const nameAt = (v: View, i: number): number => {
  * injured", "Kevin Barbee was pronounced dead" → 1 of that role. A name or pronoun only counts as the
  * subject of a singular passive or intransitive predicate, so "the gunman killed two people" is not a victim.
  */
-const readImplied = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+const readImplied = (
+  v: View,
+  i: number,
+): { quantity: Quantity; total?: Quantity | null; next: number } | null => {
   const w = norm(v, i)
   const verb = roleFromVerb(v, i)
   const verbRole = verb && verb.role !== 'other' ? verb.role : null
@@ -743,7 +813,7 @@ const readImplied = (v: View, i: number): { quantity: Quantity; next: number } |
   if ((w === 'him' || w === 'her') && verbRole && personNoun(v, i + 1) < 0) {
     return { quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null), next: i + 1 }
   }
-  let first = i
+  const first = i
   let noun = -1
   if (w === 'a' || w === 'an' || w === 'the' || w === 'his' || w === 'her') noun = personNoun(v, i + 1)
   else if (PEOPLE.has(w) && isCapitalised(raw(v, i)) && (i === v.start || v.tokens[i - 1].kind === 'punct')) {
@@ -765,11 +835,15 @@ const readImplied = (v: View, i: number): { quantity: Quantity; next: number } |
     return { quantity: make(v, i, end, ONE, '', found.role, found.index), next: end }
   }
   if (noun < 0) return null
+  const conj = readConjuncts(v, noun + 1)
   let role: QuantityRole | null = first === i && verbRole ? verbRole : null
-  role ??= rolePredicate(v, noun + 1)?.role ?? null
+  role ??= rolePredicate(v, conj.next)?.role ?? null
   if (role === null || role === 'other') return null
-  first = i
-  return { quantity: make(v, first, noun + 1, ONE, norm(v, noun), role, noun), next: noun + 1 }
+  return {
+    quantity: make(v, first, noun + 1, ONE, norm(v, noun), role, noun),
+    total: makeTotal(v, first, 1, conj, role),
+    next: noun + 1,
+  }
 }
 
 /**
@@ -847,6 +921,7 @@ export const findQuantities = (
     const figure = readFigure(v, i)
     if (figure) {
       if (figure.quantity) found.push(figure.quantity)
+      if (figure.total) found.push(figure.total)
       i = Math.max(i + 1, figure.next)
       continue
     }
@@ -866,6 +941,7 @@ export const findQuantities = (
       const one = readImplied(v, i)
       if (one) {
         found.push(one.quantity)
+        if (one.total) found.push(one.total)
         i = one.next
         continue
       }
