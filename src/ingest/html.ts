@@ -1,0 +1,404 @@
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import type { DocMeta } from '../model/types.ts'
+import { DecodeError, decodeBuffer } from './decode.ts'
+import type { Article, ReadResult } from './types.ts'
+
+/** Pages larger than this are refused before parsing: no news article is this big. */
+export const MAX_HTML_BYTES = 16 * 1024 * 1024
+/** Deeper element nesting than this is refused before parsing: the DOM and Readability slow down sharply with depth. */
+export const MAX_HTML_DEPTH = 400
+
+export interface HtmlOptions {
+  /** The page's own URL when it was fetched; resolves relative canonical links and gives a fallback outlet. */
+  url?: string
+  /** The charset the transport declared (HTTP `Content-Type`), which beats the page's own `<meta charset>`. */
+  charset?: string
+  maxBytes?: number
+  maxDepth?: number
+}
+
+// Minimal structural views of the linkedom DOM: the project compiles without the DOM lib.
+interface DomNode {
+  nodeType: number
+  nodeName: string
+  nodeValue: string | null
+  childNodes: ArrayLike<DomNode>
+}
+interface DomElement extends DomNode {
+  tagName: string
+  textContent: string | null
+  getAttribute(name: string): string | null
+  parentElement: DomElement | null
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+  querySelector(selector: string): DomElement | null
+  remove(): void
+}
+interface DomDocument {
+  documentElement: DomElement
+  title: string
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+  querySelector(selector: string): DomElement | null
+}
+
+const VOID = new Set(
+  'area base br col embed hr img input link meta param source track wbr'
+    .split(' ')
+    .map((t) => t.toUpperCase()),
+)
+// Elements the HTML parser closes implicitly; counting them would make ordinary tag soup look deep.
+const IMPLIED_END = new Set(
+  'p li dt dd tr td th option rt rp tbody thead tfoot colgroup'.split(' ').map((t) => t.toUpperCase()),
+)
+
+/** Maximum element nesting depth, from a scan of the tags alone (no DOM is built). */
+export const scanDepth = (html: string): number => {
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>|<!--/g
+  const endScript = /<\/script/gi
+  const endStyle = /<\/style/gi
+  let depth = 0
+  let max = 0
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    // Comments and raw-text elements are skipped by searching for their end once: a regex with a
+    // lazy body would rescan to the end of the page for every unclosed one.
+    if (!m[2]) {
+      const close = html.indexOf('-->', tag.lastIndex)
+      if (close < 0) break
+      tag.lastIndex = close + 3
+      continue
+    }
+    const name = m[2].toUpperCase()
+    if (!m[1] && (name === 'SCRIPT' || name === 'STYLE')) {
+      const end = name === 'SCRIPT' ? endScript : endStyle
+      end.lastIndex = tag.lastIndex
+      if (!end.exec(html)) break
+      tag.lastIndex = end.lastIndex
+      continue
+    }
+    if (VOID.has(name) || IMPLIED_END.has(name) || m[3] === '/') continue
+    if (m[1]) depth = Math.max(0, depth - 1)
+    else if (++depth > max) max = depth
+  }
+  return max
+}
+
+// Class or id tokens of page furniture that is not the article: consent banners, sharing bars,
+// "read more" boxes, comment threads, newsletter sign-ups. Readability keeps some of these when
+// they sit inside the article container, so they go before it runs.
+const FURNITURE =
+  /^(cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|related|related-?\w*|read-?more|more-?stories|recommended|recommendations|outbrain|taboola|comments?|comment-?\w*|disqus|share|sharing|social|share-?\w*|promo|advert|advertisement|ad|ads|ad-?slot|sponsored|banner-?ad|popup|modal|breadcrumbs?|tags|byline-?social|site-?header|site-?footer|nav|navbar|menu)$/i
+const FURNITURE_SELECTOR =
+  'script,style,noscript,template,iframe,form,nav,footer,aside,dialog,button,svg,[role=navigation],[role=dialog],[role=complementary],[role=banner],[role=contentinfo],[aria-modal=true],[hidden]'
+// Bylines and timestamps go to `meta`; left in the body they would read as the first sentence.
+const BYLINE =
+  /^(byline|byline-?\w*|author|authors|author-?\w*|article-?author|timestamp|dateline-?time|published|updated|pubdate|article-?meta|article-?date|post-?meta|post-?date)$/i
+const TEASER =
+  /^\s*(read more|read also|also read|related|see also|more on this|recommended|you may also like)\b/i
+
+const removeFurniture = (doc: DomDocument): void => {
+  for (const el of Array.from(doc.querySelectorAll(FURNITURE_SELECTOR))) el.remove()
+  for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
+    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/[\s_]+/)
+    if (tokens.some((t) => FURNITURE.test(t))) el.remove()
+    else if ((el.textContent ?? '').length < 200 && tokens.some((t) => BYLINE.test(t))) el.remove()
+  }
+  for (const el of Array.from(doc.querySelectorAll('[rel=author],[itemprop=author],time'))) {
+    // A <time> inside a sentence is part of the text; one standing alone is the page's timestamp.
+    if (
+      el.tagName !== 'TIME' ||
+      !/^(P|LI|BLOCKQUOTE|TD|SPAN|A|EM|STRONG|B|I)$/.test(el.parentElement?.tagName ?? '')
+    ) {
+      if ((el.textContent ?? '').length < 200) el.remove()
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll('p,div,li,section'))) {
+    const text = el.textContent ?? ''
+    if (text.length < 300 && TEASER.test(text)) el.remove()
+  }
+}
+
+const attr = (doc: DomDocument, selector: string, name = 'content'): string | undefined => {
+  const value = doc.querySelector(selector)?.getAttribute(name)?.trim()
+  return value ? value : undefined
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+/** All JSON-LD objects on the page, flattening arrays and `@graph`. Unparsable blocks are skipped. */
+const jsonLdObjects = (doc: DomDocument): Record<string, Json>[] => {
+  const out: Record<string, Json>[] = []
+  const visit = (value: Json, depth: number): void => {
+    if (depth > 8 || value === null || typeof value !== 'object') return
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1)
+      return
+    }
+    out.push(value)
+    if (value['@graph']) visit(value['@graph'], depth + 1)
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? '') as Json, 0)
+    } catch {
+      // A broken JSON-LD block is common on real pages; the other metadata sources still apply.
+    }
+  }
+  return out
+}
+
+const isArticleType = (o: Record<string, Json>): boolean => {
+  const type = o['@type']
+  const types = Array.isArray(type) ? type : [type]
+  return types.some((t) => typeof t === 'string' && /Article|Posting|Report|Blog/i.test(t))
+}
+
+const jsonString = (value: Json | undefined): string | undefined => {
+  if (typeof value === 'string') return value.trim() || undefined
+  if (Array.isArray(value)) {
+    const names = value.map(jsonString).filter((v): v is string => !!v)
+    return names.length ? names.join(', ') : undefined
+  }
+  if (value && typeof value === 'object') return jsonString(value.name)
+  return undefined
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/
+
+/** YYYY-MM-DD from a date string as the publisher wrote it (no time-zone shift), when it is a real date. */
+export const isoDay = (value: string | undefined): string | undefined => {
+  if (!value) return undefined
+  const text = value.trim()
+  let m = ISO_DAY.exec(text)
+  if (!m) {
+    // RFC 822 dates and other forms Date parses; UTC is the honest reading when the page gives no zone.
+    const parsed = Date.parse(text)
+    if (Number.isNaN(parsed)) return undefined
+    m = ISO_DAY.exec(new Date(parsed).toISOString())
+    if (!m) return undefined
+  }
+  const [, y, mo, d] = m
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return undefined
+  if (Number(y) < 1800 || Number(y) > 2200) return undefined
+  return `${y}-${mo}-${d}`
+}
+
+/** The publication day encoded in a news URL path (`/2024/02/07/`, `/2024-02-07-`, `/20240207/`). */
+export const dateFromUrl = (url: string | undefined): string | undefined => {
+  if (!url) return undefined
+  let path: string
+  try {
+    path = new URL(url).pathname
+  } catch {
+    return undefined
+  }
+  const m =
+    /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:\/|$)/.exec(path) ??
+    /(?:^|[/_-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path) ??
+    /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\/|$)/.exec(path)
+  return m ? isoDay(`${m[1]}-${m[2]}-${m[3]}`) : undefined
+}
+
+const absoluteUrl = (href: string | undefined, base: string | undefined): string | undefined => {
+  if (!href) return undefined
+  try {
+    const url = new URL(href, base)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const hostOutlet = (url: string | undefined): string | undefined => {
+  if (!url) return undefined
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Page metadata Readability does not give: publication date, canonical URL, outlet. */
+export const extractMetadata = (doc: DomDocument, pageUrl?: string): Omit<DocMeta, 'source'> => {
+  const ld = jsonLdObjects(doc)
+  const article = ld.find(isArticleType)
+  const canonical =
+    absoluteUrl(attr(doc, 'link[rel="canonical"]', 'href'), pageUrl) ??
+    absoluteUrl(attr(doc, 'meta[property="og:url"]'), pageUrl) ??
+    absoluteUrl(jsonString(article?.url), pageUrl) ??
+    pageUrl
+  const timeEl =
+    doc.querySelector('article time[datetime]') ??
+    doc.querySelector('time[pubdate]') ??
+    doc.querySelector('time[datetime]')
+  const published =
+    isoDay(jsonString(article?.datePublished)) ??
+    isoDay(attr(doc, 'meta[property="article:published_time"]')) ??
+    isoDay(attr(doc, 'meta[itemprop="datePublished"]')) ??
+    isoDay(attr(doc, '[itemprop="datePublished"]', 'datetime')) ??
+    isoDay(
+      attr(doc, 'meta[name="date"]') ??
+        attr(doc, 'meta[name="pubdate"]') ??
+        attr(doc, 'meta[name="publishdate"]') ??
+        attr(doc, 'meta[name="DC.date.issued"]') ??
+        attr(doc, 'meta[name="dcterms.date"]') ??
+        attr(doc, 'meta[name="parsely-pub-date"]'),
+    ) ??
+    isoDay(timeEl?.getAttribute('datetime') ?? undefined) ??
+    dateFromUrl(canonical) ??
+    dateFromUrl(pageUrl)
+  const publisher = article?.publisher
+  const outlet =
+    attr(doc, 'meta[property="og:site_name"]') ??
+    (publisher && typeof publisher === 'object' && !Array.isArray(publisher)
+      ? jsonString(publisher.name)
+      : undefined) ??
+    attr(doc, 'meta[name="application-name"]') ??
+    hostOutlet(canonical)
+  const authorMeta = attr(doc, 'meta[name="author"]') ?? attr(doc, 'meta[property="article:author"]')
+  const byline =
+    jsonString(article?.author) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta : undefined)
+  const title =
+    jsonString(article?.headline) ??
+    attr(doc, 'meta[property="og:title"]') ??
+    attr(doc, 'meta[name="twitter:title"]')
+  const language = doc.documentElement?.getAttribute('lang')?.trim() || undefined
+  const meta: Omit<DocMeta, 'source'> = {}
+  if (canonical) meta.url = canonical
+  if (outlet) meta.outlet = outlet
+  if (published) meta.published = published
+  if (title) meta.title = collapse(title)
+  if (byline) meta.byline = collapse(byline)
+  if (language) meta.language = language
+  return meta
+}
+
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION TABLE TD TH TR UL'.split(
+    ' ',
+  ),
+)
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * Plain text of an element: one paragraph per block element, separated by a blank line, with
+ * whitespace inside each paragraph collapsed as a browser renders it. Iterative, so deep trees
+ * cannot overflow the stack.
+ */
+export const blockText = (root: DomNode): string => {
+  const paragraphs: string[] = []
+  let current = ''
+  const flush = (): void => {
+    const line = collapse(current)
+    if (line) paragraphs.push(line)
+    current = ''
+  }
+  const stack: (DomNode | 'end')[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node === 'end') {
+      flush()
+      continue
+    }
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? ''
+      continue
+    }
+    if (node.nodeType !== 1) continue
+    if (node.nodeName === 'BR') {
+      current += ' '
+      continue
+    }
+    const block = BLOCK.has(node.nodeName)
+    if (block) {
+      flush()
+      stack.push('end')
+    }
+    const children = node.childNodes
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+  flush()
+  return paragraphs.join('\n\n')
+}
+
+/** Strips an outlet suffix or prefix from a `<title>` ("Bridge closes | Valley Ledger"). */
+const cleanTitle = (title: string, outlet: string | undefined): string => {
+  const parts = title.split(/\s+[|–—·•:-]\s+/)
+  if (parts.length < 2) return title
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a))
+  if (outlet && parts.some((p) => p.toLowerCase() === outlet.toLowerCase())) {
+    return parts.filter((p) => p.toLowerCase() !== outlet.toLowerCase()).join(' - ')
+  }
+  return longest.split(/\s+/).length >= 3 ? longest : title
+}
+
+/**
+ * Reads a saved or fetched article page: the main text by Mozilla Readability (on a linkedom DOM,
+ * after removing navigation, consent banners, comments and "read more" boxes), and title, byline,
+ * publication date, canonical URL, outlet and language from the page's metadata.
+ * The article's text is the title, a blank line, then the body paragraphs separated by blank lines.
+ * Never throws: an unusable page is one error naming `source`.
+ *
+ * @example
+ * const { articles, errors } = readHtml(readFileSync('saved.html'), 'saved.html')
+ */
+export const readHtml = (
+  input: Uint8Array | string,
+  source: string,
+  options: HtmlOptions = {},
+): ReadResult => {
+  const fail = (reason: string): ReadResult => ({ articles: [], errors: [{ source, reason }] })
+  const maxBytes = options.maxBytes ?? MAX_HTML_BYTES
+  const size = typeof input === 'string' ? input.length : input.byteLength
+  if (size > maxBytes) return fail(`page too large (${size} bytes; the limit is ${maxBytes})`)
+  let html: string
+  let warnings: string[] = []
+  if (typeof input === 'string') html = input
+  else {
+    try {
+      const decoded = decodeBuffer(input, { declared: options.charset })
+      html = decoded.text
+      warnings = decoded.warnings
+    } catch (error) {
+      if (error instanceof DecodeError) return fail(error.message)
+      throw error
+    }
+  }
+  if (html.trim() === '') return fail('empty page')
+  if (!/<[a-zA-Z!]/.test(html)) return fail('not HTML (no tags found)')
+  const maxDepth = options.maxDepth ?? MAX_HTML_DEPTH
+  const depth = scanDepth(html)
+  if (depth > maxDepth) return fail(`HTML nested ${depth} elements deep (the limit is ${maxDepth}); refused`)
+  try {
+    return readParsed(html, source, options, warnings)
+  } catch (error) {
+    // linkedom and Readability are third-party code over hostile input: whatever they throw is
+    // this page's problem, reported against it, and the run goes on.
+    return fail(`could not parse HTML (${(error as Error).message.split('\n')[0]})`)
+  }
+}
+
+const readParsed = (html: string, source: string, options: HtmlOptions, warnings: string[]): ReadResult => {
+  const { document } = parseHTML(html) as unknown as { document: DomDocument }
+  const meta = extractMetadata(document, options.url)
+  const rawTitle = collapse(document.title ?? '')
+  removeFurniture(document)
+  const parsed = new Readability(document as never, {
+    serializer: (node) => node,
+    maxElemsToParse: 200_000,
+    // Metadata comes from extractMetadata; skipping Readability's JSON-LD pass avoids reading it twice.
+    disableJSONLD: true,
+  }).parse()
+  const body = parsed?.content ? blockText(parsed.content as unknown as DomNode) : ''
+  if (collapse(body) === '')
+    return { articles: [], errors: [{ source, reason: 'no article text found in the page' }] }
+  const title = meta.title ?? (collapse(parsed?.title ?? '') || cleanTitle(rawTitle, meta.outlet)) ?? ''
+  if (!meta.byline && parsed?.byline) meta.byline = collapse(parsed.byline)
+  if (title) meta.title = title
+  // The title leads the text, as in seed-style .txt articles, unless the body already opens with it.
+  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body
+  const article: Article = { text, meta: { source, ...meta } }
+  if (warnings.length > 0) article.warnings = warnings
+  return { articles: [article], errors: [] }
+}
