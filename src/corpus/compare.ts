@@ -43,6 +43,8 @@ export interface CompareOptions {
   maxPlaces?: number
   /** Most quantity facts (facts told by more documents first). */
   maxQuantities?: number
+  /** Most quantity facts of one role, so background tolls of earlier incidents do not crowd out the rest. */
+  maxPerRole?: number
   /** Entity types that count as actors. */
   actorTypes?: EntityType[]
   /** Entity types that count as places. */
@@ -163,6 +165,8 @@ interface DocView {
   typeOf: (m: Mention) => EntityType
   /** Mentions of places used as the place where something happened ("in Baghdad"), not as modifiers ("US troops"). */
   locative: Set<Mention>
+  /** Mentions of any type read as a location ("on Pedro Drive"): a tagger's "organisation" that is a street. */
+  locativeAny: Set<Mention>
 }
 
 const tokenIndexAt = (tokens: readonly Token[], offset: number): number => {
@@ -220,14 +224,13 @@ const makeView = (
         : []
   const typeOf = (m: Mention): EntityType =>
     (m.entity !== undefined ? entities.get(m.entity)?.type : undefined) ?? m.type
-  const locative = new Set(
-    (doc.mentions ?? []).filter(
-      (m) =>
-        placeTypes.includes(typeOf(m)) &&
-        isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
+  const locativeAny = new Set(
+    (doc.mentions ?? []).filter((m) =>
+      isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
     ),
   )
-  return { doc, order, sentences, tokens, typeOf, locative }
+  const locative = new Set([...locativeAny].filter((m) => placeTypes.includes(typeOf(m))))
+  return { doc, order, sentences, tokens, typeOf, locative, locativeAny }
 }
 
 const sentenceOf = (view: DocView, span: Span): number => sentenceIndexAt(view.sentences, span.start)
@@ -314,7 +317,9 @@ const similarity = (a: QuantityContext, b: QuantityContext): number => {
     let shared = 0
     for (const k of a.places.keys()) if (b.places.has(k)) shared++
     const union = a.places.size + b.places.size - shared
-    score += shared === 0 ? -2 : (2 * shared) / union
+    // Disjoint places weigh less than disjoint dates: reports name a city, a district or a venue
+    // for the same scene, and no gazetteer here says which contains which.
+    score += shared === 0 ? -1 : (2 * shared) / union
   }
   if (a.dates.length > 0 && b.dates.length > 0) {
     const meet = a.dates.some((x) => b.dates.some((y) => rangesOverlap(x, y)))
@@ -326,15 +331,25 @@ const similarity = (a: QuantityContext, b: QuantityContext): number => {
   return score
 }
 
-/** Folds a repeated mention of one figure in the same report (lede and body) into one. */
+const datesMeet = (a: QuantityContext, b: QuantityContext): boolean =>
+  a.dates.length === 0 ||
+  b.dates.length === 0 ||
+  a.dates.some((x) => b.dates.some((y) => rangesOverlap(x, y)))
+
+/**
+ * Folds a repeated mention of one figure in the same report (headline, lede, body) into one: same
+ * role, same figure, compatible class, and no dates that keep them apart. Places are not asked to
+ * match: one report names the city in one sentence and the street or venue in the next.
+ */
 const mergeRepeats = (contexts: QuantityContext[]): QuantityContext[] => {
   const kept: QuantityContext[] = []
   for (const c of contexts) {
     const same = kept.find(
       (k) =>
+        k.role === c.role &&
         numberStatus([k.value, c.value]) === 'agree' &&
-        similarity(k, c) > 1 &&
-        (k.cls === c.cls || k.cls === 'unspecified' || c.cls === 'unspecified'),
+        (k.cls === c.cls || k.cls === 'unspecified' || c.cls === 'unspecified') &&
+        datesMeet(k, c),
     )
     if (!same) {
       kept.push(c)
@@ -432,7 +447,9 @@ const describeQuantity = (group: readonly QuantityContext[]): string => {
   if (shared.length > 0) places = shared
   const where = places.slice(0, 2).map(([, name]) => name.replace(/['’]s$/, ''))
   const when = group.flatMap((c) => c.dateTexts)[0]
-  let about = counted && !['others', 'other'].includes(counted) ? `${counted} ${role}` : role
+  // Only a noun that says who was counted ("soldiers") helps; "people", "dead" or a pronoun do not.
+  const cls = counted ? CLASS_OF.get(counted) : undefined
+  let about = counted && cls && cls !== 'unspecified' ? `${counted} ${role}` : role
   if (where.length > 0) about += ` in ${where.join(', ')}`
   if (when) about += ` (${when})`
   return about
@@ -692,6 +709,7 @@ export const compareStory = (
     maxActors = 5,
     maxPlaces = 2,
     maxQuantities = 12,
+    maxPerRole = 4,
     actorTypes = ['PERSON', 'ORG'],
     placeTypes = ['GPE', 'LOC', 'FAC'],
     roles = ROLE_ORDER,
@@ -708,6 +726,7 @@ export const compareStory = (
         b.values.length - a.values.length ||
         a.firstAt - b.firstAt,
     )
+    .filter((fact, i, all) => all.slice(0, i).filter((f) => roleOf(f) === roleOf(fact)).length < maxPerRole)
     .slice(0, maxQuantities)
     .map(({ firstAt: _, ...fact }) => fact)
 
@@ -718,7 +737,9 @@ export const compareStory = (
     .slice(0, maxPlaces)
     .map((p) => presenceFact(views, p.key, 'place', keyName(p.key, byId, docs), anyPlace))
   const agents = placeActors(views)
-  const isActor: Accept = (view, m) => actorTypes.includes(view.typeOf(m)) || agents.has(mentionKey(m))
+  const notActors = new Set([...places.map((f) => f.key.slice('place:'.length)), ...mostlyLocative(views)])
+  const isActor: Accept = (view, m) =>
+    !notActors.has(mentionKey(m)) && (actorTypes.includes(view.typeOf(m)) || agents.has(mentionKey(m)))
   // An actor named once in passing in one report is not a main actor.
   const actorRanks = rankEntities(views, isActor).filter((p) => p.docs.size > 1 || p.score > 1)
   const actors = actorRanks
@@ -749,22 +770,50 @@ export const compareStory = (
   }
 }
 
-/**
- * Countries and cities that act in the story ("the US launched strikes", "US troops") rather than
- * locate it: named at least three times, mostly not after a locative preposition.
- */
-const placeActors = (views: readonly DocView[]): Set<string> => {
+/** Names read as a location in at least half their mentions: places, whatever the tagger typed them as. */
+const mostlyLocative = (views: readonly DocView[]): Set<string> => {
   const counts = new Map<string, { all: number; locative: number }>()
   for (const view of views) {
     for (const m of view.doc.mentions ?? []) {
-      if (view.typeOf(m) !== 'GPE') continue
       const c = counts.get(mentionKey(m)) ?? { all: 0, locative: 0 }
       c.all++
-      if (view.locative.has(m)) c.locative++
+      if (view.locativeAny.has(m)) c.locative++
       counts.set(mentionKey(m), c)
     }
   }
-  return new Set([...counts].filter(([, c]) => c.all >= 3 && c.locative * 2 < c.all).map(([k]) => k))
+  return new Set([...counts].filter(([, c]) => c.locative * 2 >= c.all).map(([k]) => k))
+}
+
+const AGENT_WORDS = new Set(compareCues.agentWords)
+
+/** True when a name is followed by what looks like its verb ("the US launched", "Washington has"). */
+const actsHere = (view: DocView, m: Mention): boolean => {
+  const next = view.tokens[tokenIndexAt(view.tokens, m.span.end)]
+  if (!next || next.kind !== 'word' || MODIFIED_NOUNS.has(next.norm)) return false
+  if (!/^\p{Ll}/u.test(view.doc.text.slice(next.span.start, next.span.end))) return false
+  return AGENT_WORDS.has(next.norm) || /(ed|s)$/.test(next.norm)
+}
+
+/**
+ * Countries and cities that act in the story ("the US launched strikes", "Washington has blamed")
+ * rather than locate or modify it ("in Baghdad", "a Joplin girl"): named at least three times,
+ * mostly not after a locative preposition, and at least twice right before a verb.
+ */
+const placeActors = (views: readonly DocView[]): Set<string> => {
+  const counts = new Map<string, { all: number; locative: number; acting: number }>()
+  for (const view of views) {
+    for (const m of view.doc.mentions ?? []) {
+      if (view.typeOf(m) !== 'GPE') continue
+      const c = counts.get(mentionKey(m)) ?? { all: 0, locative: 0, acting: 0 }
+      c.all++
+      if (view.locative.has(m)) c.locative++
+      if (actsHere(view, m)) c.acting++
+      counts.set(mentionKey(m), c)
+    }
+  }
+  return new Set(
+    [...counts].filter(([, c]) => c.all >= 3 && c.locative * 2 < c.all && c.acting >= 2).map(([k]) => k),
+  )
 }
 
 const roleOf = (fact: Fact): QuantityRole => fact.key.split(':')[1] as QuantityRole
