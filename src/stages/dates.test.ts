@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import fc from 'fast-check'
 import { makeDoc } from '../model/doc.ts'
 import { assertDoc } from '../model/invariants.ts'
 import type { DateMention } from '../model/types.ts'
@@ -252,6 +253,25 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ],
   ['The strike ended nearly two years ago.', THURSDAY, 'nearly two years ago', { value: '2022' }],
   ['The talks went on for a six year period.', THURSDAY, 'six year', { value: 'P6Y', type: 'DURATION' }],
+  ['The trial took a year and a half.', THURSDAY, 'a year and a half', { value: 'P1Y6M', type: 'DURATION' }],
+  ['The case ran two and a half years.', THURSDAY, 'two and a half years', { value: 'P2Y6M' }],
+  [
+    'The market closed at 18:00 UTC as usual.',
+    THURSDAY,
+    '18:00 UTC',
+    { value: '2024-02-08T18:00Z', type: 'TIME' },
+  ],
+  ['Rebels have held the pass for years.', THURSDAY, 'years', { value: 'PXY', type: 'DURATION' }],
+  ['Rents have climbed in recent months.', THURSDAY, 'recent months', { value: 'PXM', type: 'DURATION' }],
+  ['The plan saves $5 million a year for the city.', THURSDAY, 'a year', { value: 'P1Y', type: 'SET' }],
+  [
+    'Unrest grew in the late 1960s.',
+    THURSDAY,
+    'the late 1960s',
+    { value: '196', precision: 'decade', range: ['1967-01-01', '1969-12-31'] },
+  ],
+  ['The fleet sailed in the first half of 2022.', THURSDAY, 'the first half of 2022', { value: '2022-H1' }],
+  ['Wages rose 3% in Q4 2023.', THURSDAY, 'Q4 2023', { value: '2023-Q4' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {
@@ -342,5 +362,86 @@ describe('dates: the fallback publication date option', () => {
       makeDoc({ text: 'It rained yesterday.', meta: { source: 'test', published: '2020-05-05' } }),
     )
     assert.equal(own.dates?.[0]?.value, '2020-05-04')
+  })
+})
+
+// Pieces of temporal language, glued at random with filler, to check that any mix keeps the invariants.
+const PIECES = [
+  'last',
+  'next',
+  'this',
+  'the',
+  'early',
+  'late',
+  'mid-',
+  'Jan.',
+  'May',
+  'March',
+  '28',
+  '28th',
+  '2024',
+  "'98",
+  '1990s',
+  'Wednesday',
+  '’s',
+  'night',
+  'morning',
+  'p.m.',
+  '3',
+  ':',
+  '30',
+  'a',
+  'year',
+  'years',
+  'ago',
+  'earlier',
+  'quarter',
+  'third-quarter',
+  'half',
+  'and',
+  'every',
+  'week',
+  'daily',
+  'now',
+  'recent',
+  'for',
+  'in',
+  'of',
+  ',',
+  '.',
+  '/',
+  '-',
+  'fiscal',
+  'the end of',
+  'two',
+  'several',
+  'UTC',
+  'spring',
+  'fall',
+  'weekend',
+  'Q3',
+  '1/2',
+  'more than',
+  'nearly',
+  '\n',
+]
+
+describe('dates: invariants on random temporal word salad', () => {
+  test('never throws, spans match their text, values are ISO-like or null', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 30 }),
+        fc.constantFrom(THURSDAY, undefined, '1999-12-31', '2020-02-29'),
+        (words, published) => {
+          const doc = analyse(words.join(' '), published)
+          for (const d of doc.dates ?? []) {
+            assert.ok(d.span.end > d.span.start)
+            if (d.value !== null) assert.match(d.value, /^(P|X|\d|[A-Z]+_REF)/)
+            if (d.range) assert.ok(d.range.start <= d.range.end, JSON.stringify(d))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

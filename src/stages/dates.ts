@@ -179,6 +179,15 @@ const narrow = (
       return { ...period, from: toDay(start.y, start.m, 11), to: toDay(start.y, start.m, 20) }
     return { ...period, from: toDay(start.y, start.m, 21) }
   }
+  if (period.precision === 'decade' || period.precision === 'century') {
+    // A decade's early, middle and late years: 0–3, 4–6, 7–9 (a century's in tens of years).
+    const { y } = fromDay(from)
+    const step = period.precision === 'decade' ? 1 : 10
+    if (part === 'early') return { ...period, to: toDay(y + 4 * step - 1, 12, 31) }
+    if (part === 'mid')
+      return { ...period, from: toDay(y + 4 * step, 1, 1), to: toDay(y + 7 * step - 1, 12, 31) }
+    return { ...period, from: toDay(y + 7 * step, 1, 1) }
+  }
   if (period.precision === 'year') {
     // A year's thirds by month: January–April, May–August, September–December.
     const { y } = fromDay(from)
@@ -779,7 +788,12 @@ class Matcher {
       if (this.dct === null) return { end: j, period: null, relative: true, takesThe: true }
       const dy = fromDay(this.dct).y
       const current = make(dy, q)
-      const year = (current.from > this.dct && !this.future(i) ? dy - 1 : dy) - shiftYears
+      // Like a month without a year: the past one unless the coming one is much nearer.
+      const span = kind === 'quarter' ? 4 : 2
+      const nowIndex = Math.floor((fromDay(this.dct).m - 1) / (12 / span))
+      const ahead = (q - 1 - nowIndex + span) % span
+      const ahead_ = current.from > this.dct ? ahead : 0
+      const year = (ahead_ > 0 && !this.preferFuture(i, ahead_, span - ahead_) ? dy - 1 : dy) - shiftYears
       return { end: j, period: make(year, q), relative: true, takesThe }
     }
     return null
@@ -935,6 +949,7 @@ class Matcher {
     const n = this.norm(i)
     let hour = -1
     let minute = 0
+    let zulu = ''
     let j = i + 1
     if (n === 'noon' || n === 'midday') hour = 12
     else if (n === 'midnight') hour = 24
@@ -965,9 +980,13 @@ class Matcher {
         // "14:30": a 24-hour clock time without am/pm.
       } else return null
       if (hour > 24 || minute > 59) return null
-      if (TIMEZONES.has(this.norm(j)) && this.capital(j)) j++
+      if (TIMEZONES.has(this.norm(j)) && this.capital(j)) {
+        // Universal time is the one zone ISO 8601 can name ("Z"); other zones are dropped.
+        if (this.norm(j) === 'utc' || this.norm(j) === 'gmt') zulu = 'Z'
+        j++
+      }
     } else return null
-    const clock = `T${pad(hour)}:${pad(minute)}`
+    const clock = `T${pad(hour)}:${pad(minute)}${zulu}`
     // The day it belongs to: "3 p.m. Tuesday", "noon on Friday", "10 a.m. yesterday", "3 p.m. Jan. 28"
     let k = j
     if (this.norm(k) === 'on' || this.norm(k) === ',') k++
@@ -1125,18 +1144,38 @@ class Matcher {
       k++
       word = this.norm(k)
     }
+    // "two and a half years"
+    if (typeof n === 'number' && this.words(k, ['and', 'a', 'half']) > 0 && UNITS.has(this.norm(k + 3))) {
+      n += 0.5
+      k += 3
+      word = this.norm(k)
+    }
     const unit = UNITS.get(word)
     if (!unit) return null
+    // "a year and a half"
+    let halfEnd = 0
+    if (typeof n === 'number' && this.words(k + 1, ['and', 'a', 'half']) > 0) {
+      n += 0.5
+      halfEnd = 3
+    }
     const plural = word.endsWith('s') || word === 'centuries'
     // "1988 quarter", "the 1988 second quarter": a number with a singular unit is not a count of it.
     // "a six year process" and "the three hour meeting" are adjectives: an article before the count allows it.
     const article = this.norm(j - 1) === 'a' || this.norm(j - 1) === 'an' || this.norm(j - 1) === 'the'
-    if (counted !== null && typeof n === 'number' && n > 1 && !plural && (!article || n >= 1000)) return null
+    if (
+      counted !== null &&
+      typeof n === 'number' &&
+      n > 1 &&
+      halfEnd === 0 &&
+      !plural &&
+      (!article || n >= 1000)
+    )
+      return null
     if (counted === null && !plural && !lead) return null
     if (counted === null && !plural) n = 1
     // "a year": one unit; TimeML reads "$5 a year" and "twice a week" as sets.
     const isA = this.norm(j) === 'a' || this.norm(j) === 'an'
-    let end = k + 1
+    const end = k + 1 + halfEnd
     const after = this.norm(end)
     // "52 years old" is an age; "a quarter of the market" is a fraction.
     if (after === 'old' || (unit[0] === 'Q' && after === 'of')) return null
@@ -1178,7 +1217,7 @@ class Matcher {
       if (!period) return null
       return this.hitFromCore(i, { end: last, period, relative: true, takesThe: false }, null)
     }
-    if (isA && !lead && approxEnd < 0) {
+    if (isA && !lead && approxEnd < 0 && halfEnd === 0) {
       const before = this.norm(i - 1)
       // "twice a week", "$5 million a year": a rate, a TimeML set
       const amount = this.tokens[i - 1]?.kind === 'number' || AMOUNT_WORDS.has(before)
@@ -1209,7 +1248,6 @@ class Matcher {
       if (!takesThe && lead !== 'past' && counted === null) return null
     }
     if (unit[0] === 'WE') return null
-    end = k + 1
     return this.durationHit(i, end, durationValue(n, unit[0], unit[1]))
   }
 
@@ -1395,6 +1433,11 @@ class Matcher {
       if (hit && hit.end > hit.start && (!best || hit.end > best.end)) best = hit
     }
     consider(this.modified(i))
+    if (n === 'the') {
+      // "the late 1960s", "the early summer": the article belongs to a modified period name
+      const inner = this.modified(i + 1)
+      if (inner && THE_PRECISIONS.has(inner.precision)) consider({ ...inner, start: i })
+    }
     consider(this.duration(i))
     consider(this.set(i))
     consider(this.ref(i))
@@ -1483,6 +1526,9 @@ const MONTH_LEADERS = new Set([
   'beginning',
   'throughout',
 ])
+
+/** Precisions whose modified names keep a leading "the" ("the late 1960s", "the early summer"). */
+const THE_PRECISIONS = new Set<Precision>(['decade', 'century', 'season', 'quarter'])
 
 /** Words after which "a year" is a rate ("$5 million a year"). */
 const AMOUNT_WORDS = new Set([
