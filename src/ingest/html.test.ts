@@ -218,6 +218,8 @@ describe('html helpers', () => {
     const cases: [string | undefined, string | undefined][] = [
       ['2024-02-07T23:59:00-08:00', '2024-02-07'],
       ['Wed, 07 Feb 2024 10:00:00 GMT', '2024-02-07'],
+      ['Tue, 15 Apr 2031 21:40:00 -0500', '2031-04-15'],
+      ['3 Sept. 2030', '2030-09-03'],
       ['2024-13-01', undefined],
       ['yesterday-ish', undefined],
       [undefined, undefined],

@@ -162,6 +162,7 @@ const jsonString = (value: Json | undefined): string | undefined => {
   return undefined
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/
 
 /** YYYY-MM-DD from a date string as the publisher wrote it (no time-zone shift), when it is a real date. */
@@ -169,6 +170,11 @@ export const isoDay = (value: string | undefined): string | undefined => {
   if (!value) return undefined
   const text = value.trim()
   let m = ISO_DAY.exec(text)
+  // RFC 822 (RSS pubDate): take the day as written, before any time-zone shift.
+  const rfc = m ? null : /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{4})\b/.exec(text)
+  const month = rfc ? MONTHS.indexOf(rfc[2].toLowerCase()) + 1 : 0
+  if (rfc && month > 0)
+    m = ISO_DAY.exec(`${rfc[3]}-${String(month).padStart(2, '0')}-${rfc[1].padStart(2, '0')}`)
   if (!m) {
     // RFC 822 dates and other forms Date parses; UTC is the honest reading when the page gives no zone.
     const parsed = Date.parse(text)
