@@ -124,6 +124,9 @@ describe('web UI', () => {
     const entity = await (await app.request('/entities/person-odo-renn')).text()
     assert.match(entity, /<li>the brigade chief<\/li>/)
     assert.match(entity, /href="\/stories\/story-velmora-fire"/)
+    const ferry = madeUpReport().documents[3]
+    const doc = await (await app.request(`/documents/${ferry.id}`)).text()
+    assert.match(doc, /Stories: <a href="\/stories\/story-velmora-ferry">Ferry timetable to change in April<\/a>/)
   })
 
   it('shows hostile article markup as text', async () => {

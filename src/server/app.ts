@@ -103,8 +103,7 @@ export const createApp = ({ store }: AppOptions): Hono => {
   app.get('/documents/:id', (c) => {
     const doc = store.getDocument(c.req.param('id'))
     if (!doc) return c.html(notFound('There is no document with this id.'), 404)
-    const ids = new Set(store.storiesOf(doc.id))
-    const stories = store.listStories({ limit: 100000 }).filter((s) => ids.has(s.id))
+    const stories = store.storySummaries(store.storiesOf(doc.id))
     return c.html(page(doc.meta.title ?? doc.id, renderDocument(doc, stories, LINKS)))
   })
   app.get('/search', (c) => {

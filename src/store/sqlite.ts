@@ -60,6 +60,8 @@ export interface Store {
   listStories(options?: { limit?: number; offset?: number }): StorySummary[]
   /** The story ids a document belongs to. */
   storiesOf(documentId: string): string[]
+  /** Summaries of the given stories (unknown ids are left out), newest first. */
+  storySummaries(ids: readonly string[]): StorySummary[]
   putEntity(entity: Entity): void
   deleteEntity(id: string): void
   /** Ids of the entities with mentions in any of these documents. */
@@ -138,6 +140,9 @@ const createStore = (path: string, db: Database.Database): Store => {
     listStories:
       db.prepare(`SELECT id, title, date_start, date_end, doc_count, independent, conflict_count, updated_at
       FROM stories ORDER BY coalesce(date_end, '') DESC, updated_at DESC, id LIMIT ? OFFSET ?`),
+    storySummary:
+      db.prepare(`SELECT id, title, date_start, date_end, doc_count, independent, conflict_count, updated_at
+      FROM stories WHERE id = ?`),
     storiesOf: db.prepare('SELECT story_id FROM story_documents WHERE document_id = ? ORDER BY story_id'),
     upsertEntity: db.prepare(`INSERT INTO entities (id, type, name, data) VALUES (@id, @type, @name, @data)
       ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, data = excluded.data`),
@@ -263,6 +268,12 @@ const createStore = (path: string, db: Database.Database): Store => {
     },
     listStories: ({ limit = 200, offset = 0 } = {}) =>
       (statements.listStories.all(limit, offset) as Parameters<typeof rowToSummary>[0][]).map(rowToSummary),
+    storySummaries: (ids) =>
+      ids
+        .map((id) => statements.storySummary.get(id) as Parameters<typeof rowToSummary>[0] | undefined)
+        .filter((row): row is Parameters<typeof rowToSummary>[0] => row !== undefined)
+        .map(rowToSummary)
+        .sort((a, b) => (b.dateRange?.end ?? '').localeCompare(a.dateRange?.end ?? '')),
     storiesOf: (documentId) =>
       (statements.storiesOf.all(documentId) as { story_id: string }[]).map((row) => row.story_id),
     putEntity(entity) {
