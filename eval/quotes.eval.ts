@@ -29,6 +29,7 @@ import { dataDir, type Metric, prf } from './metric.ts'
 interface GoldAttribution {
   content: Span[]
   source?: Span[]
+  cue?: Span[]
   direct: boolean
 }
 
@@ -66,7 +67,12 @@ const parseAnn = (ann: string, text: string): GoldAttribution[] => {
         .replace(/[\s.,;:!?—–-]+$/u, '')
       return OPENING.test(t) && CLOSING.test(t)
     })
-    out.push({ content, source: r.Source ? spans.get(r.Source) : undefined, direct })
+    out.push({
+      content,
+      source: r.Source ? spans.get(r.Source) : undefined,
+      cue: r.Cue ? spans.get(r.Cue) : undefined,
+      direct,
+    })
   }
   return out
 }
@@ -192,7 +198,8 @@ const evaluateSplit = (split: string, dump: string[]): Counts => {
         .join(' … ')
         .replace(/\s+/g, ' ')
       if (i < 0) {
-        dump.push(`${name}\tFN\t${g.direct ? 'direct' : 'indirect'}\t${goldText}`)
+        const cue = (g.cue ?? []).map((f) => text.slice(f.start, f.end)).join(' ')
+        dump.push(`${name}\tFN\t${g.direct ? 'direct' : 'indirect'}\t${cue}\t${goldText}`)
         return
       }
       if (g.direct) c.goldDirectMatched++

@@ -4,7 +4,7 @@ import labelData from '../data/label-cues.json' with { type: 'json' }
 import loadedData from '../data/loaded-words.json' with { type: 'json' }
 import type { Doc, Framing, Hedge, Label, LoadedTerm, Mention, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
-import { findQuoteRegions } from './quotes.ts'
+import { findQuoteRegions, type QuoteRegion } from './quotes.ts'
 
 /** Options of the {@link framing} stage. */
 export interface FramingOptions {
@@ -254,6 +254,18 @@ const findLabels = (view: View): Label[] => {
   return kept
 }
 
+// Porter stemming is the costliest step per word; news vocabulary repeats, so remember stems (bounded).
+const stemCache = new Map<string, string>()
+const stemOf = (word: string): string => {
+  let stem = stemCache.get(word)
+  if (stem === undefined) {
+    stem = stemmer(word)
+    if (stemCache.size > 200_000) stemCache.clear()
+    stemCache.set(word, stem)
+  }
+  return stem
+}
+
 const inMention = (view: View, i: number): boolean => {
   const at = view.tokens[i].span.start
   return (view.doc.mentions ?? []).some((m) => m.span.start <= at && at < m.span.end)
@@ -268,7 +280,7 @@ const findLoaded = (view: View, allowed?: ReadonlySet<string>): LoadedTerm[] => 
     const t = tokens[i]
     if (t.kind !== 'word' || t.norm.length < 3) continue
     const capital = isCapital(text, t)
-    const entry = words.get(t.norm) ?? stems.get(stemmer(t.norm))
+    const entry = words.get(t.norm) ?? stems.get(stemOf(t.norm))
     if (!entry || (allowed && !allowed.has(entry.lexicon))) continue
     // A capitalised word may be a name ("Trump", "Hope"): trust only the hand-written list there ("Marxist"), and
     // only when it is not part of an entity mention.
@@ -286,7 +298,7 @@ const findLoaded = (view: View, allowed?: ReadonlySet<string>): LoadedTerm[] => 
 }
 
 /** Hedges, distancing words, attributions and scare quotes. */
-const findHedges = (view: View, maxScareWords: number): Hedge[] => {
+const findHedges = (view: View, regions: readonly QuoteRegion[], maxScareWords: number): Hedge[] => {
   const { tokens, text, doc } = view
   const out: Hedge[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -308,7 +320,7 @@ const findHedges = (view: View, maxScareWords: number): Hedge[] => {
   }
   // Scare quotes: short quoted phrases that no speaker is said to have spoken.
   const contents = (doc.quotes ?? []).map((q) => q.content)
-  for (const r of findQuoteRegions(text, tokens)) {
+  for (const r of regions) {
     if (r.close < 0 || r.words === 0 || r.words > maxScareWords) continue
     if (
       contents.some(
@@ -353,13 +365,14 @@ export const findFraming = (doc: Doc, { maxScareWords = 3, lexicons }: FramingOp
     if (a < n) view.sentenceInitial[a] = 1
   }
   // A word is the speaker's when it is inside quotation marks or inside a direct quote's content.
-  for (const r of findQuoteRegions(doc.text, tokens)) markRange(view, r.inner)
+  const regions = findQuoteRegions(doc.text, tokens)
+  for (const r of regions) markRange(view, r.inner)
   for (const q of doc.quotes ?? []) if (q.direct) markRange(view, q.content)
   findActors(view, doc.mentions)
   return {
     labels: findLabels(view),
     loaded: findLoaded(view, lexicons ? new Set(lexicons) : undefined),
-    hedges: findHedges(view, maxScareWords),
+    hedges: findHedges(view, regions, maxScareWords),
   }
 }
 

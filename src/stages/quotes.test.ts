@@ -100,6 +100,29 @@ describe('quotes', () => {
       'After the meeting Ruiz said the plan was dead.',
       [{ speaker: 'Ruiz', cue: 'said', content: 'the plan was dead', direct: false }],
     ],
+    [
+      'second cue sharing the subject',
+      'Ruiz said the budget was tight but added, “We will manage.”',
+      [
+        { speaker: 'Ruiz', cue: 'said', content: 'the budget was tight', direct: false },
+        { speaker: 'Ruiz', cue: 'added', content: 'We will manage.', direct: true },
+      ],
+    ],
+    [
+      'participle after a comma takes the subject',
+      'The port authority issued a statement, saying the pier was safe.',
+      [{ speaker: 'The port authority', cue: 'saying', content: 'the pier was safe', direct: false }],
+    ],
+    [
+      'named appositive is the speaker',
+      'The club’s treasurer, Lena Holm, said the accounts were in order.',
+      [{ speaker: 'Lena Holm', cue: 'said', content: 'the accounts were in order', direct: false }],
+    ],
+    [
+      'leading adjunct is not content',
+      'Earlier, in her speech, Holm said the club would grow.',
+      [{ speaker: 'Holm', cue: 'said', content: 'the club would grow', direct: false }],
+    ],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],

@@ -40,6 +40,8 @@ const NEED_COMPLEMENT = new Set(cueData.needComplement)
 const COMPLEMENTIZERS = new Set(cueData.complementizers)
 const DETERMINERS = new Set(cueData.determiners)
 const TO_VERBS = new Set(cueData.toVerbs)
+const PARTICIPLES = new Set(cueData.participles)
+const CONJUNCTIONS = new Set(['and', 'but'])
 const TERMINAL = new Set(['.', '!', '?', ';'])
 // Documents "read"; people say. Only after a direct quote is "reads" a cue ("…,” the statement reads).
 const READ = new Set(['read', 'reads'])
@@ -205,6 +207,7 @@ class Reader {
   /** A cue verb at i, used as a verb: lower-case, not after a determiner ("his claims"), not passive ("was told"). */
   isCue(i: number, { allowRead = false } = {}): boolean {
     const w = this.word(i)
+    if (PARTICIPLES.has(w)) return !this.capital(i) && this.word(i - 1) === ','
     if (!VERBS.has(w) || this.capital(i)) return false
     if (READ.has(w) && !allowRead) return false
     const before = this.word(i - 1)
@@ -247,6 +250,8 @@ class Reader {
           if (DETERMINERS.has(head) || head === 'who' || head === 'which' || !this.capital(c + 1)) {
             return this.speakerBefore(c, floor)
           }
+          // "The campaign's chairman, Phil Lovas, said": the name in the appositive is the speaker.
+          if (i - 1 - c <= 5) return [c + 1, i - 1]
           return undefined
         }
         if (TERMINAL.has(this.word(c)) || isQuoteMark(this.tokens[c])) return undefined
@@ -301,6 +306,43 @@ class Reader {
     while (start <= i && (this.word(start) === 'and' || this.word(start) === 'but')) start++
     if (start > i) return undefined
     return [start, i]
+  }
+
+  /**
+   * The speaker of a cue that shares its subject with an earlier verb: "Smith said X but added …", "…, saying …".
+   * The speaker of the nearest earlier cue in the sentence, else the noun phrase that opens the sentence.
+   */
+  sharedSpeaker(cueFrom: number): [number, number] | undefined {
+    const conj = CONJUNCTIONS.has(this.word(cueFrom - 1))
+    if (!conj && !PARTICIPLES.has(this.word(cueFrom))) return undefined
+    const floor = this.sentenceStart[this.sentenceOf[cueFrom]]
+    for (let k = cueFrom - 2; k >= floor; k--) {
+      if (this.isCue(k) && !PARTICIPLES.has(this.word(k))) {
+        const speaker = this.speakerBefore(this.cueStart(k, floor), floor)
+        if (speaker) return speaker
+      }
+    }
+    return this.subjectAt(floor, cueFrom - 1)
+  }
+
+  /** The noun phrase that opens a sentence: a run of capitalised words or a short determiner phrase. */
+  subjectAt(start: number, ceiling: number): [number, number] | undefined {
+    if (PREPOSITIONS.has(this.word(start)) || /ing$/.test(this.word(start))) return undefined
+    if (PRONOUNS.has(this.word(start))) return [start, start]
+    let j = start
+    if (DETERMINERS.has(this.word(start)) || this.capital(start)) {
+      while (j + 1 < ceiling && j - start < 6) {
+        const next = this.tokens[j + 1]
+        const w = next.norm
+        if (next.kind === 'punct' && w !== '-') break
+        if (CLAUSE_STOPS.has(w) || PREPOSITIONS.has(w) || AUX.has(w) || VERBS.has(w) || CONJUNCTIONS.has(w))
+          break
+        if (!this.capital(j + 1) && /(ed|es)$/.test(w) && w !== "'s") break
+        j++
+      }
+      return [start, j]
+    }
+    return undefined
   }
 
   /** "a translation of the statement" speaks for "the statement". */
@@ -417,15 +459,17 @@ const cueBefore = (r: Reader, q: QuoteRegion): Attribution | undefined => {
     if (r.isCue(k) && r.used[k] === 0) {
       const sentenceFloor = r.sentenceStart[r.sentenceOf[k]]
       const cueFrom = r.cueStart(k, sentenceFloor)
-      const speaker = r.speakerBefore(cueFrom, sentenceFloor)
+      const shared = r.sharedSpeaker(cueFrom)
+      const speaker = shared ?? r.speakerBefore(cueFrom, sentenceFloor)
       if (speaker)
         return {
           speaker,
           cue: [cueFrom, k],
           content: q.inner,
           direct: true,
-          from: speaker[0],
+          from: shared ? cueFrom : speaker[0],
           to: q.close >= 0 ? q.close : q.last,
+          inherited: shared !== undefined,
         }
       const after = r.speakerAfter(k + 1, p - 1)
       if (after)
@@ -518,21 +562,20 @@ const indirect = (r: Reader, s: number): Attribution[] => {
     for (let k = i; k <= b; k++) r.used[k] = 1
     return out
   }
+  // Tokens before `floor` belong to an earlier attribution in this sentence ("X said A but added B").
+  let floor = a
   for (let c = a; c <= b; c++) {
     if (!free(c) || !r.isCue(c)) continue
     const end = contentEnd(r, b)
-    // "…, Smith said (on Monday)." / "…, said Smith." — the cue closes the sentence.
-    let tail = c + 1
-    while (tail <= end && !COMPLEMENTIZERS.has(r.word(tail)) && tail - c <= 8 && r.word(tail) !== ',') tail++
-    const closes = tail > end
-    const cueFrom = r.cueStart(c, a)
-    if (closes) {
+    const cueFrom = r.cueStart(c, floor)
+    if (floor === a && closesSentence(r, c, end)) {
+      // "…, Smith said (on Monday)." / "…, said Smith." — the cue closes the sentence.
       const speaker = r.speakerBefore(cueFrom, a)
       if (
         speaker &&
         r.word(speaker[0] - 1) === ',' &&
         speaker[0] - 2 >= a &&
-        countWords(r, a, speaker[0] - 2) >= 2
+        countWords(r, a, speaker[0] - 2) >= 3
       ) {
         out.push({
           speaker,
@@ -551,7 +594,7 @@ const indirect = (r: Reader, s: number): Attribution[] => {
         !appositive &&
         r.word(cueFrom - 1) === ',' &&
         cueFrom - 2 >= a &&
-        countWords(r, a, cueFrom - 2) >= 2
+        countWords(r, a, cueFrom - 2) >= 3
       ) {
         const after = r.speakerAfter(c + 1, end)
         // The speaker must close the sentence or be followed by its appositive: "…, said Jane Smith, a spokeswoman."
@@ -569,23 +612,55 @@ const indirect = (r: Reader, s: number): Attribution[] => {
         }
       }
     }
-    const speaker = r.speakerBefore(cueFrom, a)
+    const shared = r.sharedSpeaker(cueFrom)
+    const speaker = shared ?? r.speakerBefore(cueFrom, floor)
     if (!speaker) continue
     const start = contentAfter(r, c, end)
-    if (start === undefined || start > end || countWords(r, start, end) < 2) continue
+    if (start === undefined || start > end) continue
+    // The content stops before a second cue sharing the subject: "said A and added B", "said A, adding B".
+    let last = end
+    for (let k = start + 1; k <= end; k++) {
+      if (!r.isCue(k)) continue
+      const from = r.cueStart(k, start)
+      if (PARTICIPLES.has(r.word(k)) || CONJUNCTIONS.has(r.word(from - 1))) {
+        last = PARTICIPLES.has(r.word(k)) ? from - 1 : from - 2
+        while (last > start && (r.word(last) === ',' || CONJUNCTIONS.has(r.word(last)))) last--
+        break
+      }
+    }
+    if (countWords(r, start, last) < 2) continue
     out.push({
       speaker,
       cue: [cueFrom, c],
-      content: spanOf(tokens, [start, end]),
+      content: spanOf(tokens, [start, last]),
       direct: false,
-      from: speaker[0],
-      to: end,
+      from: shared ? cueFrom : speaker[0],
+      to: last,
+      inherited: shared !== undefined,
     })
     // What the speaker said is theirs: cues inside it belong to reported speech, not to the outlet.
-    for (let k = speaker[0]; k <= b; k++) r.used[k] = 1
-    return out
+    for (let k = shared ? cueFrom : speaker[0]; k <= last; k++) r.used[k] = 1
+    floor = last + 1
+    c = last
   }
   return out
+}
+
+/**
+ * Whether a cue closes its sentence: nothing after it, or only a short adjunct ("on Monday", "in a statement"), or
+ * the speaker of an inverted cue ("…, said Smith").
+ */
+const closesSentence = (r: Reader, c: number, end: number): boolean => {
+  if (c >= end) return true
+  if (end - c > 8) return false
+  const next = r.word(c + 1)
+  if (TIME_WORDS.has(next) || PREPOSITIONS.has(next)) {
+    for (let k = c + 1; k <= end; k++) if (COMPLEMENTIZERS.has(r.word(k)) || r.word(k) === ',') return false
+    return true
+  }
+  if (r.word(r.cueStart(c, 0) - 1) !== ',') return false
+  const after = r.speakerAfter(c + 1, end)
+  return after !== undefined && (after[1] === end || r.word(after[1] + 1) === ',')
 }
 
 const NAME_START = /^\p{Lu}/u
