@@ -7,6 +7,7 @@ import type { Article } from './ingest/types.ts'
 import { contentId } from './model/doc.ts'
 import type { Doc, InputProblem, Report, Story } from './model/types.ts'
 import { analyseDocument } from './pipeline/default.ts'
+import { analyseInWorkers, PARALLEL_THRESHOLD } from './pipeline/parallel.ts'
 import type { Pipeline } from './pipeline/stage.ts'
 import { REPORT_VERSION } from './version.ts'
 
@@ -15,6 +16,8 @@ export interface AnalyzeOptions extends ReadOptions {
   onProgress?: (done: number, total: number) => void
   /** A custom per-document pipeline (defaults to every stage). */
   pipeline?: Pipeline
+  /** Worker threads for the per-document stages; 0 keeps everything in this thread. */
+  workers?: number
 }
 
 /**
@@ -41,32 +44,39 @@ const dedupe = (articles: readonly Article[]): { kept: Article[]; problems: Inpu
   return { kept, problems }
 }
 
-/**
- * Analyses articles already read: per-document stages, then entity resolution across documents,
- * story grouping and a comparison within each story.
- */
-export const analyzeArticles = (articles: readonly Article[], options: AnalyzeOptions = {}): Report => {
-  const { kept, problems } = dedupe(articles)
-  const documents = kept.map((article, i) => {
-    const doc = analyseDocument(article, options.pipeline)
-    options.onProgress?.(i + 1, kept.length)
-    return doc
-  })
+/** The corpus steps over analysed documents: entity resolution, story grouping, a comparison per story. */
+export const compareDocuments = (documents: Doc[], errors: InputProblem[] = []): Report => {
   const entities = resolveEntities(documents)
   linkEntities(documents)
   const byId = new Map(documents.map((d) => [d.id, d]))
-  const grouped = groupStories(documents)
-  const stories: Story[] = grouped.map((s) => {
+  const stories: Story[] = groupStories(documents).map((s) => {
     const storyDocs = s.documents.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined)
     const comparison = compareStory(storyDocs, entities)
     return { id: s.id, documents: s.documents, independent: s.independent, ...comparison }
   })
-  return { version: REPORT_VERSION, documents, entities, stories, errors: problems }
+  return { version: REPORT_VERSION, documents, entities, stories, errors }
 }
 
 /**
+ * Analyses articles already read, in this thread: per-document stages, then entity resolution
+ * across documents, story grouping and a comparison within each story.
+ */
+export const analyzeArticles = (articles: readonly Article[], options: AnalyzeOptions = {}): Report => {
+  const { kept, problems } = dedupe(articles)
+  return compareDocuments(analyseEach(kept, options), problems)
+}
+
+const analyseEach = (articles: readonly Article[], options: AnalyzeOptions): Doc[] =>
+  articles.map((article, i) => {
+    const doc = analyseDocument(article, options.pipeline)
+    options.onProgress?.(i + 1, articles.length)
+    return doc
+  })
+
+/**
  * The main job: reads files, directories (`.txt`, `.jsonl`) or `-`, analyses every article, groups
- * the reports of each event into stories and compares them.
+ * the reports of each event into stories and compares them. Many articles are analysed in worker
+ * threads (one per core) unless `workers: 0` or a custom pipeline is given.
  *
  * @example
  * const report = await analyze(['articles/'])
@@ -74,7 +84,10 @@ export const analyzeArticles = (articles: readonly Article[], options: AnalyzeOp
  */
 export const analyze = async (paths: readonly string[], options: AnalyzeOptions = {}): Promise<Report> => {
   const { articles, errors } = await readInputs(paths, options)
-  const report = analyzeArticles(articles, options)
-  report.errors = [...errors, ...report.errors]
-  return report
+  const { kept, problems } = dedupe(articles)
+  const parallel = !options.pipeline && options.workers !== 0 && kept.length >= PARALLEL_THRESHOLD
+  const documents = parallel
+    ? await analyseInWorkers(kept, { workers: options.workers, onProgress: options.onProgress })
+    : analyseEach(kept, options)
+  return compareDocuments(documents, [...errors, ...problems])
 }

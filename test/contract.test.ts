@@ -18,6 +18,7 @@ test('the public API exports exactly what the contract promises', () => {
     'analyze',
     'analyzeArticles',
     'assertDoc',
+    'compareDocuments',
     'createPipeline',
     'defaultPipeline',
     'makeDoc',
