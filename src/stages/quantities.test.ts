@@ -106,6 +106,30 @@ const cases: [string, Row[]][] = [
       ['Three men were shot and one of them', 2, 2, 2, 'injured', 'men'],
     ],
   ],
+  // Conjoined counts share the predicate and make a total.
+  [
+    'Three men and two women were hurt.',
+    [
+      ['Three', 3, 3, 3, 'injured', 'men'],
+      ['Three men and two women', 5, 5, 5, 'injured', ''],
+      ['two', 2, 2, 2, 'injured', 'women'],
+    ],
+  ],
+  [
+    'A boy and four other people were shot.',
+    [
+      ['A boy', 1, 1, 1, 'dead_or_injured', 'boy'],
+      ['A boy and four other people', 5, 5, 5, 'dead_or_injured', ''],
+      ['four', 4, 4, 4, 'dead_or_injured', 'people'],
+    ],
+  ],
+  ['She is accused of killing her two passengers.', [['two', 2, 2, 2, 'killed', 'passengers']]],
+  ['Police say the teen shot three relatives to death.', [['three', 3, 3, 3, 'killed', 'relatives']]],
+  // Names as victims: subject of a matching passive, or object of a role verb.
+  ['Jane Roe was pronounced dead at the scene.', [['Jane Roe', 1, 1, 1, 'killed', '']]],
+  ['Jane Roe and Ann Poe were shot dead.', [['Jane Roe and Ann Poe', 2, 2, 2, 'killed', '']]],
+  ['The gunman killed 5-year-old Jane Roe.', [['5-year-old Jane Roe', 1, 1, 1, 'killed', '']]],
+  ['Jane Roe shot two men.', [['two', 2, 2, 2, 'dead_or_injured', 'men']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],
@@ -120,7 +144,8 @@ const cases: [string, Row[]][] = [
   ['The attack happened on March 3 in the north.', []],
   ['John Doe, 23, was arrested on Main Road.', []],
   ['The victim, aged 23, died.', [['The victim', 1, 1, 1, 'killed', 'victim']]],
-  ['A 23-year-old was hurt.', []],
+  ['A 23-year-old was hurt.', [['A 23-year-old', 1, 1, 1, 'injured', '23-year-old']]],
+  ["The 911 caller's father was found dead.", [['911', 911, 911, 911, 'other', '']]],
   ['It happened at 7:30 p.m. at 123 Elm Street.', []],
   ['Call 555-1234 with tips.', []],
   ['Police found a .45 handgun and a 9mm pistol.', []],

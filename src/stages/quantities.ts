@@ -75,27 +75,7 @@ const FUNCTION = new Set(lexicon.function)
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their'])
 /** Words before "shooting", "attack" that make it a noun rather than a verb taking an object. */
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'fatal', 'deadly', 'weekend'])
-const FATAL_EVENTS = new Set([
-  'shooting',
-  'shootings',
-  'stabbing',
-  'attack',
-  'crash',
-  'accident',
-  'incident',
-  'fire',
-  'blast',
-  'explosion',
-  'collision',
-  'encounter',
-  'confrontation',
-  'altercation',
-  'dispute',
-  'fight',
-  'robbery',
-  'rampage',
-  'gunfire',
-])
+const FATAL_EVENTS = new Set(lexicon.fatalEvents)
 const PARTITIVE = new Set(['them', 'whom', 'those', 'these', 'us'])
 const LIFE_VERBS = new Set(['claimed', 'claiming', 'claims', 'took', 'taking', 'cost', 'costing'])
 const CASUALTY: ReadonlySet<QuantityRole> = new Set(['killed', 'injured', 'dead_or_injured'])
@@ -386,6 +366,8 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
       break
     }
     if (roleAt(v, j) && !COUNT_NOUNS.has(w)) break
+    // "911 caller's father": the figure modifies a possessor, so it counts nothing here.
+    if (w === "'s" || w === "'") return null
     run.push(j)
     j++
     if (COUNT_NOUNS.has(w)) break
@@ -402,6 +384,8 @@ const ASIDES = new Map([
   ['-', '-'],
   ['(', ')'],
 ])
+/** "23-year-old", "two-month-old": an age used as a modifier or as the person itself. */
+const AGE_WORD = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -445,7 +429,7 @@ const OBJECT_STARTS = new Set([
 /** Whether an object starts at token j: "killed [a man]", "shot [two people]", "wounded [at least 40]". */
 const startsObject = (v: View, j: number): boolean => {
   if (j >= v.end) return false
-  if (OBJECT_STARTS.has(norm(v, j)) || parseFigure(v, j)) return true
+  if (OBJECT_STARTS.has(norm(v, j)) || parseFigure(v, j) || AGE_WORD.test(norm(v, j))) return true
   for (const q of QUALIFIERS) if (matchAt(v, j, q.words)) return true
   return (
     v.tokens[j].kind === 'word' &&
@@ -521,6 +505,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
   if (matchAt(v, j - 2, ['a', 'total', 'of'])) j -= 3
+  // "killing her two passengers", "shot his three children".
+  if (norm(v, j) === 'his' || norm(v, j) === 'her' || norm(v, j) === 'their') j--
   const w = norm(v, j)
   if (!TRANSITIVE.has(w) || NOUN_MARKERS.has(norm(v, j - 1))) return null
   // "fatally wounding", "fatally shot": the adverb says they died.
@@ -603,6 +589,8 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
     const noun = personNoun(v, i + 1)
     if (noun >= 0) return { value: 1, next: noun + 1 }
   }
+  // A bare one-person noun in a list: "his mother, stepfather and grandmother".
+  if (PEOPLE.has(norm(v, i)) && !PEOPLE.has(norm(v, i + 1))) return { value: 1, next: i + 1 }
   return null
 }
 
@@ -614,7 +602,7 @@ const readConjuncts = (v: View, j: number): { values: number[]; next: number } =
   const values: number[] = []
   let k = j
   while (norm(v, k) === 'and' || norm(v, k) === ',') {
-    const c = conjunctAt(v, k + 1)
+    const c = conjunctAt(v, norm(v, k) === ',' && norm(v, k + 1) === 'and' ? k + 2 : k + 1)
     if (!c) break
     values.push(c.value)
     k = c.next
@@ -707,7 +695,12 @@ const readFigure = (
       conj = readConjuncts(v, after ? after.last : figure.last)
       const predicateFrom = conj.next
       if (verb && verb.role !== 'other') role = verb.role
-      else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
+      if (
+        role === 'dead_or_injured' &&
+        (matchAt(v, predicateFrom, ['to', 'death']) || norm(v, predicateFrom) === 'dead')
+      ) {
+        role = 'killed'
+      } else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
       if (role === null) role = roleFromToll(v, first)?.role ?? null
       if (role === null) role = rolePredicate(v, predicateFrom)?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
@@ -763,7 +756,10 @@ const NAME_STOP = new Set([
   'court',
 ])
 
-/** The end (exclusive) of a one-person noun phrase starting at token j: "23-year-old local man" → after "man". */
+/**
+ * The last token of a one-person noun phrase starting at token j ("23-year-old local man" → "man"), or -1.
+ * An age word ends the phrase when nothing nominal follows it ("a 16-year-old died").
+ */
 const personNoun = (v: View, j: number): number => {
   let noun = -1
   for (let steps = 0; j < v.end && steps < 4; steps++, j++) {
@@ -775,28 +771,59 @@ const personNoun = (v: View, j: number): number => {
       if (PEOPLE.has(norm(v, j + 1))) continue
       break
     }
+    if (AGE_WORD.test(t.norm)) {
+      const next = v.tokens[j + 1]
+      if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
+    }
     if (FUNCTION.has(t.norm) || roleAt(v, j)) break
   }
   return noun
 }
 
-/** A name of two or three capitalised words ("Kevin Barbee") starting at token i: the index after it, or -1. */
+/** A name of one to three capitalised words ("Kevin Barbee") starting at token i: the index after it, or -1. */
 const nameAt = (v: View, i: number): number => {
   let j = i
   while (j < v.end && j < i + 3) {
     const t = v.tokens[j]
     const w = t.norm
     if (t.kind !== 'word' || !isCapitalised(raw(v, j)) || FUNCTION.has(w) || NAME_STOP.has(w)) break
-    if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w)) break
+    if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w) || w.length < 2)
+      break
+    if (PRONOUNS.has(w) || FILLERS.has(w) || NEGATORS.has(w) || AGE_WORD.test(w)) break
     j++
   }
-  return j - i >= 2 ? j : -1
+  return j > i ? j : -1
+}
+
+/** Names joined by "and" or commas from token i: "Tyler and Rita Langworthy" → 2 names. */
+const namesAt = (v: View, i: number): { count: number; next: number } | null => {
+  let end = nameAt(v, i)
+  if (end < 0) return null
+  let count = 1
+  while ((norm(v, end) === 'and' || norm(v, end) === ',') && end + 1 < v.end) {
+    const k = norm(v, end + 1) === 'and' ? end + 2 : end + 1
+    const more = nameAt(v, k)
+    if (more < 0) break
+    count++
+    end = more
+  }
+  return { count, next: end }
+}
+
+/** Skips an aside after a name ("Kevin Barbee, 15, was …"): the index of the token after it. */
+const skipAside = (v: View, k: number): number => {
+  if (norm(v, k) !== ',') return k
+  let j = k + 1
+  while (j < v.end && j < k + 8 && norm(v, j) !== ',') j++
+  return norm(v, j) === ',' ? j + 1 : k
 }
 
 /**
  * "a man was killed", "killed a 23-year-old woman", "killing him", "he was pronounced dead", "another
- * injured", "Kevin Barbee was pronounced dead" → 1 of that role. A name or pronoun only counts as the
- * subject of a singular passive or intransitive predicate, so "the gunman killed two people" is not a victim.
+ * injured", "Kevin Barbee was pronounced dead", "killed 5-year-old Jane Roe" → 1 of that role. A name or
+ * pronoun only counts as the subject of a passive or intransitive predicate with a matching number ("was"
+ * for one, "were" for two names), or as the object of a role verb, so "the gunman killed two people" is not
+ * a victim.
  */
 const readImplied = (
   v: View,
@@ -810,45 +837,61 @@ const readImplied = (
     if (!found || found.role === 'other') return null
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
   }
-  if ((w === 'him' || w === 'her') && verbRole && personNoun(v, i + 1) < 0) {
+  const after = v.tokens[i + 1]
+  const objectEnds =
+    i + 1 >= v.end || after.kind !== 'word' || FUNCTION.has(after.norm) || roleAt(v, i + 1) !== null
+  if ((w === 'him' || (w === 'her' && objectEnds)) && verbRole) {
     return { quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null), next: i + 1 }
   }
-  const first = i
   let noun = -1
-  if (w === 'a' || w === 'an' || w === 'the' || w === 'his' || w === 'her') noun = personNoun(v, i + 1)
-  else if (PEOPLE.has(w) && isCapitalised(raw(v, i)) && (i === v.start || v.tokens[i - 1].kind === 'punct')) {
+  if (PERSON_DETERMINERS.has(w)) noun = personNoun(v, i + 1)
+  else if (AGE_WORD.test(w)) {
+    // "killed 5-year-old Jane Roe", "15-year-old Jane Roe died".
+    const names = namesAt(v, i + 1)
+    if (names && names.count === 1) {
+      const role = verbRole ?? rolePredicate(v, skipAside(v, names.next))?.role ?? null
+      if (role && CASUALTY.has(role))
+        return { quantity: make(v, i, names.next, ONE, '', role, null), next: names.next }
+    }
+    noun = personNoun(v, i)
+  } else if (
+    PEOPLE.has(w) &&
+    isCapitalised(raw(v, i)) &&
+    (i === v.start || v.tokens[i - 1].kind === 'punct')
+  ) {
     // Headline style with no article: "Teen killed in crash", "Man shot dead".
     noun = personNoun(v, i)
   } else {
-    const end = nameAt(v, i)
-    if (end < 0 || (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))))
-      return null
-    let k = end
-    if (norm(v, k) === ',') {
-      // "Kevin Barbee, 15, was …"
-      while (k < v.end && k < end + 8 && norm(v, k + 1) !== ',') k++
-      k += 2
+    if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))) return null
+    const names = namesAt(v, i)
+    if (!names) return null
+    const n = names.count
+    const bounds = { low: n, best: n, high: n }
+    if (verbRole && CASUALTY.has(verbRole) && nameAt(v, i) - i >= 2) {
+      return { quantity: make(v, i, names.next, bounds, '', verbRole, null), next: names.next }
     }
-    if (!SINGULAR_AUX.has(norm(v, k))) return null
-    const found = rolePredicate(v, end)
+    const k = skipAside(v, names.next)
+    const aux = norm(v, k)
+    if (n === 1 ? !SINGULAR_AUX.has(aux) : aux !== 'were' && aux !== 'have' && aux !== 'died') return null
+    const found = rolePredicate(v, k)
     if (!found || !CASUALTY.has(found.role)) return null
-    return { quantity: make(v, i, end, ONE, '', found.role, found.index), next: end }
+    return { quantity: make(v, i, names.next, bounds, '', found.role, found.index), next: names.next }
   }
   if (noun < 0) return null
   const conj = readConjuncts(v, noun + 1)
-  let role: QuantityRole | null = first === i && verbRole ? verbRole : null
+  let role: QuantityRole | null = verbRole
   role ??= rolePredicate(v, conj.next)?.role ?? null
   if (role === null || role === 'other') return null
   return {
-    quantity: make(v, first, noun + 1, ONE, norm(v, noun), role, noun),
-    total: makeTotal(v, first, 1, conj, role),
+    quantity: make(v, i, noun + 1, ONE, norm(v, noun), role, noun),
+    total: makeTotal(v, i, 1, conj, role),
     next: noun + 1,
   }
 }
 
 /**
- * "a fatal shooting", "a deadly attack", "the shooting death of", "the death of a man": at least one
- * killed (low 1, best null), since the phrase says someone died but not how many.
+ * "a fatal shooting", "a deadly attack", "the shooting death of", "the death of a man", "took the life of":
+ * at least one killed (low 1, best null), since the phrase says someone died but not how many.
  */
 const readFatal = (v: View, i: number): Quantity | null => {
   const w = norm(v, i)
@@ -860,6 +903,13 @@ const readFatal = (v: View, i: number): Quantity | null => {
     return make(v, i, i + 2, atLeastOne, '', 'killed', i + 1)
   if (w === 'death' && next === 'of' && PERSON_DETERMINERS.has(norm(v, i + 2))) {
     return make(v, i, i + 2, atLeastOne, '', 'killed', i)
+  }
+  if (
+    LIFE_VERBS.has(w) &&
+    (next === 'the' || next === 'his' || next === 'her') &&
+    norm(v, i + 2) === 'life'
+  ) {
+    return make(v, i, i + 3, atLeastOne, '', 'killed', i + 2)
   }
   return null
 }
