@@ -123,6 +123,27 @@ describe('quotes', () => {
       'Earlier, in her speech, Holm said the club would grow.',
       [{ speaker: 'Holm', cue: 'said', content: 'the club would grow', direct: false }],
     ],
+    [
+      'reduced relative before the cue',
+      'The report released Monday said the harbour was silting up.',
+      [{ speaker: 'The report', cue: 'said', content: 'the harbour was silting up', direct: false }],
+    ],
+    [
+      'time adjunct after the speaker',
+      'The ferry company on Tuesday said that fares would rise.',
+      [{ speaker: 'The ferry company', cue: 'said', content: 'fares would rise', direct: false }],
+    ],
+    [
+      'headline in title case',
+      'Mayor Ruiz Says Bridge Will Reopen Soon\n\nThe bridge is closed.',
+      [{ speaker: 'Mayor Ruiz', cue: 'Says', content: 'Bridge Will Reopen Soon', direct: false }],
+    ],
+    [
+      'a mistyped closing mark is read by its spacing',
+      '“The tide is turning today,“ the captain said.',
+      [{ speaker: 'the captain', cue: 'said', content: 'The tide is turning today', direct: true }],
+    ],
+    ['adjective before a cue noun is no speaker', 'Vale made wildly bigoted claims about the town.', []],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],

@@ -42,6 +42,31 @@ const DETERMINERS = new Set(cueData.determiners)
 const TO_VERBS = new Set(cueData.toVerbs)
 const PARTICIPLES = new Set(cueData.participles)
 const CONJUNCTIONS = new Set(['and', 'but'])
+const IRREGULAR_PAST = new Set([
+  'said',
+  'told',
+  'wrote',
+  'thought',
+  'felt',
+  'knew',
+  'swore',
+  'made',
+  'gave',
+  'took',
+  'went',
+])
+const DAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+])
 const TERMINAL = new Set(['.', '!', '?', ';'])
 // Documents "read"; people say. Only after a direct quote is "reads" a cue ("…,” the statement reads).
 const READ = new Set(['read', 'reads'])
@@ -127,8 +152,14 @@ const markAt = (
   const t = tokens[i]
   if (t.span.end - t.span.start !== 1) return undefined
   const ch = text[t.span.start]
-  if (ch === '“' || ch === '„' || ch === '«') return { role: 'open', length: 1 }
-  if (ch === '”' || ch === '»') return { role: 'close', length: 1 }
+  // Spacing overrides a mark's shape, which typesetting and scraping often get wrong ("unusual,“ he said").
+  const next0 = tokens[i + 1]
+  const attachedBefore = i > 0 && !t.spaceBefore && tokens[i - 1].span.end === t.span.start
+  const attachedAfter = next0 !== undefined && !next0.spaceBefore
+  if (ch === '“' || ch === '„' || ch === '«')
+    return { role: attachedBefore && !attachedAfter ? 'close' : 'open', length: 1 }
+  if (ch === '”' || ch === '»')
+    return { role: !attachedBefore && attachedAfter && t.spaceBefore ? 'open' : 'close', length: 1 }
   if (ch === '"') return { role: 'either', length: 1 }
   const next = tokens[i + 1]
   if (
@@ -166,6 +197,8 @@ class Reader {
   readonly sentenceStart: Int32Array
   readonly sentenceEnd: Int32Array
   readonly used: Uint8Array
+  /** Per sentence: 1 when it is a headline in title case. */
+  readonly titleCase: Uint8Array
   readonly inRegion: Int32Array
 
   constructor(
@@ -189,6 +222,17 @@ class Reader {
       if (this.sentenceStart[k] < 0) this.sentenceStart[k] = i
       this.sentenceEnd[k] = i
     }
+    this.titleCase = new Uint8Array(Math.max(sentences.length, 1))
+    for (let k = 0; k < sentences.length; k++) {
+      let words = 0
+      let capitals = 0
+      for (let t = this.sentenceStart[k]; t >= 0 && t <= this.sentenceEnd[k]; t++) {
+        if (tokens[t].kind !== 'word' || tokens[t].norm.length < 4) continue
+        words++
+        if (isCapital(text, tokens[t])) capitals++
+      }
+      this.titleCase[k] = words >= 3 && capitals >= words * 0.8 ? 1 : 0
+    }
     this.used = new Uint8Array(n)
     this.inRegion = new Int32Array(n).fill(-1)
     regions.forEach((r, k) => {
@@ -208,7 +252,8 @@ class Reader {
   isCue(i: number, { allowRead = false } = {}): boolean {
     const w = this.word(i)
     if (PARTICIPLES.has(w)) return !this.capital(i) && this.word(i - 1) === ','
-    if (!VERBS.has(w) || this.capital(i)) return false
+    // Headlines capitalise every word ("Mayor Says Bridge Will Reopen"): there a capitalised cue is still a cue.
+    if (!VERBS.has(w) || (this.capital(i) && !this.titleCase[this.sentenceOf[i]])) return false
     if (READ.has(w) && !allowRead) return false
     const before = this.word(i - 1)
     if (DETERMINERS.has(before) && before !== 'that') return false
@@ -238,7 +283,16 @@ class Reader {
    * Handles appositives ("Smith, a spokeswoman, said") and adjuncts before the name ("After the debate Smith said").
    */
   speakerBefore(end: number, floor: number): [number, number] | undefined {
-    const i = end - 1
+    let i = end - 1
+    // A time adjunct between the speaker and the cue: "The campaign on Tuesday said", "Smith Sunday said".
+    while (
+      i > floor &&
+      (DAYS.has(this.word(i)) || TIME_WORDS.has(this.word(i)) || /ly$/.test(this.word(i)))
+    ) {
+      if (!DAYS.has(this.word(i)) && this.capital(i)) break
+      i--
+      if (PREPOSITIONS.has(this.word(i)) && i > floor) i--
+    }
     if (i < floor) return undefined
     const t = this.tokens[i]
     if (PRONOUNS.has(t.norm)) return [i, i]
@@ -258,6 +312,7 @@ class Reader {
       }
       return undefined
     }
+    const trimmed = i < end - 1
     let j = i
     while (j >= floor && i - j < 12) {
       const tok = this.tokens[j]
@@ -265,12 +320,23 @@ class Reader {
         if (tok.norm !== '-' && tok.norm !== '&') break
       } else if (CLAUSE_STOPS.has(tok.norm) && !this.capital(j)) break
       else if (PRONOUNS.has(tok.norm) && j < i) break
+      // A lower-case verb form ("made similarly bigoted claims", "the report released Monday") is not in a speaker's
+      // noun phrase; a cue word in a noun phrase ("his claims") is no cue.
+      else if (
+        !this.capital(j) &&
+        !tok.norm.includes('-') &&
+        (/[^e]ed$/.test(tok.norm) || IRREGULAR_PAST.has(tok.norm)) &&
+        tok.norm.length > 4
+      )
+        break
       // "laughed and said": coordinated verbs; "Smith and Jones said": coordinated names.
       else if ((tok.norm === 'and' || tok.norm === 'or') && !(this.capital(j - 1) && this.capital(j + 1)))
         break
       j--
     }
     let start = j + 1
+    // "The report released Monday said": a reduced relative clause; the speaker is the phrase before it.
+    if (start > i && trimmed && j > floor && /ed$/.test(this.word(j))) return this.speakerBefore(j, floor)
     if (start > i) return undefined
     if (i - j >= 12) {
       // No boundary close by: keep the phrase from the nearest determiner, else the trailing run of capitals.
