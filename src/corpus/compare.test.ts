@@ -259,6 +259,10 @@ describe('dayRange', () => {
       { value: '2024-01', range: { start: '2024-01-21', end: '2024-01-31' } },
       { start: '2024-01-21', end: '2024-01-31' },
     ],
+    [
+      { value: '2014-05-17TMO', range: { start: '2014-05-17', end: '2014-05-16' } },
+      { start: '2014-05-17', end: '2014-05-17' },
+    ],
     [{ value: null }, null],
     [{ value: 'P3D' }, null],
   ]

@@ -45,6 +45,8 @@ export interface CompareOptions {
   maxQuantities?: number
   /** Most quantity facts of one role, so background tolls of earlier incidents do not crowd out the rest. */
   maxPerRole?: number
+  /** How far (in tokens) a date may stand from a trigger of the main event to date it. */
+  maxDateDistance?: number
   /** Entity types that count as actors. */
   actorTypes?: EntityType[]
   /** Entity types that count as places. */
@@ -108,7 +110,8 @@ const pad = (n: number): string => String(n).padStart(2, '0')
 export const dayRange = (
   date: Pick<DateMention, 'value' | 'range'>,
 ): { start: string; end: string } | null => {
-  if (date.range) return date.range
+  // An inverted range is a reading error upstream; the value still says which day.
+  if (date.range && date.range.start <= date.range.end) return date.range
   const v = date.value
   if (!v) return null
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v)
@@ -563,24 +566,54 @@ const eventFact = (views: readonly DocView[], type: string | undefined): Fact | 
   }
 }
 
-const dateFact = (views: readonly DocView[], type: string | undefined): Fact | null => {
-  const candidates = views.map((view) => {
-    const sentences = eventSentences(view, type)
-    return (view.doc.dates ?? [])
-      .filter((d) => d.type === 'DATE' && dayRange(d) !== null && sentences.has(sentenceOf(view, d.span)))
-      .sort((a, b) => a.span.start - b.span.start)
-  })
+/**
+ * Dates that may date the main event in one report, with their distance in tokens to its nearest
+ * trigger in the same sentence. A date far from any trigger usually dates something else in the
+ * sentence ("accused of the shooting ... denied bond on Wednesday"), so it is left out.
+ */
+const dateCandidates = (
+  view: DocView,
+  type: string | undefined,
+  maxDistance: number,
+): { date: DateMention; distance: number }[] => {
+  const triggers = (view.doc.events ?? []).filter((e) => e.type === type)
+  const opening = eventSentences(view, type)
+  const out: { date: DateMention; distance: number }[] = []
+  for (const date of view.doc.dates ?? []) {
+    if ((date.type !== 'DATE' && date.type !== 'TIME') || dayRange(date) === null) continue
+    const i = sentenceOf(view, date.span)
+    if (triggers.length === 0) {
+      if (opening.has(i)) out.push({ date, distance: 0 })
+      continue
+    }
+    const at = tokenIndexAt(view.tokens, date.span.start)
+    let distance = Number.POSITIVE_INFINITY
+    for (const t of triggers) {
+      if (sentenceOf(view, t.span) !== i) continue
+      distance = Math.min(distance, Math.abs(tokenIndexAt(view.tokens, t.span.start) - at))
+    }
+    if (distance <= maxDistance) out.push({ date, distance })
+  }
+  return out.sort((a, b) => a.date.span.start - b.date.span.start)
+}
+
+const dateFact = (views: readonly DocView[], type: string | undefined, maxDistance: number): Fact | null => {
+  const candidates = views.map((view) => dateCandidates(view, type, maxDistance))
   // Each report's date of the main event: the candidate most other reports' candidates meet, so
-  // a report that also dates an earlier incident is not read as contradicting the others.
+  // a report that also dates an earlier incident is not read as contradicting the others; then
+  // the one nearest a trigger.
   const chosen = candidates.map((own, i) => {
     const others = candidates.filter((_, j) => j !== i).flat()
     let best: DateMention | undefined
-    let bestScore = -1
-    for (const d of own) {
-      const r = dayRange(d)!
-      const s = others.filter((o) => rangesOverlap(r, dayRange(o)!)).length
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { date, distance } of own) {
+      const r = dayRange(date)!
+      // Narrower dates first when as many reports meet them: "2014" meets every day of the year.
+      const days = (Date.parse(r.end) - Date.parse(r.start)) / 86400000
+      const s =
+        others.filter((o) => rangesOverlap(r, dayRange(o.date)!)).length - days / 400 - distance / 1000
       if (s > bestScore) {
-        best = d
+        best = date
         bestScore = s
       }
     }
@@ -710,6 +743,7 @@ export const compareStory = (
     maxPlaces = 2,
     maxQuantities = 12,
     maxPerRole = 4,
+    maxDateDistance = 10,
     actorTypes = ['PERSON', 'ORG'],
     placeTypes = ['GPE', 'LOC', 'FAC'],
     roles = ROLE_ORDER,
@@ -749,7 +783,7 @@ export const compareStory = (
   const facts: Fact[] = []
   const event = eventFact(views, type)
   if (event) facts.push(event)
-  const date = dateFact(views, type)
+  const date = dateFact(views, type, maxDateDistance)
   if (date) facts.push(date)
   facts.push(...places, ...quantities, ...actors)
   uniqueKeys(facts)
