@@ -272,6 +272,28 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ],
   ['The fleet sailed in the first half of 2022.', THURSDAY, 'the first half of 2022', { value: '2022-H1' }],
   ['Wages rose 3% in Q4 2023.', THURSDAY, 'Q4 2023', { value: '2023-Q4' }],
+  [
+    'The blast at 10am on Saturday killed two.',
+    THURSDAY,
+    '10am',
+    { value: '2024-02-03T10:00', type: 'TIME' },
+  ],
+  ['The blast at 10am on Saturday killed two.', THURSDAY, 'Saturday', { value: '2024-02-03', type: 'DATE' }],
+  [
+    'Police arrived at 10:30pm last Thursday.',
+    THURSDAY,
+    '10:30pm last Thursday',
+    { value: '2024-02-01T22:30' },
+  ],
+  ['He left at 7.15am by train.', THURSDAY, '7.15am', { value: '2024-02-08T07:15' }],
+  ['The form is dated 13/02/2024 in ink.', THURSDAY, '13/02/2024', { value: '2024-02-13', relative: false }],
+  [
+    'The summit on Feb. 7-8 ended badly.',
+    THURSDAY,
+    'Feb. 7-8',
+    { value: '2024-02-07', range: ['2024-02-07', '2024-02-08'] },
+  ],
+  ['Protests resumed this past weekend.', THURSDAY, 'this past weekend', { value: '2024-W05-WE' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {

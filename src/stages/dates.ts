@@ -330,6 +330,7 @@ interface Core {
 
 const DIGITS = /^\d+$/
 const ORDINAL_DIGITS = /^(\d{1,2})(?:st|nd|rd|th)$/
+const DAY_RUN = /^(\d{1,2})[-–](\d{1,2})$/
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DECADE_DIGITS = /^(\d{3})0s$/
 const SHORT_DECADE = /^(\d)0s$/
@@ -517,10 +518,13 @@ class Matcher {
         return { end: i + 1, period: dayPeriod(toDay(y, m, d)), relative: false, takesThe: false }
       }
     }
-    // 12/05/1998 (US order, as in American wire copy)
+    // 12/05/1998 (US order, as in American wire copy; 13/02/2024 can only be day first)
     if (DIGITS.test(n) && this.norm(i + 1) === '/' && this.joined(i, i + 1) && this.joined(i + 1, i + 2)) {
-      const m = Number(n)
-      const d = Number(this.norm(i + 2))
+      const first = Number(n)
+      const second = Number(this.norm(i + 2))
+      const dayFirst = first > 12 && second <= 12
+      const m = dayFirst ? second : first
+      const d = dayFirst ? first : second
       const yText = this.norm(i + 4)
       if (
         this.norm(i + 3) === '/' &&
@@ -561,6 +565,16 @@ class Matcher {
       DIGITS.test(this.norm(j + 2))
     if (d && !clockAfter) {
       return this.finishMonthDay(i, j + 1, m, d)
+    }
+    // "Feb. 7-8": a run of days, valued as its first day with the run as its range
+    const run = DAY_RUN.exec(this.norm(j))
+    if (run && Number(run[1]) >= 1 && Number(run[2]) > Number(run[1]) && Number(run[2]) <= 31) {
+      const first = this.finishMonthDay(i, j + 1, m, Number(run[1]))
+      if (first?.period) {
+        const to = first.period.from + Number(run[2]) - Number(run[1])
+        return { ...first, period: { ...first.period, to } }
+      }
+      return first
     }
     // "January 2024", "January of 2024", "Jan. '98"
     if (this.norm(j) === ',' || this.norm(j) === 'of') j++
@@ -851,7 +865,7 @@ class Matcher {
       // "next year's first quarter", "last year's fourth quarter"
       if (code === 'Y' && this.norm(j + 1) === "'s") {
         const q = this.quarter(j + 2, 0)
-        if (q && q.relative) {
+        if (q?.relative) {
           if (this.dct === null || !q.period)
             return { end: q.end, period: null, relative: true, takesThe: false }
           const target = fromDay(this.dct).y + offset
@@ -951,11 +965,43 @@ class Matcher {
     let minute = 0
     let zulu = ''
     let j = i + 1
-    if (n === 'noon' || n === 'midday') hour = 12
+    const compact = /^(\d{1,2})([ap]m)$/.exec(n)
+    const decimal = /^(\d{1,2})\.(\d\d)$/.exec(n)
+    if (decimal && /^(?:[ap]m|[ap]\.m\.?)$/.test(this.norm(j))) {
+      // "7.15am", "7.15 p.m." (British style)
+      hour = Number(decimal[1])
+      minute = Number(decimal[2])
+      if (hour < 1 || hour > 12 || minute > 59) return null
+      if (this.norm(j).startsWith('p') && hour < 12) hour += 12
+      if (this.norm(j).startsWith('a') && hour === 12) hour = 0
+      j++
+    } else if (compact) {
+      // "10am", "3pm"
+      hour = Number(compact[1])
+      if (hour < 1 || hour > 12) return null
+      if (compact[2] === 'pm' && hour < 12) hour += 12
+      if (compact[2] === 'am' && hour === 12) hour = 0
+      if (TIMEZONES.has(this.norm(j)) && this.capital(j)) {
+        if (this.norm(j) === 'utc' || this.norm(j) === 'gmt') zulu = 'Z'
+        j++
+      }
+    } else if (n === 'noon' || n === 'midday') hour = 12
     else if (n === 'midnight') hour = 24
     else if (DIGITS.test(n) && n.length <= 2) {
       hour = Number(n)
-      if (this.norm(j) === ':' && this.joined(i, j) && /^\d\d$/.test(this.norm(j + 1))) {
+      // "10:30pm", "10.30am": the minutes and the am/pm in one token
+      const glued = /^(\d\d)([ap]m)$/.exec(this.norm(j + 1))
+      const gluedUsed =
+        glued !== null &&
+        (this.norm(j) === ':' || this.norm(j) === '.') &&
+        this.joined(i, j) &&
+        this.joined(j, j + 1)
+      if (glued && gluedUsed) {
+        minute = Number(glued[1])
+        if (glued[2] === 'pm' && hour < 12) hour += 12
+        if (glued[2] === 'am' && hour === 12) hour = 0
+        j += 2
+      } else if (this.norm(j) === ':' && this.joined(i, j) && /^\d\d$/.test(this.norm(j + 1))) {
         minute = Number(this.norm(j + 1))
         j += 2
       } else if (
@@ -967,8 +1013,10 @@ class Matcher {
         minute = Number(this.norm(j + 1))
         j += 2
       }
-      const ampm = this.norm(j)
-      if (ampm === 'a.m.' || ampm === 'am' || ampm === 'a.m') {
+      const ampm = gluedUsed ? 'glued' : this.norm(j)
+      if (ampm === 'glued') {
+        // already read
+      } else if (ampm === 'a.m.' || ampm === 'am' || ampm === 'a.m') {
         if (hour === 12) hour = 0
         j++
       } else if (ampm === 'p.m.' || ampm === 'pm' || ampm === 'p.m') {
@@ -988,11 +1036,14 @@ class Matcher {
     } else return null
     const clock = `T${pad(hour)}:${pad(minute)}${zulu}`
     // The day it belongs to: "3 p.m. Tuesday", "noon on Friday", "10 a.m. yesterday", "3 p.m. Jan. 28"
+    // After "on" the day is its own expression (a preposition is a TimeML signal, never inside a
+    // TIMEX3), but it still dates the clock time.
     let k = j
-    if (this.norm(k) === 'on' || this.norm(k) === ',') k++
-    const day = this.weekday(k) ?? this.deictic(k) ?? this.calendar(k, true)
-    if (day && day.period?.precision !== 'month' && !day.part) {
-      return { end: day.end, period: day.period, relative: day.relative, takesThe: false, clock }
+    const on = this.norm(k) === 'on'
+    if (on || this.norm(k) === ',') k++
+    const day = this.weekday(k) ?? this.deictic(k) ?? this.relativeUnit(k) ?? this.calendar(k, true)
+    if (day && day.period?.precision !== 'month' && day.period?.precision !== 'week' && !day.part) {
+      return { end: on ? j : day.end, period: day.period, relative: day.relative, takesThe: false, clock }
     }
     const period = this.dct === null ? null : dayPeriod(this.dct)
     return { end: j, period, relative: true, takesThe: false, clock }
@@ -1412,7 +1463,8 @@ class Matcher {
       precision: period.precision,
       relative: core.relative,
     }
-    if (period.precision !== 'day') hit.range = { from: period.from, to: period.to }
+    if (period.precision !== 'day' || period.to !== period.from)
+      hit.range = { from: period.from, to: period.to }
     return hit
   }
 
