@@ -29,7 +29,12 @@ export const renderHtml = (report: Report): string => {
     : ''
   const stories = report.stories
     .map((story, i) =>
-      renderStoryBody({ story, documents: report.documents, idPrefix: several ? `s${i}-` : '' }),
+      renderStoryBody({
+        story,
+        documents: report.documents,
+        entities: report.entities,
+        idPrefix: several ? `s${i}-` : '',
+      }),
     )
     .join('\n<hr>\n')
   const problems = report.errors.length

@@ -113,6 +113,15 @@ describe('web UI', () => {
     assert.match(html, /<time datetime="2031-03-04">/)
     assert.match(html, /class="[^"]*loaded-outlet[^"]*"[^>]*>embattled/)
     assert.match(html, /class="[^"]*loaded-quoted[^"]*"[^>]*>reckless/)
+    assert.match(
+      html,
+      /<th scope="row"><a href="\/entities\/person-ilsa-brandt">Ilsa Brandt<\/a><\/th><td>PERSON<\/td><td class="num">2 of 3<\/td>/,
+    )
+    assert.match(
+      html,
+      /<th scope="row"><a href="\/entities\/org-tarvik-holdings">Tarvik Holdings<\/a><\/th>/,
+      'labels link to stored entities',
+    )
   })
 
   it('lists stories and shows an entity with its names and stories', async () => {
@@ -126,7 +135,10 @@ describe('web UI', () => {
     assert.match(entity, /href="\/stories\/story-velmora-fire"/)
     const ferry = madeUpReport().documents[3]
     const doc = await (await app.request(`/documents/${ferry.id}`)).text()
-    assert.match(doc, /Stories: <a href="\/stories\/story-velmora-ferry">Ferry timetable to change in April<\/a>/)
+    assert.match(
+      doc,
+      /Stories: <a href="\/stories\/story-velmora-ferry">Ferry timetable to change in April<\/a>/,
+    )
   })
 
   it('shows hostile article markup as text', async () => {
@@ -141,6 +153,34 @@ describe('web UI', () => {
     }
     const story = await (await app.request('/stories/story-hostile')).text()
     assert.match(story, /Hostile &lt;script&gt;window.__xss=2&lt;\/script&gt; headline/)
+  })
+})
+
+describe('story list paging', () => {
+  it('shows 100 stories a page with a link to older ones', async () => {
+    const store = storeWith('paging.db')
+    const empty = { labels: [], loaded: [], voices: [], hedges: [] }
+    store.transaction(() => {
+      for (let i = 0; i < 130; i++) {
+        const day = `2030-01-${String(1 + (i % 28)).padStart(2, '0')}`
+        store.putStory({
+          id: `s${i}`,
+          documents: [],
+          independent: 0,
+          title: `Story ${i}`,
+          dateRange: { start: day, end: day },
+          facts: [],
+          framing: empty,
+        })
+      }
+    })
+    const app = createApp({ store })
+    const first = await (await app.request('/')).text()
+    assert.equal(count(first, '<tr><th scope="row">'), 100)
+    assert.match(first, /<a href="\/\?offset=100">Older stories<\/a>/)
+    const second = await (await app.request('/?offset=100')).text()
+    assert.equal(count(second, '<tr><th scope="row">'), 30)
+    assert.doesNotMatch(second, /Older stories/)
   })
 })
 

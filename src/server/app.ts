@@ -20,6 +20,8 @@ export const CONTENT_SECURITY_POLICY =
 
 const ASSET_PATHS = { css: '/assets/app.css', js: '/assets/app.js' }
 
+const PAGE_SIZE = 100
+
 const LINKS: Links = {
   story: (id) => `/stories/${encodeURIComponent(id)}`,
   entity: (id) => `/entities/${encodeURIComponent(id)}`,
@@ -88,12 +90,25 @@ export const createApp = ({ store }: AppOptions): Hono => {
   app.all('/api/*', (c) => c.json({ error: 'no such endpoint' }, 404))
 
   // Web UI.
-  app.get('/', (c) => c.html(page('Stories', renderStoryList(store.listStories(), LINKS))))
+  app.get('/', (c) => {
+    const offset = clampInt(c.req.query('offset'), 0, 0, Number.MAX_SAFE_INTEGER)
+    // One extra row tells whether an "older stories" link is needed.
+    const stories = store.listStories({ limit: PAGE_SIZE + 1, offset })
+    const more = stories.length > PAGE_SIZE ? `/?offset=${offset + PAGE_SIZE}` : undefined
+    return c.html(page('Stories', renderStoryList(stories.slice(0, PAGE_SIZE), LINKS, more)))
+  })
   app.get('/stories/:id', (c) => {
     const story = store.getStory(c.req.param('id'))
     if (!story) return c.html(notFound('There is no story with this id.'), 404)
     const documents = store.getDocuments(story.documents)
-    return c.html(page(story.title, renderStoryBody({ story, documents, links: LINKS })))
+    const ids = new Set<string>()
+    for (const doc of documents) for (const m of doc.mentions ?? []) if (m.entity) ids.add(m.entity)
+    for (const row of story.framing.labels) ids.add(row.entity)
+    const entities = store.getEntities([...ids])
+    const known = new Set(entities.map((e) => e.id))
+    // Link only to entity pages that exist.
+    const links: Links = { ...LINKS, entity: (id) => (known.has(id) ? LINKS.entity?.(id) : undefined) }
+    return c.html(page(story.title, renderStoryBody({ story, documents, entities, links })))
   })
   app.get('/entities/:id', (c) => {
     const found = store.entityPage(c.req.param('id'))

@@ -31,9 +31,9 @@ const safeUrl = (url: string | undefined): string | undefined => {
 
 /** Where links in a rendered page go; a missing function means "no link" (the static report). */
 export interface Links {
-  story?: (id: string) => string
-  entity?: (id: string) => string
-  document?: (id: string) => string
+  story?: (id: string) => string | undefined
+  entity?: (id: string) => string | undefined
+  document?: (id: string) => string | undefined
 }
 
 /** Everything a story page needs. `entities` may be partial; missing ones are shown unlinked. */
@@ -343,7 +343,13 @@ const legend = (): string =>
  * The story page's main content: header, facts table, reports side by side, labels, loaded
  * words, voices chart and timeline. Shared by the server and the static HTML report.
  */
-export const renderStoryBody = ({ story, documents, links = {}, idPrefix: p = '' }: StoryView): string => {
+export const renderStoryBody = ({
+  story,
+  documents,
+  entities = [],
+  links = {},
+  idPrefix: p = '',
+}: StoryView): string => {
   const docById = new Map(documents.map((d) => [d.id, d]))
   const docs = story.documents.map((id) => docById.get(id)).filter((d): d is Doc => d !== undefined)
   const conflicts = story.facts.filter((f) => f.status === 'conflict').length
@@ -351,13 +357,14 @@ export const renderStoryBody = ({ story, documents, links = {}, idPrefix: p = ''
 <header class="story-head">
 <h1 id="${p}story-title">${escapeHtml(story.title)}</h1>
 <p class="story-meta">${escapeHtml(formatDateRange(story.dateRange))} · ${docs.length} ${docs.length === 1 ? 'report' : 'reports'} · ${story.independent} independent · ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}</p>
-<nav class="toc" aria-label="Sections"><a href="#${p}facts">Facts</a> <a href="#${p}reports">Reports</a> <a href="#${p}labels">Labels</a> <a href="#${p}loaded">Loaded words</a> <a href="#${p}voices">Voices</a> <a href="#${p}timeline">Timeline</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#${p}facts">Facts</a> <a href="#${p}reports">Reports</a> <a href="#${p}labels">Labels</a> <a href="#${p}loaded">Loaded words</a> <a href="#${p}voices">Voices</a> <a href="#${p}timeline">Timeline</a> <a href="#${p}actors">Who is named</a></nav>
 </header>
 <section id="${p}facts" class="sec-facts" aria-labelledby="${p}facts-h"><h2 id="${p}facts-h">Facts</h2>
 ${legend()}
 ${factsTable(story, docs, docById, p)}
 </section>
 <section id="${p}reports" class="sec-reports" aria-labelledby="${p}reports-h"><h2 id="${p}reports-h">Reports side by side</h2>
+<p class="fact-status" role="status" aria-live="polite"></p>
 <div class="columns">
 ${columns(story, docs, links, p)}
 </div>
@@ -374,11 +381,50 @@ ${voicesChart(story, docs, p)}
 <section id="${p}timeline" class="sec-timeline" aria-labelledby="${p}timeline-h"><h2 id="${p}timeline-h">Timeline of dated events</h2>
 ${timeline(docs)}
 </section>
+<section id="${p}actors" class="sec-actors" aria-labelledby="${p}actors-h"><h2 id="${p}actors-h">Who is named</h2>
+${actorsList(docs, entities, links)}
+</section>
 </section>`
 }
 
+/**
+ * The entities the story's reports name, most mentioned first, with the names each report used
+ * and links to the entity pages where the server has them.
+ */
+const actorsList = (docs: readonly Doc[], entities: readonly Entity[], links: Links, max = 20): string => {
+  const byId = new Map(entities.map((e) => [e.id, e]))
+  const seen = new Map<string, { count: number; docs: Set<string>; names: Set<string> }>()
+  for (const doc of docs) {
+    for (const mention of doc.mentions ?? []) {
+      if (!mention.entity || !byId.has(mention.entity)) continue
+      const entry = seen.get(mention.entity) ?? { count: 0, docs: new Set(), names: new Set() }
+      entry.count++
+      entry.docs.add(doc.id)
+      entry.names.add(mention.text)
+      seen.set(mention.entity, entry)
+    }
+  }
+  if (seen.size === 0) return '<p class="empty">No named entities were resolved in these reports.</p>'
+  const rows = [...seen.entries()]
+    .sort(([a, x], [b, y]) => y.docs.size - x.docs.size || y.count - x.count || a.localeCompare(b))
+    .slice(0, max)
+    .map(([id, entry]) => {
+      const entity = byId.get(id)!
+      const names = [...entry.names].filter((n) => n !== entity.name)
+      return `<tr><th scope="row">${link(links.entity?.(id), entity.name)}</th><td>${escapeHtml(entity.type)}</td><td class="num">${entry.docs.size} of ${docs.length}</td><td>${
+        names.length ? names.map((n) => `<q>${escapeHtml(n)}</q>`).join(', ') : '—'
+      }</td></tr>`
+    })
+    .join('\n')
+  return `<div class="table-wrap"><table class="actors"><caption>People, organisations and places the reports name</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Reports naming it</th><th scope="col">Also called here</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>`
+}
+
 /** The story list: newest first, with source, independent-source and conflict counts. */
-export const renderStoryList = (stories: readonly StorySummary[], links: Links): string => {
+export const renderStoryList = (stories: readonly StorySummary[], links: Links, more?: string): string => {
   if (stories.length === 0) {
     return '<h1>Stories</h1><p class="empty">No stories yet. Add articles with <code>parallax ingest PATHS</code>.</p>'
   }
@@ -397,7 +443,7 @@ export const renderStoryList = (stories: readonly StorySummary[], links: Links):
 <thead><tr><th scope="col">Story</th><th scope="col">Sources</th><th scope="col">Independent</th><th scope="col">Conflicts</th><th scope="col">Dates</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table></div>`
+</tbody></table></div>${more ? `\n<p><a href="${escapeHtml(more)}">Older stories</a></p>` : ''}`
 }
 
 /** An entity page: every name it goes by and the stories it appears in. */

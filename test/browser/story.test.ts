@@ -144,6 +144,10 @@ describe('story page in Chromium', { skip: skipReason }, () => {
     // The union's blame is in one report only: the other two say they do not mention it.
     await page.locator('.fact-link', { hasText: 'the union blames the owner' }).click()
     const notes = await page.locator('.lacks-note:visible').allTextContents()
+    assert.equal(
+      await page.locator('.fact-status').textContent(),
+      'Showing “the union blames the owner for blocked exits”: in 1 of 3 reports.',
+    )
     assert.deepEqual(notes, [
       'This report does not mention: the union blames the owner for blocked exits',
       'This report does not mention: the union blames the owner for blocked exits',

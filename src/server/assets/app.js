@@ -15,11 +15,15 @@
     if (row) row.classList.add('active')
     if (button) button.setAttribute('aria-pressed', 'true')
     const about = button ? button.textContent : ''
+    let shown = 0
+    let total = 0
     story.querySelectorAll('.column').forEach((column) => {
       const text = column.querySelector('.doc-text')
       const note = column.querySelector('.lacks-note')
       if (!text) return
       const marks = text.querySelectorAll('mark[data-facts~="' + id + '"]')
+      total++
+      if (marks.length > 0) shown++
       if (marks.length === 0) {
         column.classList.add('lacks')
         if (note) {
@@ -36,6 +40,9 @@
       const top = first.getBoundingClientRect().top - text.getBoundingClientRect().top + text.scrollTop
       text.scrollTo({ top: Math.max(0, top - text.clientHeight / 3), behavior: 'instant' })
     })
+    // Said in words for everyone (and announced to screen readers): where the fact was found.
+    const status = story.querySelector('.fact-status')
+    if (status) status.textContent = 'Showing “' + about + '”: in ' + shown + ' of ' + total + ' reports.'
     const reports = story.querySelector('.sec-reports')
     if (reports) reports.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'instant' : 'smooth' })
   }
