@@ -1,0 +1,133 @@
+import { type FeedItem, type FeedResult, readFeed, readOpml, sniffFeed } from './feed.ts'
+import { FetchError, type FetchOptions, fetchUrl } from './fetch.ts'
+import { readHtml } from './html.ts'
+import type { Article, InputError, ReadResult } from './types.ts'
+
+/** True for an http(s) URL argument (what `analyze` and `watch` fetch instead of reading a file). */
+export const isUrl = (input: string): boolean => /^https?:\/\//i.test(input.trim())
+
+export interface UrlOptions extends FetchOptions {
+  /** Most items fetched from one feed, newest first as the feed lists them. Default 50. */
+  maxItems?: number
+}
+
+/** A fetch failure as an input error: the URL as source, the message without repeating it. */
+const fetchFailure = (source: string, error: unknown): InputError => {
+  if (!(error instanceof FetchError)) throw error
+  const reason = error.message.startsWith(`${source}: `)
+    ? error.message.slice(source.length + 2)
+    : error.message
+  return { source, reason }
+}
+
+/** Feed data fills what the page itself did not say (many pages lack a machine-readable date). */
+const withItem = (article: Article, item: FeedItem | undefined): Article => {
+  if (!item) return article
+  const meta = { ...article.meta }
+  if (!meta.published && item.published) meta.published = item.published
+  if (!meta.title && item.title) meta.title = item.title
+  return { ...article, meta }
+}
+
+/**
+ * Fetches one article page and reads it with {@link readHtml}; the source is the URL asked for.
+ * Never throws for bad input or network trouble: that is one error naming the URL.
+ */
+export const readArticleUrl = async (
+  url: string,
+  options: UrlOptions = {},
+  item?: FeedItem,
+): Promise<ReadResult> => {
+  let page: Awaited<ReturnType<typeof fetchUrl>>
+  try {
+    page = await fetchUrl(url, { ...options, conditional: false })
+  } catch (error) {
+    return { articles: [], errors: [fetchFailure(url, error)] }
+  }
+  const type = page.contentType?.toLowerCase() ?? ''
+  if (type && !/html|xml|text\/plain/.test(type)) {
+    return {
+      articles: [],
+      errors: [{ source: url, reason: `not an article page (Content-Type ${type.split(';')[0]})` }],
+    }
+  }
+  const result = readHtml(page.body, url, { url: page.url, charset: page.charset })
+  return { articles: result.articles.map((a) => withItem(a, item)), errors: result.errors }
+}
+
+/** A fetched feed: its items, or `notModified` when the server said nothing changed since the last fetch. */
+export interface FetchedFeed extends FeedResult {
+  notModified: boolean
+  /** Feed URLs when the URL was an OPML subscription list instead of a feed. */
+  feeds?: string[]
+}
+
+/**
+ * Fetches a feed (RSS, Atom, JSON Feed) conditionally and reads its items; an OPML list gives its
+ * feed URLs in `feeds` instead. Never throws for bad input or network trouble.
+ */
+export const fetchFeed = async (url: string, options: UrlOptions = {}): Promise<FetchedFeed> => {
+  let response: Awaited<ReturnType<typeof fetchUrl>>
+  try {
+    response = await fetchUrl(url, {
+      ...options,
+      accept:
+        'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+    })
+  } catch (error) {
+    return { notModified: false, items: [], errors: [fetchFailure(url, error)] }
+  }
+  if (response.notModified) return { notModified: true, items: [], errors: [] }
+  const kind = sniffFeed(response.body.subarray(0, 4096).toString('latin1'))
+  if (kind === 'opml') {
+    const list = readOpml(response.body, url, { url: response.url, charset: response.charset })
+    return { notModified: false, items: [], errors: list.errors, feeds: list.urls }
+  }
+  return {
+    notModified: false,
+    ...readFeed(response.body, url, { url: response.url, charset: response.charset }),
+  }
+}
+
+/**
+ * Reads whatever a URL holds: an article page gives one article; a feed gives its items' pages,
+ * fetched one by one (at most `maxItems`), with the feed's date and title filling gaps in each
+ * page's metadata; an OPML list gives the items of each of its feeds. Never throws for bad input or
+ * network trouble: each unusable URL is one error naming it, and the rest are read.
+ *
+ * @example
+ * const { articles, errors } = await readUrl('https://news.example/feed.rss', { timeoutMs: 15_000 })
+ */
+export const readUrl = async (url: string, options: UrlOptions = {}): Promise<ReadResult> => {
+  let response: Awaited<ReturnType<typeof fetchUrl>>
+  try {
+    response = await fetchUrl(url, { ...options, conditional: false })
+  } catch (error) {
+    return { articles: [], errors: [fetchFailure(url, error)] }
+  }
+  const kind = sniffFeed(response.body.subarray(0, 4096).toString('latin1'))
+  const decodeOptions = { url: response.url, charset: response.charset }
+  if (!kind) {
+    const result = readHtml(response.body, url, decodeOptions)
+    return result
+  }
+  const feeds: FeedResult[] = []
+  const errors: InputError[] = []
+  if (kind === 'opml') {
+    const list = readOpml(response.body, url, decodeOptions)
+    errors.push(...list.errors)
+    for (const feedUrl of list.urls) feeds.push(await fetchFeed(feedUrl, { ...options, conditional: false }))
+  } else {
+    feeds.push(readFeed(response.body, url, decodeOptions))
+  }
+  const articles: Article[] = []
+  for (const feed of feeds) {
+    errors.push(...feed.errors)
+    for (const item of feed.items.slice(0, options.maxItems ?? 50)) {
+      const result = await readArticleUrl(item.url, options, item)
+      articles.push(...result.articles)
+      errors.push(...result.errors)
+    }
+  }
+  return { articles, errors }
+}
