@@ -38,6 +38,7 @@ describe('framing: loaded words and voice', () => {
       'The mayor said the regime was radical.',
       ['regime/outlet', 'radical/outlet'],
     ],
+    ['plain words of conflict are not loaded', 'The attacks continued through the war.', []],
     [
       'neutral report verbs are not loaded',
       'The ministry said it carried out the inspection and announced the results.',
@@ -118,6 +119,17 @@ describe('framing: labels', () => {
       ['Eastland-backed militia groups -> -'],
     ],
     ['place adjective alone is not a label', 'Rain fell across southern Northland.', []],
+    [
+      'description before the name',
+      'The raid killed a senior Eastland militia commander, Omar al-Talib.',
+      ['a senior Eastland militia commander -> Omar al-Talib'],
+    ],
+    ['description after a preposition is a place, not a label', 'In the old harbour, Vale said nothing.', []],
+    [
+      'coordinated modifiers stay in the appositive',
+      'Police met Tom Vale, a commander of anti-tax and anti-toll protests in Eastport, on Friday.',
+      ['a commander of anti-tax and anti-toll protests in Eastport -> Tom Vale'],
+    ],
   ]
   for (const [name, text, expected] of cases) {
     it(name, () =>
@@ -135,6 +147,18 @@ describe('framing: labels', () => {
     assert.deepEqual(
       labels.map((l) => [l.text, l.target?.text, l.target?.entity]),
       [['Police chief', 'Ana Ruiz', 'p1']],
+    )
+  })
+  it('an organisation name may modify a role, a person name may not', () => {
+    const text = 'Harbor Council spokesman Tom Vale met Ana Ruiz.'
+    const labels = analyse(text, [
+      { span: { start: 0, end: 14 }, text: 'Harbor Council', type: 'ORG' },
+      { span: { start: 25, end: 33 }, text: 'Tom Vale', type: 'PERSON' },
+      { span: { start: 38, end: 46 }, text: 'Ana Ruiz', type: 'PERSON' },
+    ]).labels
+    assert.deepEqual(
+      labels.map((l) => `${l.text} -> ${l.target?.text}`),
+      ['Harbor Council spokesman -> Tom Vale'],
     )
   })
   it('a label inside a quote is in the quoted voice', () => {

@@ -65,6 +65,9 @@ const ACTOR_SUFFIX = new RegExp(`-(${labelData.actorSuffixes.join('|')})$`)
 const COPULAS = new Set(labelData.copulas)
 const ARTICLES = new Set(labelData.articles)
 const LABEL_STOPS = new Set(labelData.labelStops)
+const PREPOSITIONS = new Set(labelData.prepositions)
+// A lower-case particle joined to a capitalised name part: "al-Saadi", "el-Sisi", "bin-Salman".
+const NAME_PARTICLE = /^\p{Ll}{1,3}[-‐]\p{Lu}/u
 const ADJECTIVE = new RegExp(`(${labelData.adjectiveEndings.join('|')})$`)
 
 const isCapital = (text: string, t: Token): boolean =>
@@ -82,6 +85,8 @@ interface View {
   actorAt: Int32Array
   actorEndAt: Int32Array
   actors: { first: number; last: number; entity?: string }[]
+  /** 1 for tokens inside a PERSON mention. */
+  person: Uint8Array
 }
 
 const tokenRange = (tokens: readonly Token[], span: Span): [number, number] => {
@@ -108,13 +113,21 @@ const findActors = (view: View, mentions: readonly Mention[] | undefined): void 
   if (mentions && mentions.length > 0) {
     for (const m of mentions) {
       const [first, last] = tokenRange(tokens, m.span)
-      if (last >= first) view.actors.push({ first, last, entity: m.entity })
+      if (last < first) continue
+      view.actors.push({ first, last, entity: m.entity })
+      if (m.type === 'PERSON') for (let k = first; k <= last; k++) view.person[k] = 1
     }
   } else {
     for (let i = 0; i < tokens.length; i++) {
       if (!isWordToken(tokens[i]) || !isCapital(text, tokens[i])) continue
       let j = i
-      while (j + 1 < tokens.length && isWordToken(tokens[j + 1]) && isCapital(text, tokens[j + 1])) j++
+      while (
+        j + 1 < tokens.length &&
+        isWordToken(tokens[j + 1]) &&
+        (isCapital(text, tokens[j + 1]) ||
+          NAME_PARTICLE.test(text.slice(tokens[j + 1].span.start, tokens[j + 1].span.end)))
+      )
+        j++
       let first = i
       // A sentence's first word is capitalised anyway: keep it only when it is not a function word ("The", "In").
       if (view.sentenceInitial[i] && FUNCTION_WORDS.has(tokens[i].norm)) first++
@@ -133,7 +146,9 @@ const isModifier = (view: View, i: number): boolean => {
   const t = view.tokens[i]
   if (!isWordToken(t) || FUNCTION_WORDS.has(t.norm)) return false
   if (t.norm.includes('-')) return true
-  if (isCapital(view.text, t)) return view.actorEndAt[i] < 0 || view.doc.mentions === undefined
+  // A capitalised modifier may be a group or place ("Republican lawmaker", "National Security Council spokesman"),
+  // but not a person's name.
+  if (isCapital(view.text, t)) return view.person[i] === 0
   return !/(ed|ing|ly)$/.test(t.norm)
 }
 
@@ -167,6 +182,9 @@ const phraseEnd = (view: View, from: number, max = 14): number => {
     if (next.kind === 'punct' && next.norm !== '-' && next.norm !== "'") break
     if (LABEL_STOPS.has(next.norm)) break
     if (view.sentenceInitial[j + 1]) break
+    const after = tokens[j + 2]
+    if (next.norm === 'and' && (!after || FUNCTION_WORDS.has(after.norm) || isCapital(view.text, after)))
+      break
     j++
   }
   return j
@@ -178,6 +196,33 @@ const findLabels = (view: View): Label[] => {
   const labels: Label[] = []
   for (const actor of view.actors) {
     const next = actor.last + 1
+    // Description first: "…killed a senior militia commander, Abu Salim." — the name closes its clause.
+    const prev = actor.first - 1
+    const closer = tokens[actor.last + 1]?.norm
+    if (
+      tokens[prev]?.norm === ',' &&
+      (closer === undefined || closer === ',' || closer === '.' || closer === ')')
+    ) {
+      let k = prev - 1
+      while (
+        k > prev - 10 &&
+        k >= 0 &&
+        !ARTICLES.has(tokens[k].norm) &&
+        (isModifier(view, k) || tokens[k].norm === "'s")
+      )
+        k--
+      const head = tokens[prev - 1]
+      if (
+        k >= 0 &&
+        k < prev - 1 &&
+        ARTICLES.has(tokens[k].norm) &&
+        !PREPOSITIONS.has(tokens[k - 1]?.norm ?? '') &&
+        head &&
+        !isCapital(view.text, head)
+      ) {
+        labels.push(labelOf(view, k, prev - 1, actor))
+      }
+    }
     // Appositive: "X, a militia commander in charge of …,"
     if (
       tokens[next]?.norm === ',' &&
@@ -200,7 +245,8 @@ const findLabels = (view: View): Label[] => {
     // Pre-modifiers: "Rebel Republican lawmaker Jane Doe" — needs a lower-case role word right before the name.
     const before = actor.first - 1
     // A capitalised word followed by a lower-case modifier is itself an adjective ("a key Iraqi militia").
-    const adjective = isModifier(view, next) && !isCapital(view.text, tokens[next])
+    const adjective =
+      view.person[actor.first] === 0 && isModifier(view, next) && !isCapital(view.text, tokens[next])
     if (
       before >= 0 &&
       !adjective &&
@@ -359,6 +405,7 @@ export const findFraming = (doc: Doc, { maxScareWords = 3, lexicons }: FramingOp
     actorAt: new Int32Array(n).fill(-1),
     actorEndAt: new Int32Array(n).fill(-1),
     actors: [],
+    person: new Uint8Array(n),
   }
   for (const s of doc.sentences ?? []) {
     const [a] = tokenRange(tokens, s)
