@@ -342,8 +342,12 @@ const refine = (
   v: View,
   found: { role: QuantityRole; last: number },
 ): { role: QuantityRole; last: number } => {
-  if (found.role !== 'dead_or_injured' || norm(v, found.last) !== 'and') return found
-  const next = roleAt(v, found.last + 1)
+  const joiner = norm(v, found.last)
+  if (found.role !== 'dead_or_injured' || (joiner !== 'and' && joiner !== ',' && joiner !== '&')) return found
+  // "shot and killed", "shot, killed", "shot and critically wounded".
+  let k = found.last + 1
+  if (/^[a-z]+ly$/.test(norm(v, k)) && norm(v, k) !== 'fatally') k++
+  const next = roleAt(v, k)
   return next && CASUALTY.has(next.role) ? next : found
 }
 
@@ -439,6 +443,18 @@ const startsObject = (v: View, j: number): boolean => {
   )
 }
 
+const DIED = new Set(['died', 'dies', 'succumbed'])
+
+/** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
+const diedLater = (v: View, from: number): boolean => {
+  for (let k = from; k < v.end && k < from + 8; k++) {
+    const w = norm(v, k)
+    if (DIED.has(w) || (w === 'pronounced' && norm(v, k + 1) === 'dead')) return true
+    if (w === '.' || w === ';' || parseFigure(v, k)) return false
+  }
+  return false
+}
+
 /**
  * The role from the predicate after a counted phrase: "… were later pronounced dead". An active transitive
  * verb with an object ("the gunman killed two people") makes the phrase the agent, not the counted victims.
@@ -452,6 +468,8 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     if (found) {
       const refined = refine(v, found)
       if (!passive && TRANSITIVE.has(norm(v, refined.last - 1)) && startsObject(v, refined.last)) return null
+      if (refined.role === 'injured' && diedLater(v, refined.last))
+        return { role: 'killed', last: refined.last, index: j }
       return { ...refined, index: j }
     }
     const w = norm(v, j)
@@ -775,7 +793,7 @@ const personNoun = (v: View, j: number): number => {
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
     }
-    if (FUNCTION.has(t.norm) || roleAt(v, j)) break
+    if ((FUNCTION.has(t.norm) && t.norm !== 'old') || roleAt(v, j)) break
   }
   return noun
 }
@@ -800,8 +818,13 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
   let end = nameAt(v, i)
   if (end < 0) return null
   let count = 1
-  while ((norm(v, end) === 'and' || norm(v, end) === ',') && end + 1 < v.end) {
-    const k = norm(v, end + 1) === 'and' ? end + 2 : end + 1
+  for (;;) {
+    // "Jane Roe, 31, and Ann Poe, 54, were killed": step over each name's age aside.
+    const aside = skipAside(v, end)
+    const at = aside !== end && /^\d+$/.test(norm(v, end + 1)) ? aside : end
+    const joiner = norm(v, at)
+    if (joiner !== 'and' && joiner !== ',') break
+    const k = norm(v, at + 1) === 'and' ? at + 2 : at + 1
     const more = nameAt(v, k)
     if (more < 0) break
     count++
@@ -855,11 +878,11 @@ const readImplied = (
     }
     noun = personNoun(v, i)
   } else if (
-    PEOPLE.has(w) &&
     isCapitalised(raw(v, i)) &&
-    (i === v.start || v.tokens[i - 1].kind === 'punct')
+    (i === v.start || v.tokens[i - 1].kind === 'punct') &&
+    personNoun(v, i) >= 0
   ) {
-    // Headline style with no article: "Teen killed in crash", "Man shot dead".
+    // Headline style with no article: "Teen killed in crash", "Local student shot dead".
     noun = personNoun(v, i)
   } else {
     if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))) return null
