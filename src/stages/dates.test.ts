@@ -294,6 +294,20 @@ const CASES: [string, string | undefined, string, Expect][] = [
     { value: '2024-02-07', range: ['2024-02-07', '2024-02-08'] },
   ],
   ['Protests resumed this past weekend.', THURSDAY, 'this past weekend', { value: '2024-W05-WE' }],
+  [
+    'The jet landed at 0800 UTC on the strip.',
+    THURSDAY,
+    '0800 UTC',
+    { value: '2024-02-08T08:00Z', type: 'TIME' },
+  ],
+  [
+    'Profits will rise by the end of the year.',
+    THURSDAY,
+    'the end of the year',
+    { value: '2024', range: ['2024-09-01', '2024-12-31'] },
+  ],
+  ['The ban stays for two more weeks.', THURSDAY, 'two more weeks', { value: 'P2W' }],
+  ['The band split in ’82 after a tour.', THURSDAY, '’82', { value: '1982' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {
@@ -325,6 +339,8 @@ const NEGATIVES: [string, string][] = [
   ['Mr. Lowe, 52 years old, will retire.', '52 years'],
   ['Rivals hold more than a quarter of the market.', 'quarter'],
   ['The bank reported a quarterly loss.', 'quarterly'],
+  ['She won a second term easily.', 'second'],
+  ['Most voters are in their 70s now.', '70s'],
 ]
 
 describe('dates: words that are not dates', () => {

@@ -429,7 +429,7 @@ class Matcher {
       return 0
     // "2000 troops": a lower-case plural noun straight after is what the number counts, unless a
     // determiner shows the year is a modifier ("the 1992 protests").
-    if (UNITS.has(next)) return 0
+    if (UNITS.has(next) || (TIMEZONES.has(next) && this.capital(i + 1))) return 0
     const plural = /^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word'
     if (plural && prev !== 'the' && prev !== "'s") return 0
     return v
@@ -674,6 +674,11 @@ class Matcher {
           base + d > (this.dct === null ? 9999 : fromDay(this.dct).y) ? base - 100 + d : base + d
         return { end: i + 2, period: decadePeriod(decadeYear), relative: this.dct !== null, takesThe: true }
       }
+    }
+    // "in '82": a clipped year after a preposition
+    if (n === "'" && MONTH_LEADERS.has(this.norm(i - 1))) {
+      const [sy, se] = this.shortYear(i)
+      if (sy) return { end: se, period: yearPeriod(sy), relative: false, takesThe: false }
     }
     // the 20th century, the twentieth century
     const ord = ORDINAL_DIGITS.exec(n)
@@ -966,8 +971,15 @@ class Matcher {
     let zulu = ''
     let j = i + 1
     const compact = /^(\d{1,2})([ap]m)$/.exec(n)
+    const military = /^([01]\d|2[0-4])([0-5]\d)$/.exec(n)
     const decimal = /^(\d{1,2})\.(\d\d)$/.exec(n)
-    if (decimal && /^(?:[ap]m|[ap]\.m\.?)$/.test(this.norm(j))) {
+    if (military && TIMEZONES.has(this.norm(j)) && this.capital(j)) {
+      // "0800 UTC", "1430 GMT": 24-hour clock times of wire and aviation copy
+      hour = Number(military[1])
+      minute = Number(military[2])
+      if (this.norm(j) === 'utc' || this.norm(j) === 'gmt') zulu = 'Z'
+      j++
+    } else if (decimal && /^(?:[ap]m|[ap]\.m\.?)$/.test(this.norm(j))) {
       // "7.15am", "7.15 p.m." (British style)
       hour = Number(decimal[1])
       minute = Number(decimal[2])
@@ -1095,7 +1107,15 @@ class Matcher {
       } else return null
     }
     if (this.norm(j) === '-') j++
-    if (this.norm(j) === 'the') j++
+    const hadThe = this.norm(j) === 'the'
+    if (hadThe) j++
+    // "the end of the year", "the beginning of the month": the current one
+    const unitWord = UNITS.get(this.norm(j))
+    if (hadThe && unitWord && !this.norm(j).endsWith('s') && n !== 'early' && n !== 'late' && n !== 'mid') {
+      const period = this.dct === null ? null : unitPeriod(unitWord[0], this.dct, 0)
+      if (this.dct !== null && !period) return null
+      return this.hitFromCore(i, { end: j + 1, period, relative: true, takesThe: true }, part)
+    }
     const inner = this.core(j)
     if (
       !inner ||
@@ -1189,7 +1209,12 @@ class Matcher {
       k = j
       counted = null
     } else return null
+    // "two more weeks", "six straight days", "two consecutive quarters"
+    if (UNIT_ADJECTIVES.has(this.norm(k)) && UNITS.has(this.norm(k + 1))) k++
     let word = this.norm(k)
+    // "a second round" is an ordinal, not a unit of time
+    if (word === 'second' && this.tokens[k + 1]?.kind === 'word' && !AFTER_SECOND.has(this.norm(k + 1)))
+      return null
     // "a half hour", "two and a half years" are rare enough in news to leave; "half an hour" is common.
     if (n === 0.5 && (word === 'an' || word === 'a')) {
       k++
@@ -1581,6 +1606,34 @@ const MONTH_LEADERS = new Set([
 
 /** Precisions whose modified names keep a leading "the" ("the late 1960s", "the early summer"). */
 const THE_PRECISIONS = new Set<Precision>(['decade', 'century', 'season', 'quarter'])
+
+/** Adjectives between a count and its unit ("two more weeks", "six straight days"). */
+const UNIT_ADJECTIVES = new Set([
+  'more',
+  'straight',
+  'consecutive',
+  'additional',
+  'full',
+  'successive',
+  'long',
+  'whole',
+  'extra',
+])
+
+/** Words that may follow "second" when it is the unit of time ("a second later"). */
+const AFTER_SECOND = new Set([
+  'later',
+  'ago',
+  'earlier',
+  'before',
+  'after',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'for',
+])
 
 /** Words after which "a year" is a rate ("$5 million a year"). */
 const AMOUNT_WORDS = new Set([
