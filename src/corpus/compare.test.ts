@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import type { DateMention, Entity, Fact, FactStatus } from '../model/types.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { tokenizeText } from '../stages/tokenize.ts'
-import { compareStory, countedClass, dateStatus, dayRange, isLocative } from './compare.ts'
+import { compareStory, countedClass, dateStatus, dayRange, isLocative, statesNumber } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
 
 // A made-up story told by three made-up outlets.
@@ -346,4 +346,19 @@ describe('compareStory: the counted noun and the place', () => {
       [['place:e-ostravia', [find(d1.text, 'Ostravia').start, find(d2.text, 'Ostravia').start]]],
     )
   })
+})
+
+describe('statesNumber', () => {
+  const cases: [string, boolean][] = [
+    ['three soldiers', true],
+    ['at least 40', true],
+    ['47 others', true],
+    ['dozens', true],
+    ['a couple', true],
+    ['a man', false],
+    ['she', false],
+    ['The toddler', false],
+    ['Ilse Marr', false],
+  ]
+  for (const [text, expected] of cases) it(text, () => assert.equal(statesNumber({ text }), expected))
 })

@@ -5,6 +5,7 @@
  */
 import compareCues from '../data/compare-cues.json' with { type: 'json' }
 import countedClasses from '../data/counted-classes.json' with { type: 'json' }
+import quantityWords from '../data/quantities.json' with { type: 'json' }
 import { evidence, sentenceIndexAt } from '../model/span.ts'
 import type {
   DateMention,
@@ -47,6 +48,8 @@ export interface CompareOptions {
   maxPerRole?: number
   /** How far (in tokens) a date may stand from a trigger of the main event to date it. */
   maxDateDistance?: number
+  /** Also compare implied counts ("a man was killed" → 1); off by default, see {@link statesNumber}. */
+  impliedCounts?: boolean
   /** Entity types that count as actors. */
   actorTypes?: EntityType[]
   /** Entity types that count as places. */
@@ -72,6 +75,24 @@ const ROLE_ORDER: QuantityRole[] = [
 
 const LOCATIVE = new Set(compareCues.locative)
 const PLACE_BRIDGES = new Set(compareCues.placeBridges)
+
+/** Words that state a number ("three", "dozens"), from the quantities stage's own lexicon. */
+const NUMBER_WORDS = new Set(
+  [
+    ...Object.keys(quantityWords.units),
+    ...Object.keys(quantityWords.tens),
+    ...Object.keys(quantityWords.scales),
+    ...Object.keys(quantityWords.vague).flatMap((phrase) => phrase.split(' ')),
+  ].filter((w) => w !== 'a' && w !== 'of'),
+)
+
+/**
+ * True when a quantity states its number ("three soldiers", "47", "dozens") rather than implies
+ * one ("a man was killed", "she died"): implied counts are about individuals and, lined up with
+ * stated tolls, mostly make false conflicts.
+ */
+export const statesNumber = (q: Pick<Quantity, 'text'>): boolean =>
+  /\d/.test(q.text) || tokenizeText(q.text).some((t) => NUMBER_WORDS.has(t.norm))
 
 const CLASS_OF = new Map<string, string>()
 for (const [cls, words] of Object.entries(countedClasses.classes)) for (const w of words) CLASS_OF.set(w, cls)
@@ -458,11 +479,12 @@ const describeQuantity = (group: readonly QuantityContext[]): string => {
   return about
 }
 
-const quantityFacts = (views: readonly DocView[], roles: readonly QuantityRole[]) => {
+const quantityFacts = (views: readonly DocView[], roles: readonly QuantityRole[], implied: boolean) => {
   const perDoc = views.map((view) =>
     mergeRepeats(
       (view.doc.quantities ?? [])
         .filter((q) => roles.includes(q.role) && (q.best !== null || q.low !== null || q.high !== null))
+        .filter((q) => implied || statesNumber(q))
         .sort((a, b) => a.span.start - b.span.start)
         .map((q) => contextOf(view, q)),
     ),
@@ -744,6 +766,7 @@ export const compareStory = (
     maxQuantities = 12,
     maxPerRole = 4,
     maxDateDistance = 10,
+    impliedCounts = false,
     actorTypes = ['PERSON', 'ORG'],
     placeTypes = ['GPE', 'LOC', 'FAC'],
     roles = ROLE_ORDER,
@@ -753,7 +776,7 @@ export const compareStory = (
   const views = docs.map((doc, order) => makeView(doc, order, byId, placeTypes))
   const type = mainEventType(views)
 
-  const quantities = quantityFacts(views, roles)
+  const quantities = quantityFacts(views, roles, impliedCounts)
     .sort(
       (a, b) =>
         ROLE_ORDER.indexOf(roleOf(a)) - ROLE_ORDER.indexOf(roleOf(b)) ||
@@ -772,8 +795,13 @@ export const compareStory = (
     .map((p) => presenceFact(views, p.key, 'place', keyName(p.key, byId, docs), anyPlace))
   const agents = placeActors(views)
   const notActors = new Set([...places.map((f) => f.key.slice('place:'.length)), ...mostlyLocative(views)])
-  const isActor: Accept = (view, m) =>
-    !notActors.has(mentionKey(m)) && (actorTypes.includes(view.typeOf(m)) || agents.has(mentionKey(m)))
+  // A name counts as an actor when the tagger read it as one at least once: taggers type one
+  // group's name differently from mention to mention (PERSON here, MISC there).
+  const actorKeys = new Set<string>(agents)
+  for (const view of views)
+    for (const m of view.doc.mentions ?? [])
+      if (actorTypes.includes(m.type) || actorTypes.includes(view.typeOf(m))) actorKeys.add(mentionKey(m))
+  const isActor: Accept = (_, m) => !notActors.has(mentionKey(m)) && actorKeys.has(mentionKey(m))
   // An actor named once in passing in one report is not a main actor.
   const actorRanks = rankEntities(views, isActor).filter((p) => p.docs.size > 1 || p.score > 1)
   const actors = actorRanks
@@ -799,7 +827,8 @@ export const compareStory = (
     framing: frameStory(
       docs,
       entities,
-      actorRanks.slice(0, maxActors).map((p) => p.key),
+      // Labels are where outlets differ most: look at a few more actors than the fact list shows.
+      actorRanks.slice(0, maxActors * 2).map((p) => p.key),
     ),
   }
 }
