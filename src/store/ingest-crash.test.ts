@@ -158,3 +158,27 @@ it('a SIGKILL mid-ingest leaves the store consistent and a re-run completes it',
   )
   assert.equal(checkConsistent(path).documents, TOTAL)
 })
+
+it('two ingests of the same articles at once store each article once, in one consistent index', {
+  timeout: 240_000,
+}, async () => {
+  const articles = join(dir, 'articles-concurrent')
+  writeArticles(articles)
+  const path = join(dir, 'concurrent.db')
+  const run = () => {
+    const child = ingest(path, articles)
+    let stderr = ''
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk
+    })
+    return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+      child.on('exit', (code) => resolve({ code, stderr })),
+    )
+  }
+  const [a, b] = await Promise.all([run(), run()])
+  assert.equal(a.code, 0, a.stderr)
+  assert.equal(b.code, 0, b.stderr)
+  const added = [a, b].map((r) => Number(r.stderr.match(/(\d+) added/)?.[1]))
+  assert.equal(added[0] + added[1], TOTAL, 'between them, each article was added exactly once')
+  assert.equal(checkConsistent(path).documents, TOTAL)
+})

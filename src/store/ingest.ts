@@ -11,6 +11,13 @@ import type { Store } from './sqlite.ts'
 
 /** Key under which the story index snapshot is kept in the store's `state` table. */
 export const STORY_INDEX_KEY = 'story-index'
+/** Bumped with every snapshot, so a writer can tell that another one moved the index on. */
+export const STORY_INDEX_REVISION_KEY = 'story-index-revision'
+
+const loadIndex = (store: Store): StoryIndex => {
+  const saved = store.getState<Parameters<typeof storyIndexFromJSON>[0]>(STORY_INDEX_KEY)
+  return saved ? storyIndexFromJSON(saved) : createStoryIndex()
+}
 
 /** Options of {@link ingestArticles}. */
 export interface IngestOptions {
@@ -76,8 +83,8 @@ export const ingestArticles = (
   }
   if (fresh.length === 0) return result
 
-  const saved = store.getState<Parameters<typeof storyIndexFromJSON>[0]>(STORY_INDEX_KEY)
-  let index: StoryIndex = saved ? storyIndexFromJSON(saved) : createStoryIndex()
+  let index: StoryIndex = loadIndex(store)
+  let revision = store.getState<number>(STORY_INDEX_REVISION_KEY) ?? 0
   const created = new Set<string>()
   const updated = new Set<string>()
   let done = 0
@@ -96,10 +103,16 @@ export const ingestArticles = (
     // The batch grouping is order-dependent; publication order makes an ingest of the same
     // articles in several runs give the same stories as one run.
     docs.sort(arrivalOrder)
+    let stored: Doc[] = []
     try {
       store.transaction(() => {
+        // Another ingest may have written since this one started: continue from its index and
+        // skip what it stored, so neither loses the other's work.
+        const current = store.getState<number>(STORY_INDEX_REVISION_KEY) ?? 0
+        if (current !== revision) index = loadIndex(store)
+        stored = docs.filter((doc) => !store.hasDocument(doc.id, doc.text))
         const touched = new Map<string, boolean>()
-        for (const doc of docs) {
+        for (const doc of stored) {
           store.putDocument(doc)
           const added = index.add(doc)
           touched.set(added.story, (touched.get(added.story) ?? false) || added.isNew)
@@ -114,14 +127,17 @@ export const ingestArticles = (
           else if (!created.has(storyId)) updated.add(storyId)
         }
         store.setState(STORY_INDEX_KEY, index.toJSON())
+        store.setState(STORY_INDEX_REVISION_KEY, current + 1)
+        revision = current + 1
       })
     } catch (error) {
       // The transaction rolled back; the in-memory index saw documents the store did not keep.
-      const snapshot = store.getState<Parameters<typeof storyIndexFromJSON>[0]>(STORY_INDEX_KEY)
-      index = snapshot ? storyIndexFromJSON(snapshot) : createStoryIndex()
+      index = loadIndex(store)
       throw error
     }
-    result.added.push(...docs.map((d) => d.id))
+    const storedIds = new Set(stored.map((d) => d.id))
+    for (const doc of docs) if (!storedIds.has(doc.id)) result.skipped.push(doc.meta.source)
+    result.added.push(...stored.map((d) => d.id))
     done += docs.length
     onProgress?.(done, fresh.length)
   }

@@ -72,7 +72,7 @@ export interface Store {
   search(query: string, options?: { limit?: number }): SearchHit[]
   getState<T>(key: string): T | undefined
   setState(key: string, value: unknown): void
-  /** Runs `fn` in one transaction: all of it is stored or none of it. */
+  /** Runs `fn` in one write transaction: all of it is stored or none of it. */
   transaction<T>(fn: () => T): T
   close(): void
 }
@@ -350,7 +350,9 @@ const createStore = (path: string, db: Database.Database): Store => {
     setState(key, value) {
       statements.setState.run(key, JSON.stringify(value))
     },
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    // IMMEDIATE takes the write lock up front, so two writers queue (busy_timeout) instead of one
+    // failing when it upgrades from reading to writing.
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close() {
       if (db.open) db.close()
     },
