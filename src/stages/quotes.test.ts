@@ -144,6 +144,21 @@ describe('quotes', () => {
       [{ speaker: 'the captain', cue: 'said', content: 'The tide is turning today', direct: true }],
     ],
     ['adjective before a cue noun is no speaker', 'Vale made wildly bigoted claims about the town.', []],
+    [
+      'indirect question keeps its wh-word',
+      'Pollsters asked voters whether the mayor was honest.',
+      [{ speaker: 'Pollsters', cue: 'asked', content: 'whether the mayor was honest', direct: false }],
+    ],
+    [
+      'headline with a colon',
+      'Ruiz: The Bridge Will Reopen in Spring\n\nThe bridge is shut.',
+      [{ speaker: 'Ruiz', cue: ':', content: 'The Bridge Will Reopen in Spring', direct: false }],
+    ],
+    [
+      'stance verb',
+      'The union rejected the offer from the port.',
+      [{ speaker: 'The union', cue: 'rejected', content: 'the offer from the port', direct: false }],
+    ],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],

@@ -42,6 +42,8 @@ const DETERMINERS = new Set(cueData.determiners)
 const TO_VERBS = new Set(cueData.toVerbs)
 const PARTICIPLES = new Set(cueData.participles)
 const CONJUNCTIONS = new Set(['and', 'but'])
+const QUESTIONS = new Set(cueData.questions)
+const WH_WORDS = new Set(cueData.whWords)
 const IRREGULAR_PAST = new Set([
   'said',
   'told',
@@ -558,6 +560,13 @@ const contentAfter = (r: Reader, cue: number, last: number): number | undefined 
   const w = r.word(cue)
   let k = cue + 1
   if (r.word(k) === ':' || r.word(k) === ',') k++
+  if (QUESTIONS.has(w)) {
+    // An indirect question is its wh-clause: "asked (voters) whether …", "wondered how …".
+    for (let m = k; m <= Math.min(last, k + 5); m++) {
+      if (WH_WORDS.has(r.word(m))) return m
+      if (TERMINAL.has(r.word(m)) || r.word(m) === ',') break
+    }
+  }
   if (COMPLEMENTIZERS.has(r.word(k))) return k + 1
   const next = r.word(k)
   if (TELL.has(w) || TIME_WORDS.has(next) || PREPOSITIONS.has(next) || /ly$/.test(next)) {
@@ -627,6 +636,27 @@ const indirect = (r: Reader, s: number): Attribution[] => {
     }
     for (let k = i; k <= b; k++) r.used[k] = 1
     return out
+  }
+  // A headline "Warren: Trump Is a Failure" attributes what follows the colon to the name before it.
+  if (r.titleCase[s]) {
+    for (let p = a + 1; p <= Math.min(b - 3, a + 5); p++) {
+      if (r.word(p) !== ':') {
+        if (!r.capital(p) && r.word(p) !== "'s") break
+        continue
+      }
+      if (!r.capital(a) || countWords(r, p + 1, b) < 3) break
+      const end = contentEnd(r, b)
+      out.push({
+        speaker: [a, p - 1],
+        cue: [p, p],
+        content: spanOf(tokens, [p + 1, end]),
+        direct: false,
+        from: a,
+        to: end,
+      })
+      for (let k = a; k <= b; k++) r.used[k] = 1
+      return out
+    }
   }
   // Tokens before `floor` belong to an earlier attribution in this sentence ("X said A but added B").
   let floor = a
