@@ -117,6 +117,15 @@ describe('resolveEntities', () => {
     assert.deepEqual(groupsOf([a, b]), ['Jane Morrow = Morrow', 'Tom Reed'])
   })
 
+  it('does not join a one-word name to a longer name the tagger only sometimes read as a person', () => {
+    const a = docWith('Zarqa Front fighters. The Zarqa Front movement. Front said so.', [
+      ['Zarqa Front', 'PERSON'],
+      ['Zarqa Front', 'ORG'],
+      ['Front', 'PERSON'],
+    ])
+    assert.deepEqual(groupsOf([a]), ['Front', 'Zarqa Front'])
+  })
+
   it('does not join a surname shared by two full names', () => {
     const a = docWith('Jane Morrow and Paul Morrow met. Morrow left.', [
       ['Jane Morrow', 'PERSON'],
@@ -137,6 +146,14 @@ describe('resolveEntities', () => {
     assert.equal(entities[0].type, 'ORG')
     assert.ok(entities[0].id.startsWith('e-'))
     for (const m of [...(a.mentions ?? []), ...(b.mentions ?? [])]) assert.equal(m.entity, entities[0].id)
+  })
+
+  it('joins a nationality word with its plural', () => {
+    const a = docWith('Kenyan officials and Kenyans agreed.', [
+      ['Kenyan', 'NORP'],
+      ['Kenyans', 'NORP'],
+    ])
+    assert.deepEqual(groupsOf([a]), ['Kenyan = Kenyans'])
   })
 
   it('gives the same id for the same entity on a second run', () => {

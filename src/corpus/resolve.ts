@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Doc, Entity, EntityType, Evidence, Mention } from '../model/types.ts'
-import { loadGazetteer } from '../stages/entity-gazetteer.ts'
+import { groupSingular, loadGazetteer } from '../stages/entity-gazetteer.ts'
 
 /** Name tokens: diacritics, apostrophes, case, dots and possessives folded; hyphens split words. */
 export const nameTokens = (text: string): string[] => {
@@ -107,10 +107,14 @@ const typeVotes = (mentions: readonly Mention[]): Map<EntityType, number> => {
   return votes
 }
 
+/** Ties go to the more specific type: MISC is the tagger's catch-all, so it comes last. */
+const TIE_ORDER: readonly EntityType[] = ['ORG', 'PERSON', 'GPE', 'LOC', 'FAC', 'NORP', 'MISC']
+
 const majority = (votes: Map<EntityType, number>): EntityType => {
   let best: EntityType = 'MISC'
   let count = -1
-  for (const [type, n] of votes) {
+  for (const type of TIE_ORDER) {
+    const n = votes.get(type) ?? 0
     if (n > count) {
       best = type
       count = n
@@ -141,6 +145,8 @@ class UnionFind {
 /** "Name (ACRO)" right after a mention defines ACRO as its acronym. */
 const ACRONYM_AFTER = /^\s*\(\s*(\p{Lu}[\p{Lu}\d.&-]{1,9})\s*\)/u
 
+const allPersons = (c: LocalCluster): boolean => c.mentions.every((m) => m.type === 'PERSON')
+
 /** Clusters one document's mentions. `personNames` says which name keys are mostly PERSON corpus-wide. */
 const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalCluster[] => {
   const mentions = doc.mentions ?? []
@@ -156,7 +162,8 @@ const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalClus
     return c
   }
   for (const m of mentions) {
-    const key = nameKey(m.text)
+    // Nationality and group words join their plurals ("Americans" with "American").
+    const key = (m.type === 'NORP' ? groupSingular(m.text) : undefined) ?? nameKey(m.text)
     if (key.length === 0) continue
     clusterFor(key).mentions.push(m)
   }
@@ -199,11 +206,12 @@ const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalClus
   for (const c of live()) {
     const short = c.mentions[0]
     const tokens = nameTokens(short.text)
-    // Only a form read mostly as a person corpus-wide: "Hezbollah" must not join "Kata'ib Hezbollah"
-    // even when the tagger mistakes the longer name for a person.
-    if (!personKeys.has(nameKey(short.text))) continue
+    // Only a form read mostly as a person corpus-wide and always in this document, joining a name read
+    // as a person every time here: "Hezbollah" must not join "Kata'ib Hezbollah" when the tagger
+    // mistakes some mentions of the longer name for a person.
+    if (!personKeys.has(nameKey(short.text)) || !allPersons(c)) continue
     const hosts = live().filter((h) => {
-      if (h === c) return false
+      if (h === c || !allPersons(h)) return false
       return h.mentions.some((m) => {
         const full = nameTokens(m.text)
         if (full.length <= tokens.length || !personKeys.has(nameKey(m.text))) return false

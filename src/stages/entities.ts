@@ -65,7 +65,7 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
       mentions.push({
         span: { start, end },
         text: doc.text.slice(start, end),
-        type: refineType(chunk.type, words[s].slice(chunk.start, chunk.end), gaz),
+        type: refineType(chunk.type, words[s].slice(chunk.start, chunk.end), gaz, words[s][chunk.end]),
       })
     }
   }

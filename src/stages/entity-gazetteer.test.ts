@@ -28,9 +28,33 @@ describe('refineType', () => {
     ['MISC', ['Frenchmen'], 'NORP'],
     ['MISC', ['Republican'], 'NORP'],
     ['MISC', ['World', 'Cup'], 'MISC'],
+    ['LOC', ['Northern', 'Regional', 'Command'], 'ORG'],
+    ['PER', ['Zarqan', 'Brigades'], 'ORG'],
+    ['PER', ['Brigades'], 'PERSON'],
+    ['ORG', ['U.S.'], 'GPE'],
+    ['ORG', ['Kenya'], 'GPE'],
+    ['ORG', ['Kenya', 'Airways'], 'ORG'],
   ]
   for (const [type, words, expected] of cases) {
     it(`${type} ${words.join(' ')} → ${expected}`, () => assert.equal(refineType(type, words), expected))
+  }
+})
+
+describe('refineType with the word after the name', () => {
+  const cases: [Parameters<typeof refineType>[0], string[], string, string][] = [
+    ['MISC', ['Zarqa', 'Front'], 'commander', 'ORG'],
+    ['MISC', ['Qadiri', 'Saraya'], 'movement', 'ORG'],
+    ['MISC', ['Qadiri', 'Saraya'], 'Movement', 'MISC'],
+    ['MISC', ['Kenyan'], 'officials', 'NORP'],
+    ['PER', ['Olu', 'Saraya'], 'militia', 'ORG'],
+    ['PER', ['Mira', 'Soto'], 'administration', 'PERSON'],
+    ['PER', ['Mira', 'Soto'], 'spokesman', 'PERSON'],
+    ['LOC', ['Kenya'], 'officials', 'GPE'],
+    ['MISC', ['Zarqa-backed'], 'militia', 'MISC'],
+  ]
+  for (const [type, words, next, expected] of cases) {
+    it(`${type} ${words.join(' ')} + ${next} → ${expected}`, () =>
+      assert.equal(refineType(type, words, undefined, next), expected))
   }
 })
 

@@ -10,6 +10,7 @@ import demonymData from '../data/demonyms.json' with { type: 'json' }
 import facilityData from '../data/facility-heads.json' with { type: 'json' }
 import gpeExtra from '../data/gpe-extra.json' with { type: 'json' }
 import norpData from '../data/norp-groups.json' with { type: 'json' }
+import orgData from '../data/org-heads.json' with { type: 'json' }
 import type { EntityType } from '../model/types.ts'
 
 /** Gazetteer classes a token can belong to, as bit flags. */
@@ -29,6 +30,11 @@ export interface Gazetteer {
   demonyms: Set<string>
   groups: Set<string>
   facilityHeads: Set<string>
+  /** Last words that make a name an organisation ("Command", "Brigades", "Party"). */
+  orgHeads: Set<string>
+  /** Nouns that after a name make it an organisation's ("the X movement"); and members' ("X commander"). */
+  groupNouns: Set<string>
+  memberNouns: Set<string>
   /** Single-word flags (demonym, group) for every listed form and its plurals, for fast lookup. */
   wordFlags: Map<string, number>
 }
@@ -40,6 +46,13 @@ interface CityRow {
 }
 
 let loaded: Gazetteer | undefined
+
+const fold = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
 
 const addName = (gaz: Gazetteer, name: string, into: Set<string> = gaz.gpe): void => {
   const words = name
@@ -65,6 +78,9 @@ export const loadGazetteer = (): Gazetteer => {
     demonyms: new Set(demonymData.demonyms),
     groups: new Set(norpData.groups),
     facilityHeads: new Set(facilityData.heads),
+    orgHeads: new Set(orgData.heads),
+    groupNouns: new Set(orgData.groupNouns),
+    memberNouns: new Set(orgData.memberNouns),
     wordFlags: new Map(),
   }
   const flag = (word: string, bit: number): void => {
@@ -101,6 +117,12 @@ const singular = (word: string, set: Set<string>): string | undefined => {
   return undefined
 }
 
+/** The listed singular of a nationality or group word ("Americans" → "american"), if it is one. */
+export const groupSingular = (word: string, gaz: Gazetteer = loadGazetteer()): string | undefined => {
+  const lower = fold(word)
+  return singular(lower, gaz.demonyms) ?? singular(lower, gaz.groups)
+}
+
 /**
  * Gazetteer flags per token, from lower-cased words: GPE names by longest match over up to the
  * longest listed name, and demonym / religious-political group words singly.
@@ -127,15 +149,9 @@ export const gazetteerFlags = (lower: readonly string[], gaz: Gazetteer = loadGa
 /** The tagger's coarse types (CoNLL-2003). */
 export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC'
 
-const fold = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-
 /**
- * Maps a tagger type to ours, looking at the mention's words: a LOC listed as a country, city or
+ * Maps a tagger type to ours, looking at the mention's words and the word after it (`next`, as it
+ * appears, case kept; only a lower-case common noun counts): a LOC listed as a country, city or
  * state is a GPE, one whose last word is a facility head ("airport", "base") a FAC; a MISC made only
  * of nationality or religious/political group words ("Iraqi", "Shiite Muslims") is NORP.
  */
@@ -143,13 +159,29 @@ export const refineType = (
   type: ConllType,
   words: readonly string[],
   gaz: Gazetteer = loadGazetteer(),
+  next?: string,
 ): EntityType => {
-  if (type === 'PER') return 'PERSON'
+  const refined = refineWords(type, words, gaz)
+  // An adjectival compound ("Iran-backed", "US-led") modifies the noun; it is not the group's name.
+  if (/-\p{Ll}+$/u.test(words[words.length - 1] ?? '')) return refined
+  // A name used as a modifier of "movement" or "commander" names an organisation; a person's name
+  // is only retyped by group nouns ("Biden administration" stays a person's name).
+  const after = next === undefined || next !== next.toLowerCase() ? '' : next
+  if (refined === 'MISC' && (gaz.groupNouns.has(after) || gaz.memberNouns.has(after))) return 'ORG'
+  if (refined === 'PERSON' && gaz.groupNouns.has(after) && after !== 'government') return 'ORG'
+  return refined
+}
+
+const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer): EntityType => {
   const lower = words.map(fold).filter((w) => w.length > 0)
   if (lower.length > 1 && lower[0] === 'the') lower.shift()
   // News tagged like sports results: a country name the tagger read as a team ("US", "Germany") is the country.
   if (type === 'ORG') return gaz.countries.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
-  if (lower.length === 0) return type === 'LOC' ? 'LOC' : 'MISC'
+  if (lower.length === 0) return type === 'PER' ? 'PERSON' : type === 'LOC' ? 'LOC' : 'MISC'
+  // A name ending in an organisation head word is an organisation, whatever the tagger guessed from
+  // the words before it ("U.S. Central Command", "Vanguard Brigades").
+  if (lower.length > 1 && gaz.orgHeads.has(lower[lower.length - 1].replace(/\.$/, ''))) return 'ORG'
+  if (type === 'PER') return 'PERSON'
   if (type === 'LOC') {
     if (gaz.gpe.has(lower.join(' '))) return 'GPE'
     if (lower.length > 1 && gaz.facilityHeads.has(lower[lower.length - 1])) return 'FAC'

@@ -294,6 +294,7 @@ const buildView = (doc: TaggerDoc, model: NerModel): DocView => {
     const lower = info.map((x) => x.lower)
     const gaz = gazetteerFlags(lower)
     const docCase = lower.map((l) => seen.get(l) ?? CASE_NONE)
+
     const feats = new Int32Array(n * MAX_STATIC)
     const counts = new Uint8Array(n)
     for (let i = 0; i < n; i++) {
@@ -342,6 +343,12 @@ const buildView = (doc: TaggerDoc, model: NerModel): DocView => {
       if (n1.cluster !== 0) feats[c++] = hashInt(hashStart(63), clusterPrefix(n1.cluster, 8))
       if (i > 0) feats[c++] = hashInt(hashStart(64), p1.form)
       if (i + 1 < n) feats[c++] = hashInt(hashStart(65), n1.form)
+      feats[c++] = hashInt(hashInt(hashStart(66), p1.form), w.form)
+      feats[c++] = hashInt(hashInt(hashStart(67), w.form), n1.form)
+      feats[c++] = hashInt(hashInt(hashInt(hashStart(68), p1.low), w.low), n1.low)
+      feats[c++] = hashInt(hashInt(hashStart(69), sh), n1.low)
+      feats[c++] = hashInt(hashInt(hashStart(70), p1.low), sh)
+
       counts[i] = c - i * MAX_STATIC
     }
     sentences.push({
@@ -458,7 +465,7 @@ export const tagDocument = (doc: TaggerDoc, model: NerModel): Tag[][] => {
     model,
   )
   const mask = (1 << model.bits) - 1
-  return decode(view, model.weights, mask).map((tags) => Array.from(tags, (t) => TAGS[t]))
+  return decode(view, model.weights, mask).map((t) => Array.from(t, (x) => TAGS[x]))
 }
 
 // ---------------------------------------------------------------- training
