@@ -58,6 +58,8 @@ export const readArticleUrl = async (
 /** A fetched feed: its items, or `notModified` when the server said nothing changed since the last fetch. */
 export interface FetchedFeed extends FeedResult {
   notModified: boolean
+  /** The feed's URL after redirects (its conditional-request validators are kept under it). */
+  finalUrl?: string
   /** Feed URLs when the URL was an OPML subscription list instead of a feed. */
   feeds?: string[]
 }
@@ -77,14 +79,15 @@ export const fetchFeed = async (url: string, options: UrlOptions = {}): Promise<
   } catch (error) {
     return { notModified: false, items: [], errors: [fetchFailure(url, error)] }
   }
-  if (response.notModified) return { notModified: true, items: [], errors: [] }
+  if (response.notModified) return { notModified: true, finalUrl: response.url, items: [], errors: [] }
   const kind = sniffFeed(response.body.subarray(0, 4096).toString('latin1'))
   if (kind === 'opml') {
     const list = readOpml(response.body, url, { url: response.url, charset: response.charset })
-    return { notModified: false, items: [], errors: list.errors, feeds: list.urls }
+    return { notModified: false, finalUrl: response.url, items: [], errors: list.errors, feeds: list.urls }
   }
   return {
     notModified: false,
+    finalUrl: response.url,
     ...readFeed(response.body, url, { url: response.url, charset: response.charset }),
   }
 }

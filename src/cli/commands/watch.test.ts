@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { startServer } from '../../../test/fixtures/ingest/server.ts'
+import { openStore } from '../../store/sqlite.ts'
+import { UsageError } from '../errors.ts'
+import { parseDuration, run, type WatchState } from './watch.ts'
+
+const page = (title: string, sentences: string[]): string =>
+  `<html><head><title>${title}</title><meta name="date" content="2031-04-15"></head><body><article><h1>${title}</h1>${sentences
+    .map((s) => `<p>${s}</p>`)
+    .join('')}</article></body></html>`
+
+const PAGES: Record<string, string> = {
+  '/a': page('Harlow bridge closes', [
+    'The Harlow bridge closed on Tuesday after inspectors found cracks in two piers, Orrin County said.',
+    'About 12,000 drivers use the bridge each day, officials said.',
+  ]),
+  '/b': page('Detour adds twenty minutes', [
+    'Drivers faced a twenty-minute detour through Wexley on Wednesday after the Harlow bridge closed.',
+    'The county said repairs would take three months.',
+  ]),
+  '/c': page('Ferry sailings added', [
+    'The Pellham ferry will add four sailings a day while the Harlow bridge is shut, the harbour office said.',
+  ]),
+}
+
+/** Runs the command with stderr captured, so tests can check its one-line messages. */
+const watch = async (args: string[]): Promise<{ code: number; err: string }> => {
+  const write = process.stderr.write
+  let err = ''
+  process.stderr.write = ((chunk: string) => {
+    err += chunk
+    return true
+  }) as typeof process.stderr.write
+  try {
+    return { code: await run(args), err }
+  } finally {
+    process.stderr.write = write
+  }
+}
+
+describe('parallax watch --once', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let dir: string
+  let items: string[]
+  let etag: string
+  let flaky = 0
+
+  const rss = (): string =>
+    `<rss><channel><title>Made-up Ledger</title>${items
+      .map(
+        (path) => `<item><title>${path}</title><link>${server.url}${path}</link><guid>${path}</guid></item>`,
+      )
+      .join('')}</channel></rss>`
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parallax-watch-'))
+    items = ['/a', '/b']
+    etag = '"1"'
+    server = await startServer({
+      '/feed.rss': (req, res) => {
+        if (req.headers['if-none-match'] === etag) res.writeHead(304).end()
+        else res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(rss())
+      },
+      '/flaky': (_req, res) => {
+        // Fails on its first request, as a server in trouble would; fine afterwards.
+        if (flaky++ === 0) res.writeHead(503).end()
+        else
+          res
+            .writeHead(200, { 'content-type': 'text/html' })
+            .end(PAGES['/c'].replace('Ferry sailings', 'Extra ferries'))
+      },
+      ...Object.fromEntries(Object.entries(PAGES).map(([path, html]) => [path, { body: html }])),
+    })
+  })
+  after(async () => {
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const base = (out: string): string[] => ['--once', '--allow-private', '--politeness', '0s', '--out', out]
+  const docs = (out: string): string[] => readdirSync(join(out, 'docs')).sort()
+  const state = (out: string): WatchState => JSON.parse(readFileSync(join(out, 'watch-state.json'), 'utf8'))
+
+  it('keeps each new item as an analysed JSON document and writes a report', async () => {
+    const out = join(dir, 'first')
+    const { code, err } = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(code, 0, err)
+    assert.equal(docs(out).length, 2)
+    const doc = JSON.parse(readFileSync(join(out, 'docs', docs(out)[0]), 'utf8'))
+    assert.ok(Array.isArray(doc.sentences) && doc.sentences.length > 0)
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
+    assert.equal(report.documents.length, 2)
+    assert.deepEqual(Object.keys(state(out).seen).sort(), ['/a', '/b'])
+    assert.match(err, /2 new articles/)
+  })
+
+  it('asks conditionally next time and adds nothing when the feed has not changed', async () => {
+    const out = join(dir, 'first')
+    const { code, err } = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(code, 0)
+    assert.match(err, /feed\.rss: not modified/)
+    assert.equal(server.seen.filter((r) => r.path === '/feed.rss').at(-1)?.headers['if-none-match'], '"1"')
+    assert.equal(docs(out).length, 2)
+  })
+
+  it('adds only the new item when the feed changes', async () => {
+    const out = join(dir, 'first')
+    items = ['/c', '/a', '/b']
+    etag = '"2"'
+    const fetchedBefore = server.seen.filter((r) => r.path === '/a').length
+    const { code } = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(code, 0)
+    assert.equal(docs(out).length, 3)
+    assert.equal(
+      server.seen.filter((r) => r.path === '/a').length,
+      fetchedBefore,
+      'a seen item is not fetched again',
+    )
+  })
+
+  it('retries a failed item on the next run without gaps or duplicates', async () => {
+    const out = join(dir, 'flaky')
+    items = ['/a', '/flaky']
+    etag = '"3"'
+    const first = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(first.code, 1)
+    assert.match(first.err, /\/flaky: HTTP 503; will retry/)
+    assert.equal(docs(out).length, 1)
+    // The feed's validators were not saved, so the next run reads it in full rather than getting a 304.
+    assert.deepEqual(state(out).validators, {})
+    const second = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(second.code, 0, second.err)
+    assert.equal(docs(out).length, 2)
+    assert.deepEqual(Object.keys(state(out).seen).sort(), ['/a', '/flaky'])
+  })
+
+  it('stores the same article once when it appears under two GUIDs', async () => {
+    const out = join(dir, 'dupes')
+    items = ['/a']
+    etag = '"4"'
+    await watch([...base(out), `${server.url}/feed.rss`])
+    server.routes['/a-copy'] = { body: PAGES['/a'] }
+    items = ['/a', '/a-copy']
+    etag = '"5"'
+    const { code } = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(code, 0)
+    assert.equal(docs(out).length, 1)
+    assert.ok(state(out).seen['/a-copy'])
+  })
+
+  it('reads a local OPML list and adds to the store', async () => {
+    const opml = join(dir, 'subs.opml')
+    writeFileSync(
+      opml,
+      `<opml version="2.0"><body><outline text="L" xmlUrl="${server.url}/feed.rss"/></body></opml>`,
+    )
+    const db = join(dir, 'watch.db')
+    items = ['/a', '/b']
+    etag = '"6"'
+    const first = await watch(['--once', '--allow-private', '--politeness', '0s', '--db', db, opml])
+    assert.equal(first.code, 0, first.err)
+    const again = await watch(['--once', '--allow-private', '--politeness', '0s', '--db', db, opml])
+    assert.match(again.err, /not modified/)
+    const store = openStore(db)
+    try {
+      assert.equal(store.listDocuments().length, 2)
+      assert.deepEqual(Object.keys(store.getState<WatchState>('watch-state')?.seen ?? {}).sort(), [
+        '/a',
+        '/b',
+      ])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('refuses loopback feeds without --allow-private, naming the feed', async () => {
+    const out = join(dir, 'blocked')
+    const { code, err } = await watch(['--once', '--out', out, `${server.url}/feed.rss`])
+    assert.equal(code, 1)
+    assert.match(err, /parallax: http:\/\/127\.0\.0\.1:\d+\/feed\.rss: refused 127\.0\.0\.1: .*loopback/)
+  })
+
+  it('never overwrites a state file it cannot read', async () => {
+    const out = join(dir, 'corrupt')
+    await watch([...base(out), join(dir, 'missing.opml')])
+    writeFileSync(join(out, 'watch-state.json'), '{"version": 1, "seen": {')
+    const { code, err } = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(code, 1)
+    assert.match(err, /watch-state\.json: not valid JSON; fix or remove it/)
+    assert.equal(readFileSync(join(out, 'watch-state.json'), 'utf8'), '{"version": 1, "seen": {')
+  })
+
+  it('names a missing list file', async () => {
+    const out = join(dir, 'missing')
+    const { code, err } = await watch([...base(out), join(dir, 'nope.opml')])
+    assert.equal(code, 1)
+    assert.match(err, /nope\.opml: no such file/)
+    assert.ok(existsSync(join(out, 'docs')))
+  })
+})
+
+describe('parallax watch usage', () => {
+  const cases: [string[], RegExp][] = [
+    [[], /at least one feed/],
+    [['--every', 'soon', 'https://x.example/f'], /--every as a duration/],
+    [['--every', '10s', 'https://x.example/f'], /at least 1m/],
+    [['--db', 'a.db', '--out', 'dir', 'https://x.example/f'], /either --db or --out/],
+    [['--bogus', 'https://x.example/f'], /bogus/],
+  ]
+  for (const [args, message] of cases) {
+    it(args.join(' ') || '(no arguments)', async () => {
+      await assert.rejects(
+        run(args),
+        (error: Error) => error instanceof UsageError && message.test(error.message),
+      )
+    })
+  }
+  it('parses durations', () => {
+    assert.deepEqual(['90s', '15m', '1h', '0s', '1.5m', '15', 'm'].map(parseDuration), [
+      90_000,
+      900_000,
+      3_600_000,
+      0,
+      90_000,
+      undefined,
+      undefined,
+    ])
+  })
+})
