@@ -111,6 +111,10 @@ describe('web UI', () => {
     assert.match(html, /<span class="rk">low<\/span> 9 <span class="src">\(Northwind Post\)<\/span>/)
     assert.match(html, /<svg class="voices-chart"/)
     assert.match(html, /<time datetime="2031-03-04">/)
+    assert.match(
+      html,
+      /<span class="who">Northwind Post:<\/span> Nine people were hurt in a warehouse fire in Velmora on <strong>March 4<\/strong>, the fire brigade said\.<\/li>/,
+    )
     assert.match(html, /class="[^"]*loaded-outlet[^"]*"[^>]*>embattled/)
     assert.match(html, /class="[^"]*loaded-quoted[^"]*"[^>]*>reckless/)
     assert.match(

@@ -298,19 +298,24 @@ ${body}</svg>`
 
 const clipName = (name: string): string => (name.length > 32 ? `${name.slice(0, 31)}…` : name)
 
+/** The sentence around a date, cut to a readable length, with the date expression in bold. */
+const dateContext = (doc: Doc, span: Span): string => {
+  const sentence = (doc.sentences ?? []).find((s) => s.start <= span.start && s.end >= span.end) ?? span
+  const from = Math.max(sentence.start, span.start - 110)
+  const to = Math.min(sentence.end, span.end + 110)
+  return `${from > sentence.start ? '…' : ''}${escapeHtml(doc.text.slice(from, span.start))}<strong>${escapeHtml(
+    doc.text.slice(span.start, span.end),
+  )}</strong>${escapeHtml(doc.text.slice(span.end, to))}${to < sentence.end ? '…' : ''}`
+}
+
+/** The dated events the reports mention, in date order, each with who said it and in what words. */
 const timeline = (docs: readonly Doc[]): string => {
-  const byValue = new Map<string, { doc: Doc; text: string; context: string }[]>()
+  const byValue = new Map<string, { doc: Doc; html: string }[]>()
   for (const doc of docs) {
     for (const date of doc.dates ?? []) {
       if (!date.value || date.type !== 'DATE') continue
-      const sentence = (doc.sentences ?? []).find((s) => s.start <= date.span.start && s.end >= date.span.end)
-      const context = sentence ? doc.text.slice(sentence.start, sentence.end) : date.text
       const list = byValue.get(date.value) ?? []
-      list.push({
-        doc,
-        text: date.text,
-        context: context.length > 220 ? `${context.slice(0, 219)}…` : context,
-      })
+      list.push({ doc, html: dateContext(doc, date.span) })
       byValue.set(date.value, list)
     }
   }
@@ -320,10 +325,7 @@ const timeline = (docs: readonly Doc[]): string => {
     .map(
       ([value, mentions]) =>
         `<li><time datetime="${escapeHtml(value)}">${escapeHtml(value)}</time><ul>${mentions
-          .map(
-            (m) =>
-              `<li><span class="who">${escapeHtml(docName(m.doc))}:</span> ${escapeHtml(m.context)}</li>`,
-          )
+          .map((m) => `<li><span class="who">${escapeHtml(docName(m.doc))}:</span> ${m.html}</li>`)
           .join('')}</ul></li>`,
     )
     .join('\n')

@@ -42,7 +42,7 @@
     })
     // Said in words for everyone (and announced to screen readers): where the fact was found.
     const status = story.querySelector('.fact-status')
-    if (status) status.textContent = 'Showing “' + about + '”: in ' + shown + ' of ' + total + ' reports.'
+    if (status) status.textContent = 'Showing “' + about + '”: in ' + shown + ' of ' + total + (total === 1 ? ' report.' : ' reports.')
     const reports = story.querySelector('.sec-reports')
     if (reports) reports.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'instant' : 'smooth' })
   }
