@@ -120,9 +120,19 @@ describe('framing: labels', () => {
     ],
     ['place adjective alone is not a label', 'Rain fell across southern Northland.', []],
     [
+      'a verb or object before a name is not a label',
+      'Voters want to help elect Ana Ruiz after the debate Tom Vale lost.',
+      [],
+    ],
+    [
       'description before the name',
       'The raid killed a senior Eastland militia commander, Omar al-Talib.',
       ['a senior Eastland militia commander -> Omar al-Talib'],
+    ],
+    [
+      'a fronted place and a clause are not an appositive',
+      'In Eastport, the questions will take longer to answer.',
+      [],
     ],
     ['description after a preposition is a place, not a label', 'In the old harbour, Vale said nothing.', []],
     [

@@ -152,6 +152,45 @@ const isModifier = (view: View, i: number): boolean => {
   return !/(ed|ing|ly)$/.test(t.norm)
 }
 
+const ROLE_SUFFIX = new RegExp(`(${labelData.roleSuffixes.join('|')})$`)
+const ROLE_WORDS = new Set(labelData.roleWords)
+const isRole = (word: string): boolean =>
+  ROLE_WORDS.has(word) || (word.length > 4 && ROLE_SUFFIX.test(word)) || word.includes('-')
+
+const FINITE = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'will',
+  'would',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+])
+/** Whether a phrase has an auxiliary or modal, which makes it a clause rather than a description. */
+const hasFiniteVerb = (view: View, from: number, to: number): boolean => {
+  for (let k = from; k <= to; k++) if (FINITE.has(view.tokens[k].norm)) return true
+  return false
+}
+
+/** Whether a description has a lower-case content word: "the Democratic National Committee" is a name, not a label. */
+const hasLowerWord = (view: View, from: number, to: number): boolean => {
+  for (let k = from; k <= to; k++) {
+    const t = view.tokens[k]
+    if (isWordToken(t) && !isCapital(view.text, t) && !FUNCTION_WORDS.has(t.norm)) return true
+  }
+  return false
+}
+
 const labelOf = (
   view: View,
   first: number,
@@ -195,6 +234,8 @@ const findLabels = (view: View): Label[] => {
   const { tokens } = view
   const labels: Label[] = []
   for (const actor of view.actors) {
+    // A capitalised function word or a pronoun ("Is", "I") is no actor.
+    if (actor.first === actor.last && FUNCTION_WORDS.has(tokens[actor.first].norm)) continue
     const next = actor.last + 1
     // Description first: "…killed a senior militia commander, Abu Salim." — the name closes its clause.
     const prev = actor.first - 1
@@ -230,7 +271,15 @@ const findLabels = (view: View): Label[] => {
       !view.sentenceInitial[next + 1]
     ) {
       const end = phraseEnd(view, next + 2)
-      if (end > next + 1) labels.push(labelOf(view, next + 1, end, actor))
+      // "In Charlotte, the questions will …" is a fronted adjunct and a clause, not an appositive.
+      const fronted = PREPOSITIONS.has(tokens[actor.first - 1]?.norm ?? '')
+      if (
+        end > next + 1 &&
+        !fronted &&
+        hasLowerWord(view, next + 2, end) &&
+        !hasFiniteVerb(view, next + 2, end)
+      )
+        labels.push(labelOf(view, next + 1, end, actor))
     }
     // Copular: "X is an armed group affiliated with …"
     let c = next
@@ -239,7 +288,7 @@ const findLabels = (view: View): Label[] => {
       if (tokens[c]?.norm === 'also' || tokens[c]?.norm === 'now') c++
       if (ARTICLES.has(tokens[c]?.norm ?? '') && tokens[c].norm !== 'the') {
         const end = phraseEnd(view, c + 1)
-        if (end > c) labels.push(labelOf(view, c, end, actor))
+        if (end > c && hasLowerWord(view, c + 1, end)) labels.push(labelOf(view, c, end, actor))
       }
     }
     // Pre-modifiers: "Rebel Republican lawmaker Jane Doe" — needs a lower-case role word right before the name.
@@ -262,8 +311,9 @@ const findLabels = (view: View): Label[] => {
         before - start < 6
       )
         start--
-      // One word alone must look like a role noun, not an adjective of place, time or manner ("southern Syria").
-      if (start < before || !ADJECTIVE.test(tokens[before].norm))
+      // The word next to the name must look like a role or group noun ("lawmaker", "militia"), not a verb or an
+      // object ("help elect X", "the debate X"), nor alone an adjective of place, time or manner ("southern Syria").
+      if (isRole(tokens[before].norm) && (start < before || !ADJECTIVE.test(tokens[before].norm)))
         labels.push(labelOf(view, start, before, actor))
     }
   }
