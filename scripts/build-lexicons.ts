@@ -1,12 +1,14 @@
 /**
  * Builds the framing lexicons in src/data/ from the word lists in ../shared/data/allsides_neus/data/lexicons and
- * the hand-written src/data/news-loaded.json. Run: `npx tsx scripts/build-lexicons.ts`. Deterministic: rerunning it
- * on the same inputs rewrites the same files.
+ * the hand-written src/data/news-loaded.json. Run: `npx tsx scripts/build-lexicons.ts && npx biome format --write
+ * src/data/loaded-words.json src/data/hedges.json`. Deterministic: rerunning both on the same inputs rewrites the same
+ * files byte for byte.
  *
  * loaded-words.json: MPQA strong-subjective clues with a negative prior polarity (Wilson, Wiebe &
- * Hoffmann 2005), plus Recasens et al. (2013) bias-lexicon lemmas that MPQA also marks strongly subjective, plus the
- * hand list; minus report verbs, hedges, assertive/factive verbs and a few function-like words that carry no slant
- * in news narration (listed in NEUTRAL below, chosen from general English, not from an evaluation set).
+ * Hoffmann 2005) — those also in the bias lexicon of Recasens et al. (2013) are tagged `recasens-bias` — plus the
+ * hand list; minus report verbs, hedges, assertive/factive verbs and words that carry no slant in news narration
+ * (NEUTRAL below: general English; its second line was checked against BABE false positives and kept to plainly
+ * descriptive words). Positive MPQA clues are left out: in BABE they were rarely judged loaded (precision about 0.07).
  * hedges.json: Hyland (2005) hedges minus the ones that are mostly literal in news (NOT_HEDGES), plus distancing
  * and attribution cues written for Parallax.
  */
