@@ -42,20 +42,44 @@ const split = (phrase: string): string[] => phrase.split(' ')
 const UNITS = new Map(Object.entries(lexicon.units))
 const TENS = new Map(Object.entries(lexicon.tens))
 const SCALES = new Map(Object.entries(lexicon.scales))
-const VAGUE = Object.entries(lexicon.vague)
-  .map(([phrase, v]) => ({ words: split(phrase), ...v }))
-  .sort((a, b) => b.words.length - a.words.length)
-const QUALIFIERS = Object.entries(lexicon.qualifiers as Record<string, Qualifier>)
-  .map(([phrase, kind]) => ({ words: split(phrase), kind }))
-  .sort((a, b) => b.words.length - a.words.length)
+/** Groups phrases by one of their words (longest first in each group), so a lookup costs one map access. */
+const indexBy = <T extends { words: string[] }>(
+  items: T[],
+  key: (words: string[]) => string,
+): Map<string, T[]> => {
+  const map = new Map<string, T[]>()
+  for (const item of items.sort((a, b) => b.words.length - a.words.length)) {
+    const k = key(item.words)
+    map.set(k, [...(map.get(k) ?? []), item])
+  }
+  return map
+}
+const first = (words: string[]): string => words[0]
+const VAGUE = indexBy(
+  Object.entries(lexicon.vague).map(([phrase, v]) => ({ words: split(phrase), ...v })),
+  first,
+)
+const QUALIFIER_LIST = Object.entries(lexicon.qualifiers as Record<string, Qualifier>).map(
+  ([phrase, kind]) => ({
+    words: split(phrase),
+    kind,
+  }),
+)
+const QUALIFIERS_BY_LAST = indexBy(QUALIFIER_LIST, (words) => words[words.length - 1])
+const QUALIFIERS_BY_FIRST = indexBy([...QUALIFIER_LIST], first)
 
 const ROLE_OF = new Map<string, QuantityRole>()
 for (const [role, forms] of Object.entries(lexicon.roles)) {
   for (const form of forms) ROLE_OF.set(form, role as QuantityRole)
 }
-const PHRASES = Object.entries(lexicon.phrases as Record<string, QuantityRole>)
-  .map(([phrase, role]) => ({ words: split(phrase), role }))
-  .sort((a, b) => b.words.length - a.words.length)
+const PHRASES = indexBy(
+  Object.entries(lexicon.phrases as Record<string, QuantityRole>).map(([phrase, role]) => ({
+    words: split(phrase),
+    role,
+  })),
+  first,
+)
+const NONE: never[] = []
 const TRANSITIVE = new Set(lexicon.transitive)
 const TOLL_BRIDGE = new Set(lexicon.tollBridge)
 const PEOPLE = new Set(lexicon.people)
@@ -134,7 +158,7 @@ const parseWords = (v: View, i: number): { value: number; last: number } | null 
     const unit = UNITS.get(w)
     const ten = TENS.get(w)
     const scale = SCALES.get(w)
-    const hyphen = /^([a-z]+)-([a-z]+)$/.exec(w)
+    const hyphen = w.includes('-') ? /^([a-z]+)-([a-z]+)$/.exec(w) : null
     const compound =
       hyphen && TENS.has(hyphen[1]) && UNITS.has(hyphen[2]) && (UNITS.get(hyphen[2]) ?? 0) < 10
         ? (TENS.get(hyphen[1]) ?? 0) + (UNITS.get(hyphen[2]) ?? 0)
@@ -182,7 +206,7 @@ const parseFigure = (v: View, i: number): Figure | null => {
   if (i < v.start || i >= v.end) return null
   const w = norm(v, i)
   const t = v.tokens[i]
-  for (const vague of VAGUE) {
+  for (const vague of VAGUE.get(w) ?? NONE) {
     if (matchAt(v, i, vague.words)) {
       // "a dozen" is exact enough to take qualifiers; "a dozen" followed by more number words is not vague.
       return {
@@ -320,7 +344,7 @@ const isGroupOfPartitive = (v: View, i: number): boolean => {
 
 /** The qualifier ending just before token i, if any. */
 const findQualifier = (v: View, i: number): { kind: Qualifier; first: number } | null => {
-  for (const q of QUALIFIERS) {
+  for (const q of QUALIFIERS_BY_LAST.get(norm(v, i - 1)) ?? NONE) {
     const first = i - q.words.length
     if (first >= v.start && matchAt(v, first, q.words)) return { kind: q.kind, first }
   }
@@ -329,7 +353,8 @@ const findQualifier = (v: View, i: number): { kind: Qualifier; first: number } |
 
 /** A role phrase or word at token i: its role and the token after it. */
 const roleAt = (v: View, i: number): { role: QuantityRole; last: number } | null => {
-  for (const p of PHRASES) if (matchAt(v, i, p.words)) return { role: p.role, last: i + p.words.length }
+  for (const p of PHRASES.get(norm(v, i)) ?? NONE)
+    if (matchAt(v, i, p.words)) return { role: p.role, last: i + p.words.length }
   // "fatally shot", "fatally wounding": one role that ends after the verb, so the verb's object is seen.
   if (norm(v, i) === 'fatally' && CASUALTY.has(ROLE_OF.get(norm(v, i + 1)) ?? 'other'))
     return { role: 'killed', last: i + 2 }
@@ -389,7 +414,8 @@ const ASIDES = new Map([
   ['(', ')'],
 ])
 /** "23-year-old", "two-month-old": an age used as a modifier or as the person itself. */
-const AGE_WORD = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
+const AGE_PATTERN = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
+const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTERN.test(w) }
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -434,7 +460,7 @@ const OBJECT_STARTS = new Set([
 const startsObject = (v: View, j: number): boolean => {
   if (j >= v.end) return false
   if (OBJECT_STARTS.has(norm(v, j)) || parseFigure(v, j) || AGE_WORD.test(norm(v, j))) return true
-  for (const q of QUALIFIERS) if (matchAt(v, j, q.words)) return true
+  for (const q of QUALIFIERS_BY_FIRST.get(norm(v, j)) ?? NONE) if (matchAt(v, j, q.words)) return true
   return (
     v.tokens[j].kind === 'word' &&
     isCapitalised(raw(v, j)) &&
@@ -974,6 +1000,27 @@ const derivePartition = (v: View, found: Quantity[]): Quantity | null => {
   }
 }
 
+/** Words that can open something a reader below looks for; every other lower-case word is skipped at once. */
+const STARTERS = new Set<string>([
+  ...UNITS.keys(),
+  ...TENS.keys(),
+  ...VAGUE.keys(),
+  ...MULTIPLIERS.keys(),
+  ...PRONOUNS,
+  ...PERSON_DETERMINERS,
+  ...LIFE_VERBS,
+  ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'fatal', 'deadly', 'shooting', 'stabbing', 'death'],
+])
+
+/** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */
+const mayStart = (v: View, i: number): boolean => {
+  const t = v.tokens[i]
+  if (t.kind === 'number' || STARTERS.has(t.norm)) return true
+  if (t.kind !== 'word') return false
+  const c = v.text.charCodeAt(t.span.start)
+  return (c >= 65 && c <= 90) || c > 127 || t.norm.includes('-')
+}
+
 /** Finds the quantities in one sentence's tokens [start, end). */
 export const findQuantities = (
   text: string,
@@ -985,6 +1032,10 @@ export const findQuantities = (
   const v: View = { tokens, text, start, end }
   const found: Quantity[] = []
   for (let i = start; i < end; ) {
+    if (!mayStart(v, i)) {
+      i++
+      continue
+    }
     const zero = readZero(v, i)
     if (zero) {
       found.push(zero.quantity)
