@@ -308,6 +308,14 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ],
   ['The ban stays for two more weeks.', THURSDAY, 'two more weeks', { value: 'P2W' }],
   ['The band split in ’82 after a tour.', THURSDAY, '’82', { value: '1982' }],
+  ['Shops closed on Christmas Eve early.', THURSDAY, 'Christmas Eve', { value: '2023-12-24' }],
+  [
+    'The march was held at Easter 2023 in the square.',
+    THURSDAY,
+    'Easter 2023',
+    { value: '2023-04-09', relative: false },
+  ],
+  ['Families met at Thanksgiving last year.', THURSDAY, 'Thanksgiving last year', { value: '2023-11-23' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {
@@ -341,6 +349,9 @@ const NEGATIVES: [string, string][] = [
   ['The bank reported a quarterly loss.', 'quarterly'],
   ['She won a second term easily.', 'second'],
   ['Most voters are in their 70s now.', '70s'],
+  ['Stores slashed prices on Black Friday again.', 'Friday'],
+  ['The Sunday Times ran the story first.', 'Sunday'],
+  ['Flight 1549 landed on the river.', '1549'],
 ]
 
 describe('dates: words that are not dates', () => {

@@ -252,6 +252,46 @@ const APPROXIMATORS = lexicon.approximators.map((a) => a.split(' '))
 const FUTURE_CUES = new Set(lexicon.futureCues)
 const PAST_BREAKERS = new Set(lexicon.pastBreakers)
 const TIMEZONES = new Set(lexicon.timezones)
+const NAMED_DAYS = new Set(lexicon.namedDays)
+const WEEKDAY_NAMES = lexicon.weekdayNames.map((w) => w.split(' '))
+const NUMBER_NOUNS = new Set(lexicon.numberNouns)
+/** Holiday names as token sequences ("new year 's day", since the tokenizer splits the possessive). */
+const HOLIDAYS: [string[], string][] = Object.entries(lexicon.holidays).map(([name, rule]) => [
+  name.replace(/'s\b/g, " 's").split(/\s+/),
+  rule,
+])
+
+/** Western Easter Sunday of a year (the anonymous Gregorian computus). */
+const easter = (y: number): Day => {
+  const a = y % 19
+  const b = Math.floor(y / 100)
+  const c = y % 100
+  const d = Math.floor(b / 4)
+  const e = b % 4
+  const f = Math.floor((b + 8) / 25)
+  const g = Math.floor((b - f + 1) / 3)
+  const h = (19 * a + b - d - g + 15) % 30
+  const i = Math.floor(c / 4)
+  const k = c % 4
+  const l = (32 + 2 * e + 2 * i - h - k) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const month = Math.floor((h + l - 7 * m + 114) / 31)
+  const day = ((h + l - 7 * m + 114) % 31) + 1
+  return toDay(y, month, day)
+}
+
+/** The day a holiday rule falls on in a year. */
+const holidayDay = (rule: string, y: number): Day => {
+  if (rule === 'easter') return easter(y)
+  if (rule === 'easter-monday') return easter(y) + 1
+  if (rule === 'good-friday') return easter(y) - 2
+  if (rule === 'thanksgiving-us') {
+    const first = toDay(y, 11, 1)
+    return first + ((4 - weekdayOf(first) + 7) % 7) + 21
+  }
+  const [m, d] = rule.split('-').map(Number)
+  return toDay(y, m, d)
+}
 
 /** TimeML duration letters: calendar units by ISO letter, with decades and centuries in years. */
 const durationValue = (n: number | 'X', unit: string, isTime: boolean): string => {
@@ -415,8 +455,7 @@ class Matcher {
     const v = Number(n)
     if (v < 1000 || v > 2199) return 0
     const prev = this.norm(i - 1)
-    if (prev === '$' || prev === '£' || prev === '€' || prev === '#' || prev === 'no.' || prev === 'number')
-      return 0
+    if (prev === '$' || prev === '£' || prev === '€' || prev === '#' || NUMBER_NOUNS.has(prev)) return 0
     const next = this.norm(i + 1)
     if (next === '%' || next === 'percent' || next === 'per' || (next === ':' && this.joined(i, i + 1)))
       return 0
@@ -951,6 +990,9 @@ class Matcher {
     if (!wd) return null
     // Abbreviations need their capital ("Sun." is rarely the star).
     if (n.endsWith('.') && !this.capital(i)) return null
+    // "Black Friday", "Bloody Sunday", "the Sunday Times": names, not the latest such weekday
+    if (NAMED_DAYS.has(this.norm(i - 1)) && this.capital(i - 1)) return null
+    if (this.anyWords(i + 1, WEEKDAY_NAMES) > 0 && this.capital(i + 1)) return null
     let j = i + 1
     if (this.norm(j) === ',') j++
     const explicit = this.calendar(j, true)
@@ -1061,9 +1103,35 @@ class Matcher {
     return { end: j, period, relative: true, takesThe: false, clock }
   }
 
+  /** A holiday: "Christmas", "New Year's Eve", "Easter 2023", "Thanksgiving". */
+  holiday(i: number): Core | null {
+    if (!this.capital(i)) return null
+    let best: [number, string] | null = null
+    for (const [words, rule] of HOLIDAYS) {
+      const end = this.words(i, words)
+      if (end > 0 && (!best || end > best[0])) best = [end, rule]
+    }
+    if (!best) return null
+    const [end, rule] = best
+    const ref = this.yearRef(end)
+    if (ref && this.norm(end) !== 'of') {
+      const period = ref.year === null ? null : dayPeriod(holidayDay(rule, ref.year))
+      return { end: ref.end, period, relative: ref.relative, takesThe: false }
+    }
+    if (this.dct === null) return { end, period: null, relative: true, takesThe: false }
+    const { y } = fromDay(this.dct)
+    let past = holidayDay(rule, y)
+    if (past > this.dct) past = holidayDay(rule, y - 1)
+    let next = holidayDay(rule, y)
+    if (next < this.dct) next = holidayDay(rule, y + 1)
+    const day = this.preferFuture(i, next - this.dct, this.dct - past) ? next : past
+    return { end, period: dayPeriod(day), relative: true, takesThe: false }
+  }
+
   /** Any date core at i. */
   core(i: number): Core | null {
     return (
+      this.holiday(i) ??
       this.deictic(i) ??
       this.relativeUnit(i) ??
       this.weekday(i) ??
@@ -1777,6 +1845,7 @@ const TRIGGERS = new Set<string>([
   'final',
   'remaining',
   'latest',
+  ...HOLIDAYS.map((h) => h[0][0]),
   'following',
   'q1',
   'q2',
