@@ -88,6 +88,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'index the story list order',
+    // The list sorts undated stories last through coalesce(); only an index on that same
+    // expression lets SQLite read the newest stories without sorting the whole table.
+    sql: `
+      DROP INDEX stories_recent;
+      CREATE INDEX stories_recent ON stories(coalesce(date_end, '') DESC, updated_at DESC, id);
+    `,
+  },
 ]
 
 /** The newest schema version this build knows. */

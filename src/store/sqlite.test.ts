@@ -50,6 +50,29 @@ describe('schema migrations', () => {
     )
   })
 
+  it('upgrades a version 1 store in place, keeping its data, and lists stories through the index', () => {
+    const path = join(dir, 'v1.db')
+    const old = new Database(path)
+    migrate(old, MIGRATIONS.slice(0, 1))
+    old
+      .prepare('INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('old-story', 'Stored before the upgrade', null, null, 0, 0, 0, '{}', '2030-01-01T00:00:00Z')
+    old.close()
+    const { store: upgraded } = filled('v1.db')
+    assert.equal(currentVersion(upgraded.db), SCHEMA_VERSION)
+    assert.deepEqual(
+      upgraded.listStories().map((s) => s.id),
+      ['story-velmora-fire', 'story-velmora-ferry', 'old-story'],
+    )
+    const plan = upgraded.db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM stories ORDER BY coalesce(date_end, '') DESC, updated_at DESC, id LIMIT 10",
+      )
+      .all() as { detail: string }[]
+    assert.match(plan.map((p) => p.detail).join(' '), /USING (COVERING )?INDEX stories_recent/)
+    upgraded.close()
+  })
+
   it('refuses a database from a newer build', () => {
     const db = new Database(':memory:')
     migrate(db)
