@@ -356,9 +356,41 @@ describe('statesNumber', () => {
     ['dozens', true],
     ['a couple', true],
     ['a man', false],
+    ['a 2-year-old boy', false],
+    ['1,200', true],
     ['she', false],
     ['The toddler', false],
     ['Ilse Marr', false],
   ]
   for (const [text, expected] of cases) it(text, () => assert.equal(statesNumber({ text }), expected))
+})
+
+describe('compareStory: implied counts', () => {
+  const mk = (id: string, text: string, quantities: Parameters<typeof makeFixture>[0]['quantities']) =>
+    makeFixture({ id, text, quantities })
+  const one = { low: 1, best: 1, high: 1, role: 'killed' as const }
+  const p = mk('p', 'One person was killed in the blast.', [{ at: 'One person', ...one }])
+  const q = mk('q', 'A man was killed in the blast.', [{ at: 'A man', ...one }])
+  const r = mk('r', 'Two people were killed in the blast. A man was hurt.', [
+    { at: 'Two people', low: 2, best: 2, high: 2, role: 'killed' },
+    { at: 'A man', ...one, role: 'injured' },
+  ])
+
+  it('lines an implied count up with a stated figure it agrees with', () => {
+    const [killed] = quantityFacts(compareStory([p, q], []).facts, 'killed')
+    assert.deepEqual(valueTexts(killed), ['p:One person', 'q:A man'])
+    assert.equal(killed.status, 'agree')
+  })
+
+  it('never reads a conflict from an implied count, and drops one no report backs', () => {
+    const { facts } = compareStory([q, r], [])
+    const killed = quantityFacts(facts, 'killed')
+    assert.deepEqual(killed.map(valueTexts), [['r:Two people']])
+    assert.deepEqual(quantityFacts(facts, 'injured'), [])
+  })
+
+  it('treats implied counts as stated when asked', () => {
+    const killed = quantityFacts(compareStory([q, r], [], { impliedCounts: 'always' }).facts, 'killed')
+    assert.equal(killed[0].status, 'conflict')
+  })
 })

@@ -48,8 +48,12 @@ export interface CompareOptions {
   maxPerRole?: number
   /** How far (in tokens) a date may stand from a trigger of the main event to date it. */
   maxDateDistance?: number
-  /** Also compare implied counts ("a man was killed" → 1); off by default, see {@link statesNumber}. */
-  impliedCounts?: boolean
+  /**
+   * What to do with implied counts ("a man was killed" → 1), see {@link statesNumber}: `agreeing`
+   * (default) lines them up only with figures they agree with and drops those no other report
+   * backs, as they mostly count individuals; `always` treats them like stated numbers; `never` drops them.
+   */
+  impliedCounts?: 'agreeing' | 'always' | 'never'
   /** Entity types that count as actors. */
   actorTypes?: EntityType[]
   /** Entity types that count as places. */
@@ -59,6 +63,9 @@ export interface CompareOptions {
 }
 
 /** The order roles are shown in: tolls first, as a reader of conflict news looks for them. */
+/** Title plus the first two sentences: where a report states its main figures. */
+const LEDE_SENTENCES = 3
+
 const ROLE_ORDER: QuantityRole[] = [
   'killed',
   'injured',
@@ -92,7 +99,8 @@ const NUMBER_WORDS = new Set(
  * stated tolls, mostly make false conflicts.
  */
 export const statesNumber = (q: Pick<Quantity, 'text'>): boolean =>
-  /\d/.test(q.text) || tokenizeText(q.text).some((t) => NUMBER_WORDS.has(t.norm))
+  // Token by token: the digit in "a 2-year-old boy" is an age, not a count.
+  tokenizeText(q.text).some((t) => t.kind === 'number' || NUMBER_WORDS.has(t.norm))
 
 const CLASS_OF = new Map<string, string>()
 for (const [cls, words] of Object.entries(countedClasses.classes)) for (const w of words) CLASS_OF.set(w, cls)
@@ -276,6 +284,10 @@ interface QuantityContext {
   /** The counted noun as read ("soldiers"), for describing the fact. */
   noun: string
   value: NumberValue
+  /** Index of the sentence the (first) figure is in. */
+  sentence: number
+  /** An implied count that may only line up with figures it agrees with. */
+  implied?: boolean
   places: Map<string, string>
   dates: DayRange[]
   dateTexts: string[]
@@ -316,6 +328,7 @@ const contextOf = (view: DocView, q: Quantity): QuantityContext => {
     role: q.role,
     ...classOfQuantity(view, q),
     value: { low: q.low, best: q.best, high: q.high },
+    sentence: i,
     places,
     dates: dates.map((d) => dayRange(d)!),
     dateTexts: dates.map((d) => d.text),
@@ -350,8 +363,14 @@ const similarity = (a: QuantityContext, b: QuantityContext): number => {
     score += meet ? 1 : -2
   }
   if (a.events.size > 0 && b.events.size > 0 && [...a.events].some((e) => b.events.has(e))) score += 0.5
+  // Headline and lede figures are each report's main toll; body figures are often details of it
+  // ("two of the victims were released").
+  if (a.sentence < LEDE_SENTENCES && b.sentence < LEDE_SENTENCES) score += 0.5
+  // The same figure in the same role, when context cannot tell, most likely reports the same fact;
+  // a different figure still lines up when nothing else competes, so conflicts are found.
   const status = numberStatus([a.value, b.value])
-  score += status === 'agree' ? 0.25 : status === 'compatible' ? 0.1 : -0.1
+  if ((a.implied || b.implied) && status === 'conflict') return Number.NEGATIVE_INFINITY
+  score += status === 'agree' ? 1 : status === 'compatible' ? 0.5 : -0.25
   return score
 }
 
@@ -479,40 +498,50 @@ const describeQuantity = (group: readonly QuantityContext[]): string => {
   return about
 }
 
-const quantityFacts = (views: readonly DocView[], roles: readonly QuantityRole[], implied: boolean) => {
+const quantityFacts = (
+  views: readonly DocView[],
+  roles: readonly QuantityRole[],
+  implied: 'agreeing' | 'always' | 'never',
+) => {
   const perDoc = views.map((view) =>
     mergeRepeats(
       (view.doc.quantities ?? [])
         .filter((q) => roles.includes(q.role) && (q.best !== null || q.low !== null || q.high !== null))
-        .filter((q) => implied || statesNumber(q))
+        .filter((q) => implied !== 'never' || statesNumber(q))
         .sort((a, b) => a.span.start - b.span.start)
-        .map((q) => contextOf(view, q)),
+        .map((q) => ({ ...contextOf(view, q), implied: implied === 'agreeing' && !statesNumber(q) })),
     ),
   )
-  return alignQuantities(perDoc).map((group): Fact & { firstAt: number } => {
-    const values: FactValue[] = group.map((c) => ({
-      document: c.view.doc.id,
-      outlet: c.view.doc.meta.outlet,
-      value: c.value,
-      evidence: [
-        ...withSentence(c.view, c.quantities[0].span),
-        ...c.quantities.slice(1).map((q) => evidence(c.view.doc, q.span)),
-      ],
-    }))
-    const present = new Set(values.map((v) => v.document))
-    return {
-      key: `quantity:${group[0].role}:${slug(describeQuantity(group))}`,
-      kind: 'quantity',
-      about: describeQuantity(group),
-      status: numberStatus(group.map((c) => c.value)),
-      values,
-      missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
-      reconciled: reconcile(
-        group.map((c) => ({ document: c.view.doc.id, value: c.value, published: c.view.doc.meta.published })),
-      ),
-      firstAt: Math.min(...group.map((c) => c.view.order * 1e9 + c.quantities[0].span.start)),
-    }
-  })
+  return alignQuantities(perDoc)
+    .filter((group) => group.length > 1 || !group[0].implied)
+    .map((group): Fact & { firstAt: number } => {
+      const values: FactValue[] = group.map((c) => ({
+        document: c.view.doc.id,
+        outlet: c.view.doc.meta.outlet,
+        value: c.value,
+        evidence: [
+          ...withSentence(c.view, c.quantities[0].span),
+          ...c.quantities.slice(1).map((q) => evidence(c.view.doc, q.span)),
+        ],
+      }))
+      const present = new Set(values.map((v) => v.document))
+      return {
+        key: `quantity:${group[0].role}:${slug(describeQuantity(group))}`,
+        kind: 'quantity',
+        about: describeQuantity(group),
+        status: numberStatus(group.map((c) => c.value)),
+        values,
+        missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
+        reconciled: reconcile(
+          group.map((c) => ({
+            document: c.view.doc.id,
+            value: c.value,
+            published: c.view.doc.meta.published,
+          })),
+        ),
+        firstAt: Math.min(...group.map((c) => c.view.order * 1e9 + c.quantities[0].span.start)),
+      }
+    })
 }
 
 /** The story's main event type: the type most documents report, then the most triggers, earliest first. */
@@ -766,7 +795,7 @@ export const compareStory = (
     maxQuantities = 12,
     maxPerRole = 4,
     maxDateDistance = 10,
-    impliedCounts = false,
+    impliedCounts = 'agreeing',
     actorTypes = ['PERSON', 'ORG'],
     placeTypes = ['GPE', 'LOC', 'FAC'],
     roles = ROLE_ORDER,
