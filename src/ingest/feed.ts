@@ -282,7 +282,7 @@ export const readFeed = (
     try {
       feed = JSON.parse(text) as Node
     } catch (error) {
-      return fail(`malformed JSON Feed (${(error as Error).message})`)
+      return fail(`malformed JSON Feed (${(error as Error).message.replace(/\s+/g, ' ').slice(0, 160)})`)
     }
     if (!isObj(feed) || !Array.isArray(feed.items)) return fail('not a JSON Feed (no "items" array)')
     const base = absolute(textOf(feed.home_page_url), options.url) ?? options.url

@@ -87,6 +87,8 @@ export const scanDepth = (html: string): number => {
 // they sit inside the article container, so they go before it runs.
 const FURNITURE =
   /^(cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|related|related-?\w*|read-?more|more-?stories|recommended|recommendations|outbrain|taboola|comments?|comment-?\w*|disqus|share|sharing|social|share-?\w*|promo|advert|advertisement|ad|ads|ad-?slot|sponsored|banner-?ad|popup|modal|breadcrumbs?|tags|byline-?social|site-?header|site-?footer|nav|navbar|menu)$/i
+// Words that mark furniture even as one part of a compound class ("cookie-consent", "gdpr_wall").
+const FURNITURE_PART = /^(cookie|cookies|consent|gdpr|newsletter|paywall|outbrain|taboola|disqus)$/i
 const FURNITURE_SELECTOR =
   'script,style,noscript,template,iframe,form,nav,footer,aside,dialog,button,svg,[role=navigation],[role=dialog],[role=complementary],[role=banner],[role=contentinfo],[aria-modal=true],[hidden]'
 // Bylines and timestamps go to `meta`; left in the body they would read as the first sentence.
@@ -99,7 +101,8 @@ const removeFurniture = (doc: DomDocument): void => {
   for (const el of Array.from(doc.querySelectorAll(FURNITURE_SELECTOR))) el.remove()
   for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/[\s_]+/)
-    if (tokens.some((t) => FURNITURE.test(t))) el.remove()
+    if (tokens.some((t) => FURNITURE.test(t) || t.split('-').some((part) => FURNITURE_PART.test(part))))
+      el.remove()
     else if ((el.textContent ?? '').length < 200 && tokens.some((t) => BYLINE.test(t))) el.remove()
   }
   for (const el of Array.from(doc.querySelectorAll('[rel=author],[itemprop=author],time'))) {
