@@ -11,8 +11,20 @@ import { createHash } from 'node:crypto'
 import type { Doc, Entity, EntityType, Evidence, Mention } from '../model/types.ts'
 import { groupSingular, loadGazetteer } from '../stages/entity-gazetteer.ts'
 
+const tokenCache = new Map<string, string[]>()
+
 /** Name tokens: diacritics, apostrophes, case, dots and possessives folded; hyphens split words. */
 export const nameTokens = (text: string): string[] => {
+  const cached = tokenCache.get(text)
+  if (cached) return cached
+  const tokens = foldName(text)
+  // Bounded: names repeat across a corpus, but a long-running process must not grow without limit.
+  if (tokenCache.size >= 100_000) tokenCache.clear()
+  tokenCache.set(text, tokens)
+  return tokens
+}
+
+const foldName = (text: string): string[] => {
   const folded = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -203,15 +215,17 @@ const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalClus
     if (hosts.length === 1) merge(hosts[0], c)
   }
   // Surnames (and other trailing parts of a person's name) join the one full name ending with them.
-  for (const c of live()) {
+  const persons = live().filter(allPersons)
+  for (const c of persons) {
+    if (c.mentions.length === 0) continue
     const short = c.mentions[0]
     const tokens = nameTokens(short.text)
     // Only a form read mostly as a person corpus-wide and always in this document, joining a name read
     // as a person every time here: "Hezbollah" must not join "Kata'ib Hezbollah" when the tagger
     // mistakes some mentions of the longer name for a person.
     if (!personKeys.has(nameKey(short.text)) || !allPersons(c)) continue
-    const hosts = live().filter((h) => {
-      if (h === c || !allPersons(h)) return false
+    const hosts = persons.filter((h) => {
+      if (h === c || h.mentions.length === 0) return false
       return h.mentions.some((m) => {
         const full = nameTokens(m.text)
         if (full.length <= tokens.length || !personKeys.has(nameKey(m.text))) return false
@@ -328,7 +342,8 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
   const buckets = new Map<string, { tokens: string[]; cluster: number; known: boolean }[]>()
   for (const entry of names.values()) {
     if (!entry.tokens.some((t) => t.length >= MIN_FUZZY)) continue
-    const bucket = `${entry.tokens.length}:${entry.tokens[0][0]}`
+    // Variants agree on every short token and on the first letter of every long one.
+    const bucket = entry.tokens.map((t) => (t.length < MIN_FUZZY ? t : t[0])).join(' ')
     let list = buckets.get(bucket)
     if (!list) {
       list = []

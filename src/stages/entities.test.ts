@@ -4,6 +4,7 @@ import { makeDoc } from '../model/doc.ts'
 import { assertDoc } from '../model/invariants.ts'
 import { createPipeline } from '../pipeline/stage.ts'
 import { entities } from './entities.ts'
+import { type Tag, trainTagger } from './entity-tagger.ts'
 import { segment } from './segment.ts'
 import { tokenize } from './tokenize.ts'
 
@@ -36,6 +37,23 @@ describe('entities stage with the shipped model', () => {
     assert.ok((doc.mentions ?? []).length > 0)
     for (const m of doc.mentions ?? []) assert.equal(m.text, text.slice(m.span.start, m.span.end))
     assert.ok(mentionsOf(text).includes('Kenya/GPE'))
+  })
+
+  it('never starts or ends a mention with punctuation, even when the tagger takes some in', () => {
+    // A tiny made-up model that learned to tag "!" as part of a name.
+    const sentences = [
+      { words: ['Zorbia', '!', 'cried', 'Elna', '.'], tags: ['B-LOC', 'I-LOC', 'O', 'B-PER', 'O'] as Tag[] },
+      { words: ['Quarn', '!', 'said', 'Elna', '.'], tags: ['B-LOC', 'I-LOC', 'O', 'B-PER', 'O'] as Tag[] },
+    ]
+    const model = trainTagger([sentences], { bits: 12, epochs: 5 })
+    const text = 'Zorbia! cried Elna.'
+    const doc = createPipeline([tokenize(), segment(), entities({ model })])(
+      makeDoc({ text, meta: { source: 't' } }),
+    )
+    assert.deepEqual(
+      (doc.mentions ?? []).map((m) => m.text),
+      ['Zorbia', 'Elna'],
+    )
   })
 
   it('reports a message instead of throwing when tokens are missing', () => {

@@ -28,6 +28,8 @@ export interface EntitiesOptions {
   gazetteer?: Gazetteer
 }
 
+const isNameToken = (token: Token): boolean => token.kind === 'word' || token.kind === 'number'
+
 /** Tokens of each sentence (sentences and tokens are both in text order). */
 const tokensBySentence = (tokens: readonly Token[], sentences: readonly Span[]): Token[][] => {
   const out: Token[][] = []
@@ -59,13 +61,21 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
   const gaz = gazetteer ?? loadGazetteer()
   const mentions: Mention[] = []
   for (let s = 0; s < groups.length; s++) {
+    const group = groups[s]
     for (const chunk of chunksOf(tags[s])) {
-      const start = groups[s][chunk.start].span.start
-      const end = groups[s][chunk.end - 1].span.end
+      // A name starts and ends with a word or number: the tagger sometimes takes in a closing
+      // bracket, quote or "!" next to one.
+      let first = chunk.start
+      let last = chunk.end - 1
+      while (first <= last && !isNameToken(group[first])) first++
+      while (last >= first && !isNameToken(group[last])) last--
+      if (first > last) continue
+      const start = group[first].span.start
+      const end = group[last].span.end
       mentions.push({
         span: { start, end },
         text: doc.text.slice(start, end),
-        type: refineType(chunk.type, words[s].slice(chunk.start, chunk.end), gaz, words[s][chunk.end]),
+        type: refineType(chunk.type, words[s].slice(first, last + 1), gaz, words[s][chunk.end]),
       })
     }
   }

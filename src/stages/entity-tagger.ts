@@ -49,12 +49,16 @@ export const hashWord = (word: string): number => hashRange(FNV_OFFSET, word, 0,
 
 // ---------------------------------------------------------------- word views
 
+const TYPOGRAPHIC = /[’‘ʼ`´“”„«»‐‑‒–—―]/
+
 /** Folds typographic apostrophes, quotes and dashes the way CoNLL text writes them. */
 export const foldForm = (text: string): string =>
-  text
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/[“”„«»]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
+  TYPOGRAPHIC.test(text)
+    ? text
+        .replace(/[’‘ʼ`´]/g, "'")
+        .replace(/[“”„«»]/g, '"')
+        .replace(/[‐‑‒–—―]/g, '-')
+    : text
 
 const shapeOf = (w: string, short: boolean): string => {
   let out = ''
@@ -115,6 +119,7 @@ const FUNCTION_WORDS = new Set([
   'against',
 ])
 
+const HAS_LETTER = /[A-Za-z]/
 const MODE_NORMAL = 0
 const MODE_UPPER = 1
 
@@ -130,7 +135,7 @@ const sentenceMode = (words: readonly string[]): { mode: number; forms: readonly
   let lowerFunction = 0
   let lowerOther = 0
   for (const w of words) {
-    if (!/[A-Za-z]/.test(w)) continue
+    if (!HAS_LETTER.test(w)) continue
     letters++
     if (w.length > 1 && w === w.toUpperCase()) upper++
     const lower = w.toLowerCase()
