@@ -414,20 +414,30 @@ const mergeRepeats = (contexts: QuantityContext[]): QuantityContext[] => {
  * zero with each other (complete linkage, so a chain of weak matches cannot join unrelated counts).
  */
 const alignQuantities = (perDoc: QuantityContext[][]): QuantityContext[][] => {
-  const all = perDoc.flat()
+  // Numbers of different roles never match: align each role on its own, which keeps the pair
+  // count down in big stories.
+  const byRole = new Map<QuantityRole, QuantityContext[]>()
+  for (const c of perDoc.flat()) byRole.set(c.role, [...(byRole.get(c.role) ?? []), c])
+  return [...byRole.values()].flatMap(alignRole)
+}
+
+const alignRole = (all: QuantityContext[]): QuantityContext[][] => {
+  const n = all.length
   const group = all.map((_, i) => i)
   const members = new Map<number, number[]>(all.map((_, i) => [i, [i]]))
   const pairs: { i: number; j: number; score: number }[] = []
-  const score = new Map<string, number>()
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
+  // Only pairs that score above zero are kept; a missing pair is one that must not line up.
+  const positive = new Set<number>()
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
       if (all[i].view === all[j].view) continue
       const s = similarity(all[i], all[j])
-      score.set(`${i}:${j}`, s)
-      if (s > 0) pairs.push({ i, j, score: s })
+      if (s <= 0) continue
+      positive.add(i * n + j)
+      pairs.push({ i, j, score: s })
     }
   }
-  const scoreOf = (i: number, j: number): number => score.get(i < j ? `${i}:${j}` : `${j}:${i}`) ?? 0
+  const lines = (i: number, j: number): boolean => positive.has(i < j ? i * n + j : j * n + i)
   pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j)
   for (const { i, j } of pairs) {
     const gi = group[i]
@@ -437,7 +447,7 @@ const alignQuantities = (perDoc: QuantityContext[][]): QuantityContext[][] => {
     const b = members.get(gj)!
     const docsA = new Set(a.map((x) => all[x].view))
     if (b.some((x) => docsA.has(all[x].view))) continue
-    if (!a.every((x) => b.every((y) => scoreOf(x, y) > 0))) continue
+    if (!a.every((x) => b.every((y) => lines(x, y)))) continue
     for (const y of b) group[y] = gi
     members.set(gi, [...a, ...b])
     members.delete(gj)
