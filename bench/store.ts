@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { analyseDocument } from '../src/pipeline/default.ts'
 import { createApp } from '../src/server/app.ts'
 import { ingestArticles } from '../src/store/ingest.ts'
 import { openStore } from '../src/store/sqlite.ts'
@@ -18,12 +19,21 @@ export const benchStore = async (count = 1000): Promise<string[]> => {
   const lines: string[] = []
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-store-'))
   let peakRss = 0
-  const sample = () => {
+  const sampleMemory = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss)
   }
-  const timer = setInterval(sample, 50)
+  const timer = setInterval(sampleMemory, 50)
   try {
     const articles = generateCorpus(count)
+    // The per-article analysis alone, for scale: what ingest adds on top is store and corpus work.
+    const sample = articles.slice(0, Math.min(200, count))
+    analyseDocument(sample[0])
+    const a0 = performance.now()
+    for (const article of sample) analyseDocument(article)
+    const analyseRate = sample.length / ((performance.now() - a0) / 1000)
+    lines.push(
+      `store     analysis alone (reference): ${analyseRate.toFixed(0)} articles/s on ${sample.length} articles`,
+    )
     const path = join(dir, 'bench.db')
     const store = openStore(path)
     // Half first, then the rest: the second half is the incremental case (stories already exist).
@@ -83,7 +93,7 @@ export const benchStore = async (count = 1000): Promise<string[]> => {
     lines.push(
       `server    story page median ${median(renders).toFixed(1)} ms, max ${Math.max(...renders).toFixed(1)} ms over ${renders.length} stories (largest ${stories[0]?.documents ?? 0} reports)`,
     )
-    sample()
+    sampleMemory()
     lines.push(`memory    peak RSS ${(peakRss / 1e6).toFixed(0)} MB`)
     store.close()
   } finally {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import type { Article } from '../ingest/types.ts'
-import { ingestArticles, ingestPaths, mergeEntity } from './ingest.ts'
+import { ingestArticles, ingestPaths, mergeEntity, nextBatchSize } from './ingest.ts'
 import { openStore } from './sqlite.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-ingest-'))
@@ -152,6 +152,18 @@ describe('ingestPaths', () => {
     assert.ok(result.added.length >= 4)
     store.close()
   })
+})
+
+describe('nextBatchSize', () => {
+  for (const [size, timing, expected] of [
+    [50, { analysisPerDoc: 20, save: 10 }, 50], // saving is cheap: keep the size
+    [50, { analysisPerDoc: 20, save: 400 }, 200], // 400 ms save needs 4 s of analysis per batch
+    [200, { analysisPerDoc: 20, save: 100 }, 200], // never shrinks
+    [50, { analysisPerDoc: 1, save: 10_000 }, 2000], // capped
+    [50, { analysisPerDoc: 0, save: 100 }, 50], // nothing measured yet
+  ] as const) {
+    it(`${size} → ${expected}`, () => assert.equal(nextBatchSize(size, timing), expected))
+  }
 })
 
 describe('mergeEntity', () => {

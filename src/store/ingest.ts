@@ -14,6 +14,18 @@ export const STORY_INDEX_KEY = 'story-index'
 /** Bumped with every snapshot, so a writer can tell that another one moved the index on. */
 export const STORY_INDEX_REVISION_KEY = 'story-index-revision'
 
+const FIRST_BATCH = 50
+const MAX_BATCH = 2000
+// Saving the snapshot may take at most this share of a batch's analysis time.
+const SAVE_SHARE = 0.1
+
+/** The next adaptive batch size: large enough that the last snapshot save is a small share of it. */
+export const nextBatchSize = (size: number, timing: { analysisPerDoc: number; save: number }): number => {
+  if (timing.analysisPerDoc <= 0) return size
+  const wanted = Math.ceil(timing.save / SAVE_SHARE / timing.analysisPerDoc)
+  return Math.min(MAX_BATCH, Math.max(size, wanted))
+}
+
 const loadIndex = (store: Store): StoryIndex => {
   const saved = store.getState<Parameters<typeof storyIndexFromJSON>[0]>(STORY_INDEX_KEY)
   return saved ? storyIndexFromJSON(saved) : createStoryIndex()
@@ -21,7 +33,11 @@ const loadIndex = (store: Store): StoryIndex => {
 
 /** Options of {@link ingestArticles}. */
 export interface IngestOptions {
-  /** Articles analysed and committed per transaction: a crash loses at most one batch. */
+  /**
+   * Articles analysed and committed per transaction: a crash loses at most one batch. When not
+   * given, batches start at 50 and grow so that saving the story index snapshot stays a small
+   * share of the time (the snapshot grows with the corpus).
+   */
   batchSize?: number
   /** A custom per-document pipeline (defaults to every stage). */
   pipeline?: Pipeline
@@ -57,7 +73,7 @@ export interface IngestResult {
 export const ingestArticles = (
   store: Store,
   articles: readonly Article[],
-  { batchSize = 50, pipeline, onProgress }: IngestOptions = {},
+  { batchSize, pipeline, onProgress }: IngestOptions = {},
 ): IngestResult => {
   const result: IngestResult = { added: [], skipped: [], stories: { updated: [], created: [] }, errors: [] }
   const seen = new Set<string>()
@@ -88,10 +104,14 @@ export const ingestArticles = (
   const created = new Set<string>()
   const updated = new Set<string>()
   let done = 0
+  const timing = { analysisPerDoc: 0, save: 0 }
 
-  for (let from = 0; from < fresh.length; from += batchSize) {
+  let size = batchSize ?? FIRST_BATCH
+  for (let from = 0; from < fresh.length; from += size) {
+    if (from > 0 && batchSize === undefined) size = nextBatchSize(size, timing)
     const docs: Doc[] = []
-    for (const article of fresh.slice(from, from + batchSize)) {
+    const analysisStart = performance.now()
+    for (const article of fresh.slice(from, from + size)) {
       try {
         docs.push(analyseDocument(article, pipeline))
       } catch (error) {
@@ -103,6 +123,7 @@ export const ingestArticles = (
     // The batch grouping is order-dependent; publication order makes an ingest of the same
     // articles in several runs give the same stories as one run.
     docs.sort(arrivalOrder)
+    timing.analysisPerDoc = (performance.now() - analysisStart) / Math.max(1, docs.length)
     let stored: Doc[] = []
     try {
       store.transaction(() => {
@@ -126,7 +147,9 @@ export const ingestArticles = (
           if (isNew && !updated.has(storyId)) created.add(storyId)
           else if (!created.has(storyId)) updated.add(storyId)
         }
+        const saveStart = performance.now()
         store.setState(STORY_INDEX_KEY, index.toJSON())
+        timing.save = performance.now() - saveStart
         store.setState(STORY_INDEX_REVISION_KEY, current + 1)
         revision = current + 1
       })

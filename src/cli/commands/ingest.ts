@@ -13,7 +13,8 @@ already stored (same text or same id) are skipped; only the stories that changed
 
 Options:
       --db FILE         the store (default ${DEFAULT_DB}; created when missing)
-      --batch N         articles per transaction (default 50); a crash loses at most one batch
+      --batch N         articles per transaction (default: 50, growing with the store);
+                        a crash loses at most one batch, which a re-run redoes
   -h, --help            show this help`
 
 /**
@@ -26,7 +27,7 @@ export const run = async (args: string[]): Promise<number> => {
     allowPositionals: true,
     options: {
       db: { type: 'string', default: DEFAULT_DB },
-      batch: { type: 'string', default: '50' },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -34,8 +35,8 @@ export const run = async (args: string[]): Promise<number> => {
     process.stdout.write(`${INGEST_HELP}\n`)
     return EXIT.ok
   }
-  const batchSize = Number(values.batch)
-  if (!Number.isInteger(batchSize) || batchSize < 1)
+  const batchSize = values.batch === undefined ? undefined : Number(values.batch)
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1))
     throw new UsageError(`Expected --batch to be a whole number above 0, not "${values.batch}"`)
   if (positionals.length === 0)
     throw new UsageError('Expected at least one path to ingest (a file, a directory, or - for stdin)')
