@@ -130,6 +130,25 @@ const cases: [string, Row[]][] = [
   ['Jane Roe and Ann Poe were shot dead.', [['Jane Roe and Ann Poe', 2, 2, 2, 'killed', '']]],
   ['The gunman killed 5-year-old Jane Roe.', [['5-year-old Jane Roe', 1, 1, 1, 'killed', '']]],
   ['Jane Roe shot two men.', [['two', 2, 2, 2, 'dead_or_injured', 'men']]],
+  [
+    'The gunman killed one man and wounded another.',
+    [
+      ['one', 1, 1, 1, 'killed', 'man'],
+      ['another', 1, 1, 1, 'injured', 'another'],
+    ],
+  ],
+  [
+    'He shot three people to death and injured a fourth.',
+    [
+      ['three', 3, 3, 3, 'killed', 'people'],
+      ['a fourth', 1, 1, 1, 'injured', 'fourth'],
+    ],
+  ],
+  ['A teen was shot but survived.', [['A teen', 1, 1, 1, 'injured', 'teen']]],
+  ['Two victims were transported to Mercy Medical Center.', [['Two', 2, 2, 2, 'injured', 'victims']]],
+  ['Two victims were taken to the hospital, where they died.', [['Two', 2, 2, 2, 'killed', 'victims']]],
+  ['Rockets hit Tower 22 base overnight.', []],
+  ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -300,6 +300,21 @@ const isNotACount = (v: View, f: Figure): boolean => {
   // "12 year-old", "3 years old", "18 months old".
   if (/^(year|month|week|day)s?-old$/.test(next)) return true
   if (/^(year|month|week|day)s?$/.test(next) && norm(v, f.last + 1) === 'old') return true
+  // "Tower 22 base", "Flight 370": a figure after a capitalised name word is a label, unless a role follows
+  // or the word is a role verb in a title-case headline ("Gunman Kills 3").
+  if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1)) && prev !== 'no.') {
+    const sentenceStart = i - 1 === v.start || v.tokens[i - 2].kind === 'punct'
+    if (
+      !sentenceStart &&
+      !TRANSITIVE.has(prev) &&
+      !ROLE_OF.has(prev) &&
+      !ROLE_OF.has(next) &&
+      !COUNT_NOUNS.has(next)
+    ) {
+      if (!QUALIFIERS_BY_LAST.has(prev) && !MONTHS.has(prev) && !UNITS.has(next) && !roleAt(v, f.last))
+        return true
+    }
+  }
   // "(23)", "(555)".
   if (prev === '(' && next === ')') return true
   // "Smith, 23, of Springfield": an age after a name.
@@ -386,7 +401,7 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
     if (DETERMINERS.has(det) || det === 'those') j++
   }
   const run: number[] = []
-  while (j < v.end && run.length < 3) {
+  while (j < v.end && run.length < 5) {
     const t = v.tokens[j]
     const w = t.norm
     if (t.kind !== 'word' || FUNCTION.has(w) || NEGATORS.has(w) || MONTHS.has(w) || WEEKDAYS.has(w)) break
@@ -416,6 +431,8 @@ const ASIDES = new Map([
 /** "23-year-old", "two-month-old": an age used as a modifier or as the person itself. */
 const AGE_PATTERN = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
 const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTERN.test(w) }
+const TRANSFERS = new Set(lexicon.transfers)
+const HOSPITALS = new Set(lexicon.hospitals)
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -481,6 +498,26 @@ const diedLater = (v: View, from: number): boolean => {
   return false
 }
 
+/** "was shot but survived": a survival word shortly after a shooting makes it an injury. */
+const survived = (v: View, from: number): boolean => {
+  for (let k = from; k < v.end && k < from + 8; k++) {
+    const w = norm(v, k)
+    if (w === 'survived' || w === 'survives') return true
+    if (w === '.' || w === ';' || parseFigure(v, k)) return false
+  }
+  return false
+}
+
+/** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
+const toHospital = (v: View, j: number): number => {
+  if (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to') return -1
+  for (let k = j + 2; k < v.end && k < j + 8; k++) {
+    if (HOSPITALS.has(norm(v, k))) return k + 1
+    if (v.tokens[k].kind === 'punct') return -1
+  }
+  return -1
+}
+
 /**
  * The role from the predicate after a counted phrase: "… were later pronounced dead". An active transitive
  * verb with an object ("the gunman killed two people") makes the phrase the agent, not the counted victims.
@@ -496,6 +533,9 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       if (!passive && TRANSITIVE.has(norm(v, refined.last - 1)) && startsObject(v, refined.last)) return null
       if (refined.role === 'injured' && diedLater(v, refined.last))
         return { role: 'killed', last: refined.last, index: j }
+      if (refined.role === 'dead_or_injured' && survived(v, refined.last)) {
+        return { role: 'injured', last: refined.last, index: j }
+      }
       return { ...refined, index: j }
     }
     const w = norm(v, j)
@@ -510,6 +550,8 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       continue
     }
     if (NEGATORS.has(w)) return null
+    const hospital = toHospital(v, j)
+    if (hospital > 0) return { role: diedLater(v, hospital) ? 'killed' : 'injured', last: hospital, index: j }
     if (SUBJECT_PREPOSITIONS.has(w) && !passive && !skipped) {
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
@@ -786,6 +828,7 @@ const readZero = (v: View, i: number): { quantity: Quantity; next: number } | nu
 }
 
 const ONE = { low: 1, best: 1, high: 1 }
+const ORDINALS = new Set(lexicon.ordinals)
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her'])
 const SINGULAR_AUX = new Set(['was', 'is', 'has', 'had', 'died', 'remains', 'remained'])
 const NAME_STOP = new Set([
@@ -808,6 +851,8 @@ const personNoun = (v: View, j: number): number => {
   let noun = -1
   for (let steps = 0; j < v.end && steps < 4; steps++, j++) {
     const t = v.tokens[j]
+    // "an 11 year-old boy", "a 14 year old son": a figure inside the phrase is an age.
+    if (t.kind === 'number' && /^(years?|year-old|months?|month-old)$/.test(norm(v, j + 1))) continue
     if (t.kind !== 'word') break
     if (PEOPLE.has(t.norm)) {
       noun = j
@@ -815,7 +860,8 @@ const personNoun = (v: View, j: number): number => {
       if (PEOPLE.has(norm(v, j + 1))) continue
       break
     }
-    if (AGE_WORD.test(t.norm)) {
+    if (AGE_WORD.test(t.norm) || ORDINALS.has(t.norm)) {
+      // "a 16-year-old died", "injuring a fourth": the age or ordinal stands for the person.
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
     }
@@ -881,7 +927,11 @@ const readImplied = (
   const w = norm(v, i)
   const verb = roleFromVerb(v, i)
   const verbRole = verb && verb.role !== 'other' ? verb.role : null
-  if (PRONOUNS.has(w) || w === 'another') {
+  if (w === 'another' && personNoun(v, i + 1) < 0 && verbRole) {
+    // "killed one and wounded another".
+    return { quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null), next: i + 1 }
+  }
+  if (PRONOUNS.has(w) || (w === 'another' && personNoun(v, i + 1) < 0)) {
     const found = rolePredicate(v, i + 1)
     if (!found || found.role === 'other') return null
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
@@ -893,7 +943,7 @@ const readImplied = (
     return { quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null), next: i + 1 }
   }
   let noun = -1
-  if (PERSON_DETERMINERS.has(w)) noun = personNoun(v, i + 1)
+  if (PERSON_DETERMINERS.has(w) || w === 'another') noun = personNoun(v, i + 1)
   else if (AGE_WORD.test(w)) {
     // "killed 5-year-old Jane Roe", "15-year-old Jane Roe died".
     const names = namesAt(v, i + 1)
