@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { parseHTML } from 'linkedom'
 import { DecodeError, decodeBuffer } from './decode.ts'
-import { blockText, isoDay } from './html.ts'
+import { blockText, isoDay, oneLine } from './html.ts'
 import type { InputError } from './types.ts'
 
 /** Feeds and subscription lists larger than this are refused before parsing. */
@@ -271,7 +271,7 @@ export const readFeed = (
   source: string,
   options: FeedOptions = {},
 ): FeedResult => {
-  const fail = (reason: string): FeedResult => ({ items: [], errors: [{ source, reason }] })
+  const fail = (reason: string): FeedResult => ({ items: [], errors: [{ source, reason: oneLine(reason) }] })
   const decoded = decodeInput(input, options.maxBytes ?? MAX_FEED_BYTES, options.charset)
   if ('reason' in decoded) return fail(decoded.reason)
   const text = decoded.text
@@ -296,7 +296,7 @@ export const readFeed = (
   // The lenient parser reads a truncated or broken feed as far as it goes; the items it found are
   // kept, and the damage is still reported against the feed.
   const problem = xmlProblem(text)
-  if (problem) result.errors.unshift({ source, reason: problem })
+  if (problem) result.errors.unshift({ source, reason: oneLine(problem) })
   return result
 }
 
@@ -332,7 +332,7 @@ export const readOpml = (
   source: string,
   options: FeedOptions = {},
 ): OpmlResult => {
-  const fail = (reason: string): OpmlResult => ({ urls: [], errors: [{ source, reason }] })
+  const fail = (reason: string): OpmlResult => ({ urls: [], errors: [{ source, reason: oneLine(reason) }] })
   const decoded = decodeInput(input, options.maxBytes ?? MAX_FEED_BYTES, options.charset)
   if ('reason' in decoded) return fail(decoded.reason)
   if (decoded.text.trim() === '') return fail('empty subscription list')
@@ -350,7 +350,8 @@ export const readOpml = (
     const raw = textOf(outline['@_xmlUrl']) ?? textOf(outline['@_xmlurl'])
     if (raw) {
       const url = absolute(raw, options.url)
-      if (!url) errors.push({ source, reason: `outline "${raw.slice(0, 80)}" is not an http(s) URL` })
+      if (!url)
+        errors.push({ source, reason: oneLine(`outline "${raw.slice(0, 80)}" is not an http(s) URL`) })
       else if (!urls.includes(url)) urls.push(url)
     }
     stack.push(...list(outline.outline).reverse())

@@ -168,6 +168,9 @@ const jsonString = (value: Json | undefined): string | undefined => {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/
 
+/** An error reason on one line: input quoted into a reason may carry line breaks. */
+export const oneLine = (reason: string): string => reason.replace(/\s*[\r\n]+\s*/g, ' ')
+
 /** YYYY-MM-DD from a date string as the publisher wrote it (no time-zone shift), when it is a real date. */
 export const isoDay = (value: string | undefined): string | undefined => {
   if (!value) return undefined
@@ -357,7 +360,10 @@ export const readHtml = (
   source: string,
   options: HtmlOptions = {},
 ): ReadResult => {
-  const fail = (reason: string): ReadResult => ({ articles: [], errors: [{ source, reason }] })
+  const fail = (reason: string): ReadResult => ({
+    articles: [],
+    errors: [{ source, reason: oneLine(reason) }],
+  })
   const maxBytes = options.maxBytes ?? MAX_HTML_BYTES
   const size = typeof input === 'string' ? input.length : input.byteLength
   if (size > maxBytes) return fail(`page too large (${size} bytes; the limit is ${maxBytes})`)

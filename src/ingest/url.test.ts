@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import iconv from 'iconv-lite'
 import { startServer } from '../../test/fixtures/ingest/server.ts'
 import { createSession, type FetchOptions } from './fetch.ts'
-import { fetchFeed, isUrl, readArticleUrl, readUrl } from './url.ts'
+import { fetchFeed, isUrl, readArticleUrl, readFeedFile, readUrl } from './url.ts'
 
 const article = (title: string, head: string, paras: string[]): string =>
   `<html><head><title>${title}</title>${head}</head><body><article><h1>${title}</h1>${paras
@@ -82,6 +82,21 @@ describe('readUrl against a local server', () => {
   it('reads an OPML list feed by feed', async () => {
     const result = await readUrl(`${server.url}/subs.opml`, options())
     assert.equal(result.articles.length, 2)
+  })
+
+  it('reads a local feed file and a local OPML list by fetching their items', async () => {
+    const feedBytes = Buffer.from(
+      `<rss><channel><item><link>${server.url}/ferry</link><pubDate>16 Apr 2031</pubDate></item></channel></rss>`,
+    )
+    const fromFeed = await readFeedFile(feedBytes, 'local.rss', options())
+    assert.deepEqual(
+      fromFeed.articles.map((a) => [a.meta.source, a.meta.published]),
+      [[`${server.url}/ferry`, '2031-04-16']],
+    )
+    const opml = Buffer.from(`<opml><body><outline xmlUrl="${server.url}/feed.rss"/></body></opml>`)
+    const fromList = await readFeedFile(opml, 'local.opml', options())
+    assert.equal(fromList.articles.length, 2)
+    assert.equal(fromList.errors.length, 1)
   })
 
   it('honours maxItems', async () => {

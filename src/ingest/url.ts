@@ -1,6 +1,6 @@
 import { type FeedItem, type FeedResult, readFeed, readOpml, sniffFeed } from './feed.ts'
 import { FetchError, type FetchOptions, fetchUrl } from './fetch.ts'
-import { readHtml } from './html.ts'
+import { oneLine, readHtml } from './html.ts'
 import type { Article, InputError, ReadResult } from './types.ts'
 
 /** True for an http(s) URL argument (what `analyze` and `watch` fetch instead of reading a file). */
@@ -17,7 +17,7 @@ const fetchFailure = (source: string, error: unknown): InputError => {
   const reason = error.message.startsWith(`${source}: `)
     ? error.message.slice(source.length + 2)
     : error.message
-  return { source, reason }
+  return { source, reason: oneLine(reason) }
 }
 
 /** Feed data fills what the page itself did not say (many pages lack a machine-readable date). */
@@ -93,35 +93,28 @@ export const fetchFeed = async (url: string, options: UrlOptions = {}): Promise<
 }
 
 /**
- * Reads whatever a URL holds: an article page gives one article; a feed gives its items' pages,
- * fetched one by one (at most `maxItems`), with the feed's date and title filling gaps in each
- * page's metadata; an OPML list gives the items of each of its feeds. Never throws for bad input or
- * network trouble: each unusable URL is one error naming it, and the rest are read.
+ * Reads a feed or an OPML list already in hand (a local file, or bytes fetched from `base.url`):
+ * each item's page is fetched and read, at most `maxItems` per feed, with the feed's date and title
+ * filling gaps in each page's metadata; an OPML list's feeds are fetched first. Never throws for
+ * bad input or network trouble: each unusable feed, item or page is one error naming it.
  *
  * @example
- * const { articles, errors } = await readUrl('https://news.example/feed.rss', { timeoutMs: 15_000 })
+ * const { articles, errors } = await readFeedFile(readFileSync('world.rss'), 'world.rss', {})
  */
-export const readUrl = async (url: string, options: UrlOptions = {}): Promise<ReadResult> => {
-  let response: Awaited<ReturnType<typeof fetchUrl>>
-  try {
-    response = await fetchUrl(url, { ...options, conditional: false })
-  } catch (error) {
-    return { articles: [], errors: [fetchFailure(url, error)] }
-  }
-  const kind = sniffFeed(response.body.subarray(0, 4096).toString('latin1'))
-  const decodeOptions = { url: response.url, charset: response.charset }
-  if (!kind) {
-    const result = readHtml(response.body, url, decodeOptions)
-    return result
-  }
+export const readFeedFile = async (
+  bytes: Uint8Array,
+  source: string,
+  options: UrlOptions = {},
+  base: { url?: string; charset?: string } = {},
+): Promise<ReadResult> => {
   const feeds: FeedResult[] = []
   const errors: InputError[] = []
-  if (kind === 'opml') {
-    const list = readOpml(response.body, url, decodeOptions)
+  if (sniffFeed(Buffer.from(bytes.subarray(0, 4096)).toString('latin1')) === 'opml') {
+    const list = readOpml(bytes, source, base)
     errors.push(...list.errors)
     for (const feedUrl of list.urls) feeds.push(await fetchFeed(feedUrl, { ...options, conditional: false }))
   } else {
-    feeds.push(readFeed(response.body, url, decodeOptions))
+    feeds.push(readFeed(bytes, source, base))
   }
   const articles: Article[] = []
   for (const feed of feeds) {
@@ -133,4 +126,26 @@ export const readUrl = async (url: string, options: UrlOptions = {}): Promise<Re
     }
   }
   return { articles, errors }
+}
+
+/**
+ * Reads whatever a URL holds: an article page gives one article; a feed or an OPML list is read
+ * with {@link readFeedFile}. Never throws for bad input or network trouble: each unusable URL is
+ * one error naming it, and the rest are read.
+ *
+ * @example
+ * const { articles, errors } = await readUrl('https://news.example/feed.rss', { timeoutMs: 15_000 })
+ */
+export const readUrl = async (url: string, options: UrlOptions = {}): Promise<ReadResult> => {
+  let response: Awaited<ReturnType<typeof fetchUrl>>
+  try {
+    response = await fetchUrl(url, { ...options, conditional: false })
+  } catch (error) {
+    return { articles: [], errors: [fetchFailure(url, error)] }
+  }
+  const base = { url: response.url, charset: response.charset }
+  if (sniffFeed(response.body.subarray(0, 4096).toString('latin1'))) {
+    return readFeedFile(response.body, url, options, base)
+  }
+  return readHtml(response.body, url, base)
 }

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -192,6 +200,15 @@ describe('parallax watch --once', () => {
     assert.equal(code, 1)
     assert.match(err, /watch-state\.json: not valid JSON; fix or remove it/)
     assert.equal(readFileSync(join(out, 'watch-state.json'), 'utf8'), '{"version": 1, "seen": {')
+  })
+
+  it('refuses a 2 GB list file by size without reading it', async () => {
+    const huge = join(dir, 'huge.opml')
+    writeFileSync(huge, '')
+    truncateSync(huge, 2 * 1024 ** 3)
+    const { code, err } = await watch([...base(join(dir, 'huge')), huge])
+    assert.equal(code, 1)
+    assert.match(err, /huge\.opml: file too large \(2147483648 bytes; the limit is 16777216\)/)
   })
 
   it('names a missing list file', async () => {
