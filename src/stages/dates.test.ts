@@ -316,6 +316,24 @@ const CASES: [string, string | undefined, string, Expect][] = [
     { value: '2023-04-09', relative: false },
   ],
   ['Families met at Thanksgiving last year.', THURSDAY, 'Thanksgiving last year', { value: '2023-11-23' }],
+  [
+    'The dam failed on Jan. 20. The next day, crews arrived.',
+    THURSDAY,
+    'The next day',
+    { value: '2024-01-21' },
+  ],
+  [
+    'The dam failed on Jan. 20. Three days later, crews arrived.',
+    THURSDAY,
+    'Three days later',
+    { value: '2024-01-23' },
+  ],
+  [
+    'The mill shut in March 2020; the following year it reopened.',
+    THURSDAY,
+    'the following year',
+    { value: '2021' },
+  ],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {

@@ -353,7 +353,21 @@ interface Hit {
   precision: Precision
   range?: { from: Day; to: Day }
   relative: boolean
+  /** The resolved period behind a DATE or TIME, kept as an anchor for later expressions ("the next day"). */
+  period?: Period
 }
+
+/** How fine each precision is, to tell whether an anchor can be shifted by a unit. */
+const FINENESS: Partial<Record<Precision, number>> = {
+  day: 0,
+  time: 0,
+  week: 1,
+  month: 2,
+  quarter: 3,
+  season: 3,
+  year: 4,
+}
+const UNIT_FINENESS: Record<string, number> = { D: 0, W: 1, M: 2, Q: 3, Y: 4 }
 
 /** What a date core resolves to before modifiers apply: a period, or null when it needs a publication date we lack. */
 interface Core {
@@ -900,8 +914,18 @@ class Matcher {
         j++
       }
     } else if (n === 'next' || n === 'coming') offset = 1
+    else if (n === 'following') offset = 1
     else return null
     const word = this.norm(j)
+    // "the next day", "the following week", "the previous month": narrative, from the date under discussion
+    if (this.norm(i - 1) === 'the' && (n === 'next' || n === 'following' || n === 'previous')) {
+      const code = UNITS.get(word)?.[0]
+      if (!code || word.endsWith('s') || UNIT_FINENESS[code] === undefined) return null
+      const from = this.anchor(code)
+      if (!from) return null
+      return { end: j + 1, period: unitPeriod(code, from.from, offset), relative: true, takesThe: true }
+    }
+    if (n === 'following') return null
     const unit = UNITS.get(word)
     if (unit && !unit[1] && !word.endsWith('s')) {
       const code = unit[0]
@@ -1316,6 +1340,13 @@ class Matcher {
     )
       return null
     if (counted === null && !plural && !lead) return null
+    // "the next day", "the following year" name a date, not a stretch of time
+    if (
+      counted === null &&
+      !plural &&
+      (lead === 'next' || lead === 'following' || lead === 'previous' || lead === 'coming')
+    )
+      return null
     if (counted === null && !plural) n = 1
     // "a year": one unit; TimeML reads "$5 a year" and "twice a week" as sets.
     const isA = this.norm(j) === 'a' || this.norm(j) === 'an'
@@ -1327,6 +1358,7 @@ class Matcher {
     if (
       after === 'ago' ||
       (after === 'earlier' && !lead) ||
+      (after === 'later' && !lead && this.norm(end + 1) !== 'than') ||
       (after === 'from' && this.norm(end + 1) === 'now') ||
       after === 'hence'
     ) {
@@ -1342,6 +1374,22 @@ class Matcher {
         }
       }
       const sign = after === 'ago' || after === 'earlier' ? -1 : 1
+      // "two days later" counts from the date under discussion; "ago" always from publication
+      const quarterAnchored = unit[0] === 'Y' && this.recentQuarter() !== null
+      const from =
+        (after === 'earlier' || after === 'later') && !quarterAnchored ? this.anchor(unit[0]) : null
+      if (
+        from &&
+        Number.isInteger(n) &&
+        (unit[0] === 'D' || unit[0] === 'W' || unit[0] === 'M' || unit[0] === 'Y')
+      ) {
+        const shifted =
+          unit[0] === 'D' || unit[0] === 'W'
+            ? dayPeriod(from.from + sign * n * (unit[0] === 'W' ? 7 : 1))
+            : unitPeriod(unit[0], from.from, sign * n)
+        if (shifted)
+          return this.hitFromCore(i, { end: last, period: shifted, relative: true, takesThe: false }, null)
+      }
       if (this.dct === null) {
         return { start: i, end: last, type: 'DATE', value: null, precision: 'unknown', relative: true }
       }
@@ -1546,6 +1594,7 @@ class Matcher {
         precision: 'time',
         relative: core.relative,
         range: { from: period.from, to: period.to },
+        period,
       }
     }
     const hit: Hit = {
@@ -1553,6 +1602,7 @@ class Matcher {
       end: core.end,
       type: 'DATE',
       value: period.value,
+      period,
       precision: period.precision,
       relative: core.relative,
     }
@@ -1604,7 +1654,19 @@ class Matcher {
   }
 
   lastQuarter: { period: Period; sentence: number } | null = null
+  lastDate: { period: Period; sentence: number } | null = null
   sentence = 0
+
+  /**
+   * The date under discussion: the last one named in this or the two sentences before, if it is at
+   * least as fine as the unit to move by. Narrative "the next day" and "two days later" count from it.
+   */
+  anchor(unit: string): Period | null {
+    const a = this.lastDate
+    if (!a || this.sentence - a.sentence > 2) return null
+    const fineness = FINENESS[a.period.precision]
+    return fineness !== undefined && fineness <= (UNIT_FINENESS[unit] ?? -1) ? a.period : null
+  }
 
   scan(sentences: readonly { start: number; end: number }[]): Hit[] {
     const hits: Hit[] = []
@@ -1621,6 +1683,8 @@ class Matcher {
         const hit = this.at(i)
         if (hit) {
           hits.push(hit)
+          if (hit.period && (hit.type === 'DATE' || hit.type === 'TIME'))
+            this.lastDate = { period: hit.period, sentence: index }
           if (hit.precision === 'quarter' && hit.value && hit.range && /-Q\d$/.test(hit.value)) {
             this.lastQuarter = {
               period: quarterPeriod(Number(hit.value.slice(0, 4)), Number(hit.value.slice(-1))),
