@@ -110,6 +110,16 @@ describe('decodeBuffer', () => {
     assert.match(decoded.warnings[0], /not valid UTF-8 \(byte 9\)/)
   })
 
+  it('reads UTF-8 bytes labelled with a legacy charset as UTF-8, with a warning', () => {
+    const html = `<meta charset="iso-8859-1"><p>${LATIN}</p>`
+    const decoded = decodeBuffer(Buffer.from(html, 'utf8'))
+    assert.equal(decoded.text, html)
+    assert.equal(decoded.encoding, 'utf-8')
+    assert.match(decoded.warnings[0], /declared windows-1252, but the bytes are valid UTF-8/)
+    // Pure ASCII under a legacy label stays as labelled: nothing tells them apart, and nothing differs.
+    assert.equal(decodeBuffer(Buffer.from('plain'), { declared: 'windows-1251' }).encoding, 'windows-1251')
+  })
+
   it('replaces bad bytes in declared UTF-8 and says where', () => {
     const bytes = Buffer.concat([Buffer.from('abc'), Buffer.from([0xc3]), Buffer.from(' def')])
     const decoded = decodeBuffer(bytes, { declared: 'utf-8' })

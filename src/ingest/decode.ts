@@ -93,6 +93,14 @@ const sniffDeclaredInDocument = (buf: Uint8Array): string | undefined => {
   return meta?.[1]
 }
 
+// Charsets with one byte per character, where valid multi-byte UTF-8 is a sign of a wrong label.
+const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|cp\d+)$/
+
+const hasHighBytes = (buf: Uint8Array): boolean => {
+  for (let i = 0; i < buf.length; i++) if (buf[i] >= 0x80) return true
+  return false
+}
+
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true })
 
 /** Index of the first byte of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
@@ -180,6 +188,11 @@ export const decodeBuffer = (
       encoding = 'windows-1252'
       warnings.push(`not valid UTF-8 (byte ${bad}) and no charset declared; read as windows-1252`)
     }
+  } else if (!bom && SINGLE_BYTE.test(encoding) && hasHighBytes(body) && firstInvalidUtf8(body) < 0) {
+    // Servers and templates often label UTF-8 pages with a legacy charset; decoding those bytes as
+    // labelled is what produces "Ã©" mojibake. Legacy text is almost never valid multi-byte UTF-8 by chance.
+    warnings.push(`declared ${encoding}, but the bytes are valid UTF-8; read as UTF-8`)
+    encoding = 'utf-8'
   }
   if (!encoding.startsWith('utf-16') && body.subarray(0, 65536).includes(0)) {
     throw new DecodeError('binary data (NUL bytes), not text')
