@@ -394,3 +394,30 @@ describe('compareStory: implied counts', () => {
     assert.equal(killed[0].status, 'conflict')
   })
 })
+
+describe('compareStory: figures without a role', () => {
+  const claims = (id: string, text: string, figures: string[]) =>
+    makeFixture({
+      id,
+      text,
+      quantities: figures.map((at) => {
+        const n = Number(at.replace(/,/g, ''))
+        return { at, low: n, best: n, high: n, role: 'other' as const }
+      }),
+    })
+  const u = claims('u', 'Claims fell to 293,000 from 310,000. There were 4 offices.', [
+    '293,000',
+    '310,000',
+    '4',
+  ])
+  const v = claims('v', 'Claims fell by 17,000 to 293,000. There were 4 offices.', ['17,000', '293,000', '4'])
+  const w = claims('w', 'Claims were 301,000.', ['301,000'])
+
+  it('lines up identical figures as agreement and says who leaves them out', () => {
+    const facts = compareStory([u, v, w], []).facts.filter((f) => f.key.startsWith('quantity:other:'))
+    assert.deepEqual(
+      facts.map((f) => [f.key, f.status, f.values.map((x) => x.document), f.missing]),
+      [['quantity:other:293000', 'agree', ['u', 'v'], ['w']]],
+    )
+  })
+})

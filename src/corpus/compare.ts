@@ -46,6 +46,8 @@ export interface CompareOptions {
   maxQuantities?: number
   /** Most quantity facts of one role, so background tolls of earlier incidents do not crowd out the rest. */
   maxPerRole?: number
+  /** Most facts for figures without a role that several reports give identically ("293,000"). */
+  maxSharedFigures?: number
   /** How far (in tokens) a date may stand from a trigger of the main event to date it. */
   maxDateDistance?: number
   /**
@@ -554,6 +556,46 @@ const quantityFacts = (
     })
 }
 
+/**
+ * Figures with no known role ("claims fell to 293,000") that several reports give identically.
+ * Without a role or a counted noun nothing says which figures are about the same thing, so only
+ * identical ones are lined up (agreement, never conflict), and small numbers are left out as too
+ * common to mean anything.
+ */
+const sharedFigures = (views: readonly DocView[], { min = 10, max = 3 } = {}): Fact[] => {
+  const byValue = new Map<number, { view: DocView; q: Quantity }[]>()
+  for (const view of views) {
+    const seen = new Set<number>()
+    for (const q of view.doc.quantities ?? []) {
+      if (q.role !== 'other' || q.best === null || q.best < min || !statesNumber(q) || seen.has(q.best))
+        continue
+      if (q.low !== q.best || q.high !== q.best) continue
+      seen.add(q.best)
+      byValue.set(q.best, [...(byValue.get(q.best) ?? []), { view, q }])
+    }
+  }
+  return [...byValue.entries()]
+    .filter(([, found]) => found.length > 1)
+    .sort((a, b) => b[1].length - a[1].length || a[1][0].q.span.start - b[1][0].q.span.start)
+    .slice(0, max)
+    .map(([value, found]) => {
+      const present = new Set(found.map((f) => f.view.doc.id))
+      return {
+        key: `quantity:other:${value}`,
+        kind: 'quantity' as const,
+        about: `the figure ${found[0].q.text}`,
+        status: 'agree' as const,
+        values: found.map(({ view, q }) => ({
+          document: view.doc.id,
+          outlet: view.doc.meta.outlet,
+          value: { low: q.low, best: q.best, high: q.high },
+          evidence: withSentence(view, q.span),
+        })),
+        missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
+      }
+    })
+}
+
 /** The story's main event type: the type most documents report, then the most triggers, earliest first. */
 const mainEventType = (views: readonly DocView[]): string | undefined => {
   const stats = new Map<string, { docs: Set<Doc>; count: number; first: number }>()
@@ -804,6 +846,7 @@ export const compareStory = (
     maxPlaces = 2,
     maxQuantities = 12,
     maxPerRole = 4,
+    maxSharedFigures = 3,
     maxDateDistance = 10,
     impliedCounts = 'agreeing',
     actorTypes = ['PERSON', 'ORG'],
@@ -852,7 +895,7 @@ export const compareStory = (
   if (event) facts.push(event)
   const date = dateFact(views, type, maxDateDistance)
   if (date) facts.push(date)
-  facts.push(...places, ...quantities, ...actors)
+  facts.push(...places, ...quantities, ...sharedFigures(views, { max: maxSharedFigures }), ...actors)
   uniqueKeys(facts)
 
   const published = docs
