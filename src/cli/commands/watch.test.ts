@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
 import {
   existsSync,
   mkdtempSync,
@@ -217,6 +218,73 @@ describe('parallax watch --once', () => {
     assert.equal(code, 1)
     assert.match(err, /nope\.opml: no such file/)
     assert.ok(existsSync(join(out, 'docs')))
+  })
+})
+
+describe('parallax watch killed mid-run', () => {
+  it('resumes without duplicates or gaps', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-watch-kill-'))
+    let hang = true
+    let reachedSlow: () => void = () => {}
+    const slowRequested = new Promise<void>((resolve) => {
+      reachedSlow = resolve
+    })
+    const server = await startServer({
+      '/a': { body: PAGES['/a'] },
+      '/b': { body: PAGES['/b'] },
+      '/c': { body: PAGES['/c'] },
+      '/slow': (_req, res) => {
+        reachedSlow()
+        // The first run is killed while waiting here; the second gets the page.
+        if (!hang) res.writeHead(200, { 'content-type': 'text/html' }).end(PAGES['/c'])
+      },
+    })
+    const feed = (paths: string[]): string =>
+      `<rss><channel>${paths.map((p) => `<item><guid>${p}</guid><link>${server.url}${p}</link></item>`).join('')}</channel></rss>`
+    server.routes['/one.rss'] = {
+      headers: { 'content-type': 'application/rss+xml', etag: '"one"' },
+      body: feed(['/a']),
+    }
+    server.routes['/two.rss'] = {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: feed(['/b', '/slow']),
+    }
+    const out = join(dir, 'out')
+    const args = [
+      '--once',
+      '--allow-private',
+      '--politeness',
+      '0s',
+      '--out',
+      out,
+      `${server.url}/one.rss`,
+      `${server.url}/two.rss`,
+    ]
+    const script = `const { run } = await import(${JSON.stringify(new URL('./watch.ts', import.meta.url).href)}); process.exitCode = await run(${JSON.stringify(args)})`
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: 'ignore',
+      })
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+      await slowRequested
+      child.kill('SIGKILL')
+      await exited
+      // The first feed was complete and is kept; the second's items are not marked seen.
+      assert.equal(readdirSync(join(out, 'docs')).length, 1)
+      hang = false
+      const { code, err } = await watch(args)
+      assert.equal(code, 0, err)
+      const docs = readdirSync(join(out, 'docs')).filter((f) => f.endsWith('.json'))
+      assert.equal(docs.length, 3)
+      const sources = docs
+        .map((f) => JSON.parse(readFileSync(join(out, 'docs', f), 'utf8')).meta.source)
+        .sort()
+      assert.deepEqual(sources, [`${server.url}/a`, `${server.url}/b`, `${server.url}/slow`])
+      assert.match(err, /one\.rss: 0 new, 1 already seen/)
+    } finally {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
