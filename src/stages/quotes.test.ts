@@ -159,6 +159,30 @@ describe('quotes', () => {
       'The union rejected the offer from the port.',
       [{ speaker: 'The union', cue: 'rejected', content: 'the offer from the port', direct: false }],
     ],
+    [
+      'quoted fragment at the end of a paraphrase',
+      'The files were kept in a “burn bag,” the paper reported.',
+      [
+        {
+          speaker: 'the paper',
+          cue: 'reported',
+          content: 'The files were kept in a “burn bag,”',
+          direct: false,
+        },
+      ],
+    ],
+    [
+      'quoted fragment inside a paraphrase after that',
+      'The council said that “grave errors” were made in the plan.',
+      [
+        {
+          speaker: 'The council',
+          cue: 'said',
+          content: '“grave errors” were made in the plan',
+          direct: false,
+        },
+      ],
+    ],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],

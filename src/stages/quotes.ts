@@ -509,6 +509,13 @@ const cueAfter = (r: Reader, q: QuoteRegion): Attribution | undefined => {
       if (k < tokens.length && !TERMINAL.has(r.word(k))) return undefined
     }
   }
+  // A quoted fragment closing a sentence of the writer's ("… kept in a “burn bag,” the paper reported") is a
+  // paraphrase with a quoted part: its content is the whole sentence up to the cue, and it is not a direct quote.
+  const sentenceStart = r.sentenceStart[r.sentenceOf[q.open]]
+  if (q.open > sentenceStart && r.word(q.open - 1) !== ':' && countWords(r, sentenceStart, q.open - 1) >= 2) {
+    const content = { start: tokens[sentenceStart].span.start, end: tokens[q.close].span.end }
+    return { speaker, cue: [cueFrom, cue], content, direct: false, from: sentenceStart, to }
+  }
   return { speaker, cue: [cueFrom, cue], content: q.inner, direct: true, from: q.open, to }
 }
 
@@ -519,6 +526,11 @@ const cueBefore = (r: Reader, q: QuoteRegion): Attribution | undefined => {
   if (p < 0 || breaksParagraph(text, tokens[p], tokens[q.open])) return undefined
   const lead = r.word(p)
   if (lead !== ':' && lead !== ',' && !COMPLEMENTIZERS.has(lead) && !r.isCue(p)) return undefined
+  // "said that “top secret” emails were sent": the sentence goes on after the quoted fragment, so the content is
+  // the paraphrase around it, which the indirect reading takes.
+  const after = q.close >= 0 ? tokens[q.close + 1] : undefined
+  if (lead !== ':' && after && isWord(after) && r.sentenceOf[q.close + 1] === r.sentenceOf[q.close])
+    return undefined
   const floor = Math.max(0, p - 12)
   for (let k = p; k >= floor; k--) {
     const w = r.word(k)
