@@ -334,6 +334,8 @@ const CASES: [string, string | undefined, string, Expect][] = [
     'the following year',
     { value: '2021' },
   ],
+  ['The envoy arrived on Tuesday last week.', THURSDAY, 'Tuesday last week', { value: '2024-01-30' }],
+  ['The envoy will arrive on Friday of next week.', THURSDAY, 'Friday of next week', { value: '2024-02-16' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {

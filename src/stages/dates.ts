@@ -412,11 +412,6 @@ class Matcher {
     return i >= this.lo && i < this.hi ? this.tokens[i].norm : ''
   }
 
-  raw(i: number): string {
-    const t = this.tokens[i]
-    return this.text.slice(t.span.start, t.span.end)
-  }
-
   /** True when token i starts with a capital letter. */
   capital(i: number): boolean {
     if (i < this.lo || i >= this.hi) return false
@@ -659,7 +654,6 @@ class Matcher {
     if (y && d <= daysInMonth(y, m))
       return { end: k + 1, period: dayPeriod(toDay(y, m, d)), relative: false, takesThe: false }
     if (d > daysInMonth(2000, m)) return null
-    void start
     if (this.dct === null) return { end: j, period: null, relative: true, takesThe: false }
     const { y: dy } = fromDay(this.dct)
     let past = toDay(dy, m, Math.min(d, daysInMonth(dy, m)))
@@ -1023,6 +1017,16 @@ class Matcher {
     if (explicit && explicit.period?.precision === 'day' && (this.month(j) || this.dayOfMonth(j))) {
       return { ...explicit, end: explicit.end, takesThe: false }
     }
+    // "Tuesday last week", "Friday of next week": that weekday in the named week
+    let w = i + 1
+    if (this.norm(w) === 'of') w++
+    const which = this.norm(w)
+    if ((which === 'last' || which === 'next' || which === 'this') && this.norm(w + 1) === 'week') {
+      if (this.dct === null) return { end: w + 2, period: null, relative: true, takesThe: false }
+      const offset = which === 'last' ? -1 : which === 'next' ? 1 : 0
+      const monday = this.dct - weekdayOf(this.dct) + 1 + offset * 7
+      return { end: w + 2, period: dayPeriod(monday + wd - 1), relative: true, takesThe: false }
+    }
     const period = this.nearWeekday(wd, this.future(i) ? 'future' : 'past')
     const part = PARTS_OF_DAY.get(this.norm(i + 1))
     if (part) return { end: i + 2, period, relative: true, takesThe: false, part }
@@ -1240,8 +1244,6 @@ class Matcher {
     const decade = DECADE_DIGITS.exec(rest)
     if (decade)
       return { end: i + 1, period: decadePeriod(Number(decade[1]) * 10), relative: false, takesThe: true }
-    const part = PARTS_OF_DAY.get(rest)
-    if (part) return null
     return null
   }
 
