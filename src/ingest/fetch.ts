@@ -24,6 +24,7 @@ export type FetchErrorCode =
   | 'too-many-redirects'
   | 'http-status'
   | 'network'
+  | 'aborted'
 
 /** A fetch that could not complete. `message` is one line naming the URL and the problem. */
 export class FetchError extends Error {
@@ -83,6 +84,8 @@ export interface FetchOptions {
   /** `Accept` header. */
   accept?: string
   session?: FetchSession
+  /** Aborts the fetch in flight (watch stopping on SIGINT / SIGTERM). */
+  signal?: AbortSignal
   /** Addresses permitted beyond public unicast (an operator's allow-list; tests permit only 127.0.0.1). */
   allowAddress?: (address: string) => boolean
   /** Replaces the DNS resolver (tests make a public-looking name resolve to a chosen address). */
@@ -264,6 +267,13 @@ const requestOnce = async (
     req.on('error', (error: NodeJS.ErrnoException) => {
       finish(new FetchError('network', `${url.href}: ${error.code ?? error.message}`))
     })
+    const abort = (): void => {
+      req.destroy()
+      finish(new FetchError('aborted', `${url.href}: stopped`))
+    }
+    if (options.signal?.aborted) abort()
+    else options.signal?.addEventListener('abort', abort, { once: true })
+    req.on('close', () => options.signal?.removeEventListener('abort', abort))
     req.end()
   })
 }

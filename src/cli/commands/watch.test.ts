@@ -288,6 +288,52 @@ describe('parallax watch killed mid-run', () => {
   })
 })
 
+describe('parallax watch stopped by SIGTERM', () => {
+  it('aborts the fetch in flight, keeps what was complete and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-watch-term-'))
+    let reachedSlow: () => void = () => {}
+    const slowRequested = new Promise<void>((resolve) => {
+      reachedSlow = resolve
+    })
+    const server = await startServer({
+      '/a': { body: PAGES['/a'] },
+      '/slow': () => reachedSlow(),
+    })
+    const feed = (paths: string[]): string =>
+      `<rss><channel>${paths.map((p) => `<item><guid>${p}</guid><link>${server.url}${p}</link></item>`).join('')}</channel></rss>`
+    server.routes['/one.rss'] = { headers: { 'content-type': 'application/rss+xml' }, body: feed(['/a']) }
+    server.routes['/two.rss'] = { headers: { 'content-type': 'application/rss+xml' }, body: feed(['/slow']) }
+    const out = join(dir, 'out')
+    const args = [
+      '--every',
+      '1h',
+      '--allow-private',
+      '--politeness',
+      '0s',
+      '--out',
+      out,
+      `${server.url}/one.rss`,
+      `${server.url}/two.rss`,
+    ]
+    const script = `const { run } = await import(${JSON.stringify(new URL('./watch.ts', import.meta.url).href)}); process.exitCode = await run(${JSON.stringify(args)})`
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: 'ignore',
+      })
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      await slowRequested
+      child.kill('SIGTERM')
+      assert.equal(await exited, 0)
+      const state = JSON.parse(readFileSync(join(out, 'watch-state.json'), 'utf8')) as WatchState
+      assert.deepEqual(Object.keys(state.seen), ['/a'])
+      assert.deepEqual(state.attempts, {}, 'an aborted fetch is not counted as a failed attempt')
+    } finally {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('parallax watch usage', () => {
   const cases: [string[], RegExp][] = [
     [[], /at least one feed/],

@@ -208,6 +208,11 @@ const processItems = async (
   let complete = fresh.length === batch.length
   const now = new Date().toISOString()
   const fail = (item: FeedItem, problems: InputError[]): void => {
+    // A fetch cut short because we are stopping says nothing about the item: no attempt is counted.
+    if (context.stopping()) {
+      complete = false
+      return
+    }
     const attempts = (state.attempts[item.guid] ?? 0) + 1
     if (attempts >= MAX_ATTEMPTS) {
       delete state.attempts[item.guid]
@@ -319,6 +324,7 @@ const poll = async (sources: string[], context: PollContext): Promise<PollResult
     if (visited.has(url)) continue
     visited.add(url)
     const feed = await fetchFeed(url, context.fetchOptions)
+    if (context.stopping()) break
     errors.push(...feed.errors)
     if (feed.feeds) queue.push(...feed.feeds)
     if (feed.notModified) {
@@ -345,7 +351,7 @@ const openSink = (values: { db?: string; out?: string }): Sink => {
  * `parallax watch`: polls feeds every `--every` and keeps each new item's article. With `--once`,
  * exit 0 when everything was read, 1 when some feed or item failed (the rest are still kept);
  * 2 for a usage mistake. Without `--once` it runs until SIGINT or SIGTERM, finishing the item in
- * hand and saving its state first.
+ * hand (fetches in flight are aborted and retried next run) and saving its state first.
  */
 export const run = async (args: string[]): Promise<number> => {
   let parsed: ReturnType<typeof parseArguments>
@@ -392,8 +398,10 @@ export const run = async (args: string[]): Promise<number> => {
     }
     let stop = false
     let wake: () => void = () => {}
+    const abort = new AbortController()
     const onSignal = (): void => {
       stop = true
+      abort.abort()
       wake()
     }
     process.once('SIGINT', onSignal)
@@ -407,6 +415,7 @@ export const run = async (args: string[]): Promise<number> => {
           allowPrivate: values['allow-private'],
           politenessMs: politeness,
           session: createSession({ ...state.validators }),
+          signal: abort.signal,
         },
         log: (line) => process.stderr.write(`parallax watch: ${line}\n`),
       }
