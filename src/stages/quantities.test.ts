@@ -149,6 +149,16 @@ const cases: [string, Row[]][] = [
   ['Two victims were taken to the hospital, where they died.', [['Two', 2, 2, 2, 'killed', 'victims']]],
   ['Rockets hit Tower 22 base overnight.', []],
   ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
+  ['Police are treating it as a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],
+  [
+    'The trial over the deaths of Jane Roe, 9, and Ann Poe, 52, began.',
+    [['deaths of Jane Roe, 9, and Ann Poe', 2, 2, 2, 'killed', '']],
+  ],
+  [
+    'She mourned the death of a girl and her grandmother.',
+    [['death of a girl and her grandmother', 2, 2, 2, 'killed', '']],
+  ],
+  ['It was a fatal shooting.', [['fatal shooting', 1, null, null, 'killed', '']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -433,6 +433,8 @@ const AGE_PATTERN = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
 const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTERN.test(w) }
 const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
+const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
+const WOUNDS = new Set(['wounds', 'wound', 'injuries'])
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -530,7 +532,10 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     const found = roleAt(v, j)
     if (found) {
       const refined = refine(v, found)
-      if (!passive && TRANSITIVE.has(norm(v, refined.last - 1)) && startsObject(v, refined.last)) return null
+      const verb = norm(v, refined.last - 1)
+      if (!passive && TRANSITIVE.has(verb) && startsObject(v, refined.last)) return null
+      // "were shooting at each other": a progressive is active even after an auxiliary.
+      if (passive && verb.endsWith('ing') && TRANSITIVE.has(verb) && refined.last - j === 1) return null
       if (refined.role === 'injured' && diedLater(v, refined.last))
         return { role: 'killed', last: refined.last, index: j }
       if (refined.role === 'dead_or_injured' && survived(v, refined.last)) {
@@ -666,7 +671,8 @@ const countsThings = (counted: string): boolean =>
 const conjunctAt = (v: View, i: number): { value: number; next: number } | null => {
   const figure = parseFigure(v, i)
   if (figure) {
-    if (!figure.exact || figure.best === null) return null
+    // "two children, one of them fatally" is a part of the group, not another conjunct.
+    if (!figure.exact || figure.best === null || norm(v, figure.last) === 'of') return null
     const counted = findCounted(v, figure.last)
     if (!counted || MEASURES.has(counted.noun) || roleAt(v, counted.index)) return null
     return { value: figure.best, next: counted.last }
@@ -675,8 +681,11 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
     const noun = personNoun(v, i + 1)
     if (noun >= 0) return { value: 1, next: noun + 1 }
   }
-  // A bare one-person noun in a list: "his mother, stepfather and grandmother".
-  if (PEOPLE.has(norm(v, i)) && !PEOPLE.has(norm(v, i + 1))) return { value: 1, next: i + 1 }
+  // A bare one-person noun in a list: "his mother, stepfather and grandmother", "a woman and 3-year-old child".
+  if (PEOPLE.has(norm(v, i)) || AGE_WORD.test(norm(v, i))) {
+    const noun = personNoun(v, i)
+    if (noun >= 0) return { value: 1, next: noun + 1 }
+  }
   return null
 }
 
@@ -766,10 +775,23 @@ const readFigure = (
     const verb = roleFromVerb(v, first)
     // The noun itself or a role word straight after the figure: "12 wounded", "five deaths", "one fatally".
     const direct = roleAt(v, figure.last)
-    if (after && MEASURES.has(after.noun)) {
+    const more =
+      MORE.has(norm(v, figure.last)) && MEASURES.has(norm(v, figure.last + 1)) ? figure.last + 1 : -1
+    const counts = after ? norm(v, after.last) : ''
+    if (more >= 0) {
+      // "three more times"
+      role = 'other'
+      counted = norm(v, more)
+      countedIndex = more
+    } else if (after && MEASURES.has(after.noun)) {
       role = 'other'
       counted = after.noun
       countedIndex = after.index
+    } else if (after && WOUNDS.has(counts)) {
+      // "two gunshot wounds" counts wounds, not people.
+      role = 'other'
+      counted = counts
+      countedIndex = after.last
     } else if (direct && !(after && COUNT_NOUNS.has(after.noun))) {
       role = refine(v, direct).role
       countedIndex = figure.last
@@ -967,7 +989,13 @@ const readImplied = (
     const n = names.count
     const bounds = { low: n, best: n, high: n }
     if (verbRole && CASUALTY.has(verbRole) && nameAt(v, i) - i >= 2) {
-      return { quantity: make(v, i, names.next, bounds, '', verbRole, null), next: names.next }
+      // "shot and killed Jane Roe and her daughter"
+      const conj = readConjuncts(v, names.next)
+      return {
+        quantity: make(v, i, names.next, bounds, '', verbRole, null),
+        total: makeTotal(v, i, n, conj, verbRole),
+        next: names.next,
+      }
     }
     const k = skipAside(v, names.next)
     const aux = norm(v, k)
@@ -988,27 +1016,64 @@ const readImplied = (
   }
 }
 
+const DEATH_NOUNS = new Set([
+  'death',
+  'deaths',
+  'killing',
+  'killings',
+  'murder',
+  'murders',
+  'slaying',
+  'slayings',
+])
+
 /**
- * "a fatal shooting", "a deadly attack", "the shooting death of", "the death of a man", "took the life of":
- * at least one killed (low 1, best null), since the phrase says someone died but not how many.
+ * "a fatal shooting", "a deadly attack", "the shooting death of", "took the life of": at least one killed
+ * (low 1, best null), since the phrase says someone died but not how many. "the deaths of Jane Roe, 9, and
+ * Ann Poe, 52" and "the death of a girl and her grandmother" count the victims named; "a murder-suicide" is
+ * at least two dead.
  */
-const readFatal = (v: View, i: number): Quantity | null => {
+const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | null => {
   const w = norm(v, i)
   const next = norm(v, i + 1)
-  const atLeastOne = { low: 1, best: null, high: null }
-  if ((w === 'fatal' || w === 'deadly') && FATAL_EVENTS.has(next))
-    return make(v, i, i + 2, atLeastOne, '', 'killed', i + 1)
-  if ((w === 'shooting' || w === 'stabbing') && next === 'death')
-    return make(v, i, i + 2, atLeastOne, '', 'killed', i + 1)
-  if (w === 'death' && next === 'of' && PERSON_DETERMINERS.has(norm(v, i + 2))) {
-    return make(v, i, i + 2, atLeastOne, '', 'killed', i)
+  const atLeast = (n: number) => ({ low: n, best: null, high: null })
+  const one = (last: number, counted: number): { quantity: Quantity; next: number } => ({
+    quantity: make(v, i, last, atLeast(1), '', 'killed', counted),
+    next: last,
+  })
+  if (w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) {
+    const last = w === 'murder' ? i + 2 : i + 1
+    return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
+  }
+  if ((w === 'fatal' || w === 'deadly') && FATAL_EVENTS.has(next)) return one(i + 2, i + 1)
+  if (
+    (w === 'shooting' || w === 'stabbing') &&
+    (next === 'death' || next === 'deaths') &&
+    norm(v, i + 2) !== 'of'
+  ) {
+    return one(i + 2, i + 1)
+  }
+  if (DEATH_NOUNS.has(w) && next === 'of') {
+    const names = namesAt(v, i + 2)
+    if (names && (names.count > 1 || nameAt(v, i + 2) - (i + 2) >= 2)) {
+      const n = { low: names.count, best: names.count, high: names.count }
+      return { quantity: make(v, i, names.next, n, '', 'killed', i), next: names.next }
+    }
+    if (PERSON_DETERMINERS.has(norm(v, i + 2))) {
+      const noun = personNoun(v, i + 3)
+      if (noun < 0) return one(i + 2, i)
+      const conj = readConjuncts(v, noun + 1)
+      const n = 1 + conj.values.reduce((a, b) => a + b, 0)
+      const last = Math.max(noun + 1, conj.next)
+      return { quantity: make(v, i, last, { low: n, best: n, high: n }, '', 'killed', i), next: last }
+    }
   }
   if (
     LIFE_VERBS.has(w) &&
     (next === 'the' || next === 'his' || next === 'her') &&
     norm(v, i + 2) === 'life'
   ) {
-    return make(v, i, i + 3, atLeastOne, '', 'killed', i + 2)
+    return one(i + 3, i + 2)
   }
   return null
 }
@@ -1059,7 +1124,8 @@ const STARTERS = new Set<string>([
   ...PRONOUNS,
   ...PERSON_DETERMINERS,
   ...LIFE_VERBS,
-  ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'fatal', 'deadly', 'shooting', 'stabbing', 'death'],
+  ...DEATH_NOUNS,
+  ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'fatal', 'deadly', 'shooting', 'stabbing'],
 ])
 
 /** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */
@@ -1107,8 +1173,8 @@ export const findQuantities = (
     }
     const fatal = readFatal(v, i)
     if (fatal) {
-      found.push(fatal)
-      i += 2
+      found.push(fatal.quantity)
+      i = fatal.next
       continue
     }
     if (implied) {
