@@ -14,7 +14,7 @@
  * - speaker accuracy: over matched pairs whose gold has a Source, the prediction is right when its speaker's last word
  *   (the head of the noun phrase) lies inside the gold Source. Pronoun resolution is off here: PolNeAR marks the
  *   pronoun itself as the Source and has no coreference to check an antecedent against.
- * A predicted quote that only continues the previous one (same speaker, no cue: “A,” she said. “B.”) is joined to
+ * A predicted quote that only continues the previous direct quote (same speaker, no cue: “A,” she said. “B.”) is joined to
  * it before matching, as PolNeAR annotates such a chain as one attribution with a discontinuous content.
  * Set QUOTES_EVAL_DUMP=<file> to write misses and wrong speakers for error analysis.
  */
@@ -155,7 +155,13 @@ const evaluateSplit = (split: string, dump: string[]): Counts => {
     const predWords: Set<number>[] = []
     for (const q of found) {
       const prev = predicted[predicted.length - 1]
-      if (!q.cue && q.speaker && prev?.speaker && prev.speaker.span.start === q.speaker.span.start) {
+      if (
+        !q.cue &&
+        q.speaker &&
+        prev?.direct &&
+        prev.speaker &&
+        prev.speaker.span.start === q.speaker.span.start
+      ) {
         for (const w of wordsIn(tokens, [q.content])) predWords[predWords.length - 1].add(w)
         continue
       }

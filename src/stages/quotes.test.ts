@@ -202,6 +202,28 @@ describe('quotes', () => {
     ])
   })
 
+  it('a quote after a sentence that names its speaker takes that speaker', () => {
+    const doc = analyse(
+      'Ruiz said in a statement on Friday that she would stay.\n\n“I am not going anywhere, and nor is the council.”',
+    )
+    assert.equal(doc.quotes?.at(-1)?.speaker?.text, 'Ruiz')
+    assert.equal(doc.quotes?.at(-1)?.direct, true)
+  })
+
+  it('a colon at the end of a paragraph introduces the block quote below it', () => {
+    const doc = analyse(
+      'The mayor wrote on her blog:\n\n“The bridge will be rebuilt by spring, whatever it costs.”',
+    )
+    assert.deepEqual(summary(doc), [
+      {
+        speaker: 'The mayor',
+        cue: 'wrote',
+        content: 'The bridge will be rebuilt by spring, whatever it costs.',
+        direct: true,
+      },
+    ])
+  })
+
   it('keeps the pronoun when resolution is off', () => {
     const doc = makeDoc({
       text: 'Ruiz said the plan works. She added that it was cheap.',

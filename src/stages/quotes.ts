@@ -523,7 +523,8 @@ const cueAfter = (r: Reader, q: QuoteRegion): Attribution | undefined => {
 const cueBefore = (r: Reader, q: QuoteRegion): Attribution | undefined => {
   const { tokens, text } = r
   const p = q.open - 1
-  if (p < 0 || breaksParagraph(text, tokens[p], tokens[q.open])) return undefined
+  // A colon may end the paragraph that introduces a block quote ("Smith wrote:" then the quote).
+  if (p < 0 || (breaksParagraph(text, tokens[p], tokens[q.open]) && r.word(p) !== ':')) return undefined
   const lead = r.word(p)
   if (lead !== ':' && lead !== ',' && !COMPLEMENTIZERS.has(lead) && !r.isCue(p)) return undefined
   // "said that “top secret” emails were sent": the sentence goes on after the quoted fragment, so the content is
@@ -822,16 +823,15 @@ export const findQuotes = (
     if (q.words <= maxScareWords || r.used[q.open]) continue
     const startsSentence = q.open === r.sentenceStart[r.sentenceOf[q.open]] || r.word(q.open - 1) === ':'
     if (!startsSentence) continue
+    // The nearest earlier attribution: a direct quote two sentences back, or any attribution in the sentence just
+    // before ("Smith said in a statement. “…”").
     let previous: Attribution | undefined
     for (const f of found) {
-      if (
-        f.direct &&
-        f.content.end <= tokens[q.open].span.start &&
-        (!previous || f.content.end > previous.content.end)
-      )
+      if (f.content.end <= tokens[q.open].span.start && (!previous || f.content.end > previous.content.end))
         previous = f
     }
-    const near = previous?.speaker !== undefined && r.sentenceOf[q.open] - r.sentenceOf[previous.to] <= 2
+    const gap = previous ? r.sentenceOf[q.open] - r.sentenceOf[previous.to] : Number.POSITIVE_INFINITY
+    const near = previous?.speaker !== undefined && gap <= (previous.direct ? 2 : 1)
     found.push({
       speaker: near ? previous?.speaker : undefined,
       content: q.inner,
