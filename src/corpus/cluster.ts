@@ -14,12 +14,21 @@ export interface StoryIndexOptions {
   threshold?: number
   /** Articles more than this many days from a story's date range are not compared with it. */
   windowDays?: number
-  /** Similarity lost at the edge of the window (linear in the gap between the article and the story). */
+  /** Similarity lost to a time gap between the article and the story's date range, at `timeScale` days and beyond. */
   timeWeight?: number
+  /** Days of gap at which the whole `timeWeight` is lost (linear below). */
+  timeScale?: number
   /** Similarity lost when both mention years and share none (another year's earthquake is another story). */
   yearPenalty?: number
   /** Similarity lost when both have places (GPE/LOC mentions) and share none. */
   placePenalty?: number
+  /**
+   * Similarity lost, in proportion, when the names this article mentions most (its key actors and places)
+   * are missing from the story: another fighter, another victim, another town is another event.
+   */
+  namePenalty?: number
+  /** How many of an article's names (by tf·idf) are its key names. */
+  keyNames?: number
   /** Similarity lost when both have typed events and share no type. */
   eventPenalty?: number
   /** Salient terms per article used to look up candidates and posted to its story. */
@@ -36,6 +45,20 @@ export interface StoryIndexOptions {
   duplicateThreshold?: number
   /** Story members a new article is checked against for copies (the most recent). */
   duplicateScan?: number
+  /**
+   * How an article is compared with a story: `average` (mean cosine with its members, robust to a story
+   * drifting into a broad topic) or `centroid` (cosine with the members' mean).
+   */
+  linkage?: 'average' | 'centroid'
+  /**
+   * Share of the similarity taken from the article's nearest story member instead of the linkage: reports
+   * of one event often pair up closely (same outlet group, same wire) while the story as a whole is diverse.
+   */
+  nearestWeight?: number
+  /** Terms kept per member for nearest-member similarity. */
+  memberTerms?: number
+  /** Most recent members compared for nearest-member similarity. */
+  memberScan?: number
   /** Featurisation options. */
   features?: FeaturiseOptions
 }
@@ -63,6 +86,7 @@ export interface StoryIndexState {
   count: number
   latestDay: number | null
   df: [string, number][]
+  segments: [number, number][]
   stories: {
     id: string
     documents: string[]
@@ -75,13 +99,20 @@ export interface StoryIndexState {
     years: number[]
     places: string[]
     events: string[]
+    names: [string, number][]
     posted: string[]
-    members: [string, string][]
+    members: [string, string, [string, number][]][]
   }[]
 }
 
 /** The online story index. */
 export interface StoryIndex {
+  /**
+   * Counts articles' terms into the idf statistics without grouping them. A batch primes the index with
+   * all its articles first, so the first articles are compared with corpus-wide idf rather than with idf
+   * from a handful of documents; a primed article later given to `add` is not counted twice.
+   */
+  prime(docs: Iterable<Doc>): void
   /** Adds one article; adding the same id again returns its story without changing anything. */
   add(doc: Doc): AddResult
   /** All stories in creation order. */
@@ -104,17 +135,29 @@ interface StoryState {
   years: Set<number>
   places: Set<string>
   events: Set<string>
+  /** Name feature → number of members mentioning it. */
+  names: Map<string, number>
   posted: Set<string>
-  members: { id: string; signature: Uint32Array }[]
+  members: Member[]
+}
+
+interface Member {
+  id: string
+  signature: Uint32Array
+  /** The member's strongest tf·idf terms (unit vector at the time it joined, truncated). */
+  vector: Map<string, number>
 }
 
 const DEFAULTS = {
-  threshold: 0.2,
-  windowDays: 30,
-  timeWeight: 0.1,
-  yearPenalty: 0.1,
+  threshold: 0.21,
+  windowDays: 14,
+  timeWeight: 0.12,
+  timeScale: 7,
+  yearPenalty: 0.235,
   placePenalty: 0.1,
   eventPenalty: 0.05,
+  namePenalty: 0.125,
+  keyNames: 5,
   queryTerms: 20,
   candidates: 30,
   postingScan: 300,
@@ -122,10 +165,15 @@ const DEFAULTS = {
   centroidTerms: 150,
   duplicateThreshold: 0.6,
   duplicateScan: 200,
+  linkage: 'centroid',
+  nearestWeight: 0.24,
+  memberTerms: 40,
+  memberScan: 50,
 } satisfies Required<Omit<StoryIndexOptions, 'features'>>
 
 // How often (in added articles) stories that fell out of every future window are closed.
 const EVICT_EVERY = 2000
+const MAX_SEGMENTS = 2_000_000
 
 const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
   for (const x of a) if (b.has(x)) return false
@@ -151,8 +199,29 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const postings = new Map<string, number[]>()
   const open = new Set<number>()
   let sinceEviction = 0
+  // Sentence hash → story index + 1 where it was first seen, or -1 once it has been seen in two stories
+  // (page furniture). Bounded: when it grows past MAX_SEGMENTS, sentences seen in one story only are forgotten.
+  const segments = new Map<number, number>(state?.segments ?? [])
+  const isBoilerplate = (hash: number): boolean => segments.get(hash) === -1
 
-  const idf = (term: string): number => Math.log(1 + count / Math.max(1, df.get(term) ?? 1))
+  const primed = new Set<string>()
+  let overlap = new Float64Array(0)
+  // idf moves slowly once a few thousand articles are in, so values are cached and the cache is dropped
+  // whenever the article count has grown by 1% (always, while the index is small).
+  let idfCache = new Map<string, number>()
+  let idfCount = -1
+  const idf = (term: string): number => {
+    if (count !== idfCount && (count < 1000 || count > idfCount * 1.01)) {
+      idfCache = new Map()
+      idfCount = count
+    }
+    let value = idfCache.get(term)
+    if (value === undefined) {
+      value = Math.log(1 + idfCount / Math.max(1, df.get(term) ?? 1))
+      idfCache.set(term, value)
+    }
+    return value
+  }
 
   const post = (index: number, term: string): void => {
     const story = stories[index]
@@ -182,8 +251,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         years: new Set(s.years),
         places: new Set(s.places),
         events: new Set(s.events),
+        names: new Map(s.names),
         posted: new Set(),
-        members: s.members.map(([id, sig]) => ({ id, signature: decodeSignature(sig) })),
+        members: s.members.map(([id, sig, vector]) => ({
+          id,
+          signature: decodeSignature(sig),
+          vector: new Map(vector),
+        })),
       })
       for (const id of s.documents) storyOfDoc.set(id, index)
       if (s.open) {
@@ -206,6 +280,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.open = false
         story.centroid = new Map()
         story.posted = new Set()
+        story.names = new Map()
         story.members = []
         open.delete(index)
         closed++
@@ -226,7 +301,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return 0
   }
 
-  const score = (f: GroupingFeatures, vector: Map<string, number>, story: StoryState): number => {
+  const score = (
+    f: GroupingFeatures,
+    vector: Map<string, number>,
+    keys: [string, number][],
+    story: StoryState,
+  ): number => {
     let dot = 0
     let norm = 0
     for (const [term, weight] of story.centroid) {
@@ -236,13 +316,35 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (d !== undefined) dot += d * w
     }
     if (norm === 0) return 0
-    let similarity = dot / Math.sqrt(norm)
-    similarity -= settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.windowDays))
+    let similarity = settings.linkage === 'average' ? dot / story.documents.length : dot / Math.sqrt(norm)
+    if (settings.nearestWeight > 0) {
+      let nearest = 0
+      const members = story.members
+      for (let i = members.length - 1; i >= Math.max(0, members.length - settings.memberScan); i--) {
+        let d = 0
+        for (const [term, w] of members[i].vector) {
+          const v = vector.get(term)
+          if (v !== undefined) d += v * w
+        }
+        if (d > nearest) nearest = d
+      }
+      similarity = (1 - settings.nearestWeight) * similarity + settings.nearestWeight * nearest
+    }
+    similarity -= settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
     if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years)) {
       similarity -= settings.yearPenalty
     }
     if (f.places.length > 0 && story.places.size > 0 && disjoint(f.places, story.places)) {
       similarity -= settings.placePenalty
+    }
+    if (keys.length > 0) {
+      let missing = 0
+      let total = 0
+      for (const [term, weight] of keys) {
+        total += weight
+        if (!story.names.has(term)) missing += weight
+      }
+      similarity -= (settings.namePenalty * missing) / total
     }
     if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) {
       similarity -= settings.eventPenalty
@@ -257,49 +359,72 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const duplicate = story.duplicates[story.documents.indexOf(doc.id)]
       return { story: story.id, isNew: false, ...(duplicate ? { duplicateOf: duplicate } : {}) }
     }
-    const f = featurise(doc, featureOptions)
-    count++
-    for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+    const f = featurise(doc, featureOptions, isBoilerplate)
+    if (!primed.delete(doc.id)) {
+      count++
+      for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+    }
 
     // Sublinear tf. `shape` (idf-free, unit length) goes into the centroid so that later idf updates
     // still apply to it; `vector` (tf·idf, unit length) is this article's query.
     const shape = new Map<string, number>()
     const vector = new Map<string, number>()
-    let shapeNorm = 0
     let vectorNorm = 0
     for (const [term, tf] of f.terms) {
       const s = 1 + Math.log(tf)
       const v = s * idf(term)
       shape.set(term, s)
       vector.set(term, v)
-      shapeNorm += s * s
       vectorNorm += v * v
     }
-    shapeNorm = Math.sqrt(shapeNorm) || 1
     vectorNorm = Math.sqrt(vectorNorm) || 1
-    for (const [term, s] of shape) shape.set(term, s / shapeNorm)
+    // The centroid holds each member's tf scaled by its tf·idf norm at the time it joined: with today's idf
+    // applied at comparison time, the sum over members is the sum of their unit tf·idf vectors, as average
+    // linkage needs, while idf may still move.
+    for (const [term, s] of shape) shape.set(term, s / vectorNorm)
     for (const [term, v] of vector) vector.set(term, v / vectorNorm)
-    const query = [...vector].sort((a, b) => b[1] - a[1]).slice(0, settings.queryTerms)
+    const ranked = [...vector].sort((a, b) => b[1] - a[1])
+    const query = ranked.slice(0, settings.queryTerms)
+    const keys = ranked
+      .filter(([term]) => term.startsWith('n:') || term.startsWith('e:'))
+      .slice(0, settings.keyNames)
 
-    // Candidate stories: those sharing salient terms, weighted by the terms' weight in this article.
-    const overlap = new Map<number, number>()
+    // Candidate stories: open ones within the window sharing salient terms, weighted by the terms' weight
+    // in this article. Accumulators are reused typed arrays: this loop runs for every article.
+    if (overlap.length < stories.length) {
+      const grown = new Float64Array(Math.max(1024, stories.length * 2))
+      grown.set(overlap)
+      overlap = grown
+    }
+    const touched: number[] = []
     for (const [term, weight] of query) {
       const list = postings.get(term)
       if (!list) continue
       const stop = Math.max(0, list.length - settings.postingScan)
       for (let i = list.length - 1; i >= stop; i--) {
         const index = list[i]
-        overlap.set(index, (overlap.get(index) ?? 0) + weight)
+        if (overlap[index] === 0) {
+          const story = stories[index]
+          if (!story.open || gapDays(f.day, story) > settings.windowDays) {
+            overlap[index] = -1
+            touched.push(index)
+            continue
+          }
+          touched.push(index)
+        }
+        if (overlap[index] >= 0) overlap[index] += weight
       }
     }
-    const candidates = [...overlap]
-      .filter(([index]) => stories[index].open && gapDays(f.day, stories[index]) <= settings.windowDays)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, settings.candidates)
+    const candidates = touched.filter((index) => overlap[index] > 0)
+    if (candidates.length > settings.candidates) {
+      candidates.sort((a, b) => overlap[b] - overlap[a] || a - b)
+      candidates.length = settings.candidates
+    }
+    for (const index of touched) overlap[index] = 0
     let best = -1
     let bestScore = settings.threshold
-    for (const [index] of candidates) {
-      const s = score(f, vector, stories[index])
+    for (const index of candidates) {
+      const s = score(f, vector, keys, stories[index])
       if (s >= bestScore) {
         best = index
         bestScore = s
@@ -323,6 +448,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         years: new Set(),
         places: new Set(),
         events: new Set(),
+        names: new Map(),
         posted: new Set(),
         members: [],
       })
@@ -337,7 +463,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.documents.push(doc.id)
     story.duplicates.push(duplicate?.id ?? null)
     if (!duplicate) story.independent++
-    story.members.push({ id: doc.id, signature })
+    story.members.push({ id: doc.id, signature, vector: new Map(ranked.slice(0, settings.memberTerms)) })
     storyOfDoc.set(doc.id, best)
     for (const [term, s] of shape) story.centroid.set(term, (story.centroid.get(term) ?? 0) + s)
     if (story.centroid.size > 2 * settings.centroidTerms) {
@@ -352,7 +478,19 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const y of f.years) story.years.add(y)
     for (const p of f.places) story.places.add(p)
     for (const e of f.events) story.events.add(e)
+    for (const term of f.terms.keys()) {
+      if (term.startsWith('n:') || term.startsWith('e:'))
+        story.names.set(term, (story.names.get(term) ?? 0) + 1)
+    }
     for (const [term] of query) post(best, term)
+    for (const hash of f.segments) {
+      const seen = segments.get(hash)
+      if (seen === undefined) segments.set(hash, best + 1)
+      else if (seen > 0 && seen !== best + 1) segments.set(hash, -1)
+    }
+    if (segments.size > MAX_SEGMENTS) {
+      for (const [hash, seen] of segments) if (seen > 0) segments.delete(hash)
+    }
 
     if (++sinceEviction >= EVICT_EVERY) {
       sinceEviction = 0
@@ -361,7 +499,17 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return { story: story.id, isNew, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }
   }
 
+  const prime = (docs: Iterable<Doc>): void => {
+    for (const doc of docs) {
+      if (storyOfDoc.has(doc.id) || primed.has(doc.id)) continue
+      primed.add(doc.id)
+      count++
+      for (const term of featurise(doc, featureOptions).terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+    }
+  }
+
   return {
+    prime,
     add,
     stories: () =>
       stories.map((s) => ({ id: s.id, documents: [...s.documents], independent: s.independent })),
@@ -375,6 +523,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       count,
       latestDay,
       df: [...df],
+      segments: [...segments],
       stories: stories.map((s) => ({
         id: s.id,
         documents: [...s.documents],
@@ -387,8 +536,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         years: [...s.years],
         places: [...s.places],
         events: [...s.events],
+        names: [...s.names],
         posted: [...s.posted],
-        members: s.members.map((m): [string, string] => [m.id, encodeSignature(m.signature)]),
+        members: s.members.map((m): [string, string, [string, number][]] => [
+          m.id,
+          encodeSignature(m.signature),
+          [...m.vector],
+        ]),
       })),
     }),
   }
@@ -412,14 +566,16 @@ export const arrivalOrder = (a: Doc, b: Doc): number => {
 }
 
 /**
- * Groups documents into stories in one call: the online index fed in publication order (then id), so the
- * result is the same as ingesting the documents one by one in that order.
+ * Groups documents into stories in one call: the online index, primed with all the documents' idf
+ * statistics, fed in publication order (then id): the same as `prime(docs)` then `add` one by one in that
+ * order.
  *
  * @example
  * groupStories(docs).map((s) => s.documents)
  */
 export const groupStories = (docs: readonly Doc[], options: StoryIndexOptions = {}): StoryGroup[] => {
   const index = createStoryIndex(options)
+  index.prime(docs)
   for (const doc of [...docs].sort(arrivalOrder)) index.add(doc)
   return index.stories()
 }

@@ -21,6 +21,8 @@ export interface GroupingFeatures {
   day: number | null
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
+  /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
+  segments: number[]
 }
 
 /** Options for {@link featurise}. */
@@ -38,8 +40,30 @@ export interface FeaturiseOptions {
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 const UPPER = /^\p{Lu}/u
 const DIGITS = /^\d+$/
-// A sentence ends at . ! ? or a line break: the next capitalised word may be capitalised only for that reason.
-const SENTENCE_END = /[.!?\n]["'”’)]*\s*$/
+const LINE = /\n+/
+const SPACES = /^[ \t]*$/
+// A sentence ends at . ! ? (then space): the next capitalised word may be capitalised only for that reason.
+const SENTENCE = /(?<=[.!?]["'”’)]*)\s+/
+
+/** A 32-bit hash of a sentence's letters and digits (case-folded), or null when it is too short to be furniture. */
+export const segmentHash = (sentence: string): number | null => {
+  // FNV-1a over lower-cased letters and digits only, so spacing and punctuation variants hash alike.
+  let h = 0x811c9dc5
+  let length = 0
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i)
+    let k = -1
+    if (c >= 97 && c <= 122) k = c
+    else if (c >= 65 && c <= 90) k = c + 32
+    else if (c >= 48 && c <= 57) k = c
+    else if (c > 127 && /[\p{L}\p{N}]/u.test(sentence[i])) k = sentence[i].toLowerCase().charCodeAt(0)
+    if (k < 0) continue
+    h ^= k
+    h = Math.imul(h, 0x01000193)
+    length++
+  }
+  return length < 16 ? null : h >>> 0
+}
 
 const stemCache = new Map<string, string>()
 /** Porter stem of a lower-cased word, memoised (news vocabulary is small compared with token counts). */
@@ -68,7 +92,8 @@ const add = (terms: Map<string, number>, key: string, weight: number): void => {
 /**
  * Light featurisation for story grouping: fast enough for a million articles without the full pipeline.
  * Words are stemmed; capitalised phrases stand in for names (a sentence-initial word counts only when the
- * text also capitalises it mid-sentence); four-digit years are kept as cues. When the doc carries
+ * text also capitalises it mid-sentence); four-digit years are kept as cues. Sentences `isBoilerplate` flags
+ * (by {@link segmentHash}) are left out of terms and names. When the doc carries
  * `mentions`, `events` or entity ids from the full pipeline, those are used instead of the heuristics.
  *
  * @example
@@ -77,77 +102,105 @@ const add = (terms: Map<string, number>, key: string, weight: number): void => {
  */
 export const featurise = (
   doc: Doc,
-  { maxWords = 400, nameWeight = 1.5, yearWeight = 2, titleWeight = 1 }: FeaturiseOptions = {},
+  { maxWords = 250, nameWeight = 1.8, yearWeight = 1, titleWeight = 2 }: FeaturiseOptions = {},
+  isBoilerplate: (hash: number) => boolean = () => false,
 ): GroupingFeatures => {
   const terms = new Map<string, number>()
   const text = doc.text
   const title = doc.meta.title
-  const titleSeparate = title !== undefined && title.length > 0 && !text.startsWith(title)
-  const sources: { text: string; weight: number }[] = [{ text, weight: 1 }]
-  if (titleSeparate) sources.unshift({ text: title, weight: titleWeight })
+  // The headline names the event most plainly, so its words weigh `titleWeight`, whether the title is
+  // metadata only or also the start of the text.
+  const hasTitle = title !== undefined && title.trim().length > 0
+  const titleInText = hasTitle && text.startsWith(title)
+  const sources: { text: string; weight: number; isTitle: boolean }[] = titleInText
+    ? [
+        { text: title, weight: titleWeight, isTitle: false },
+        { text: text.slice(title.length), weight: 1, isTitle: false },
+      ]
+    : [{ text, weight: 1, isTitle: false }]
+  if (hasTitle && !titleInText) sources.unshift({ text: title, weight: titleWeight, isTitle: true })
 
   const words: string[] = []
+  const segments: number[] = []
   const years = new Set<number>()
   // Capitalised runs: candidate names. Sentence-initial single words are held until we know whether the
   // text capitalises them elsewhere too.
   const runs: { tokens: string[]; initial: boolean }[] = []
   const midCapitalised = new Set<string>()
+  let count = 0
   for (const source of sources) {
-    let count = 0
-    let run: string[] = []
-    let runInitial = false
-    let last = 0
-    const flush = (): void => {
-      if (run.length > 0) runs.push({ tokens: run, initial: runInitial })
-      run = []
-    }
-    for (const m of source.text.matchAll(WORD)) {
-      if (count >= maxWords) break
-      count++
-      const raw = m[0]
-      const start = m.index ?? 0
-      const gap = source.text.slice(last, start)
-      last = start + raw.length
-      const lower = raw.toLowerCase().replace(/’/g, "'")
-      const initial = count === 1 || SENTENCE_END.test(gap)
-      if (source.weight === 1 || !titleSeparate) words.push(lower)
-      // Punctuation other than spaces between two capitalised words breaks a name ("Paris, Texas" is two).
-      if (!/^[ \t]*$/.test(gap)) flush()
-      const capitalised = UPPER.test(raw) && !CALENDAR.has(lower) && !(STOP.has(lower) && initial)
-      if (capitalised && !STOP.has(lower)) {
-        if (run.length === 0) runInitial = initial
-        run.push(lower)
-        if (!initial) midCapitalised.add(lower)
-      } else flush()
-      if (DIGITS.test(lower)) {
-        const n = Number(lower)
-        if (lower.length === 4 && n >= 1900 && n < 2100) years.add(n)
-        else if (lower.length > 1) add(terms, `#${lower}`, source.weight * 0.5)
-        continue
+    for (const line of source.text.split(LINE)) {
+      for (const sentence of line.split(SENTENCE)) {
+        if (count >= maxWords) break
+        const hash = segmentHash(sentence)
+        if (hash !== null) segments.push(hash)
+        // A sentence repeated across unrelated stories is page furniture (menus, sign-up prompts): its
+        // words say nothing about the event. It still counts for near-duplicate shingles.
+        const furniture = hash !== null && isBoilerplate(hash)
+        let run: string[] = []
+        let runInitial = false
+        let last = 0
+        let first = true
+        const flush = (): void => {
+          if (run.length > 0) runs.push({ tokens: run, initial: runInitial })
+          run = []
+        }
+        for (const m of sentence.matchAll(WORD)) {
+          if (count >= maxWords) break
+          const raw = m[0]
+          let lower = raw.toLowerCase()
+          if (lower.includes('’')) lower = lower.replace(/’/g, "'")
+          if (furniture) {
+            if (!source.isTitle && words.length < maxWords) words.push(lower)
+            continue
+          }
+          if (!source.isTitle) words.push(lower)
+          count++
+          const start = m.index ?? 0
+          const gap = sentence.slice(last, start)
+          last = start + raw.length
+          const initial = first
+          first = false
+          // Punctuation other than spaces between two capitalised words breaks a name ("Paris, Texas" is two).
+          if (gap.length > 0 && !SPACES.test(gap)) flush()
+          const capitalised = UPPER.test(raw) && !CALENDAR.has(lower)
+          if (capitalised && !STOP.has(lower)) {
+            if (run.length === 0) runInitial = initial
+            run.push(lower)
+            if (!initial) midCapitalised.add(lower)
+          } else flush()
+          if (DIGITS.test(lower)) {
+            const n = Number(lower)
+            if (lower.length === 4 && n >= 1900 && n < 2100) years.add(n)
+            else if (lower.length > 1) add(terms, `#${lower}`, source.weight * 0.5)
+            continue
+          }
+          if (lower.length < 2 || STOP.has(lower)) continue
+          add(terms, stem(lower), source.weight)
+        }
+        flush()
       }
-      if (lower.length < 2 || STOP.has(lower)) continue
-      add(terms, stem(lower), source.weight)
     }
-    flush()
   }
 
-  const names = new Set<string>()
+  // Every occurrence counts, so the actors a report keeps returning to weigh most.
+  const occurrences: string[] = []
   const mentions = doc.mentions ?? []
   const places = new Set<string>()
   if (mentions.length > 0) {
     for (const mention of mentions) {
       const name = mention.text.toLowerCase().replace(/^the\s+/, '')
-      names.add(name)
+      occurrences.push(name)
       if (mention.entity) add(terms, `e:${mention.entity}`, nameWeight)
       if (mention.type === 'GPE' || mention.type === 'LOC') places.add(mention.entity ?? name)
     }
   } else {
     for (const run of runs) {
       if (run.initial && run.tokens.length === 1 && !midCapitalised.has(run.tokens[0])) continue
-      names.add(run.tokens.join(' '))
+      occurrences.push(run.tokens.join(' '))
     }
   }
-  for (const name of names) {
+  for (const name of occurrences) {
     for (const token of name.split(/\s+/)) {
       if (token.length > 1 && !STOP.has(token) && !DIGITS.test(token)) add(terms, `n:${token}`, nameWeight)
     }
@@ -158,11 +211,12 @@ export const featurise = (
 
   return {
     terms,
-    names: [...names],
+    names: [...new Set(occurrences)],
     years: [...years],
     places: [...places],
     events,
     day: dayOf(doc.meta.published),
     words,
+    segments,
   }
 }

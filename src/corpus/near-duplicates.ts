@@ -64,9 +64,12 @@ export const minhash = (
   if (hashes > PARAMS.a.length)
     throw new RangeError(`Expected at most ${PARAMS.a.length} hashes, not ${hashes}`)
   const signature = new Uint32Array(hashes).fill(0xffffffff)
+  // Hash each word once, then combine a window of word hashes into the shingle hash: no string joins.
+  const wordHashes = words.map(fnv1a)
   const count = Math.max(1, words.length - shingle + 1)
   for (let i = 0; i < count; i++) {
-    const base = fnv1a(words.slice(i, i + shingle).join(' '))
+    let base = 0x2545f491
+    for (let j = i; j < Math.min(words.length, i + shingle); j++) base = mix((base ^ wordHashes[j]) >>> 0)
     for (let k = 0; k < hashes; k++) {
       const v = mix((Math.imul(base, PARAMS.a[k]) + PARAMS.b[k]) >>> 0)
       if (v < signature[k]) signature[k] = v

@@ -1,0 +1,163 @@
+/**
+ * Story grouping at scale: speed and memory of the online story index on synthetic streams built at run
+ * time from the real grouping datasets (GVA, AllSides, ECB+ in ../shared/data; nothing is written to disk).
+ *
+ * Each synthetic story is a real story's reports, re-dated to a random day of a long period and lightly
+ * reworded: a few sentences dropped, and its capitalised words mapped (consistently within the story) to
+ * capitalised words of other stories, so repeats of one real story read as different events of the same
+ * kind. Prints time per article, total time, peak RSS, accuracy (BCubed against the synthetic stories)
+ * and the latency of single adds once every article is indexed.
+ *
+ * Standalone: `npx tsx bench/grouping.ts 10000 100000 1000000`.
+ */
+
+import { loadAllSides, loadEcbPlus, loadGva } from '../eval/grouping-data.ts'
+import { createStoryIndex } from '../src/corpus/cluster.ts'
+import { bcubed } from '../src/corpus/clustering-scores.ts'
+import { dayOf } from '../src/corpus/grouping-features.ts'
+import type { Doc } from '../src/model/types.ts'
+
+interface BaseStory {
+  /** Sentences of each report, and its day offset from the story's first report. */
+  reports: { sentences: string[]; offset: number }[]
+}
+
+// A small seeded generator: benchmark streams must be the same on every run to be comparable.
+const random = (seed: number): (() => number) => {
+  let state = seed >>> 0
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 4294967296
+  }
+}
+
+const loadBase = (): { stories: BaseStory[]; names: string[] } => {
+  const stories: BaseStory[] = []
+  const names = new Set<string>()
+  for (const set of [loadGva(), loadAllSides(), loadEcbPlus()]) {
+    const groups = new Map<string, Doc[]>()
+    for (const doc of set.docs) {
+      const gold = set.gold.get(doc.id)!
+      let group = groups.get(gold)
+      if (!group) {
+        group = []
+        groups.set(gold, group)
+      }
+      group.push(doc)
+    }
+    for (const docs of groups.values()) {
+      const days = docs.map((d) => dayOf(d.meta.published))
+      const first = Math.min(...days.map((d) => d ?? 0))
+      stories.push({
+        reports: docs.map((doc, i) => ({
+          sentences: doc.text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 0),
+          offset: Math.min(30, Math.max(0, (days[i] ?? first) - first)),
+        })),
+      })
+      for (const m of docs[0].text.matchAll(/\b\p{Lu}\p{Ll}{3,}\b/gu)) names.add(m[0])
+    }
+  }
+  return { stories, names: [...names] }
+}
+
+const PER_DAY = 2000
+const START = dayOf('2015-01-01')!
+const spanOf = (size: number, perDay: number): number => Math.max(30, Math.ceil(size / perDay))
+
+/** A stream of `size` synthetic articles with their synthetic story labels, generated lazily. */
+function* stream(
+  size: number,
+  base: { stories: BaseStory[]; names: string[] },
+  {
+    perDay = PER_DAY,
+    seed = 1,
+    start = START,
+    prefix = 'd',
+  }: { perDay?: number; seed?: number; start?: number; prefix?: string } = {},
+): Generator<{ doc: Doc; story: string }> {
+  const next = random(seed)
+  const days = spanOf(size, perDay)
+  let emitted = 0
+  let instance = 0
+  while (emitted < size) {
+    const story = base.stories[Math.floor(next() * base.stories.length)]
+    const day = start + Math.floor(next() * days)
+    const rename = new Map<string, string>()
+    const id = `syn${instance++}`
+    for (const report of story.reports) {
+      if (emitted >= size) return
+      const kept = report.sentences.filter((_, i) => i === 0 || next() > 0.15)
+      const text = kept.join(' ').replace(/\b\p{Lu}\p{Ll}{3,}\b/gu, (word) => {
+        let to = rename.get(word)
+        if (to === undefined) {
+          to = next() < 0.5 ? base.names[Math.floor(next() * base.names.length)] : word
+          rename.set(word, to)
+        }
+        return to
+      })
+      const published = new Date((day + report.offset) * 86_400_000).toISOString().slice(0, 10)
+      yield {
+        doc: { id: `${prefix}${emitted}`, text, meta: { source: 'bench', published }, messages: [] },
+        story: id,
+      }
+      emitted++
+    }
+  }
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+/** Runs the grouping benchmark at each size; returns the lines to print. */
+export const benchGrouping = async (sizes: number[]): Promise<string[]> => {
+  const lines: string[] = []
+  const base = loadBase()
+  lines.push(
+    `grouping: base ${base.stories.length} real stories, ${base.stories.reduce((n, s) => n + s.reports.length, 0)} reports; ${PER_DAY} articles a day`,
+  )
+  for (const size of sizes) {
+    const index = createStoryIndex()
+    const gold = new Map<string, string>()
+    let addTime = 0
+    let words = 0
+    let peak = process.memoryUsage().rss
+    const started = performance.now()
+    let n = 0
+    for (const { doc, story } of stream(size, base)) {
+      if (size <= 200_000) gold.set(doc.id, story)
+      words += doc.text.length / 6
+      const t = performance.now()
+      index.add(doc)
+      addTime += performance.now() - t
+      if (++n % 10_000 === 0) peak = Math.max(peak, process.memoryUsage().rss)
+    }
+    const total = (performance.now() - started) / 1000
+    // Single adds with everything indexed: fresh articles from another seed dated in the stream's last
+    // month (where stories are still open), timed one by one.
+    const latencies: number[] = []
+    const lastMonth = START + spanOf(size, PER_DAY) - 30
+    for (const { doc } of stream(1000, base, { seed: 99, start: lastMonth, prefix: 'late' })) {
+      const t = performance.now()
+      index.add(doc)
+      latencies.push(performance.now() - t)
+    }
+    latencies.sort((a, b) => a - b)
+    peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024)
+    const stories = index.stories()
+    let accuracy = ''
+    if (gold.size > 0) {
+      const predicted = new Map<string, string>()
+      for (const s of stories) for (const d of s.documents) if (gold.has(d)) predicted.set(d, s.id)
+      const b = bcubed(predicted, gold)
+      accuracy = `, BCubed P ${b.p.toFixed(3)} R ${b.r.toFixed(3)} F1 ${b.f1.toFixed(3)}`
+    }
+    lines.push(
+      `grouping ${size.toLocaleString('en')} articles: ${total.toFixed(1)} s total (${((addTime / size) * 1000).toFixed(0)} µs/article in add, ${(size / total).toFixed(0)} articles/s incl. generation, ${(words / total / 1000).toFixed(0)}k words/s), peak RSS ${mb(peak)}, ${stories.length.toLocaleString('en')} stories${accuracy}; single add with all indexed: median ${latencies[500].toFixed(2)} ms, p99 ${latencies[990].toFixed(2)} ms`,
+    )
+  }
+  return lines
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.argv.slice(2).map(Number)
+  for (const line of await benchGrouping(sizes.length > 0 ? sizes : [10_000])) console.log(line)
+}
