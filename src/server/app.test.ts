@@ -136,6 +136,10 @@ describe('web UI', () => {
     )
     const entity = await (await app.request('/entities/person-odo-renn')).text()
     assert.match(entity, /<li>the brigade chief<\/li>/)
+    const mayor = await (await app.request('/entities/person-ilsa-brandt')).text()
+    assert.match(mayor, /<h2>Names each report uses<\/h2>/)
+    assert.equal(count(mayor, '<q>Ilsa Brandt</q>'), 2, 'one row per report naming her')
+    assert.match(mayor, /<a href="\/documents\/[0-9a-f]{16}">Northwind Post<\/a>/)
     assert.match(entity, /href="\/stories\/story-velmora-fire"/)
     const ferry = madeUpReport().documents[3]
     const doc = await (await app.request(`/documents/${ferry.id}`)).text()

@@ -113,7 +113,10 @@ export const createApp = ({ store }: AppOptions): Hono => {
   app.get('/entities/:id', (c) => {
     const found = store.entityPage(c.req.param('id'))
     if (!found) return c.html(notFound('There is no entity with this id.'), 404)
-    return c.html(page(found.entity.name, renderEntity(found.entity, found.stories, LINKS)))
+    // Bounded: an entity named in thousands of articles still gets a page that loads quickly.
+    const ids = [...new Set(found.entity.mentions.map((m) => m.document))].slice(0, 500)
+    const documents = store.documentSummaries(ids)
+    return c.html(page(found.entity.name, renderEntity(found.entity, found.stories, LINKS, documents)))
   })
   app.get('/documents/:id', (c) => {
     const doc = store.getDocument(c.req.param('id'))

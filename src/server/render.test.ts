@@ -80,6 +80,27 @@ describe('renderAnnotatedText', () => {
   })
 })
 
+describe('article links', () => {
+  for (const [url, linked] of [
+    ['https://news.example/a?b=1&c=2', true],
+    ['http://news.example/', true],
+    ['javascript:alert(1)', false],
+    ['data:text/html,<script>alert(1)</script>', false],
+    ['not a url', false],
+  ] as const) {
+    it(`${url} ${linked ? 'is' : 'is not'} linked`, () => {
+      const report = madeUpReport()
+      const doc = { ...report.documents[0], meta: { ...report.documents[0].meta, url } }
+      const html = renderStoryBody({
+        story: report.stories[0],
+        documents: [doc, ...report.documents.slice(1)],
+      })
+      assert.equal(html.includes('rel="noopener noreferrer nofollow">original</a>'), linked)
+      assert.doesNotMatch(html, /href="(javascript|data):/)
+    })
+  }
+})
+
 describe('renderStoryBody', () => {
   const report = madeUpReport()
   const html = renderStoryBody({ story: report.stories[0], documents: report.documents })

@@ -5,7 +5,7 @@
  */
 import type { Doc, Entity, Evidence, Fact, FactStatus, Span, Story } from '../model/types.ts'
 import { docName, formatValue } from '../report/view.ts'
-import type { SearchHit, StorySummary } from '../store/sqlite.ts'
+import type { DocumentSummary, SearchHit, StorySummary } from '../store/sqlite.ts'
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -449,8 +449,28 @@ ${rows}
 }
 
 /** An entity page: every name it goes by and the stories it appears in. */
-export const renderEntity = (entity: Entity, stories: readonly StorySummary[], links: Links): string => {
+export const renderEntity = (
+  entity: Entity,
+  stories: readonly StorySummary[],
+  links: Links,
+  documents: readonly DocumentSummary[] = [],
+): string => {
   const names = [...new Set([entity.name, ...entity.aliases, ...entity.mentions.map((m) => m.text)])]
+  const byDocument = documents
+    .map((d) => {
+      const used = entity.mentions.filter((m) => m.document === d.id).map((m) => m.text)
+      return `<tr><th scope="row">${link(links.document?.(d.id), d.outlet ?? d.source)}</th><td>${escapeHtml(
+        d.title ?? '',
+      )}</td><td>${[...new Set(used)].map((n) => `<q>${escapeHtml(n)}</q>`).join(', ')}</td><td class="num">${used.length}</td></tr>`
+    })
+    .join('\n')
+  const usedTable = documents.length
+    ? `<h2>Names each report uses</h2>
+<div class="table-wrap"><table class="entity-docs"><thead><tr><th scope="col">Outlet</th><th scope="col">Article</th><th scope="col">Names</th><th scope="col">Mentions</th></tr></thead>
+<tbody>
+${byDocument}
+</tbody></table></div>`
+    : ''
   return `<h1>${escapeHtml(entity.name)} <span class="kind">${escapeHtml(entity.type)}</span></h1>
 <h2>Names it goes by</h2>
 <ul class="names">${names.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
@@ -458,7 +478,8 @@ export const renderEntity = (entity: Entity, stories: readonly StorySummary[], l
     new Set(entity.mentions.map((m) => m.document)).size
   } documents.</p>
 <h2>Stories</h2>
-${stories.length ? `<ul class="story-links">${stories.map((s) => `<li>${link(links.story?.(s.id), s.title)} <span class="dates">${escapeHtml(formatDateRange(s.dateRange))}</span></li>`).join('')}</ul>` : '<p class="empty">In no stored story.</p>'}`
+${stories.length ? `<ul class="story-links">${stories.map((s) => `<li>${link(links.story?.(s.id), s.title)} <span class="dates">${escapeHtml(formatDateRange(s.dateRange))}</span></li>`).join('')}</ul>` : '<p class="empty">In no stored story.</p>'}
+${usedTable}`
 }
 
 /** A document page: its text and the stories it belongs to. */

@@ -54,6 +54,8 @@ export interface Store {
   getDocument(id: string): Doc | undefined
   getDocuments(ids: readonly string[]): Doc[]
   listDocuments(): DocumentSummary[]
+  /** Summaries of the given documents, in the order given (unknown ids are left out). */
+  documentSummaries(ids: readonly string[]): DocumentSummary[]
   /** Writes a story with its comparison, replacing the stored one and its membership. */
   putStory(story: Story): void
   getStory(id: string): Story | undefined
@@ -124,6 +126,9 @@ const createStore = (path: string, db: Database.Database): Store => {
     getDocument: db.prepare('SELECT id, text, meta, layers, messages FROM documents WHERE id = ?'),
     updateLayers: db.prepare('UPDATE documents SET layers = ? WHERE id = ?'),
     listDocuments: db.prepare('SELECT id, source, outlet, url, published, title FROM documents ORDER BY seq'),
+    documentSummary: db.prepare(
+      'SELECT id, source, outlet, url, published, title FROM documents WHERE id = ?',
+    ),
     upsertStory: db.prepare(`INSERT INTO stories
       (id, title, date_start, date_end, doc_count, independent, conflict_count, data, updated_at)
       VALUES (@id, @title, @dateStart, @dateEnd, @docCount, @independent, @conflicts, @data, @updatedAt)
@@ -238,12 +243,12 @@ const createStore = (path: string, db: Database.Database): Store => {
     getDocuments: (ids) =>
       ids.map((id) => store.getDocument(id)).filter((doc): doc is Doc => doc !== undefined),
     listDocuments: () =>
-      (statements.listDocuments.all() as Record<string, string | null>[]).map((row) => {
-        const summary: DocumentSummary = { id: row.id as string, source: row.source as string }
-        for (const key of ['title', 'outlet', 'published', 'url'] as const)
-          if (row[key]) summary[key] = row[key]
-        return summary
-      }),
+      (statements.listDocuments.all() as Record<string, string | null>[]).map(rowToDocumentSummary),
+    documentSummaries: (ids) =>
+      ids
+        .map((id) => statements.documentSummary.get(id) as Record<string, string | null> | undefined)
+        .filter((row): row is Record<string, string | null> => row !== undefined)
+        .map(rowToDocumentSummary),
     putStory(story) {
       statements.upsertStory.run({
         id: story.id,
@@ -358,6 +363,12 @@ const createStore = (path: string, db: Database.Database): Store => {
     },
   }
   return store
+}
+
+const rowToDocumentSummary = (row: Record<string, string | null>): DocumentSummary => {
+  const summary: DocumentSummary = { id: row.id as string, source: row.source as string }
+  for (const key of ['title', 'outlet', 'published', 'url'] as const) if (row[key]) summary[key] = row[key]
+  return summary
 }
 
 const layersJson = (doc: Doc): string => {
