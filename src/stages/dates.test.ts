@@ -335,6 +335,18 @@ const CASES: [string, string | undefined, string, Expect][] = [
     { value: '2021' },
   ],
   ['The envoy arrived on Tuesday last week.', THURSDAY, 'Tuesday last week', { value: '2024-01-30' }],
+  [
+    'The 2014-2016 drought ruined farms.',
+    THURSDAY,
+    '2014-2016',
+    { value: '2014', range: ['2014-01-01', '2016-12-31'] },
+  ],
+  [
+    'The 2020–21 season was cut short.',
+    THURSDAY,
+    '2020–21',
+    { value: '2020', range: ['2020-01-01', '2021-12-31'] },
+  ],
   ['The envoy will arrive on Friday of next week.', THURSDAY, 'Friday of next week', { value: '2024-02-16' }],
 ]
 

@@ -1,3 +1,24 @@
+/**
+ * The dates stage: temporal expressions (TimeML DATE, TIME, DURATION, SET) found on tokens by a
+ * small hand-written grammar and resolved against the publication date.
+ *
+ * Conventions, following TimeML / TempEval-3 so the layer can be scored against TimeBank:
+ * - Extents: prepositions stay outside ("on Feb. 7" → "Feb. 7"); determiners of period names stay
+ *   inside ("the third quarter", "the 1990s", "the past two months"); approximators that TimeBank
+ *   keeps ("nearly", "more than") stay inside a duration; a possessive 's stays outside.
+ * - Values: ISO dates (`2024-02-07`), months, ISO weeks (`2024-W05`), quarters (`2024-Q3`), halves
+ *   (`2024-H1`), seasons (`2024-SU`), decades (`199`), centuries (`19`), weekends (`2024-W05-WE`),
+ *   times with parts of day (`2024-02-06TNI`) or clock (`2024-02-08T15:00`, `Z` for UTC), durations
+ *   (`P3Y`, `PXM` for "months"), sets (`P1W`, `XXXX-WXX-4`), and PRESENT_REF / PAST_REF / FUTURE_REF.
+ * - News looks back: a date named without its year ("Jan. 28", "Wednesday", "April") is the latest
+ *   one on or before publication (the same weekday is the publication day itself), unless its
+ *   clause looks ahead ("will", "scheduled") or the coming one is much nearer (a "Dec. 15" deadline
+ *   in an October article).
+ * - Narrative dates ("the next day", "two days later", "a year earlier") count from the date under
+ *   discussion, the last one named within two sentences; "ago" counts from publication.
+ * - Without a publication date, relative expressions get `value: null` and an info message; they are
+ *   never guessed.
+ */
 import lexicon from '../data/dates.json' with { type: 'json' }
 import type { DateMention, Token } from '../model/types.ts'
 import type { Stage, StageContext } from '../pipeline/stage.ts'
@@ -384,6 +405,7 @@ interface Core {
 
 const DIGITS = /^\d+$/
 const ORDINAL_DIGITS = /^(\d{1,2})(?:st|nd|rd|th)$/
+const YEAR_RUN = /^(\d{4})[-‐](\d{2}|\d{4})$/
 const DAY_RUN = /^(\d{1,2})[-–](\d{1,2})$/
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DECADE_DIGITS = /^(\d{3})0s$/
@@ -733,7 +755,39 @@ class Matcher {
     if (centuryN && this.norm(i + 1) === 'century') {
       return { end: i + 2, period: centuryPeriod(centuryN), relative: false, takesThe: true }
     }
+    // "2014-2016", "2014–16": a run of years, valued as its first with the run as its range
+    const yearRun = YEAR_RUN.exec(n)
+    if (yearRun && this.norm(i - 1) !== '$') {
+      const first = Number(yearRun[1])
+      const last =
+        yearRun[2].length === 2 ? Math.floor(first / 100) * 100 + Number(yearRun[2]) : Number(yearRun[2])
+      if (first >= 1000 && first <= 2199 && last > first && last - first < 100) {
+        return {
+          end: i + 1,
+          period: { ...yearPeriod(first), to: yearPeriod(last).to },
+          relative: false,
+          takesThe: false,
+        }
+      }
+    }
     const y = this.year(i)
+    const dash = this.norm(i + 1)
+    if (y && (dash === '-' || dash === '–') && this.joined(i, i + 1) && this.joined(i + 1, i + 2)) {
+      const tail = this.norm(i + 2)
+      const last = /^\d{2}$/.test(tail)
+        ? Math.floor(y / 100) * 100 + Number(tail)
+        : /^\d{4}$/.test(tail)
+          ? Number(tail)
+          : 0
+      if (last > y && last - y < 100) {
+        return {
+          end: i + 3,
+          period: { ...yearPeriod(y), to: yearPeriod(last).to },
+          relative: false,
+          takesThe: false,
+        }
+      }
+    }
     if (y) {
       // "the 1988 third quarter"
       const q = this.quarter(i + 1, 0)
