@@ -383,7 +383,7 @@ const datesMeet = (a: QuantityContext, b: QuantityContext): boolean =>
 
 /**
  * Folds a repeated mention of one figure in the same report (headline, lede, body) into one: same
- * role, same figure, compatible class, and no dates that keep them apart. Places are not asked to
+ * role, same figure (or the same best estimate), compatible class, and no dates that keep them apart. Places are not asked to
  * match: one report names the city in one sentence and the street or venue in the next.
  */
 const mergeRepeats = (contexts: QuantityContext[]): QuantityContext[] => {
@@ -392,7 +392,9 @@ const mergeRepeats = (contexts: QuantityContext[]): QuantityContext[] => {
     const same = kept.find(
       (k) =>
         k.role === c.role &&
-        numberStatus([k.value, c.value]) === 'agree' &&
+        // "4 wounded" in the headline and "as many as four" in the lede are one figure.
+        (numberStatus([k.value, c.value]) === 'agree' ||
+          (k.value.best !== null && k.value.best === c.value.best)) &&
         (k.cls === c.cls || k.cls === 'unspecified' || c.cls === 'unspecified') &&
         datesMeet(k, c),
     )
