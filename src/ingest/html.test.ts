@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import iconv from 'iconv-lite'
-import { blockText, dateFromUrl, isoDay, readHtml, scanDepth } from './html.ts'
+import { blockText, cleanTitle, dateFromUrl, isoDay, readHtml, scanDepth } from './html.ts'
 
 const FIXTURE = new URL('../../test/fixtures/ingest/pages/valley-ledger-bridge.html', import.meta.url)
 
@@ -249,4 +249,43 @@ describe('html helpers', () => {
     )
     assert.equal(blockText(tree as never), 'one two\n\nthree four\n\ntail')
   })
+})
+
+describe('readHtml extraction corpus (must contain / must not contain)', () => {
+  const dir = new URL('../../test/fixtures/ingest/pages/', import.meta.url)
+  const expectations = JSON.parse(readFileSync(new URL('expectations.json', dir), 'utf8')) as Record<
+    string,
+    { meta: Record<string, string>; mustContain: string[]; mustNotContain: string[] }
+  >
+  for (const [file, expected] of Object.entries(expectations)) {
+    it(file, () => {
+      const result = readHtml(readFileSync(new URL(file, dir)), file)
+      assert.deepEqual(result.errors, [])
+      const [article] = result.articles
+      for (const [key, value] of Object.entries(expected.meta))
+        assert.equal(article.meta[key as 'title'], value, key)
+      for (const text of expected.mustContain)
+        assert.ok(article.text.includes(text), `must contain ${JSON.stringify(text)}`)
+      for (const text of expected.mustNotContain) {
+        assert.ok(!article.text.includes(text), `must not contain ${JSON.stringify(text)}`)
+      }
+    })
+  }
+})
+
+describe('cleanTitle', () => {
+  const cases: [string, string | undefined, string | undefined, string][] = [
+    ['Bridge closes | The Valley Ledger', 'The Valley Ledger', undefined, 'Bridge closes'],
+    ['Valley Ledger — Bridge closes', undefined, 'https://www.valleyledger.example/x', 'Bridge closes'],
+    [
+      'Bridge closes - and what it means for you',
+      'The Valley Ledger',
+      undefined,
+      'Bridge closes - and what it means for you',
+    ],
+    ['Analysis: the bridge vote', 'Ledger', undefined, 'Analysis: the bridge vote'],
+    ['Bridge closes', 'Ledger', undefined, 'Bridge closes'],
+  ]
+  for (const [title, outlet, url, expected] of cases)
+    it(title, () => assert.equal(cleanTitle(title, outlet, url), expected))
 })

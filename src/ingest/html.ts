@@ -230,6 +230,25 @@ const hostOutlet = (url: string | undefined): string | undefined => {
   }
 }
 
+// Where pages put the author's name in the body, most specific first. Read before the byline
+// elements are removed from the text.
+const BYLINE_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  '[rel="author"]',
+  '.vcard .fn',
+  '.author-name',
+  '.byline',
+]
+
+const bylineInPage = (doc: DomDocument): string | undefined => {
+  for (const selector of BYLINE_SELECTORS) {
+    const text = collapse(doc.querySelector(selector)?.textContent ?? '').replace(/^by\s+/i, '')
+    if (text.length >= 3 && text.length <= 100) return text
+  }
+  return undefined
+}
+
 /** Page metadata Readability does not give: publication date, canonical URL, outlet. */
 export const extractMetadata = (doc: DomDocument, pageUrl?: string): Omit<DocMeta, 'source'> => {
   const ld = jsonLdObjects(doc)
@@ -269,7 +288,9 @@ export const extractMetadata = (doc: DomDocument, pageUrl?: string): Omit<DocMet
     hostOutlet(canonical)
   const authorMeta = attr(doc, 'meta[name="author"]') ?? attr(doc, 'meta[property="article:author"]')
   const byline =
-    jsonString(article?.author) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta : undefined)
+    jsonString(article?.author) ??
+    (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta : undefined) ??
+    bylineInPage(doc)
   const title =
     jsonString(article?.headline) ??
     attr(doc, 'meta[property="og:title"]') ??
@@ -334,15 +355,18 @@ export const blockText = (root: DomNode): string => {
   return paragraphs.join('\n\n')
 }
 
-/** Strips an outlet suffix or prefix from a `<title>` ("Bridge closes | Valley Ledger"). */
-const cleanTitle = (title: string, outlet: string | undefined): string => {
-  const parts = title.split(/\s+[|–—·•:-]\s+/)
+/**
+ * Strips the outlet from a `<title>` ("Bridge closes | Valley Ledger" → "Bridge closes"). Only a part
+ * that names the outlet goes: other separators belong to the headline ("Bridge closes - and why").
+ */
+export const cleanTitle = (title: string, outlet: string | undefined, url?: string): string => {
+  const parts = title.split(/\s+[|–—·•»-]\s+/)
   if (parts.length < 2) return title
-  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a))
-  if (outlet && parts.some((p) => p.toLowerCase() === outlet.toLowerCase())) {
-    return parts.filter((p) => p.toLowerCase() !== outlet.toLowerCase()).join(' - ')
-  }
-  return longest.split(/\s+/).length >= 3 ? longest : title
+  const host = hostOutlet(url)?.split('.')[0]
+  const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+  const names = [outlet, host].filter((n): n is string => !!n).map(squash)
+  const kept = parts.filter((p) => !names.some((n) => n && (squash(p) === n || squash(p) === `the${n}`)))
+  return kept.length > 0 && kept.length < parts.length ? kept.join(' - ') : title
 }
 
 /**
@@ -408,7 +432,7 @@ const readParsed = (html: string, source: string, options: HtmlOptions, warnings
   const body = parsed?.content ? blockText(parsed.content as unknown as DomNode) : ''
   if (collapse(body) === '')
     return { articles: [], errors: [{ source, reason: 'no article text found in the page' }] }
-  const title = meta.title ?? (collapse(parsed?.title ?? '') || cleanTitle(rawTitle, meta.outlet)) ?? ''
+  const title = meta.title ?? cleanTitle(collapse(parsed?.title ?? '') || rawTitle, meta.outlet, meta.url)
   if (!meta.byline && parsed?.byline) meta.byline = collapse(parsed.byline)
   if (title) meta.title = title
   // The title leads the text, as in seed-style .txt articles, unless the body already opens with it.
