@@ -183,6 +183,26 @@ describe('quotes', () => {
         },
       ],
     ],
+    [
+      'hearer after a quote ending its sentence',
+      '“Get ready for a long night!” she told the crowd.',
+      [{ speaker: 'she', cue: 'told', content: 'Get ready for a long night!', direct: true }],
+    ],
+    [
+      'long adjunct after the cue',
+      '“It was made up,” he said of the claim during a call to a radio show.',
+      [{ speaker: 'he', cue: 'said', content: 'It was made up', direct: true }],
+    ],
+    [
+      'name before its description',
+      '“We are ready,” Tom Vale, Mayor of Eastport, said.',
+      [{ speaker: 'Tom Vale', cue: 'said', content: 'We are ready', direct: true }],
+    ],
+    [
+      'manner-of-speaking verb',
+      '“Nobody believes that,” scoffed Ana Ruiz, a council member.',
+      [{ speaker: 'Ana Ruiz', cue: 'scoffed', content: 'Nobody believes that', direct: true }],
+    ],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],

@@ -264,7 +264,8 @@ class Reader {
     if (before === 'to') return false
     const after = this.word(i + 1)
     if (after === 'to') return TO_VERBS.has(w)
-    if (after === 'of') return w === 'warned' || w === 'warns' || w === 'warn'
+    // "claims of fraud" is a noun; "said of the claim", "warned of" are verbs.
+    if (after === 'of') return /ed$/.test(w) || IRREGULAR_PAST.has(w) || w === 'warns' || w === 'warn'
     return after !== 'by'
   }
 
@@ -306,6 +307,8 @@ class Reader {
           if (DETERMINERS.has(head) || head === 'who' || head === 'which' || !this.capital(c + 1)) {
             return this.speakerBefore(c, floor)
           }
+          // "Peter King, Republican of New York, said": a name before the comma is the speaker.
+          if (this.capital(c - 1)) return this.speakerBefore(c, floor)
           // "The campaign's chairman, Phil Lovas, said": the name in the appositive is the speaker.
           if (i - 1 - c <= 5) return [c + 1, i - 1]
           return undefined
@@ -499,14 +502,31 @@ const cueAfter = (r: Reader, q: QuoteRegion): Attribution | undefined => {
   if (!speaker) return undefined
   if (endsSentence) {
     // "…." Smith said. — but not "…." Smith said Monday that …
-    const tail = to + 1
-    if (tail < tokens.length && !TERMINAL.has(r.word(tail)) && !r.lastOfSentence(to)) {
+    let tail = to + 1
+    // "…!” he told the cheering crowd." — a hearer after a verb of telling.
+    if (TELL.has(r.word(cue)) && to === cue && DETERMINERS.has(r.word(tail))) {
+      while (
+        tail < tokens.length &&
+        tail - to <= 4 &&
+        !TERMINAL.has(r.word(tail)) &&
+        !PREPOSITIONS.has(r.word(tail)) &&
+        r.word(tail) !== ','
+      )
+        tail++
+    }
+    if (tail < tokens.length && !TERMINAL.has(r.word(tail)) && !r.lastOfSentence(tail - 1)) {
       const w = r.word(tail)
-      if (!TIME_WORDS.has(w) && !PREPOSITIONS.has(w)) return undefined
+      if (!TIME_WORDS.has(w) && !PREPOSITIONS.has(w) && w !== ',') return undefined
       let k = tail
-      while (k < tokens.length && k - tail < 6 && !TERMINAL.has(r.word(k)) && !COMPLEMENTIZERS.has(r.word(k)))
+      while (
+        k < tokens.length &&
+        k - tail < 14 &&
+        !TERMINAL.has(r.word(k)) &&
+        !COMPLEMENTIZERS.has(r.word(k)) &&
+        !r.isCue(k)
+      )
         k++
-      if (k < tokens.length && !TERMINAL.has(r.word(k))) return undefined
+      if (k < tokens.length && !TERMINAL.has(r.word(k)) && !r.lastOfSentence(k - 1)) return undefined
     }
   }
   // A quoted fragment closing a sentence of the writer's ("… kept in a “burn bag,” the paper reported") is a
