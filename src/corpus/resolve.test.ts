@@ -126,6 +126,26 @@ describe('resolveEntities', () => {
     assert.deepEqual(groupsOf([a]), ['Front', 'Zarqa Front'])
   })
 
+  it('joins a surname the tagger mistyped in another document to the one person with that name', () => {
+    const a = docWith('Commander Abu Qasim al-Tamimi was killed.', [['Abu Qasim al-Tamimi', 'PERSON']])
+    const b = docWith('The strike on al-Tamimi near Jordan drew anger.', [
+      ['al-Tamimi', 'LOC'],
+      ['Jordan', 'GPE'],
+    ])
+    const c = docWith('Michael Jordan scored.', [['Michael Jordan', 'PERSON']])
+    assert.deepEqual(groupsOf([a, b, c]), ['Abu Qasim al-Tamimi = al-Tamimi', 'Jordan', 'Michael Jordan'])
+  })
+
+  it('does not join a one-word name from another document to a name only sometimes read as a person', () => {
+    const a = docWith('Zarqa Front struck. Zarqa Front fighters. The Zarqa Front movement.', [
+      ['Zarqa Front', 'PERSON'],
+      ['Zarqa Front', 'PERSON'],
+      ['Zarqa Front', 'ORG'],
+    ])
+    const b = docWith('Front denied it.', [['Front', 'LOC']])
+    assert.deepEqual(groupsOf([a, b]), ['Front', 'Zarqa Front'])
+  })
+
   it('does not join a surname shared by two full names', () => {
     const a = docWith('Jane Morrow and Paul Morrow met. Morrow left.', [
       ['Jane Morrow', 'PERSON'],

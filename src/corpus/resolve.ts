@@ -328,6 +328,45 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     const lone = byStrong.get(key)
     if (roots.size === 1 && lone !== undefined) uf.union(lone, [...hosts][0])
   }
+  // A surname alone in a document where the tagger misread it ("Al-Saadi" as a place) joins the one
+  // person entity of the corpus whose full name ends with it; never a place or nationality word.
+  const rootVotes = new Map<number, Map<EntityType, number>>()
+  locals.forEach((c, i) => {
+    const root = uf.find(i)
+    const votes = rootVotes.get(root) ?? new Map<EntityType, number>()
+    for (const m of c.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1)
+    rootVotes.set(root, votes)
+  })
+  const surnameHosts = new Map<string, Set<number>>()
+  // Only an entity read as a person nearly every time hosts surnames: a group's name the tagger
+  // sometimes mistakes for a person ("Kata'ib Hezbollah") must not swallow "Hezbollah".
+  const clearPerson = (votes: Map<EntityType, number> | undefined): boolean => {
+    let total = 0
+    for (const n of votes?.values() ?? []) total += n
+    return total > 0 && (votes?.get('PERSON') ?? 0) >= 0.75 * total
+  }
+  locals.forEach((c, i) => {
+    const root = uf.find(i)
+    if (!clearPerson(rootVotes.get(root))) return
+    for (const m of c.mentions) {
+      const tokens = nameTokens(m.text)
+      for (let k = 1; k < tokens.length; k++) {
+        const key = tokens.slice(k).join('')
+        const hosts = surnameHosts.get(key) ?? new Set<number>()
+        hosts.add(root)
+        surnameHosts.set(key, hosts)
+      }
+    }
+  })
+  locals.forEach((c, i) => {
+    if (c.mentions.some((m) => m.type === 'GPE' || m.type === 'NORP' || m.type === 'FAC')) return
+    const keys = new Set(c.mentions.map((m) => nameKey(m.text)))
+    if (keys.size !== 1) return
+    const hosts = surnameHosts.get([...keys][0])
+    if (hosts?.size !== 1) return
+    const [host] = hosts
+    if (uf.find(i) !== uf.find(host)) uf.union(i, host)
+  })
   // Spelling variants of long names, never between two names the gazetteer knows as distinct places.
   const gaz = loadGazetteer()
   const names = new Map<string, { tokens: string[]; cluster: number; known: boolean }>()

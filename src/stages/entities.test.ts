@@ -30,6 +30,22 @@ describe('entities stage with the shipped model', () => {
     })
   }
 
+  it('leaves titles out of names and reads the employer before a title', () => {
+    const got = mentionsOf(
+      'Acme Corp CEO Jane Morrow met Spokeswoman Lia Brandt and Gen. Paul Ortiz in Paris.',
+    )
+    for (const e of ['Acme Corp/ORG', 'Jane Morrow/PERSON', 'Lia Brandt/PERSON', 'Paul Ortiz/PERSON']) {
+      assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`)
+    }
+    assert.ok(!got.some((m) => /CEO|Spokeswoman|Gen\./.test(m)), got.join(', '))
+  })
+
+  it('does not split names that begin with a word used as a title', () => {
+    const got = mentionsOf('Workers at General Motors went on strike, Prime Minister Rishi Sunak said.')
+    assert.ok(got.includes('General Motors/ORG'), got.join(', '))
+    assert.ok(got.includes('Rishi Sunak/PERSON'), got.join(', '))
+  })
+
   it('keeps mention text equal to its span and the doc valid', () => {
     const text = 'Doctors’ union chief Mira Soto told Reuters that Kenya’s health ministry was “slow”.'
     const doc = run(makeDoc({ text, meta: { source: 'test.txt' } }))

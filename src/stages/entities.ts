@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import type { Doc, Mention, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
-import { type Gazetteer, loadGazetteer, refineType } from './entity-gazetteer.ts'
+import { type Gazetteer, isPersonTitle, isTitle, loadGazetteer, refineType } from './entity-gazetteer.ts'
 import { chunksOf, decodeModel, type NerModel, tagDocument } from './entity-tagger.ts'
 
 /** Where the trained model lives: models/ner.model.gz at the repository root. */
@@ -69,14 +69,43 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
       let last = chunk.end - 1
       while (first <= last && !isNameToken(group[first])) first++
       while (last >= first && !isNameToken(group[last])) last--
+      // Titles are not part of names ("Spokeswoman Jane Doe", "Acme CEO"), though capitalised ones
+      // the training news never showed get taken in. A person's name keeps its last word ("John Major").
+      while (last >= first && isTitle(words[s][last], gaz) && (chunk.type !== 'PER' || last === first)) last--
       if (first > last) continue
-      const start = group[first].span.start
-      const end = group[last].span.end
-      mentions.push({
-        span: { start, end },
-        text: doc.text.slice(start, end),
-        type: refineType(chunk.type, words[s].slice(first, last + 1), gaz, words[s][chunk.end]),
-      })
+      const add = (from: number, to: number, type: typeof chunk.type, next: string | undefined): void => {
+        const start = group[from].span.start
+        const end = group[to].span.end
+        mentions.push({
+          span: { start, end },
+          text: doc.text.slice(start, end),
+          type: refineType(type, words[s].slice(from, to + 1), gaz, next),
+        })
+      }
+      // "Acme CEO Jane Doe": a person after the last title, the employer before it. In a name the
+      // tagger did not read as a person, a title that also begins other names ("General Motors")
+      // splits only with words before it.
+      let title = -1
+      for (let i = last - 1; i >= first; i--) {
+        if (isTitle(words[s][i], gaz)) {
+          title = i
+          break
+        }
+      }
+      let before = title
+      while (before > first && isTitle(words[s][before - 1], gaz)) before--
+      const splits =
+        title >= 0 &&
+        (chunk.type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
+        /^\p{Lu}/u.test(words[s][title + 1])
+      if (splits) {
+        if (before > first && isNameToken(group[before - 1])) {
+          add(first, before - 1, chunk.type === 'PER' ? 'ORG' : chunk.type, words[s][before])
+        }
+        add(title + 1, last, 'PER', words[s][chunk.end])
+        continue
+      }
+      add(first, last, chunk.type, words[s][chunk.end])
     }
   }
   return mentions

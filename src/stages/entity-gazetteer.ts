@@ -6,11 +6,13 @@
  */
 import { createRequire } from 'node:module'
 import { countries } from 'countries-list'
+import abbreviations from '../data/abbreviations.json' with { type: 'json' }
 import demonymData from '../data/demonyms.json' with { type: 'json' }
 import facilityData from '../data/facility-heads.json' with { type: 'json' }
 import gpeExtra from '../data/gpe-extra.json' with { type: 'json' }
 import norpData from '../data/norp-groups.json' with { type: 'json' }
 import orgData from '../data/org-heads.json' with { type: 'json' }
+import titleData from '../data/person-titles.json' with { type: 'json' }
 import type { EntityType } from '../model/types.ts'
 
 /** Gazetteer classes a token can belong to, as bit flags. */
@@ -35,6 +37,10 @@ export interface Gazetteer {
   /** Nouns that after a name make it an organisation's ("the X movement"); and members' ("X commander"). */
   groupNouns: Set<string>
   memberNouns: Set<string>
+  /** Titles written before a person's name ("ceo", "spokeswoman", "gen"), lower-case without dots. */
+  titles: Set<string>
+  /** Titles that also begin other names ("General Motors"). */
+  ambiguousTitles: Set<string>
   /** Single-word flags (demonym, group) for every listed form and its plurals, for fast lookup. */
   wordFlags: Map<string, number>
 }
@@ -79,6 +85,8 @@ export const loadGazetteer = (): Gazetteer => {
     groups: new Set(norpData.groups),
     facilityHeads: new Set(facilityData.heads),
     orgHeads: new Set(orgData.heads),
+    titles: new Set([...titleData.titles, ...abbreviations.titles]),
+    ambiguousTitles: new Set(titleData.ambiguous),
     groupNouns: new Set(orgData.groupNouns),
     memberNouns: new Set(orgData.memberNouns),
     wordFlags: new Map(),
@@ -115,6 +123,16 @@ const singular = (word: string, set: Set<string>): string | undefined => {
   if (word.endsWith('es') && set.has(word.slice(0, -2))) return word.slice(0, -2)
   if (word.endsWith('s') && set.has(word.slice(0, -1))) return word.slice(0, -1)
   return undefined
+}
+
+/** Whether a word is a title written before a person's name ("CEO", "Gen.", "Spokeswoman"). */
+export const isTitle = (word: string, gaz: Gazetteer = loadGazetteer()): boolean =>
+  gaz.titles.has(word.toLowerCase().replace(/\.$/, ''))
+
+/** Whether a title only ever stands before a person's name ("CEO", "Spokeswoman", "Mr."), unlike "General". */
+export const isPersonTitle = (word: string, gaz: Gazetteer = loadGazetteer()): boolean => {
+  const key = word.toLowerCase().replace(/\.$/, '')
+  return gaz.titles.has(key) && !gaz.ambiguousTitles.has(key)
 }
 
 /** The listed singular of a nationality or group word ("Americans" → "american"), if it is one. */

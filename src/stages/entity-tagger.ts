@@ -454,6 +454,8 @@ const decode = (
       }
       const tag = hooks.step ? hooks.step(buf, total, best, s, i) : best
       tags[i] = tag
+      // Training continues from gold tags, history included; a history of the model's own predictions
+      // measured no better on CoNLL dev and worse on MEANTIME typed F1 (0.669 vs 0.693).
       if (sent.letters[i] === 1) history.set(lower, typeOf(tag))
       prev2 = prev
       prev = tag
