@@ -309,3 +309,45 @@ describe('findQuoteRegions', () => {
     })
   }
 })
+
+describe('quotes and framing on arbitrary text', () => {
+  it('never throw and keep every span valid', async () => {
+    const fc = await import('fast-check')
+    const { framing } = await import('./framing.ts')
+    const all = createPipeline([tokenize(), segment(), quotes(), framing()])
+    // Pieces that exercise the quote and cue logic in odd combinations.
+    const piece = fc.constantFrom(
+      '“',
+      '”',
+      '"',
+      "''",
+      '‘',
+      '’',
+      ',',
+      '.',
+      ':',
+      '\n\n',
+      ' said ',
+      ' told ',
+      'He',
+      ' she ',
+      'Ana Ruiz',
+      ' the mayor ',
+      ' according to ',
+      ' that ',
+      'so-called ',
+      'regime',
+      ' and added',
+      ', saying ',
+      'Mr.',
+      ' ',
+    )
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 40 }), (parts) => {
+        const doc = all(makeDoc({ text: parts.join(''), meta: { source: 'fuzz' } }))
+        assertDoc(doc)
+      }),
+      { numRuns: 400 },
+    )
+  })
+})
