@@ -159,6 +159,11 @@ const cases: [string, Row[]][] = [
     [['death of a girl and her grandmother', 2, 2, 2, 'killed', '']],
   ],
   ['It was a fatal shooting.', [['fatal shooting', 1, null, null, 'killed', '']]],
+  ['She is a mother of two.', []],
+  [
+    'Deputies found the victim, a six-year-old girl, fatally wounded.',
+    [['the victim', 1, 1, 1, 'killed', 'victim']],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

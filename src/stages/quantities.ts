@@ -684,7 +684,8 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
   // A bare one-person noun in a list: "his mother, stepfather and grandmother", "a woman and 3-year-old child".
   if (PEOPLE.has(norm(v, i)) || AGE_WORD.test(norm(v, i))) {
     const noun = personNoun(v, i)
-    if (noun >= 0) return { value: 1, next: noun + 1 }
+    // "son of a police officer" describes someone already counted.
+    if (noun >= 0 && norm(v, noun + 1) !== 'of') return { value: 1, next: noun + 1 }
   }
   return null
 }
@@ -696,13 +697,17 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
 const readConjuncts = (v: View, j: number): { values: number[]; next: number } => {
   const values: number[] = []
   let k = j
+  // Up to the last "and": "A, B and C" is a list, while "the victim, a six-year-old girl," is an appositive.
+  let listed = { count: 0, next: j }
   while (norm(v, k) === 'and' || norm(v, k) === ',') {
+    const and = norm(v, k) === 'and' || norm(v, k + 1) === 'and'
     const c = conjunctAt(v, norm(v, k) === ',' && norm(v, k + 1) === 'and' ? k + 2 : k + 1)
     if (!c) break
     values.push(c.value)
     k = c.next
+    if (and) listed = { count: values.length, next: k }
   }
-  return { values, next: k }
+  return { values: values.slice(0, listed.count), next: listed.next }
 }
 
 /** The total of a group of conjoined counts, spanning the whole group. */
@@ -732,6 +737,9 @@ const readFigure = (
       (joiner === 'and' || joiner === 'to' || joiner === 'or') && /^\d/.test(norm(v, figure.last + 1))
     return { quantity: null, next: figure.last + (skip ? 2 : 0) }
   }
+  // "a mother of two": the figure counts someone's relations, not casualties.
+  if (norm(v, figure.first - 1) === 'of' && PEOPLE.has(norm(v, figure.first - 2)))
+    return { quantity: null, next: figure.last }
   // "one of the six": the second figure names the group the first is taken from, not a count of its own.
   if (isGroupOfPartitive(v, figure.first)) return { quantity: null, next: figure.last }
   let first = figure.first
@@ -812,7 +820,6 @@ const readFigure = (
       if (role === null) role = roleFromToll(v, first)?.role ?? null
       if (role === null) role = rolePredicate(v, predicateFrom)?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
-      if (role === null && counted === 'lives') role = 'killed'
       if (role === null && verb?.verb === 'left') {
         // "left three people dead": the role follows the counted phrase.
         role = rolePredicate(v, predicateFrom)?.role ?? null
