@@ -348,6 +348,9 @@ const CASES: [string, string | undefined, string, Expect][] = [
     { value: '2020', range: ['2020-01-01', '2021-12-31'] },
   ],
   ['The envoy will arrive on Friday of next week.', THURSDAY, 'Friday of next week', { value: '2024-02-16' }],
+  ['The 30-day truce held.', THURSDAY, '30-day', { value: 'P30D', type: 'DURATION' }],
+  ['Sales fell in the last half of 2022.', THURSDAY, 'the last half of 2022', { value: '2022-H2' }],
+  ['Talks may resume in the near future.', THURSDAY, 'the near future', { value: 'FUTURE_REF' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {

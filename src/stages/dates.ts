@@ -799,6 +799,10 @@ class Matcher {
           relative: false,
           takesThe: true,
         }
+      // "the 1989 period": the year as the period reported on
+      if (this.norm(i + 1) === 'period' && this.norm(i - 1) === 'the') {
+        return { end: i + 2, period: yearPeriod(y), relative: false, takesThe: true }
+      }
       // "2024" and "the year 2024"
       return { end: i + 1, period: yearPeriod(y), relative: false, takesThe: false }
     }
@@ -879,7 +883,8 @@ class Matcher {
       kind = 'quarter'
       j = i + 1
     } else {
-      const o = ORDINALS.get(n)
+      // "the last half of 1989" is the second half
+      const o = n === 'last' && this.norm(i + 1) === 'half' ? 2 : ORDINALS.get(n)
       let k = i + 1
       if (this.norm(k) === 'fiscal') k++
       const unit = this.norm(k)
@@ -1334,7 +1339,8 @@ class Matcher {
       const n = DIGITS.test(adj[1]) || /^\d+\.\d+$/.test(adj[1]) ? Number(adj[1]) : this.wordNumber(adj[1])
       const unit = UNITS.get(adj[2])
       if (n !== null && unit) {
-        return this.durationHit(i, j + 1, durationValue(n, unit[0], unit[1]))
+        // "the 30-day truce": the article belongs to the noun the adjective modifies
+        return this.durationHit(takesThe && !lead ? i + 1 : i, j + 1, durationValue(n, unit[0], unit[1]))
       }
     }
     let counted = this.count(j)
@@ -1597,6 +1603,8 @@ class Matcher {
     if (this.norm(j) === 'the') {
       the = true
       j++
+      // "the near future", "the recent past"
+      if (REF_ADJECTIVES.has(this.norm(j)) && REFS.has(this.norm(j + 1))) j++
     }
     const n = this.norm(j)
     const ref = REFS.get(n)
@@ -1794,6 +1802,9 @@ const MONTH_LEADERS = new Set([
 
 /** Precisions whose modified names keep a leading "the" ("the late 1960s", "the early summer"). */
 const THE_PRECISIONS = new Set<Precision>(['decade', 'century', 'season', 'quarter'])
+
+/** Adjectives inside "the near future", "the recent past". */
+const REF_ADJECTIVES = new Set(['near', 'distant', 'recent', 'immediate', 'foreseeable', 'not-too-distant'])
 
 /** Adjectives between a count and its unit ("two more weeks", "six straight days"). */
 const UNIT_ADJECTIVES = new Set([
