@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import iconv from 'iconv-lite'
 import { startServer } from '../../test/fixtures/ingest/server.ts'
 import { createSession, type FetchOptions } from './fetch.ts'
-import { fetchFeed, isUrl, readArticleUrl, readFeedFile, readUrl } from './url.ts'
+import { fetchFeed, isUrl, isWebFile, readArticleUrl, readFeedFile, readUrl, readWebFile } from './url.ts'
 
 const article = (title: string, head: string, paras: string[]): string =>
   `<html><head><title>${title}</title>${head}</head><body><article><h1>${title}</h1>${paras
@@ -99,6 +99,20 @@ describe('readUrl against a local server', () => {
     assert.equal(fromList.errors.length, 1)
   })
 
+  it('reads local files by content, then extension', async () => {
+    const page = await readWebFile(Buffer.from(BRIDGE), 'saved.htm', options())
+    assert.equal(page.articles[0].meta.title, 'Harlow bridge closes')
+    const jsonFeed = Buffer.from(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'x', url: `${server.url}/ferry` }],
+      }),
+    )
+    assert.equal((await readWebFile(jsonFeed, 'feed.json', options())).articles.length, 1)
+    const notFeed = await readWebFile(Buffer.from('<html><p>x</p></html>'), 'feed.rss', options())
+    assert.match(notFeed.errors[0].reason, /not an RSS, Atom or JSON feed \(root element <html>\)/)
+  })
+
   it('honours maxItems', async () => {
     const result = await readUrl(`${server.url}/feed.rss`, { ...options(), maxItems: 1 })
     assert.equal(result.articles.length, 1)
@@ -125,6 +139,19 @@ describe('readUrl against a local server', () => {
     const list = await fetchFeed(`${server.url}/subs.opml`, options())
     assert.deepEqual(list.feeds, [`${server.url}/feed.rss`])
   })
+})
+
+describe('isWebFile', () => {
+  const cases: [string, boolean][] = [
+    ['a/saved.HTML', true],
+    ['x.htm', true],
+    ['feeds.opml', true],
+    ['world.rss', true],
+    ['notes.txt', false],
+    ['data.jsonl', false],
+    ['html', false],
+  ]
+  for (const [path, expected] of cases) it(path, () => assert.equal(isWebFile(path), expected))
 })
 
 describe('isUrl', () => {

@@ -149,3 +149,36 @@ export const readUrl = async (url: string, options: UrlOptions = {}): Promise<Re
   }
   return readHtml(response.body, url, base)
 }
+
+const PAGE_EXTENSIONS = ['.html', '.htm', '.xhtml']
+const FEED_EXTENSIONS = ['.rss', '.atom', '.xml', '.opml', '.rdf']
+
+/** True for a file this module reads: a saved page (`.html`, `.htm`, `.xhtml`) or a feed or list (`.rss`, `.atom`, `.xml`, `.opml`, `.rdf`). */
+export const isWebFile = (path: string): boolean => {
+  const ext = /\.[^./\\]+$/.exec(path.toLowerCase())?.[0] ?? ''
+  return PAGE_EXTENSIONS.includes(ext) || FEED_EXTENSIONS.includes(ext)
+}
+
+/**
+ * Reads a local page, feed or OPML file already in memory: a saved page with {@link readHtml}, a
+ * feed or list with {@link readFeedFile} (which fetches the items' pages), chosen by the content
+ * itself when it is a feed, else by the extension. A `.json` file that is a JSON Feed is read as a
+ * feed too. Never throws for bad input.
+ *
+ * @example
+ * const result = await readWebFile(readFileSync('saved.html'), 'saved.html', { allowPrivate: false })
+ */
+export const readWebFile = async (
+  bytes: Uint8Array,
+  path: string,
+  options: UrlOptions = {},
+): Promise<ReadResult> => {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
+  if (sniffFeed(head)) return readFeedFile(bytes, path, options)
+  const ext = /\.[^./\\]+$/.exec(path.toLowerCase())?.[0] ?? ''
+  if (FEED_EXTENSIONS.includes(ext)) {
+    const feed = readFeed(bytes, path)
+    return { articles: [], errors: feed.errors }
+  }
+  return readHtml(bytes, path)
+}
