@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { DateMention, Entity, Fact, FactStatus } from '../model/types.ts'
-import { segmentTokens } from '../stages/segment.ts'
-import { tokenizeText } from '../stages/tokenize.ts'
-import { compareStory, countedClass, dateStatus, dayRange, isLocative, statesNumber } from './compare.ts'
+import type { Entity, Fact } from '../model/types.ts'
+import { compareStory } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
 
 // A made-up story told by three made-up outlets.
@@ -230,84 +228,6 @@ describe('compareStory: conflicts and story metadata', () => {
   })
 })
 
-describe('countedClass', () => {
-  const cases: [string, string][] = [
-    ['soldiers', 'military'],
-    ['U.S. Army Reserve soldiers', 'military'],
-    ['troops', 'military'],
-    ['militia officials', 'official'],
-    ['others', 'unspecified'],
-    ['', 'unspecified'],
-    ['civilians', 'civilian'],
-    ['children', 'children'],
-    ['Gunmen', 'combatant'],
-    ['widgets', 'unspecified'],
-  ]
-  for (const [counted, expected] of cases)
-    it(JSON.stringify(counted), () => assert.equal(countedClass(counted), expected))
-})
-
-describe('dayRange', () => {
-  const cases: [Pick<DateMention, 'value' | 'range'>, ReturnType<typeof dayRange>][] = [
-    [{ value: '2024-01-28' }, { start: '2024-01-28', end: '2024-01-28' }],
-    [{ value: '2024-02-07T10:00' }, { start: '2024-02-07', end: '2024-02-07' }],
-    [{ value: '2024-02' }, { start: '2024-02-01', end: '2024-02-29' }],
-    [{ value: '2023' }, { start: '2023-01-01', end: '2023-12-31' }],
-    [{ value: '2024-W05' }, { start: '2024-01-29', end: '2024-02-04' }],
-    [{ value: '2024-Q2' }, { start: '2024-04-01', end: '2024-06-30' }],
-    [
-      { value: '2024-01', range: { start: '2024-01-21', end: '2024-01-31' } },
-      { start: '2024-01-21', end: '2024-01-31' },
-    ],
-    [
-      { value: '2014-05-17TMO', range: { start: '2014-05-17', end: '2014-05-16' } },
-      { start: '2014-05-17', end: '2014-05-17' },
-    ],
-    [{ value: null }, null],
-    [{ value: 'P3D' }, null],
-  ]
-  for (const [date, expected] of cases)
-    it(JSON.stringify(date), () => assert.deepEqual(dayRange(date), expected))
-})
-
-describe('dateStatus', () => {
-  const lateJanuary = { value: '2024-01', range: { start: '2024-01-21', end: '2024-01-31' } }
-  const cases: [string, Pick<DateMention, 'value' | 'range'>[], FactStatus][] = [
-    ['one date', [{ value: '2024-01-28' }], 'unique'],
-    ['same day', [{ value: '2024-01-28' }, { value: '2024-01-28' }], 'agree'],
-    ['day inside a vague range', [{ value: '2024-01-28' }, lateJanuary], 'compatible'],
-    ['day inside its month', [{ value: '2024-01-28' }, { value: '2024-01' }], 'compatible'],
-    ['different days', [{ value: '2024-01-28' }, { value: '2024-02-07' }], 'conflict'],
-    ['day outside the range', [{ value: '2024-01-10' }, lateJanuary], 'conflict'],
-  ]
-  for (const [name, dates, expected] of cases) it(name, () => assert.equal(dateStatus(dates), expected))
-})
-
-describe('isLocative', () => {
-  const cases: [string, string, boolean][] = [
-    ['A strike in Karvik killed two.', 'Karvik', true],
-    ['Fighting in southern Ostravia went on.', 'Ostravia', true],
-    ['Raids in Tarsk and Karvik followed.', 'Karvik', true],
-    ['A rocket hit Ostravia’s main depot on Friday.', 'Ostravia', false],
-    ['Rockets fell on Ostravia’s main depot.', 'Ostravia', true],
-    ['Attacks on Ostravian troops went on.', 'Ostravian', false],
-    ['A blast hit an Ostravia army base.', 'Ostravia', false],
-    ['Ostravia said it would respond.', 'Ostravia', false],
-    ['The militia struck in Karvik after dark.', 'Karvik', true],
-  ]
-  for (const [text, name, expected] of cases) {
-    it(text, () => {
-      const tokens = tokenizeText(text)
-      const [sentence] = segmentTokens(text, tokens)
-      const start = text.indexOf(name)
-      assert.equal(
-        isLocative(text, tokens, sentence, { span: { start, end: start + name.length } }),
-        expected,
-      )
-    })
-  }
-})
-
 describe('compareStory: the counted noun and the place', () => {
   const d1 = makeFixture({
     id: 'd1',
@@ -346,23 +266,6 @@ describe('compareStory: the counted noun and the place', () => {
       [['place:e-ostravia', [find(d1.text, 'Ostravia').start, find(d2.text, 'Ostravia').start]]],
     )
   })
-})
-
-describe('statesNumber', () => {
-  const cases: [string, boolean][] = [
-    ['three soldiers', true],
-    ['at least 40', true],
-    ['47 others', true],
-    ['dozens', true],
-    ['a couple', true],
-    ['a man', false],
-    ['a 2-year-old boy', false],
-    ['1,200', true],
-    ['she', false],
-    ['The toddler', false],
-    ['Ilse Marr', false],
-  ]
-  for (const [text, expected] of cases) it(text, () => assert.equal(statesNumber({ text }), expected))
 })
 
 describe('compareStory: implied counts', () => {
