@@ -203,6 +203,35 @@ describe('quotes', () => {
       '“Nobody believes that,” scoffed Ana Ruiz, a council member.',
       [{ speaker: 'Ana Ruiz', cue: 'scoffed', content: 'Nobody believes that', direct: true }],
     ],
+    [
+      'participle clause before the speaker',
+      'Speaking on a radio show last week, Vale said the port would reopen.',
+      [{ speaker: 'Vale', cue: 'said', content: 'the port would reopen', direct: false }],
+    ],
+    [
+      'party and state in parentheses',
+      'Sen. Ann Lee (D-Ore.) said she will release her records.',
+      [
+        {
+          speaker: 'Sen. Ann Lee (D-Ore.)',
+          cue: 'said',
+          content: 'she will release her records',
+          direct: false,
+        },
+      ],
+    ],
+    [
+      'quantified speaker after the cue',
+      'The vote was closer than expected, said several observers.',
+      [
+        {
+          speaker: 'several observers',
+          cue: 'said',
+          content: 'The vote was closer than expected',
+          direct: false,
+        },
+      ],
+    ],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],

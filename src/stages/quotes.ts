@@ -44,6 +44,8 @@ const PARTICIPLES = new Set(cueData.participles)
 const CONJUNCTIONS = new Set(['and', 'but'])
 const QUESTIONS = new Set(cueData.questions)
 const WH_WORDS = new Set(cueData.whWords)
+const NOUN_LIKE = new Set(cueData.nounLike)
+const QUANTIFIERS = new Set(cueData.quantifiers)
 const IRREGULAR_PAST = new Set([
   'said',
   'told',
@@ -286,6 +288,24 @@ class Reader {
    * Handles appositives ("Smith, a spokeswoman, said") and adjuncts before the name ("After the debate Smith said").
    */
   speakerBefore(end: number, floor: number): [number, number] | undefined {
+    const found = this.nounPhraseBefore(end, floor)
+    if (!found) return undefined
+    const [a, b] = found
+    // "Speaking on radio, …": a participle opens a clause, not a speaker's name.
+    const first = this.word(a)
+    const sentenceInitial = a === this.sentenceStart[this.sentenceOf[a]]
+    if (a < b && first.length > 5 && /ing$/.test(first) && (!this.capital(a) || sentenceInitial))
+      return undefined
+    if (NOUN_LIKE.has(this.word(end))) {
+      // "the radio show", "his plans": a cue that is as often a noun needs a short, plain subject.
+      if (b - a > 4) return undefined
+      for (let k = a; k <= b; k++)
+        if (PREPOSITIONS.has(this.word(k)) && this.word(k) !== 'of') return undefined
+    }
+    return found
+  }
+
+  private nounPhraseBefore(end: number, floor: number): [number, number] | undefined {
     let i = end - 1
     // A time adjunct between the speaker and the cue: "The campaign on Tuesday said", "Smith Sunday said".
     while (
@@ -321,6 +341,14 @@ class Reader {
     let j = i
     while (j >= floor && i - j < 12) {
       const tok = this.tokens[j]
+      if (tok.norm === ')') {
+        // "Sen. Ann Lee (D-Ore.) said": step over a parenthesis inside the speaker's phrase.
+        let open = j - 1
+        while (open > floor && j - open < 10 && this.word(open) !== '(') open--
+        if (this.word(open) !== '(') break
+        j = open - 1
+        continue
+      }
       if (tok.kind === 'punct' || tok.kind === 'symbol') {
         if (tok.norm !== '-' && tok.norm !== '&') break
       } else if (CLAUSE_STOPS.has(tok.norm) && !this.capital(j)) break
@@ -430,7 +458,7 @@ class Reader {
     const first = this.tokens[start]
     if (PRONOUNS.has(first.norm)) return [start, start]
     let j = start
-    if (DETERMINERS.has(first.norm)) {
+    if (DETERMINERS.has(first.norm) || QUANTIFIERS.has(first.norm)) {
       while (j + 1 <= ceiling && j - start < 10) {
         const next = this.tokens[j + 1]
         if (next.kind === 'punct' && next.norm !== '-') break
