@@ -2,7 +2,7 @@
  * Parallax public API. A test pins what this module exports: add freely, rename or remove only
  * with a version bump.
  */
-export { type AnalyzeOptions, analyze, analyzeArticles } from './analyze.ts'
+export { type AnalyzeOptions, analyze, analyzeArticles, compareDocuments } from './analyze.ts'
 export { readInputs } from './ingest/read.ts'
 export type { Article, InputError, ReadResult } from './ingest/types.ts'
 export { makeDoc } from './model/doc.ts'
