@@ -183,6 +183,12 @@ describe('fetchUrl against a local server', () => {
     assert.ok(elapsed >= 195, `two requests took only ${elapsed} ms`)
   })
 
+  it('sees through numeric spellings of loopback', async () => {
+    for (const url of ['http://2130706433/', 'http://0x7f.1/', 'http://127.1/', 'http://[::ffff:7f00:1]/']) {
+      await assert.rejects(fetchUrl(url, { ...base(), allowPrivate: false }), /\(loopback\)/, url)
+    }
+  })
+
   it('rejects non-http URLs and URLs with credentials', async () => {
     await assert.rejects(fetchUrl('ftp://files.example/x', base()), /only http and https/)
     await assert.rejects(fetchUrl('not a url', base()), /not a URL/)

@@ -40,6 +40,10 @@ describe('readUrl against a local server', () => {
       '/bridge': { body: BRIDGE },
       '/ferry': { body: FERRY },
       '/cyrillic': { headers: { 'content-type': 'text/html' }, body: iconv.encode(CYRILLIC, 'windows-1251') },
+      '/plain': {
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: 'Ferry landing reopens\n\nThe Pellham ferry landing reopened on Wednesday.\n',
+      },
       '/image.png': { headers: { 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
     })
     const rss = `<?xml version="1.0"?><rss><channel><title>Made-up Ledger</title>
@@ -124,6 +128,15 @@ describe('readUrl against a local server', () => {
     assert.match(blocked.errors[0].reason, /^refused 127\.0\.0\.1: .*loopback/)
     const refused = await readUrl('http://127.0.0.1:1/x', { ...options(), robots: false })
     assert.match(refused.errors[0].reason, /ECONNREFUSED/)
+  })
+
+  it('reads a plain-text page as a text article', async () => {
+    const result = await readArticleUrl(`${server.url}/plain`, options())
+    assert.equal(
+      result.articles[0].text,
+      'Ferry landing reopens\n\nThe Pellham ferry landing reopened on Wednesday.\n',
+    )
+    assert.equal(result.articles[0].meta.url, `${server.url}/plain`)
   })
 
   it('refuses a page that is not HTML', async () => {

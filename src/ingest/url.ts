@@ -1,6 +1,8 @@
+import { DecodeError, decodeBuffer } from './decode.ts'
 import { type FeedItem, type FeedResult, readFeed, readOpml, sniffFeed } from './feed.ts'
 import { FetchError, type FetchOptions, fetchUrl } from './fetch.ts'
 import { oneLine, readHtml } from './html.ts'
+import { readTextArticle } from './text.ts'
 import type { Article, InputError, ReadResult } from './types.ts'
 
 /** True for an http(s) URL argument (what `analyze` and `watch` fetch instead of reading a file). */
@@ -29,8 +31,26 @@ const withItem = (article: Article, item: FeedItem | undefined): Article => {
   return { ...article, meta }
 }
 
+/** A plain-text article served over HTTP: read like a seed-style `.txt`, with the URL as its address. */
+const readPlainText = (body: Buffer, source: string, page: { url: string; charset?: string }): ReadResult => {
+  let text: string
+  try {
+    text = decodeBuffer(body, { declared: page.charset, sniffMeta: false }).text
+  } catch (error) {
+    if (error instanceof DecodeError) return { articles: [], errors: [{ source, reason: error.message }] }
+    throw error
+  }
+  if (text.trim() === '') return { articles: [], errors: [{ source, reason: 'empty page' }] }
+  const result = readTextArticle(text, source)
+  return {
+    articles: result.articles.map((a) => ({ ...a, meta: { ...a.meta, url: a.meta.url ?? page.url } })),
+    errors: result.errors,
+  }
+}
+
 /**
- * Fetches one article page and reads it with {@link readHtml}; the source is the URL asked for.
+ * Fetches one article page and reads it with {@link readHtml} (a `text/plain` page as a seed-style
+ * text article); the source is the URL asked for.
  * Never throws for bad input or network trouble: that is one error naming the URL.
  */
 export const readArticleUrl = async (
@@ -51,7 +71,9 @@ export const readArticleUrl = async (
       errors: [{ source: url, reason: `not an article page (Content-Type ${type.split(';')[0]})` }],
     }
   }
-  const result = readHtml(page.body, url, { url: page.url, charset: page.charset })
+  const result = type.startsWith('text/plain')
+    ? readPlainText(page.body, url, page)
+    : readHtml(page.body, url, { url: page.url, charset: page.charset })
   return { articles: result.articles.map((a) => withItem(a, item)), errors: result.errors }
 }
 
