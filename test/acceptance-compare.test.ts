@@ -71,6 +71,15 @@ describe('comparing the two seed reports', {
     }
   })
 
+  test('the officials killed in the Baghdad strike are a fact of their own, which the other report leaves out', () => {
+    const killed = story.facts.filter((f) => f.kind === 'quantity' && f.key.startsWith('quantity:killed:'))
+    const baghdad = killed.find((f) => f.values.some((v) => /\bTwo other\b/.test(v.evidence[1]?.text ?? '')))
+    assert.ok(baghdad, `no killed fact from that sentence (quantities stage?): ${show(killed)}`)
+    assert.equal(baghdad.status, 'unique')
+    assert.equal(baghdad.missing.length, 1)
+    assert.notEqual(baghdad.missing[0], baghdad.values[0].document)
+  })
+
   test('no number from the Baghdad strike is lined up with the other report', () => {
     for (const fact of story.facts.filter((f) => f.kind === 'quantity')) {
       const sentences = fact.values.map((v) => v.evidence[1]?.text ?? '')
