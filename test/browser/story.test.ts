@@ -35,6 +35,41 @@ const evidencePlacement = (page: Page, fact: string) =>
     fact,
   )
 
+/**
+ * Chooses the fact whose evidence sits deepest (in pixels) in a column, checks that some of it
+ * starts out of view (so the scroll is really tested), clicks it, and checks that every column
+ * holding evidence for it now shows it.
+ */
+const checkFactScroll = async (page: Page): Promise<void> => {
+  const id = await page.$$eval('.doc-text mark[data-facts]', (marks) => {
+    let best = { id: '', top: -1 }
+    for (const mark of marks) {
+      const text = mark.closest('.doc-text') as HTMLElement
+      const top = mark.getBoundingClientRect().top - text.getBoundingClientRect().top
+      if (top > best.top) best = { id: (mark.getAttribute('data-facts') ?? '').split(' ')[0], top }
+    }
+    return best.id
+  })
+  const beforeClick = await evidencePlacement(page, id)
+  assert.ok(
+    beforeClick.some((c) => c.has && !c.visible),
+    'some evidence starts out of view, so the scroll is really tested',
+  )
+  await page.locator(`.fact-link[data-fact="${id}"]`).click()
+  await page.waitForFunction(() => {
+    const reports = document.querySelector('.sec-reports')
+    return reports !== null && Math.abs(reports.getBoundingClientRect().top) < 4
+  })
+  const afterClick = await evidencePlacement(page, id)
+  for (const [n, column] of afterClick.entries()) {
+    if (column.has) assert.ok(column.visible, `column ${n} shows the evidence`)
+  }
+  assert.ok(
+    afterClick.some((c) => c.scrollTop > 0),
+    'a column was scrolled',
+  )
+}
+
 describe('story page in Chromium', { skip: skipReason }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-browser-'))
   let browser: Browser
@@ -67,7 +102,14 @@ describe('story page in Chromium', { skip: skipReason }, () => {
       .listStories()
       .filter((s) => !s.id.startsWith('story-velmora'))
       .sort((a, b) => b.documents - a.documents)
-    assert.ok(summary.documents >= 2, 'the examples make a story of several reports')
+    const grouping = store
+      .listStories()
+      .map((s) => `${s.title} (${s.documents})`)
+      .join('; ')
+    assert.ok(
+      summary.documents >= 2,
+      `the examples make a story of several reports; story grouping gave: ${grouping}`,
+    )
     assert.ok(summary.conflicts >= 1, 'the examples disagree on the numbers')
     const story = store.getStory(summary.id)!
     // A window small enough that the columns scroll.
@@ -86,34 +128,7 @@ describe('story page in Chromium', { skip: skipReason }, () => {
       assert.equal(await labels.locator('thead th').count(), summary.documents + 1)
     }
 
-    // The fact whose evidence sits deepest (in pixels) in a column: before the click it is out of view.
-    const id = await page.$$eval('.doc-text mark[data-facts]', (marks) => {
-      let best = { id: '', top: -1 }
-      for (const mark of marks) {
-        const text = mark.closest('.doc-text') as HTMLElement
-        const top = mark.getBoundingClientRect().top - text.getBoundingClientRect().top
-        if (top > best.top) best = { id: (mark.getAttribute('data-facts') ?? '').split(' ')[0], top }
-      }
-      return best.id
-    })
-    const beforeClick = await evidencePlacement(page, id)
-    assert.ok(
-      beforeClick.some((c) => c.has && !c.visible),
-      'some evidence starts out of view, so the scroll is really tested',
-    )
-    await page.locator(`.fact-link[data-fact="${id}"]`).click()
-    await page.waitForFunction(() => {
-      const reports = document.querySelector('.sec-reports')
-      return reports !== null && Math.abs(reports.getBoundingClientRect().top) < 4
-    })
-    const afterClick = await evidencePlacement(page, id)
-    for (const [n, column] of afterClick.entries()) {
-      if (column.has) assert.ok(column.visible, `column ${n} shows the evidence`)
-    }
-    assert.ok(
-      afterClick.some((c) => c.scrollTop > 0),
-      'a column was scrolled',
-    )
+    await checkFactScroll(page)
     assert.equal(await page.locator('mark.active').first().isVisible(), true)
     assert.deepEqual(errors, [])
 
@@ -133,10 +148,12 @@ describe('story page in Chromium', { skip: skipReason }, () => {
     await page.close()
   })
 
-  it('the made-up story: three columns, every status labelled in words, a missing fact noted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  it('the made-up story: three columns, every status labelled in words, a fact scrolls every column, a missing fact noted', async () => {
+    // A small window, so that the columns scroll.
+    const page = await browser.newPage({ viewport: { width: 1000, height: 500 } })
     await page.goto(`${server.url}/stories/story-velmora-fire`)
     assert.equal(await page.locator('.column').count(), 3)
+    await checkFactScroll(page)
     for (const word of ['Conflict', 'Compatible', 'Agree', 'Only one source']) {
       assert.ok(await page.locator('table.facts .status', { hasText: word }).first().isVisible(), word)
     }
