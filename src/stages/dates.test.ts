@@ -351,6 +351,8 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ['The 30-day truce held.', THURSDAY, '30-day', { value: 'P30D', type: 'DURATION' }],
   ['Sales fell in the last half of 2022.', THURSDAY, 'the last half of 2022', { value: '2022-H2' }],
   ['Talks may resume in the near future.', THURSDAY, 'the near future', { value: 'FUTURE_REF' }],
+  ['In the past, the river flooded.', THURSDAY, 'the past', { value: 'PAST_REF' }],
+  ['Nobody knows what the future holds.', THURSDAY, 'the future', { value: 'FUTURE_REF' }],
 ]
 
 describe('dates: expressions resolved against the publication date', () => {
@@ -387,6 +389,10 @@ const NEGATIVES: [string, string][] = [
   ['Stores slashed prices on Black Friday again.', 'Friday'],
   ['The Sunday Times ran the story first.', 'Sunday'],
   ['Flight 1549 landed on the river.', '1549'],
+  ['The past president spoke first.', 'past'],
+  ['The future king visited the city.', 'future'],
+  ['She drank from a hot spring near the hills.', 'spring'],
+  ['They wed in Paris.', 'wed'],
 ]
 
 describe('dates: words that are not dates', () => {

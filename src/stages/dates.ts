@@ -1631,6 +1631,9 @@ class Matcher {
     if (the && !(n === 'past' || n === 'future' || n === 'present')) return null
     // "the past two months" is a duration, not PAST_REF.
     if (n === 'past' && (this.count(j + 1) || UNITS.has(this.norm(j + 1)))) return null
+    // "the past president", "the future king": adjectives of a noun, not the past or the future
+    const next = this.tokens[j + 1]
+    if (the && next && j + 1 < this.hi && next.kind === 'word' && !AFTER_REF_NOUN.has(next.norm)) return null
     return { start: the ? i : j, end: j + 1, type: 'DATE', value: ref, precision: 'unknown', relative: false }
   }
 
@@ -1802,6 +1805,72 @@ const MONTH_LEADERS = new Set([
 
 /** Precisions whose modified names keep a leading "the" ("the late 1960s", "the early summer"). */
 const THE_PRECISIONS = new Set<Precision>(['decade', 'century', 'season', 'quarter'])
+
+/** Words that may follow "the past" / "the future" used as nouns ("in the future and beyond", "the past is"). */
+const AFTER_REF_NOUN = new Set([
+  'and',
+  'or',
+  'but',
+  'nor',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'must',
+  'that',
+  'which',
+  'who',
+  'when',
+  'where',
+  'as',
+  'to',
+  'in',
+  'on',
+  'of',
+  'for',
+  'with',
+  'by',
+  'at',
+  'from',
+  'than',
+  'if',
+  'because',
+  'so',
+  'though',
+  'although',
+  'while',
+  'unless',
+  'until',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'there',
+  'this',
+  'these',
+  'those',
+  'not',
+  'too',
+  'also',
+  'again',
+  "'s",
+  'holds',
+  'looks',
+  'seems',
+])
 
 /** Adjectives inside "the near future", "the recent past". */
 const REF_ADJECTIVES = new Set(['near', 'distant', 'recent', 'immediate', 'foreseeable', 'not-too-distant'])
