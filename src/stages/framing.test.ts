@@ -78,6 +78,7 @@ describe('framing: hedges', () => {
     ],
     ['claimed distances', 'The group claimed the blast.', ['claimed/distancing']],
     ['May the month is not a hedge', 'The vote is in May.', []],
+    ['nouns that look like hedges are not', 'Police said the suspect assumed a false name, no doubt.', []],
     ['a speaker quote is not a scare quote', '“Stay calm,” the chief said.', []],
   ]
   for (const [name, text, expected] of cases) {
