@@ -192,6 +192,24 @@ describe('story list paging', () => {
   })
 })
 
+describe('loopback only', () => {
+  const app = createApp({ store: storeWith('loopback.db', madeUpReport()), loopbackOnly: true })
+  for (const [host, status] of [
+    ['127.0.0.1:4173', 200],
+    ['localhost:8080', 200],
+    ['[::1]:4173', 200],
+    ['LOCALHOST', 200],
+    ['evil.example:4173', 403],
+    ['127.0.0.1.evil.example', 403],
+    ['', 403],
+  ] as const) {
+    it(`Host "${host}" → ${status}`, async () => {
+      const res = await app.request('/api/stories', { headers: host ? { host } : {} })
+      assert.equal(res.status, status)
+    })
+  }
+})
+
 describe('startServer', () => {
   it('binds to 127.0.0.1 by default and answers over HTTP', async () => {
     const server = await startServer({ store: storeWith('http.db', madeUpReport()), port: 0 })

@@ -31,6 +31,21 @@ const LINKS: Links = {
 /** Options of {@link createApp}. */
 export interface AppOptions {
   store: Store
+  /**
+   * Answer only requests addressed to this machine by name (Host 127.0.0.1, localhost or [::1]).
+   * Set when bound to loopback: it stops a web page from reaching the API through DNS rebinding.
+   */
+  loopbackOnly?: boolean
+}
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+
+/** The host name of a Host header, without its port. */
+export const hostName = (header: string): string => {
+  const trimmed = header.trim().toLowerCase()
+  if (trimmed.startsWith('[')) return trimmed.slice(0, trimmed.indexOf(']') + 1)
+  const colon = trimmed.lastIndexOf(':')
+  return colon >= 0 ? trimmed.slice(0, colon) : trimmed
 }
 
 /**
@@ -41,8 +56,17 @@ export interface AppOptions {
  * const app = createApp({ store: openStore('parallax.db') })
  * const res = await app.request('/api/stories')
  */
-export const createApp = ({ store }: AppOptions): Hono => {
+export const createApp = ({ store, loopbackOnly = false }: AppOptions): Hono => {
   const app = new Hono()
+
+  if (loopbackOnly) {
+    app.use('*', async (c, next) => {
+      if (!LOOPBACK_NAMES.has(hostName(c.req.header('host') ?? ''))) {
+        return c.text('This server answers only requests addressed to 127.0.0.1 or localhost.', 403)
+      }
+      await next()
+    })
+  }
 
   app.use('*', async (c, next) => {
     await next()
@@ -171,7 +195,7 @@ export const startServer = ({
   hostname = '127.0.0.1',
 }: ServeOptions): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
-    const app = createApp({ store })
+    const app = createApp({ store, loopbackOnly: LOOPBACK_NAMES.has(hostname.toLowerCase()) })
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
       resolve({
