@@ -119,6 +119,18 @@ describe('readHtml metadata sources', () => {
     assert.equal(readHtml(page('', body), 'p.html').articles[0].meta.published, '2026-05-04')
   })
 
+  it('falls back to the JSON-LD articleBody of a page rendered by script', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Ferry landing to close',
+      articleBody: PARAS.join('\n'),
+    })
+    const html = page(`<script type="application/ld+json">${ld}</script>`, '<div id="app">Loading…</div>')
+    const [article] = readHtml(html, 'spa.html').articles
+    assert.equal(article.text, `Ferry landing to close\n\n${PARAS.join('\n\n')}`)
+    assert.match(article.warnings?.[0] ?? '', /JSON-LD articleBody/)
+  })
+
   it('survives a broken JSON-LD block', () => {
     const head =
       '<script type="application/ld+json">{"@type": "NewsArticle", </script><meta name="date" content="2025-12-01">'

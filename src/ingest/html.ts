@@ -249,6 +249,17 @@ const bylineInPage = (doc: DomDocument): string | undefined => {
   return undefined
 }
 
+/** The JSON-LD `articleBody` of the page's article, as paragraphs, when it has a substantial one. */
+const jsonLdBody = (doc: DomDocument): string | undefined => {
+  const body = jsonString(jsonLdObjects(doc).find(isArticleType)?.articleBody)
+  if (!body || body.length < 200) return undefined
+  return body
+    .split(/\s*\n\s*/)
+    .map(collapse)
+    .filter(Boolean)
+    .join('\n\n')
+}
+
 /** Page metadata Readability does not give: publication date, canonical URL, outlet. */
 export const extractMetadata = (doc: DomDocument, pageUrl?: string): Omit<DocMeta, 'source'> => {
   const ld = jsonLdObjects(doc)
@@ -422,6 +433,7 @@ const readParsed = (html: string, source: string, options: HtmlOptions, warnings
   const { document } = parseHTML(html) as unknown as { document: DomDocument }
   const meta = extractMetadata(document, options.url)
   const rawTitle = collapse(document.title ?? '')
+  const ldBody = jsonLdBody(document)
   removeFurniture(document)
   const parsed = new Readability(document as never, {
     serializer: (node) => node,
@@ -429,7 +441,13 @@ const readParsed = (html: string, source: string, options: HtmlOptions, warnings
     // Metadata comes from extractMetadata; skipping Readability's JSON-LD pass avoids reading it twice.
     disableJSONLD: true,
   }).parse()
-  const body = parsed?.content ? blockText(parsed.content as unknown as DomNode) : ''
+  let body = parsed?.content ? blockText(parsed.content as unknown as DomNode) : ''
+  // Pages rendered by script often carry the full text only in their JSON-LD: better than nothing,
+  // and said so, since it is the publisher's copy rather than what the page shows.
+  if (ldBody && ldBody.length > collapse(body).length * 2) {
+    body = ldBody
+    warnings.push('main text taken from the page’s JSON-LD articleBody')
+  }
   if (collapse(body) === '')
     return { articles: [], errors: [{ source, reason: 'no article text found in the page' }] }
   const title = meta.title ?? cleanTitle(collapse(parsed?.title ?? '') || rawTitle, meta.outlet, meta.url)
