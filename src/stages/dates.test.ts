@@ -351,6 +351,12 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ['The 30-day truce held.', THURSDAY, '30-day', { value: 'P30D', type: 'DURATION' }],
   ['Sales fell in the last half of 2022.', THURSDAY, 'the last half of 2022', { value: '2022-H2' }],
   ['Talks may resume in the near future.', THURSDAY, 'the near future', { value: 'FUTURE_REF' }],
+  [
+    'Fans queued early last weekend.',
+    THURSDAY,
+    'early last weekend',
+    { value: '2024-W05-WE', range: ['2024-02-03', '2024-02-04'] },
+  ],
   ['In the past, the river flooded.', THURSDAY, 'the past', { value: 'PAST_REF' }],
   ['Nobody knows what the future holds.', THURSDAY, 'the future', { value: 'FUTURE_REF' }],
 ]

@@ -216,6 +216,8 @@ const narrow = (
     if (part === 'mid') return { ...period, from: toDay(y, 5, 1), to: toDay(y, 8, 31) }
     return { ...period, from: toDay(y, 9, 1) }
   }
+  // A period of a day or two ("early last weekend") has no thirds to keep.
+  if (to - from + 1 < 3) return period
   const third = Math.floor((to - from + 1) / 3)
   if (part === 'early') return { ...period, to: from + third - 1 }
   if (part === 'mid') return { ...period, from: from + third, to: to - third }
