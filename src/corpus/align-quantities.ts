@@ -21,10 +21,10 @@ import {
   withSentence,
 } from './story-view.ts'
 
-/** The order roles are shown in: tolls first, as a reader of conflict news looks for them. */
 /** Title plus the first two sentences: where a report states its main figures. */
 const LEDE_SENTENCES = 3
 
+/** The order roles are shown in: tolls first, as a reader of conflict news looks for them. */
 export const ROLE_ORDER: QuantityRole[] = [
   'killed',
   'injured',
@@ -285,6 +285,11 @@ const describeQuantity = (group: readonly QuantityContext[]): string => {
   return about
 }
 
+/**
+ * The quantity facts of a story: numbers of the given roles, repeated figures of one report folded,
+ * lined up across reports, each with its status, the reports that leave it out and the figures
+ * reconciled. `firstAt` orders facts by where they are first told.
+ */
 export const quantityFacts = (
   views: readonly DocView[],
   roles: readonly QuantityRole[],

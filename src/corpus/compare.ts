@@ -298,9 +298,19 @@ const titleOf = (view: DocView | undefined): string => {
 }
 
 /**
- * Compares the documents of one story. Any layer may be missing: facts are built from what is
- * there (no quantities → no quantity facts; no events → no event fact, dates and places read from
- * the opening sentences).
+ * Compares the documents of one story. The facts, in the order a reader scans them:
+ * - `event`: each report's main event type (agree when all share it; compatible when each also
+ *   names the others' types; else conflict);
+ * - `date`: each report's date of the main event, read near its triggers (same day → agree; one
+ *   inside the other's range → compatible; else conflict);
+ * - `place`: where the main event happened (place names after a locative preposition in the
+ *   sentences that tell it), one fact per place;
+ * - `quantity`: numbers lined up by role and context (see `alignQuantities`), with low / best /
+ *   high reconciled; identical figures without a role as agreed facts;
+ * - `actor`: the most prominent actors, one fact per actor.
+ * Every fact lists the story's documents that do not report it in `missing`. Any layer may be
+ * missing: facts are built from what is there (no quantities → no quantity facts; no events → no
+ * event fact, dates and places read from the opening sentences).
  *
  * @example
  * const { facts } = compareStory(storyDocs, entities)

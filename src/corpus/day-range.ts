@@ -51,8 +51,10 @@ export const dayRange = (
   return null
 }
 
+/** An inclusive range of ISO days. */
 export type DayRange = { start: string; end: string }
 
+/** True when two day ranges share at least one day. */
 export const rangesOverlap = (a: DayRange, b: DayRange): boolean => a.start <= b.end && b.start <= a.end
 
 /**

@@ -14,6 +14,7 @@ const LOCATIVE = new Set(compareCues.locative)
 
 const PLACE_BRIDGES = new Set(compareCues.placeBridges)
 
+/** Counted noun (singular and plural) → its coarse class, from src/data/counted-classes.json. */
 export const CLASS_OF = new Map<string, string>()
 for (const [cls, words] of Object.entries(countedClasses.classes)) for (const w of words) CLASS_OF.set(w, cls)
 
@@ -51,6 +52,7 @@ export interface DocView {
   locativeAny: Set<Mention>
 }
 
+/** Index of the first token ending after `offset` (the token at or after it); `tokens.length` if none. */
 export const tokenIndexAt = (tokens: readonly Token[], offset: number): number => {
   let lo = 0
   let hi = tokens.length - 1
@@ -91,6 +93,7 @@ export const isLocative = (
   return false
 }
 
+/** Reads one document for comparison; sentences and tokens are derived when the layers are missing. */
 export const makeView = (
   doc: Doc,
   order: number,
@@ -115,6 +118,7 @@ export const makeView = (
   return { doc, order, sentences, tokens, typeOf, locative, locativeAny }
 }
 
+/** Index of the sentence a span starts in; -1 when it lies between sentences. */
 export const sentenceOf = (view: DocView, span: Span): number => sentenceIndexAt(view.sentences, span.start)
 
 /** Things of one layer in sentence `i`, or in the one before when sentence `i` has none. */
