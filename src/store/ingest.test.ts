@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import type { Article } from '../ingest/types.ts'
-import { ingestArticles, ingestPaths, mergeEntity, nextBatchSize } from './ingest.ts'
+import { ingestArticles, ingestPaths, mergeEntity, nextBatchSize, recompareStories } from './ingest.ts'
 import { openStore } from './sqlite.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-ingest-'))
@@ -138,6 +138,22 @@ describe('ingestArticles', () => {
     assert.ok(row, 'the mayor is an entity')
     const page = store.entityPage(row.id)
     assert.equal(page?.stories.length, 1)
+    store.close()
+  })
+})
+
+describe('recompareStories', () => {
+  it('rebuilds every stored comparison from the stored documents', () => {
+    const store = openStore(join(dir, 'recompare.db'))
+    ingestArticles(store, [bridgeA, bridgeB, bridgeC, harvest])
+    const before = store.listStories().map((s) => store.getStory(s.id))
+    // A stale comparison, as an older version of the analysis might have left it.
+    for (const story of before) store.putStory({ ...story!, title: 'stale', facts: [] })
+    assert.equal(recompareStories(store, { batchSize: 1 }), before.length)
+    assert.deepEqual(
+      store.listStories().map((s) => store.getStory(s.id)),
+      before,
+    )
     store.close()
   })
 })

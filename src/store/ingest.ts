@@ -208,6 +208,34 @@ export const mergeEntity = (
 }
 
 /**
+ * Compares every stored story again from its stored documents (after an upgrade of the
+ * comparison or entity resolution), a batch of stories per transaction. Documents are not
+ * re-analysed and story membership does not change.
+ *
+ * @example
+ * recompareStories(openStore('parallax.db')) // → number of stories compared
+ */
+export const recompareStories = (
+  store: Store,
+  {
+    batchSize = 100,
+    onProgress,
+  }: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+): number => {
+  const ids = store.listStories({ limit: Number.MAX_SAFE_INTEGER }).map((s) => s.id)
+  for (let from = 0; from < ids.length; from += batchSize) {
+    store.transaction(() => {
+      for (const id of ids.slice(from, from + batchSize)) {
+        const story = store.getStory(id)
+        if (story) updateStory(store, story)
+      }
+    })
+    onProgress?.(Math.min(ids.length, from + batchSize), ids.length)
+  }
+  return ids.length
+}
+
+/**
  * Reads paths (files, directories, `-`) and ingests every readable article; unreadable inputs
  * are reported in `errors` and the rest are still stored.
  */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { ingestPaths } from '../../store/ingest.ts'
+import { ingestPaths, recompareStories } from '../../store/ingest.ts'
 import { StoreError } from '../../store/schema.ts'
 import { DEFAULT_DB, openStore, type Store } from '../../store/sqlite.ts'
 import { EXIT, UsageError } from '../errors.ts'
@@ -7,6 +7,7 @@ import { createProgress } from '../progress.ts'
 
 /** Help text of `parallax ingest`. */
 export const INGEST_HELP = `Usage: parallax ingest PATHS… [--db FILE]
+       parallax ingest --recompare [--db FILE]
 
 Adds articles to the store: each new article is analysed once and joins its story; articles
 already stored (same text or same id) are skipped; only the stories that changed are compared again.
@@ -15,6 +16,8 @@ Options:
       --db FILE         the store (default ${DEFAULT_DB}; created when missing)
       --batch N         articles per transaction (default: 50, growing with the store);
                         a crash loses at most one batch, which a re-run redoes
+      --recompare       compare every stored story again (after upgrading Parallax);
+                        documents are not re-analysed
   -h, --help            show this help`
 
 /**
@@ -28,6 +31,7 @@ export const run = async (args: string[]): Promise<number> => {
     options: {
       db: { type: 'string', default: DEFAULT_DB },
       batch: { type: 'string' },
+      recompare: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -38,6 +42,22 @@ export const run = async (args: string[]): Promise<number> => {
   const batchSize = values.batch === undefined ? undefined : Number(values.batch)
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1))
     throw new UsageError(`Expected --batch to be a whole number above 0, not "${values.batch}"`)
+  if (values.recompare) {
+    if (positionals.length > 0)
+      throw new UsageError('Expected either paths to ingest or --recompare, not both')
+    const store = openOrReport(values.db)
+    if (!store) return EXIT.badInput
+    try {
+      const progress = createProgress('comparing')
+      const count = recompareStories(store, { onProgress: progress.update })
+      process.stderr.write(
+        `parallax ingest: ${count} ${count === 1 ? 'story' : 'stories'} compared again (${store.path})\n`,
+      )
+      return EXIT.ok
+    } finally {
+      store.close()
+    }
+  }
   if (positionals.length === 0)
     throw new UsageError('Expected at least one path to ingest (a file, a directory, or - for stdin)')
   const store = openOrReport(values.db)

@@ -64,7 +64,15 @@ describe('parallax ingest', () => {
     )
   })
 
-  for (const args of [[], ['--batch', '0', 'x'], ['--batch', 'many', 'x']]) {
+  it('--recompare compares every stored story again', async () => {
+    const db = join(dir, 'recompare.db')
+    await capture(() => ingest(['--db', db, EXAMPLES]))
+    const result = await capture(() => ingest(['--db', db, '--recompare']))
+    assert.equal(result.code, 0)
+    assert.match(result.stderr, /^parallax ingest: [1-9]\d* (story|stories) compared again/)
+  })
+
+  for (const args of [[], ['--batch', '0', 'x'], ['--batch', 'many', 'x'], ['--recompare', 'x']]) {
     it(`is a usage error: ${args.join(' ') || '(no paths)'}`, async () => {
       await assert.rejects(() => ingest(args), UsageError)
     })
