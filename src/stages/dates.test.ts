@@ -520,6 +520,16 @@ const PIECES = [
   'more than',
   'nearly',
   '\n',
+  'Feb.',
+  '29',
+  '30',
+  '31',
+  'Christmas',
+  'Easter',
+  '2023',
+  'Tuesday',
+  'later',
+  'next day',
 ]
 
 describe('dates: invariants on random temporal word salad', () => {
@@ -534,6 +544,13 @@ describe('dates: invariants on random temporal word salad', () => {
             assert.ok(d.span.end > d.span.start)
             if (d.value !== null) assert.match(d.value, /^(P|X|\d|[A-Z]+_REF)/)
             if (d.range) assert.ok(d.range.start <= d.range.end, JSON.stringify(d))
+            const day = /^(\d{4}-\d{2}-\d{2})/.exec(d.value ?? '')
+            if (day)
+              assert.equal(
+                new Date(`${day[1]}T00:00:00Z`).toISOString().slice(0, 10),
+                day[1],
+                JSON.stringify(d),
+              )
           }
         },
       ),
