@@ -155,6 +155,11 @@ describe('quotes', () => {
       [{ speaker: 'Ruiz', cue: ':', content: 'The Bridge Will Reopen in Spring', direct: false }],
     ],
     [
+      'headings with a colon are not speakers',
+      'Big Win For Eastport: Council Holds Off On Vote\n\nContributing: Ana Ruiz, Tom Vale and Lena Holm\n\nUPDATE: The Vote Was Held Today',
+      [],
+    ],
+    [
       'stance verb',
       'The union rejected the offer from the port.',
       [{ speaker: 'The union', cue: 'rejected', content: 'the offer from the port', direct: false }],

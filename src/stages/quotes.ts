@@ -706,6 +706,22 @@ const indirect = (r: Reader, s: number): Attribution[] => {
         continue
       }
       if (!r.capital(a) || countWords(r, p + 1, b) < 3) break
+      // A name, not a phrase: "Big Win For Bernie:", "Contributing:", "UPDATE:" are headings.
+      let name =
+        p - a <= 4 &&
+        !/ing$/.test(r.word(a)) &&
+        !(
+          p - a === 1 &&
+          r.word(a).length > 2 &&
+          r.text.slice(tokens[a].span.start, tokens[a].span.end) ===
+            r.text.slice(tokens[a].span.start, tokens[a].span.end).toUpperCase()
+        )
+      for (let k = a; k < p && name; k++) {
+        const w = r.word(k)
+        if (PREPOSITIONS.has(w) || DETERMINERS.has(w) || CLAUSE_STOPS.has(w) || CONJUNCTIONS.has(w))
+          name = false
+      }
+      if (!name) break
       const end = contentEnd(r, b)
       out.push({
         speaker: [a, p - 1],
