@@ -128,6 +128,13 @@ describe('web UI', () => {
     )
   })
 
+  it('search links articles to their page and facts to their story', async () => {
+    const html = await (await app.request('/search?q=injured')).text()
+    assert.match(html, /<span class="kind">fact<\/span> <a href="\/stories\/story-velmora-fire#facts">/)
+    assert.match(html, /<span class="kind">article<\/span> <a href="\/documents\/[0-9a-f]{16}">/)
+    assert.match(html, /<mark>injured<\/mark>/)
+  })
+
   it('lists stories and shows an entity with its names and stories', async () => {
     const list = await (await app.request('/')).text()
     assert.ok(

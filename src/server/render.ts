@@ -506,7 +506,9 @@ export const renderSearch = (query: string, hits: readonly SearchHit[], links: L
   }
   const items = hits
     .map((hit) => {
-      const href = hit.kind === 'fact' ? links.story?.(hit.id) : links.document?.(hit.id)
+      // A fact hit opens its story at the facts table.
+      const story = hit.kind === 'fact' ? links.story?.(hit.id) : undefined
+      const href = hit.kind === 'fact' ? story && `${story}#facts` : links.document?.(hit.id)
       return `<li><span class="kind">${hit.kind === 'fact' ? 'fact' : 'article'}</span> ${link(href, hit.title)}<p class="snippet">${marked(hit)}</p></li>`
     })
     .join('\n')
