@@ -324,3 +324,34 @@ describe('compareStory: figures without a role', () => {
     )
   })
 })
+
+describe('compareStory: the event fact', () => {
+  const doc = (id: string, text: string, events: [string, string][]) =>
+    makeFixture({ id, text, events: events.map(([at, type]) => ({ at, type })) })
+  const x = doc('x', 'A bomb went off. The bombing was an attack.', [
+    ['bomb went off', 'bombing'],
+    ['bombing', 'bombing'],
+    ['attack', 'attack'],
+  ])
+  const y = doc('y', 'An explosion shook the square. The blast was an attack.', [
+    ['explosion', 'explosion'],
+    ['blast', 'explosion'],
+    ['attack', 'attack'],
+  ])
+  const z = doc('z', 'Crowds marched in a protest.', [['protest', 'protest']])
+  const cases: [string, (typeof x)[], string, string[]][] = [
+    ['same main type', [x, { ...x, id: 'x2' }], 'agree', ['bombing', 'bombing']],
+    ['different emphasis, a shared type', [x, y], 'compatible', ['bombing', 'explosion']],
+    ['nothing in common', [x, z], 'conflict', ['bombing', 'protest']],
+  ]
+  for (const [name, docs, status, values] of cases) {
+    it(name, () => {
+      const event = compareStory(docs, []).facts.find((f) => f.kind === 'event')
+      assert.equal(event?.status, status)
+      assert.deepEqual(
+        event?.values.map((v) => v.value),
+        values,
+      )
+    })
+  }
+})

@@ -122,8 +122,15 @@ const eventFact = (views: readonly DocView[], type: string | undefined): Fact | 
   let status: FactStatus = 'unique'
   if (values.length > 1) {
     if (values.every((v) => v.value === values[0].value)) status = 'agree'
-    // Reports that name each other's event types somewhere tell the same event with other emphasis.
-    else if (values.every((v) => values.every((w) => typesByDoc.get(v.document)?.has(String(w.value)))))
+    // Reports that share some event type tell the same happening with another emphasis
+    // ("bombing" here, "explosion" there, both naming the attack): a difference of framing.
+    else if (
+      values.every((v) =>
+        values.every((w) =>
+          [...(typesByDoc.get(v.document) ?? [])].some((t) => typesByDoc.get(w.document)?.has(t)),
+        ),
+      )
+    )
       status = 'compatible'
     else status = 'conflict'
   }

@@ -120,7 +120,9 @@ describe('premodifierSpan', () => {
     ['a senior Northern Front commander', 'Northern Front', null],
     ['to push out Northern Front', 'Northern Front', null],
     ['killing three Northern Front', 'Northern Front', null],
-    ['the outlawed Northern Front movement', 'Northern Front', 'outlawed'],
+    ['the notorious Northern Front movement', 'Northern Front', 'notorious'],
+    ['protesters confronted Northern Front', 'Northern Front', null],
+    ['said Gen. Northern Front', 'Northern Front', null],
   ]
   for (const [text, name, expected] of cases) {
     it(text, () => {
@@ -182,5 +184,17 @@ describe('frameStory: descriptions of an unnamed group', () => {
   it('leaves it unattached when no actor clearly wins', () => {
     const framing = frameStory([c], ents, ['e-front', 'e-union'])
     assert.deepEqual(framing.labels, [])
+  })
+})
+
+describe('frameStory: when the framing stage ran and found no label', () => {
+  it('does not guess one from the words before the name', () => {
+    const doc = makeFixture({
+      id: 'f',
+      text: 'The rebel-led Northern Front hit a depot.',
+      mentions: [{ at: 'Northern Front', type: 'ORG', entity: 'e-front' }],
+      framing: {},
+    })
+    assert.deepEqual(frameStory([doc], entities, ['e-front']).labels, [])
   })
 })

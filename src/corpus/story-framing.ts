@@ -80,6 +80,11 @@ export const premodifierSpan = (
   while (i >= 0 && last - i < maxWords) {
     const t = tokens[i]
     if (t.kind !== 'word' || STOPS.has(t.norm)) break
+    // Without parts of speech, -ing and -ed words are more often verbs ("confronted Sinema") than
+    // descriptions; hyphenated ones ("Iran-backed") describe.
+    if (/(ing|ed)$/.test(t.norm) && !t.norm.includes('-')) break
+    // An abbreviated title ("Sen.", "Gen.") is part of a name, not a description.
+    if (t.norm.endsWith('.')) break
     if (doc.text.slice(t.span.end, i === last ? mention.start : tokens[i + 1].span.start).includes('\n'))
       break
     if (otherMentions.some((m) => overlaps(m.span, t.span) && !overlaps(m.span, mention))) {
@@ -177,9 +182,10 @@ const labelsFor = (
   attached: ReadonlyMap<Label, string>,
 ): Evidence[] => {
   const mentions = (doc.mentions ?? []).filter((m) => mentionKey(m) === key)
-  const labels = doc.framing?.labels ?? []
-  if (labels.length > 0) {
-    return labels
+  // The framing stage's labels when it ran (even when it found none: its reading is better than
+  // a guess); pre-modifiers only when the layer is missing altogether.
+  if (doc.framing) {
+    return doc.framing.labels
       .filter((l) => (targetKey(doc, l) ?? attached.get(l)) === key)
       .map((l) => evidence(doc, l.span))
   }
