@@ -278,6 +278,20 @@ describe('quotes', () => {
     ])
   })
 
+  it('resolves a pronoun to the one person the mentions name, and not when two are named', () => {
+    const one = 'Ana Ruiz toured the port. She said the repairs were late.'
+    const two = 'Ana Ruiz met Lena Holm at the port. She said the repairs were late.'
+    const person = (text: string, name: string): Mention => {
+      const start = text.indexOf(name)
+      return { span: { start, end: start + name.length }, text: name, type: 'PERSON' }
+    }
+    assert.equal(analyse(one, [person(one, 'Ana Ruiz')]).quotes?.[0].speaker?.text, 'Ana Ruiz')
+    assert.equal(
+      analyse(two, [person(two, 'Ana Ruiz'), person(two, 'Lena Holm')]).quotes?.[0].speaker?.text,
+      'She',
+    )
+  })
+
   it('keeps the pronoun when resolution is off', () => {
     const doc = makeDoc({
       text: 'Ruiz said the plan works. She added that it was cheap.',

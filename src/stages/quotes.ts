@@ -944,8 +944,9 @@ const mentionAt = (mentions: readonly Mention[] | undefined, span: Span): Mentio
   mentions?.find((m) => m.span.start < span.end && span.start < m.span.end)
 
 /**
- * The antecedent of a he/she speaker: the nearest earlier PERSON mention or named speaker within three sentences;
- * none when neither is found (then the pronoun stays the speaker).
+ * The antecedent of a he/she speaker within three sentences: the nearest earlier named speaker (a person, when
+ * mentions are known) if no other person is named after it, else the one person the mentions name there. Otherwise
+ * the reading is not clear and the pronoun stays the speaker.
  */
 const resolvePronoun = (
   doc: Doc,
@@ -953,32 +954,41 @@ const resolvePronoun = (
   at: number,
   all: readonly Attribution[],
 ): [number, number] | undefined => {
-  const { tokens } = r
+  const { tokens, text } = r
   const here = tokens[at].span.start
   const sentence = r.sentenceOf[at]
   const floorSentence = Math.max(0, sentence - 3)
   const floor = tokens[r.sentenceStart[floorSentence]]?.span.start ?? 0
-  let best: [number, number] | undefined
-  let bestStart = -1
+  const surname = (span: Span): string =>
+    text.slice(span.start, span.end).split(/\s+/).at(-1)?.toLowerCase() ?? ''
+  const persons = (doc.mentions ?? []).filter(
+    (m) => m.type === 'PERSON' && m.span.start < here && m.span.start >= floor && NAME_START.test(m.text),
+  )
+  // The nearest named speaker, if it is a person (when the entity layer says so).
+  let speaker: [number, number] | undefined
+  let speakerStart = -1
   for (const f of all) {
     if (!f.speaker || !isNamed(r, f.speaker)) continue
     const s = tokens[f.speaker[0]].span.start
-    if (s < here && s >= floor && s > bestStart) {
-      best = f.speaker
-      bestStart = s
-    }
+    if (s >= here || s < floor || s <= speakerStart) continue
+    const span = spanOf(tokens, f.speaker)
+    if (doc.mentions && !persons.some((m) => m.span.start < span.end && span.start < m.span.end)) continue
+    speaker = f.speaker
+    speakerStart = s
   }
-  for (const m of doc.mentions ?? []) {
-    if (m.type !== 'PERSON' || m.span.start >= here || m.span.start < floor || m.span.start <= bestStart)
-      continue
-    const a = tokenAt(tokens, m.span.start)
-    const b = tokenAt(tokens, m.span.end - 1)
-    if (a >= 0 && b >= a && NAME_START.test(m.text)) {
-      best = [a, b]
-      bestStart = m.span.start
-    }
+  // Clear only when no other person is named between that speaker and the pronoun.
+  const between = new Set(persons.filter((m) => m.span.start > speakerStart).map((m) => surname(m.span)))
+  if (speaker) {
+    between.delete(surname(spanOf(tokens, speaker)))
+    if (between.size === 0) return speaker
+    return undefined
   }
-  return best
+  if (between.size !== 1) return undefined
+  const last = persons.at(-1)
+  if (!last) return undefined
+  const a = tokenAt(tokens, last.span.start)
+  const b = tokenAt(tokens, last.span.end - 1)
+  return a >= 0 && b >= a ? [a, b] : undefined
 }
 
 /** Index of the token covering offset `at`, or -1. */
