@@ -351,6 +351,8 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ['The 30-day truce held.', THURSDAY, '30-day', { value: 'P30D', type: 'DURATION' }],
   ['Sales fell in the last half of 2022.', THURSDAY, 'the last half of 2022', { value: '2022-H2' }],
   ['Talks may resume in the near future.', THURSDAY, 'the near future', { value: 'FUTURE_REF' }],
+  ['Profit in the 2022 second quarter fell.', THURSDAY, 'the 2022 second quarter', { value: '2022-Q2' }],
+  ['A few days later, the rebels withdrew.', THURSDAY, 'A few days', { value: 'PXD', type: 'DURATION' }],
   [
     'Fans queued early last weekend.',
     THURSDAY,

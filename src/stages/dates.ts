@@ -501,7 +501,8 @@ class Matcher {
       return 0
     // "2000 troops": a lower-case plural noun straight after is what the number counts, unless a
     // determiner shows the year is a modifier ("the 1992 protests").
-    if (UNITS.has(next) || (TIMEZONES.has(next) && this.capital(i + 1))) return 0
+    // "2000 years" counts; "the 1988 second quarter" does not ("second" is also an ordinal)
+    if ((UNITS.has(next) && !ORDINALS.has(next)) || (TIMEZONES.has(next) && this.capital(i + 1))) return 0
     const plural = /^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word'
     if (plural && prev !== 'the' && prev !== "'s") return 0
     return v
@@ -909,6 +910,8 @@ class Matcher {
             relative: ref.relative,
             takesThe,
           }
+        // "the last half of the '80s": an "of" we cannot read; better nothing than the wrong year
+        if (this.norm(j) === 'of') return null
       }
       // Without a year, the latest such quarter of the publication year or the year before, unless
       // the clause looks ahead (business reporting's convention: "the third quarter" is this year's).
@@ -1427,6 +1430,10 @@ class Matcher {
       after === 'hence'
     ) {
       const last = after === 'from' ? end + 2 : end + 1
+      if ((n === 'X' || unit[1]) && after !== 'ago' && after !== 'hence' && after !== 'from') {
+        // "a few days later", "an hour earlier": a stretch from some event, a TimeML duration
+        return this.durationHit(i, k + 1 + halfEnd, durationValue(n, unit[0], unit[1]))
+      }
       if (n === 'X' || unit[1]) {
         return {
           start: i,
@@ -1754,7 +1761,21 @@ class Matcher {
           hits.push(hit)
           if (hit.period && (hit.type === 'DATE' || hit.type === 'TIME'))
             this.lastDate = { period: hit.period, sentence: index }
-          if (hit.precision === 'quarter' && hit.value && hit.range && /-Q\d$/.test(hit.value)) {
+          // A comparison ("the year-ago quarter") is not the quarter under discussion.
+          const comparison =
+            this.anyWords(hit.start, [
+              ['year-ago'],
+              ['year-earlier'],
+              ['the', 'year-ago'],
+              ['the', 'year-earlier'],
+            ]) > 0
+          if (
+            !comparison &&
+            hit.precision === 'quarter' &&
+            hit.value &&
+            hit.range &&
+            /-Q\d$/.test(hit.value)
+          ) {
             this.lastQuarter = {
               period: quarterPeriod(Number(hit.value.slice(0, 4)), Number(hit.value.slice(-1))),
               sentence: index,
