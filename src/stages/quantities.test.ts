@@ -164,6 +164,19 @@ const cases: [string, Row[]][] = [
     'Deputies found the victim, a six-year-old girl, fatally wounded.',
     [['the victim', 1, 1, 1, 'killed', 'victim']],
   ],
+  ['A third person has died after the attack.', [['A third person', 3, 3, null, 'killed', 'person']]],
+  ['The fifth man was pronounced dead.', [['The fifth man', 1, 1, 1, 'killed', 'man']]],
+  [
+    'He is accused in the slayings of three people.',
+    [['slayings of three people', 3, 3, 3, 'killed', 'people']],
+  ],
+  [
+    'He opened fire, killing her and another woman.',
+    [
+      ['her', 1, 1, 1, 'killed', 'her'],
+      ['her and another woman', 2, 2, 2, 'killed', ''],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -857,7 +857,7 @@ const readZero = (v: View, i: number): { quantity: Quantity; next: number } | nu
 }
 
 const ONE = { low: 1, best: 1, high: 1 }
-const ORDINALS = new Set(lexicon.ordinals)
+const ORDINALS = new Map(Object.entries(lexicon.ordinals))
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her'])
 const SINGULAR_AUX = new Set(['was', 'is', 'has', 'had', 'died', 'remains', 'remained'])
 const NAME_STOP = new Set([
@@ -969,7 +969,12 @@ const readImplied = (
   const objectEnds =
     i + 1 >= v.end || after.kind !== 'word' || FUNCTION.has(after.norm) || roleAt(v, i + 1) !== null
   if ((w === 'him' || (w === 'her' && objectEnds)) && verbRole) {
-    return { quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null), next: i + 1 }
+    // "killing her and another woman"
+    return {
+      quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null),
+      total: makeTotal(v, i, 1, readConjuncts(v, i + 1), verbRole),
+      next: i + 1,
+    }
   }
   let noun = -1
   if (PERSON_DETERMINERS.has(w) || w === 'another') noun = personNoun(v, i + 1)
@@ -1016,8 +1021,16 @@ const readImplied = (
   let role: QuantityRole | null = verbRole
   role ??= rolePredicate(v, conj.next)?.role ?? null
   if (role === null || role === 'other') return null
+  // "a third person has died": the ordinal is the running toll, at least that many.
+  const ordinal = ORDINALS.get(norm(v, noun)) ?? ORDINALS.get(norm(v, noun - 1))
+  // With "the" it indexes a group already counted ("the fifth man was pronounced dead").
+  const indefinite = w === 'a' || w === 'an' || ORDINALS.has(w)
+  const bounds =
+    ordinal && indefinite && role === 'killed' && !verbRole
+      ? { low: ordinal, best: ordinal, high: null }
+      : ONE
   return {
-    quantity: make(v, i, noun + 1, ONE, norm(v, noun), role, noun),
+    quantity: make(v, i, noun + 1, bounds, norm(v, noun), role, noun),
     total: makeTotal(v, i, 1, conj, role),
     next: noun + 1,
   }
@@ -1065,6 +1078,16 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     if (names && (names.count > 1 || nameAt(v, i + 2) - (i + 2) >= 2)) {
       const n = { low: names.count, best: names.count, high: names.count }
       return { quantity: make(v, i, names.next, n, '', 'killed', i), next: names.next }
+    }
+    // "the slayings of three people"
+    const figure = parseFigure(v, i + 2)
+    const counted = figure?.exact && figure.best !== null ? findCounted(v, figure.last) : null
+    if (figure && counted && figure.best !== null && COUNT_NOUNS.has(counted.noun)) {
+      const n = { low: figure.best, best: figure.best, high: figure.best }
+      return {
+        quantity: make(v, i, counted.last, n, counted.noun, 'killed', counted.index),
+        next: counted.last,
+      }
     }
     if (PERSON_DETERMINERS.has(norm(v, i + 2))) {
       const noun = personNoun(v, i + 3)
