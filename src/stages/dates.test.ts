@@ -35,6 +35,7 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ['Officials met Thursday to review the plan.', THURSDAY, 'Thursday', { value: '2024-02-08' }],
   ['Crews reopened the bridge Friday.', THURSDAY, 'Friday', { value: '2024-02-02' }],
   ['The council will vote Friday on the budget.', THURSDAY, 'Friday', { value: '2024-02-09' }],
+  ['Actor Will Hale spoke Friday at the gala.', THURSDAY, 'Friday', { value: '2024-02-02' }],
   ['Wednesday’s storm flooded the valley.', THURSDAY, 'Wednesday', { value: '2024-02-07' }],
   [
     'The report was filed on Jan. 28 by the agency.',

@@ -574,7 +574,8 @@ class Matcher {
     for (let k = i - 1; k >= Math.max(this.lo, i - 8); k--) {
       const n = this.tokens[k].norm
       if (PAST_BREAKERS.has(n)) return false
-      if (FUTURE_CUES.has(n)) return true
+      // A capital inside the sentence makes "Will" or "May" a name, not a modal.
+      if (FUTURE_CUES.has(n) && (k === this.lo || !this.capital(k))) return true
     }
     return false
   }
