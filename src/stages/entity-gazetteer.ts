@@ -143,15 +143,20 @@ export const groupSingular = (word: string, gaz: Gazetteer = loadGazetteer()): s
 
 /**
  * Gazetteer flags per token, from lower-cased words: GPE names by longest match over up to the
- * longest listed name, and demonym / religious-political group words singly.
+ * longest listed name, and demonym / religious-political group words singly. `known` passes each
+ * word's own flags and longest GPE name starting with it when the caller has them cached.
  */
-export const gazetteerFlags = (lower: readonly string[], gaz: Gazetteer = loadGazetteer()): Uint8Array => {
+export const gazetteerFlags = (
+  lower: readonly string[],
+  gaz: Gazetteer = loadGazetteer(),
+  known?: { single: Uint8Array; longest: Uint8Array },
+): Uint8Array => {
   const flags = new Uint8Array(lower.length)
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]
-    flags[i] |= gaz.wordFlags.get(w) ?? 0
-    const longest = gaz.gpeFirst.get(w)
-    if (longest === undefined) continue
+    flags[i] |= known ? known.single[i] : (gaz.wordFlags.get(w) ?? 0)
+    const longest = known ? known.longest[i] : (gaz.gpeFirst.get(w) ?? 0)
+    if (longest === 0) continue
     for (let n = Math.min(longest, lower.length - i); n >= 1; n--) {
       const key = n === 1 ? w : lower.slice(i, i + n).join(' ')
       if (!gaz.gpe.has(key)) continue
