@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { contentId } from '../model/doc.ts'
 import type { Doc, DocMeta, Entity, Fact, Span, Story } from '../model/types.ts'
@@ -99,7 +100,12 @@ const HIT_CLOSE = '\u0003'
  * const store = openStore('./parallax.db')
  * store.listStories()
  */
-export const openStore = (path: string = DEFAULT_DB): Store => {
+export const openStore = (path: string = DEFAULT_DB, { create = true }: { create?: boolean } = {}): Store => {
+  if (!create && path !== ':memory:' && !existsSync(path)) {
+    throw new StoreError(
+      `${path}: no Parallax database here yet (add articles with: parallax ingest --db ${path} PATHS)`,
+    )
+  }
   let db: Database.Database
   try {
     db = new Database(path)

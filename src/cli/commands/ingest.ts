@@ -45,7 +45,7 @@ export const run = async (args: string[]): Promise<number> => {
   if (values.recompare) {
     if (positionals.length > 0)
       throw new UsageError('Expected either paths to ingest or --recompare, not both')
-    const store = openOrReport(values.db)
+    const store = openOrReport(values.db, { create: false })
     if (!store) return EXIT.badInput
     try {
       const progress = createProgress('comparing')
@@ -78,10 +78,16 @@ export const run = async (args: string[]): Promise<number> => {
   }
 }
 
-/** Opens the store, or prints the one-line reason it cannot be used and returns undefined. */
-export const openOrReport = (path: string): Store | undefined => {
+/**
+ * Opens the store, or prints the one-line reason it cannot be used and returns undefined.
+ * Commands that only read pass `create: false`, so a mistyped --db is reported, not created.
+ */
+export const openOrReport = (
+  path: string,
+  { create = true }: { create?: boolean } = {},
+): Store | undefined => {
   try {
-    return openStore(path)
+    return openStore(path, { create })
   } catch (error) {
     if (!(error instanceof StoreError)) throw error
     process.stderr.write(`parallax: ${error.message}\n`)

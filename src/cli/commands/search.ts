@@ -37,7 +37,7 @@ export const run = async (args: string[]): Promise<number> => {
     throw new UsageError(`Expected --limit to be a whole number above 0, not "${values.limit}"`)
   const query = positionals.join(' ')
   if (!query.trim()) throw new UsageError('Expected a search query')
-  const store = openOrReport(values.db)
+  const store = openOrReport(values.db, { create: false })
   if (!store) return EXIT.badInput
   try {
     const hits = store.search(query, { limit })

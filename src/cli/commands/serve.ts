@@ -34,7 +34,7 @@ export const run = async (args: string[]): Promise<number> => {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`Expected --port to be a port number (0–65535), not "${values.port}"`)
-  const store = openOrReport(values.db)
+  const store = openOrReport(values.db, { create: false })
   if (!store) return EXIT.badInput
   let server: Awaited<ReturnType<typeof startServer>>
   try {

@@ -1,7 +1,7 @@
 /** The ingest, search and serve commands, run as the CLI runs them. */
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -77,6 +77,21 @@ describe('parallax ingest', () => {
       await assert.rejects(() => ingest(args), UsageError)
     })
   }
+})
+
+describe('commands that read the store', () => {
+  it('report a missing store in one line instead of creating an empty one', async () => {
+    const db = join(dir, 'typo.db')
+    for (const run of [() => search(['--db', db, 'x']), () => ingest(['--db', db, '--recompare'])]) {
+      const result = await capture(run)
+      assert.equal(result.code, 1)
+      assert.match(
+        result.stderr,
+        /^parallax: .*typo\.db: no Parallax database here yet \(add articles with: parallax ingest --db .*\)\n$/,
+      )
+      assert.equal(existsSync(db), false)
+    }
+  })
 })
 
 describe('parallax search', () => {
