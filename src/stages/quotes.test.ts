@@ -240,6 +240,12 @@ describe('quotes', () => {
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],
+    [
+      'noun after a possessive is not a cue',
+      'Eastland’s full-throated support for the plan surprised no one.',
+      [],
+    ],
+    ['according to with nothing after it', 'according to “,', []],
   ]
   for (const [name, text, expected] of cases) {
     it(name, () => assert.deepEqual(summary(analyse(text)), expected))
@@ -395,7 +401,7 @@ describe('quotes and framing on arbitrary text', () => {
         const doc = all(makeDoc({ text: parts.join(''), meta: { source: 'fuzz' } }))
         assertDoc(doc)
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     )
   })
 })

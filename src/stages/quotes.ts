@@ -299,8 +299,11 @@ class Reader {
     if (NOUN_LIKE.has(this.word(end))) {
       // "the radio show", "his plans": a cue that is as often a noun needs a short, plain subject.
       if (b - a > 4) return undefined
-      for (let k = a; k <= b; k++)
-        if (PREPOSITIONS.has(this.word(k)) && this.word(k) !== 'of') return undefined
+      // "Washington's full-throated support": a possessive makes the cue a noun.
+      for (let k = a; k <= b; k++) {
+        if ((PREPOSITIONS.has(this.word(k)) && this.word(k) !== 'of') || this.word(k) === "'s")
+          return undefined
+      }
     }
     return found
   }
@@ -672,7 +675,7 @@ const indirect = (r: Reader, s: number): Attribution[] => {
     let comma = i + 2
     while (comma <= end && r.word(comma) !== ',') comma++
     if (i === a || (i === a + 1 && (r.word(a) === 'but' || r.word(a) === 'and'))) {
-      if (comma > end || comma === i + 2) continue
+      if (comma >= end || countWords(r, i + 2, comma - 1) === 0 || countWords(r, comma + 1, end) < 2) continue
       out.push({
         speaker: [i + 2, comma - 1],
         cue: [i, i + 1],
@@ -683,9 +686,9 @@ const indirect = (r: Reader, s: number): Attribution[] => {
       })
     } else {
       const contentLast = r.word(i - 1) === ',' ? i - 2 : i - 1
-      if (contentLast < a) continue
+      if (contentLast < a || countWords(r, a, contentLast) < 2) continue
       const speakerLast = Math.min(comma - 1, end)
-      if (speakerLast < i + 2) continue
+      if (speakerLast < i + 2 || countWords(r, i + 2, speakerLast) === 0) continue
       out.push({
         speaker: [i + 2, speakerLast],
         cue: [i, i + 1],
