@@ -177,6 +177,18 @@ const cases: [string, Row[]][] = [
       ['her and another woman', 2, 2, 2, 'killed', ''],
     ],
   ],
+  [
+    'Police identified the victim of a deadly downtown bar shooting.',
+    [['deadly downtown bar shooting', 1, null, null, 'killed', '']],
+  ],
+  [
+    'He is charged with the murder of 16-year-old Jane Roe.',
+    [
+      ['He', 1, 1, 1, 'arrested', 'he'],
+      ['murder of 16-year-old', 1, 1, 1, 'killed', ''],
+    ],
+  ],
+  ['The hunter accidentally shot himself and died.', [['himself', 1, 1, 1, 'killed', 'himself']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

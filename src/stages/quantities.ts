@@ -968,10 +968,11 @@ const readImplied = (
   const after = v.tokens[i + 1]
   const objectEnds =
     i + 1 >= v.end || after.kind !== 'word' || FUNCTION.has(after.norm) || roleAt(v, i + 1) !== null
-  if ((w === 'him' || (w === 'her' && objectEnds)) && verbRole) {
-    // "killing her and another woman"
+  if ((w === 'him' || w === 'himself' || w === 'herself' || (w === 'her' && objectEnds)) && verbRole) {
+    // "killing her and another woman"; "shot himself and died".
+    const died = verbRole === 'dead_or_injured' && norm(v, i + 1) === 'and' && DIED.has(norm(v, i + 2))
     return {
-      quantity: make(v, i, i + 1, ONE, w, verbRole, verb?.index ?? null),
+      quantity: make(v, i, i + 1, ONE, w, died ? 'killed' : verbRole, verb?.index ?? null),
       total: makeTotal(v, i, 1, readConjuncts(v, i + 1), verbRole),
       next: i + 1,
     }
@@ -1065,7 +1066,13 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     const last = w === 'murder' ? i + 2 : i + 1
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
   }
-  if ((w === 'fatal' || w === 'deadly') && FATAL_EVENTS.has(next)) return one(i + 2, i + 1)
+  if (w === 'fatal' || w === 'deadly') {
+    // "a deadly Hamilton bar shooting": up to three modifiers before the event noun.
+    for (let k = i + 1; k < Math.min(v.end, i + 5); k++) {
+      if (FATAL_EVENTS.has(norm(v, k))) return one(k + 1, k)
+      if (v.tokens[k].kind !== 'word' || FUNCTION.has(norm(v, k)) || roleAt(v, k)) break
+    }
+  }
   if (
     (w === 'shooting' || w === 'stabbing') &&
     (next === 'death' || next === 'deaths') &&
@@ -1089,9 +1096,14 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
         next: counted.last,
       }
     }
-    if (PERSON_DETERMINERS.has(norm(v, i + 2))) {
-      const noun = personNoun(v, i + 3)
-      if (noun < 0) return one(i + 2, i)
+    // "the murder of 16-year-old Jane Roe", "the murder of another teen"
+    const det = PERSON_DETERMINERS.has(norm(v, i + 2)) || norm(v, i + 2) === 'another'
+    if (AGE_WORD.test(norm(v, i + 2)) || det) {
+      const noun = personNoun(v, det ? i + 3 : i + 2)
+      if (noun < 0) {
+        if (!det) return { quantity: make(v, i, i + 3, ONE, '', 'killed', i), next: i + 3 }
+        return one(i + 2, i)
+      }
       const conj = readConjuncts(v, noun + 1)
       const n = 1 + conj.values.reduce((a, b) => a + b, 0)
       const last = Math.max(noun + 1, conj.next)
@@ -1155,7 +1167,8 @@ const STARTERS = new Set<string>([
   ...PERSON_DETERMINERS,
   ...LIFE_VERBS,
   ...DEATH_NOUNS,
-  ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'fatal', 'deadly', 'shooting', 'stabbing'],
+  ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'himself', 'herself', 'fatal', 'deadly'],
+  ...['shooting', 'stabbing'],
 ])
 
 /** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */
