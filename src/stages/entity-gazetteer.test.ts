@@ -51,6 +51,10 @@ describe('refineType with the word after the name', () => {
     ['PER', ['Mira', 'Soto'], 'spokesman', 'PERSON'],
     ['LOC', ['Kenya'], 'officials', 'GPE'],
     ['MISC', ['Zarqa-backed'], 'militia', 'MISC'],
+    ['ORG', ['Morrow'], 'administration', 'PERSON'],
+    ['MISC', ['Morrow'], 'administration', 'PERSON'],
+    ['ORG', ['Kenya'], 'administration', 'GPE'],
+    ['ORG', ['Acme', 'Corp'], 'administration', 'ORG'],
   ]
   for (const [type, words, next, expected] of cases) {
     it(`${type} ${words.join(' ')} + ${next} → ${expected}`, () =>

@@ -37,6 +37,8 @@ export interface Gazetteer {
   /** Nouns that after a name make it an organisation's ("the X movement"); and members' ("X commander"). */
   groupNouns: Set<string>
   memberNouns: Set<string>
+  /** Nouns that after a one-word name make it a leader's surname ("the Obama administration"). */
+  leaderNouns: Set<string>
   /** Titles written before a person's name ("ceo", "spokeswoman", "gen"), lower-case without dots. */
   titles: Set<string>
   /** Titles that also begin other names ("General Motors"). */
@@ -89,6 +91,7 @@ export const loadGazetteer = (): Gazetteer => {
     ambiguousTitles: new Set(titleData.ambiguous),
     groupNouns: new Set(orgData.groupNouns),
     memberNouns: new Set(orgData.memberNouns),
+    leaderNouns: new Set(orgData.leaderNouns),
     wordFlags: new Map(),
   }
   const flag = (word: string, bit: number): void => {
@@ -190,6 +193,8 @@ export const refineType = (
   // A name used as a modifier of "movement" or "commander" names an organisation; a person's name
   // is only retyped by group nouns ("Biden administration" stays a person's name).
   const after = next === undefined || next !== next.toLowerCase() ? '' : next
+  if (words.length === 1 && gaz.leaderNouns.has(after) && refined !== 'GPE' && refined !== 'NORP')
+    return 'PERSON'
   if (refined === 'MISC' && (gaz.groupNouns.has(after) || gaz.memberNouns.has(after))) return 'ORG'
   if (refined === 'PERSON' && gaz.groupNouns.has(after) && after !== 'government') return 'ORG'
   return refined
