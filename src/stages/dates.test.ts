@@ -349,6 +349,18 @@ const CASES: [string, string | undefined, string, Expect][] = [
     { value: '2020', range: ['2020-01-01', '2021-12-31'] },
   ],
   ['The envoy will arrive on Friday of next week.', THURSDAY, 'Friday of next week', { value: '2024-02-16' }],
+  [
+    'The shooting happened Monday around 10:45 p.m. outside.',
+    THURSDAY,
+    '10:45 p.m.',
+    { value: '2024-02-05T22:45' },
+  ],
+  [
+    'The call came at 12:17 Saturday morning from a caller.',
+    THURSDAY,
+    '12:17 Saturday morning',
+    { value: '2024-02-03T12:17' },
+  ],
   ['The 30-day truce held.', THURSDAY, '30-day', { value: 'P30D', type: 'DURATION' }],
   ['Sales fell in the last half of 2022.', THURSDAY, 'the last half of 2022', { value: '2022-H2' }],
   ['Talks may resume in the near future.', THURSDAY, 'the near future', { value: 'FUTURE_REF' }],
@@ -402,6 +414,9 @@ const NEGATIVES: [string, string][] = [
   ['The future king visited the city.', 'future'],
   ['She drank from a hot spring near the hills.', 'spring'],
   ['They wed in Paris.', 'wed'],
+  ['Shots rang out in the 1400 block of Elm Road.', '1400'],
+  ['The party was held at 1700 Almeda Street downtown.', '1700'],
+  ['Police gathered around March Street overnight.', 'March'],
 ]
 
 describe('dates: words that are not dates', () => {

@@ -278,6 +278,7 @@ const TIMEZONES = new Set(lexicon.timezones)
 const NAMED_DAYS = new Set(lexicon.namedDays)
 const WEEKDAY_NAMES = lexicon.weekdayNames.map((w) => w.split(' '))
 const NUMBER_NOUNS = new Set(lexicon.numberNouns)
+const STREET_WORDS = new Set(lexicon.streetWords)
 /** Holiday names as token sequences ("new year 's day", since the tokenizer splits the possessive). */
 const HOLIDAYS: [string[], string][] = Object.entries(lexicon.holidays).map(([name, rule]) => [
   name.replace(/'s\b/g, " 's").split(/\s+/),
@@ -505,7 +506,20 @@ class Matcher {
     if ((UNITS.has(next) && !ORDINALS.has(next)) || (TIMEZONES.has(next) && this.capital(i + 1))) return 0
     const plural = /^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word'
     if (plural && prev !== 'the' && prev !== "'s") return 0
+    if (this.streetAfter(i)) return 0
     return v
+  }
+
+  /** True when an address follows token i: "the 1400 block", "1722 Thurgood Street", "March Street". */
+  streetAfter(i: number): boolean {
+    if (STREET_WORDS.has(this.norm(i + 1)) && (this.norm(i + 1) === 'block' || this.capital(i + 1)))
+      return true
+    // A house number: one or two capitalised words, then a street word
+    for (let k = i + 1; k <= i + 3 && k < this.hi; k++) {
+      if (!this.capital(k)) return false
+      if (STREET_WORDS.has(this.norm(k + 1)) && this.capital(k + 1)) return true
+    }
+    return false
   }
 
   /** A two-digit year with an apostrophe ("'98") at i; returns [year, end]. */
@@ -669,7 +683,7 @@ class Matcher {
     // A month alone. Words that are also names or verbs need a preposition or modifier before them.
     const bare = this.norm(i).replace(/\.$/, '')
     if (!looseMonth && MONTHS_NEEDING_CAPITAL.has(bare) && !MONTH_LEADERS.has(this.norm(i - 1))) return null
-    if (!this.capital(i)) return null
+    if (!this.capital(i) || this.streetAfter(i)) return null
     return { end: i + 1, period: this.nearMonth(m, i), relative: true, takesThe: false }
   }
 
@@ -1189,8 +1203,14 @@ class Matcher {
     const on = this.norm(k) === 'on'
     if (on || this.norm(k) === ',') k++
     const day = this.weekday(k) ?? this.deictic(k) ?? this.relativeUnit(k) ?? this.calendar(k, true)
-    if (day && day.period?.precision !== 'month' && day.period?.precision !== 'week' && !day.part) {
+    if (day && day.period?.precision !== 'month' && day.period?.precision !== 'week') {
+      // "12:17 Saturday morning": the clock is more precise than the part of day
       return { end: on ? j : day.end, period: day.period, relative: day.relative, takesThe: false, clock }
+    }
+    // "It happened Monday around 10:45 p.m.": a day named earlier in the sentence dates the clock
+    const earlier = this.lastDate
+    if (earlier && earlier.sentence === this.sentence && earlier.period.from === earlier.period.to) {
+      return { end: j, period: dayPeriod(earlier.period.from), relative: true, takesThe: false, clock }
     }
     const period = this.dct === null ? null : dayPeriod(this.dct)
     return { end: j, period, relative: true, takesThe: false, clock }
@@ -1723,7 +1743,6 @@ class Matcher {
     return best
   }
 
-  /** All expressions of the document, left to right, without overlaps. */
   /** The last quarter named in this or the two sentences before, for comparisons like "a year earlier". */
   recentQuarter(): Period | null {
     const q = this.lastQuarter
@@ -1745,6 +1764,7 @@ class Matcher {
     return fineness !== undefined && fineness <= (UNIT_FINENESS[unit] ?? -1) ? a.period : null
   }
 
+  /** All expressions of the document, left to right, without overlaps. */
   scan(sentences: readonly { start: number; end: number }[]): Hit[] {
     const hits: Hit[] = []
     let t = 0
