@@ -239,6 +239,16 @@ describe('quotes', () => {
     ],
     ['scare quote is not a quote', 'Critics mocked the so-called “experts” on the panel.', []],
     ['infinitive is not a cue', 'She went online to suggest that the vote was rigged.', []],
+    [
+      'inverted cue opening the sentence',
+      'Said Lena Holm, who grew up nearby, “We were all so proud of her.”',
+      [{ speaker: 'Lena Holm', cue: 'Said', content: 'We were all so proud of her.', direct: true }],
+    ],
+    [
+      'object pronoun between cue and quote',
+      'The mayor called it “a disgrace to the whole town.”',
+      [{ speaker: 'The mayor', cue: 'called', content: 'a disgrace to the whole town.', direct: true }],
+    ],
     ['noun after a determiner is not a cue', 'His claims were never tested in court.', []],
     [
       'noun after a possessive is not a cue',

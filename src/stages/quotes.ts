@@ -45,6 +45,7 @@ const CONJUNCTIONS = new Set(['and', 'but'])
 const QUESTIONS = new Set(cueData.questions)
 const WH_WORDS = new Set(cueData.whWords)
 const NOUN_LIKE = new Set(cueData.nounLike)
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'it', 'them', 'us', 'me'])
 const QUANTIFIERS = new Set(cueData.quantifiers)
 const IRREGULAR_PAST = new Set([
   'said',
@@ -256,8 +257,11 @@ class Reader {
   isCue(i: number, { allowRead = false } = {}): boolean {
     const w = this.word(i)
     if (PARTICIPLES.has(w)) return !this.capital(i) && this.word(i - 1) === ','
-    // Headlines capitalise every word ("Mayor Says Bridge Will Reopen"): there a capitalised cue is still a cue.
-    if (!VERBS.has(w) || (this.capital(i) && !this.titleCase[this.sentenceOf[i]])) return false
+    // Headlines capitalise every word ("Mayor Says Bridge Will Reopen"): there a capitalised cue is still a cue; so is
+    // an inverted "Said Ann Lee, a neighbour, “…”" at the start of a sentence.
+    const inverted =
+      i === this.sentenceStart[this.sentenceOf[i]] && /ed$|^said$/.test(w) && this.capital(i + 1)
+    if (!VERBS.has(w) || (this.capital(i) && !this.titleCase[this.sentenceOf[i]] && !inverted)) return false
     if (READ.has(w) && !allowRead) return false
     const before = this.word(i - 1)
     if (DETERMINERS.has(before) && before !== 'that') return false
@@ -577,7 +581,9 @@ const cueBefore = (r: Reader, q: QuoteRegion): Attribution | undefined => {
   // A colon may end the paragraph that introduces a block quote ("Smith wrote:" then the quote).
   if (p < 0 || (breaksParagraph(text, tokens[p], tokens[q.open]) && r.word(p) !== ':')) return undefined
   const lead = r.word(p)
-  if (lead !== ':' && lead !== ',' && !COMPLEMENTIZERS.has(lead) && !r.isCue(p)) return undefined
+  // "called it “a disgrace”": an object pronoun between the cue and the quote.
+  const object = OBJECT_PRONOUNS.has(lead) && r.isCue(p - 1)
+  if (lead !== ':' && lead !== ',' && !COMPLEMENTIZERS.has(lead) && !r.isCue(p) && !object) return undefined
   // "said that “top secret” emails were sent": the sentence goes on after the quoted fragment, so the content is
   // the paraphrase around it, which the indirect reading takes.
   const after = q.close >= 0 ? tokens[q.close + 1] : undefined
