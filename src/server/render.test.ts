@@ -101,6 +101,22 @@ describe('article links', () => {
   }
 })
 
+describe('stored data of the wrong shape', () => {
+  it('cannot inject markup through a status, a voice, a count or a reconciled value', () => {
+    const report = madeUpReport()
+    const story = structuredClone(report.stories[0])
+    const bad = '"><script>window.__xss=1</script>'
+    Object.assign(story.facts[0], { status: bad })
+    Object.assign(story.facts[0].reconciled!, { low: bad })
+    Object.assign(story.framing.voices[0].speakers[0], { count: bad })
+    Object.assign(story, { independent: bad })
+    const docs = structuredClone(report.documents)
+    Object.assign(docs[0].framing!.loaded[0], { voice: bad })
+    const html = renderStoryBody({ story, documents: docs })
+    assert.doesNotMatch(html, /<script>/)
+  })
+})
+
 describe('renderStoryBody', () => {
   const report = madeUpReport()
   const html = renderStoryBody({ story: report.stories[0], documents: report.documents })

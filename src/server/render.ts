@@ -46,6 +46,11 @@ export interface StoryView {
   idPrefix?: string
 }
 
+const STATUSES = new Set<FactStatus>(['agree', 'compatible', 'conflict', 'unique'])
+
+/** A fact's status, checked against the known ones: it becomes a class name, so it must not carry markup. */
+const statusOf = (fact: Fact): FactStatus => (STATUSES.has(fact.status) ? fact.status : 'unique')
+
 /** Status words shown beside every colour, so colour is never the only cue. */
 export const STATUS_LABEL: Record<FactStatus, string> = {
   agree: 'Agree',
@@ -126,9 +131,9 @@ const docAnnotations = (doc: Doc, facts: readonly Fact[], p = ''): Annotation[] 
         evidenceSpans.push(e)
         annotations.push({
           span: e,
-          classes: ['ev', `ev-${fact.status}`],
+          classes: ['ev', `ev-${statusOf(fact)}`],
           facts: [`${p}f${i}`],
-          title: `${STATUS_LABEL[fact.status]}: ${fact.about}`,
+          title: `${STATUS_LABEL[statusOf(fact)]}: ${fact.about}`,
         })
       }
     }
@@ -142,7 +147,7 @@ const docAnnotations = (doc: Doc, facts: readonly Fact[], p = ''): Annotation[] 
   for (const term of doc.framing?.loaded ?? []) {
     annotations.push({
       span: term.span,
-      classes: ['loaded', `loaded-${term.voice}`],
+      classes: ['loaded', term.voice === 'quoted' ? 'loaded-quoted' : 'loaded-outlet'],
       title: term.voice === 'outlet' ? "loaded word, outlet's own voice" : 'loaded word, in a quotation',
     })
   }
@@ -176,17 +181,17 @@ const factsTable = (story: Story, docs: readonly Doc[], docById: Map<string, Doc
               const sources = (fact.reconciled?.sources[k] ?? [])
                 .map((id) => docName(docById.get(id)))
                 .join(', ')
-              return `<div><span class="rk">${k}</span> ${value === null || value === undefined ? '–' : value}${
+              return `<div><span class="rk">${k}</span> ${value === null || value === undefined ? '–' : escapeHtml(String(value))}${
                 sources ? ` <span class="src">(${escapeHtml(sources)})</span>` : ''
               }</div>`
             })
             .join('')
         : ''
-      return `<tr class="fact-row row-${fact.status}" id="${p}fact-f${i}">
+      return `<tr class="fact-row row-${statusOf(fact)}" id="${p}fact-f${i}">
 <th scope="row"><button type="button" class="fact-link" data-fact="${p}f${i}" aria-controls="${p}reports">${escapeHtml(
         fact.about || fact.key,
       )}</button><span class="kind">${escapeHtml(fact.kind)}</span></th>
-<td>${statusChip(fact.status)}</td>${cells}<td class="reconciled">${reconciled}</td></tr>`
+<td>${statusChip(statusOf(fact))}</td>${cells}<td class="reconciled">${reconciled}</td></tr>`
     })
     .join('\n')
   return `<div class="table-wrap"><table class="facts">
@@ -268,7 +273,7 @@ export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string 
     .map((d) => ({ doc: d, speakers: story.framing.voices.find((v) => v.document === d.id)?.speakers ?? [] }))
     .filter((g) => g.speakers.length > 0)
   if (groups.length === 0) return '<p class="empty">These reports quote no identified speaker.</p>'
-  const max = Math.max(...groups.flatMap((g) => g.speakers.map((s) => s.count)))
+  const max = Math.max(1, ...groups.flatMap((g) => g.speakers.map((s) => Number(s.count) || 0)))
   const row = 22
   const labelWidth = 230
   const barWidth = 300
@@ -280,10 +285,10 @@ export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string 
     body += `<text class="chart-outlet" x="0" y="${y + 16}">${escapeHtml(docName(group.doc))}</text>`
     y += row
     for (const s of speakers) {
-      const width = Math.max(2, Math.round((s.count / max) * barWidth))
+      const width = Math.max(2, Math.round(((Number(s.count) || 0) / max) * barWidth))
       body += `<text class="chart-speaker" x="12" y="${y + 15}">${escapeHtml(clipName(s.name))}</text>`
       body += `<rect class="chart-bar" x="${labelWidth}" y="${y + 4}" width="${width}" height="${row - 8}"></rect>`
-      body += `<text class="chart-count" x="${labelWidth + width + 6}" y="${y + 15}">${s.count}</text>`
+      body += `<text class="chart-count" x="${labelWidth + width + 6}" y="${y + 15}">${Number(s.count)}</text>`
       y += row
     }
     summary.push(`${docName(group.doc)}: ${speakers.map((s) => `${s.name} ${s.count}`).join(', ')}`)
@@ -358,7 +363,7 @@ export const renderStoryBody = ({
   return `<section class="story" aria-labelledby="${p}story-title">
 <header class="story-head">
 <h1 id="${p}story-title">${escapeHtml(story.title)}</h1>
-<p class="story-meta">${escapeHtml(formatDateRange(story.dateRange))} · ${docs.length} ${docs.length === 1 ? 'report' : 'reports'} · ${story.independent} independent · ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}</p>
+<p class="story-meta">${escapeHtml(formatDateRange(story.dateRange))} · ${docs.length} ${docs.length === 1 ? 'report' : 'reports'} · ${Number(story.independent)} independent · ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}</p>
 <nav class="toc" aria-label="Sections"><a href="#${p}facts">Facts</a> <a href="#${p}reports">Reports</a> <a href="#${p}labels">Labels</a> <a href="#${p}loaded">Loaded words</a> <a href="#${p}voices">Voices</a> <a href="#${p}timeline">Timeline</a> <a href="#${p}actors">Who is named</a></nav>
 </header>
 <section id="${p}facts" class="sec-facts" aria-labelledby="${p}facts-h"><h2 id="${p}facts-h">Facts</h2>
