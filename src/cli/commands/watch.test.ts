@@ -147,6 +147,20 @@ describe('parallax watch --once', () => {
     assert.deepEqual(Object.keys(state(out).seen).sort(), ['/a', '/flaky'])
   })
 
+  it('does not duplicate articles kept by a run whose state was lost', async () => {
+    const out = join(dir, 'lost-state')
+    items = ['/a', '/b']
+    etag = '"lost"'
+    await watch([...base(out), `${server.url}/feed.rss`])
+    // As if the run died after writing the documents but before saving what it had seen.
+    rmSync(join(out, 'watch-state.json'))
+    const { code, err } = await watch([...base(out), `${server.url}/feed.rss`])
+    assert.equal(code, 0, err)
+    assert.equal(docs(out).length, 2)
+    assert.match(err, /0 new articles/)
+    assert.deepEqual(Object.keys(state(out).seen).sort(), ['/a', '/b'])
+  })
+
   it('stores the same article once when it appears under two GUIDs', async () => {
     const out = join(dir, 'dupes')
     items = ['/a']

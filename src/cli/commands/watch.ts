@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -69,8 +70,11 @@ interface Sink {
   readonly where: string
   loadState(): WatchState
   saveState(state: WatchState): void
-  /** Analyses and keeps articles; returns the sources that failed. Idempotent by content id. */
-  keep(articles: Article[]): InputError[]
+  /**
+   * Analyses and keeps articles. Idempotent by content id: an article already kept (a run cut short
+   * after keeping it) is skipped, not duplicated. Returns the failures and the sources skipped.
+   */
+  keep(articles: Article[]): { errors: InputError[]; skipped: string[] }
   close(): void
 }
 
@@ -119,7 +123,11 @@ const storeSink = (store: Store): Sink => ({
     return saved
   },
   saveState: (state) => store.setState(STATE_KEY, state),
-  keep: (articles) => (articles.length > 0 ? ingestArticles(store, articles).errors : []),
+  keep: (articles) => {
+    if (articles.length === 0) return { errors: [], skipped: [] }
+    const result = ingestArticles(store, articles)
+    return { errors: result.errors, skipped: result.skipped }
+  },
   close: () => store.close(),
 })
 
@@ -155,8 +163,13 @@ const dirSink = (dir: string): Sink => {
     saveState: (state) => writeJsonAtomic(statePath, state),
     keep: (articles) => {
       const errors: InputError[] = []
+      const skipped: string[] = []
       let added = 0
       for (const article of articles) {
+        if (existsSync(join(docsDir, `${article.id ?? contentId(article.text)}.json`))) {
+          skipped.push(article.meta.source)
+          continue
+        }
         let doc: Doc
         try {
           doc = analyseDocument(article)
@@ -171,7 +184,7 @@ const dirSink = (dir: string): Sink => {
         added++
       }
       if (added > 0) writeJsonAtomic(join(dir, 'report.json'), compareDocuments(readDocs()))
-      return errors
+      return { errors, skipped }
     },
     close: () => {},
   }
@@ -244,17 +257,20 @@ const processItems = async (
     }
     kept.push({ article, item, hash })
   }
-  const failed = new Set(sink.keep(kept.map((k) => k.article)).map((e) => e.source))
+  const outcome = sink.keep(kept.map((k) => k.article))
+  const failed = new Map(outcome.errors.map((e) => [e.source, e]))
+  const skipped = new Set(outcome.skipped)
   let added = 0
   for (const { article, item, hash } of kept) {
-    if (failed.has(article.meta.source)) {
-      fail(item, [{ source: article.meta.source, reason: 'could not be stored' }])
+    const error = failed.get(article.meta.source)
+    if (error) {
+      fail(item, [error])
       continue
     }
     state.seen[item.guid] = now
     state.hashes[hash] = item.guid
     delete state.attempts[item.guid]
-    added++
+    if (!skipped.has(article.meta.source)) added++
   }
   if (complete) {
     for (const key of validatorKeys) {
