@@ -4,7 +4,10 @@ import type { Stage, StageContext } from '../pipeline/stage.ts'
 
 /** Options of the {@link quotes} stage. */
 export interface QuotesOptions {
-  /** Replace a he/she speaker with the nearest earlier named speaker or PERSON mention (within 3 sentences). Default true. */
+  /**
+   * Replace a he/she speaker with its antecedent when that is clear: within 3 sentences, the last named speaker with no
+   * other person named since, or the only person the entity layer names there. Default true.
+   */
   resolvePronouns?: boolean
   /** A quoted phrase of at most this many words with no cue beside it is a scare quote, not a speaker quote. Default 3. */
   maxScareWords?: number
