@@ -27,6 +27,16 @@ export interface StoryIndexOptions {
    * are missing from the story: another fighter, another victim, another town is another event.
    */
   namePenalty?: number
+  /**
+   * Share of the text similarity taken from the specific features alone (names, entity ids, years,
+   * numbers): reports of two earthquakes share their vocabulary, not their places, people and figures.
+   */
+  specificWeight?: number
+  /**
+   * Similarity lost when the article and the story each centre on names the other lacks (scaled by the
+   * product of the two missing shares): two reports about different people or places of the same kind.
+   */
+  conflictPenalty?: number
   /** How many of an article's names (by tf·idf) are its key names. */
   keyNames?: number
   /** Similarity lost when both have typed events and share no type. */
@@ -135,6 +145,12 @@ interface StoryState {
   years: Set<number>
   places: Set<string>
   events: Set<string>
+  /** Cached centroid norm under idf epoch `normEpoch` (-1: stale). */
+  norm: number
+  specificNorm: number
+  normEpoch: number
+  /** The story's key names (most shared by members, weighted by idf), cached under `normEpoch`. */
+  keys: string[]
   /** Name feature → number of members mentioning it. */
   names: Map<string, number>
   posted: Set<string>
@@ -149,7 +165,7 @@ interface Member {
 }
 
 const DEFAULTS = {
-  threshold: 0.21,
+  threshold: 0.18,
   windowDays: 14,
   timeWeight: 0.12,
   timeScale: 7,
@@ -158,9 +174,11 @@ const DEFAULTS = {
   eventPenalty: 0.05,
   namePenalty: 0.125,
   keyNames: 5,
+  specificWeight: 0,
+  conflictPenalty: 0,
   queryTerms: 20,
   candidates: 30,
-  postingScan: 300,
+  postingScan: 150,
   maxPostings: 4000,
   centroidTerms: 150,
   duplicateThreshold: 0.6,
@@ -174,6 +192,12 @@ const DEFAULTS = {
 // How often (in added articles) stories that fell out of every future window are closed.
 const EVICT_EVERY = 2000
 const MAX_SEGMENTS = 2_000_000
+// Candidates (best by cheap score) that get the full nearest-member comparison.
+const NEAREST_CANDIDATES = 5
+
+// Names, entity ids, years and numbers: what tells one event from another of the same kind.
+const isSpecific = (term: string): boolean =>
+  term.startsWith('n:') || term.startsWith('e:') || term.startsWith('y:') || term.startsWith('#')
 
 const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
   for (const x of a) if (b.has(x)) return false
@@ -210,10 +234,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   // whenever the article count has grown by 1% (always, while the index is small).
   let idfCache = new Map<string, number>()
   let idfCount = -1
+  let idfEpoch = 0
   const idf = (term: string): number => {
-    if (count !== idfCount && (count < 1000 || count > idfCount * 1.01)) {
+    if (count !== idfCount && (count < 200 || count > idfCount * 1.05)) {
       idfCache = new Map()
       idfCount = count
+      idfEpoch++
     }
     let value = idfCache.get(term)
     if (value === undefined) {
@@ -246,6 +272,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         independent: s.independent,
         open: s.open,
         centroid: new Map(s.centroid),
+        norm: 0,
+        specificNorm: 0,
+        normEpoch: -1,
+        keys: [],
         minDay: s.minDay,
         maxDay: s.maxDay,
         years: new Set(s.years),
@@ -301,55 +331,107 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return 0
   }
 
-  const score = (
-    f: GroupingFeatures,
-    vector: Map<string, number>,
-    keys: [string, number][],
+  // The centroid's norm under current idf, cached per story until it changes or idf is refreshed.
+  const centroidNorm = (story: StoryState): number => {
+    if (story.normEpoch !== idfEpoch) {
+      let norm = 0
+      let specificNorm = 0
+      for (const [term, weight] of story.centroid) {
+        const w = weight * idf(term)
+        norm += w * w
+        if (isSpecific(term)) specificNorm += w * w
+      }
+      story.norm = Math.sqrt(norm)
+      story.specificNorm = Math.sqrt(specificNorm)
+      story.keys = [...story.names]
+        .map(([term, n]): [string, number] => [term, n * idf(term)])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, settings.keyNames)
+        .map(([term]) => term)
+      story.normEpoch = idfEpoch
+    }
+    return story.norm
+  }
+
+  /**
+   * Text similarity of the article with the story (linkage), before penalties. `weighted` is the article's
+   * unit tf·idf vector multiplied once more by idf, since the centroid holds idf-free weights.
+   */
+  const linkage = (
+    weighted: [string, number, boolean][],
+    specificNorm: number,
     story: StoryState,
   ): number => {
     let dot = 0
-    let norm = 0
-    for (const [term, weight] of story.centroid) {
-      const w = weight * idf(term)
-      norm += w * w
-      const d = vector.get(term)
-      if (d !== undefined) dot += d * w
+    let specificDot = 0
+    for (const [term, v, specific] of weighted) {
+      const c = story.centroid.get(term)
+      if (c === undefined) continue
+      dot += v * c
+      if (specific) specificDot += v * c
     }
+    const gamma = settings.specificWeight
+    if (settings.linkage === 'average') {
+      const n = story.documents.length
+      return (1 - gamma) * (dot / n) + (specificNorm > 0 ? (gamma * specificDot) / specificNorm / n : 0)
+    }
+    const norm = centroidNorm(story)
     if (norm === 0) return 0
-    let similarity = settings.linkage === 'average' ? dot / story.documents.length : dot / Math.sqrt(norm)
-    if (settings.nearestWeight > 0) {
-      let nearest = 0
-      const members = story.members
-      for (let i = members.length - 1; i >= Math.max(0, members.length - settings.memberScan); i--) {
-        let d = 0
-        for (const [term, w] of members[i].vector) {
-          const v = vector.get(term)
-          if (v !== undefined) d += v * w
-        }
-        if (d > nearest) nearest = d
+    const specific =
+      story.specificNorm > 0 && specificNorm > 0 ? specificDot / specificNorm / story.specificNorm : 0
+    return (1 - gamma) * (dot / norm) + gamma * specific
+  }
+
+  /** Cosine with the closest of the story's most recent members. */
+  const nearest = (vector: Map<string, number>, story: StoryState): number => {
+    let best = 0
+    const members = story.members
+    for (let i = members.length - 1; i >= Math.max(0, members.length - settings.memberScan); i--) {
+      let d = 0
+      for (const [term, w] of members[i].vector) {
+        const v = vector.get(term)
+        if (v !== undefined) d += v * w
       }
-      similarity = (1 - settings.nearestWeight) * similarity + settings.nearestWeight * nearest
+      if (d > best) best = d
     }
-    similarity -= settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
-    if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years)) {
-      similarity -= settings.yearPenalty
-    }
+    return best
+  }
+
+  /** Evidence that the article reports a different event: time gap, other years, places, key names, event types. */
+  const penalty = (
+    f: GroupingFeatures,
+    keys: [string, number][],
+    vector: Map<string, number>,
+    story: StoryState,
+  ): number => {
+    let total = settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
+    if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years))
+      total += settings.yearPenalty
     if (f.places.length > 0 && story.places.size > 0 && disjoint(f.places, story.places)) {
-      similarity -= settings.placePenalty
+      total += settings.placePenalty
     }
     if (keys.length > 0) {
       let missing = 0
-      let total = 0
-      for (const [term, weight] of keys) {
-        total += weight
-        if (!story.names.has(term)) missing += weight
+      let weight = 0
+      for (const [term, w] of keys) {
+        weight += w
+        if (!story.names.has(term)) missing += w
       }
-      similarity -= (settings.namePenalty * missing) / total
+      total += (settings.namePenalty * missing) / weight
+      if (settings.conflictPenalty > 0) {
+        centroidNorm(story)
+        const storyKeys = story.keys
+        if (storyKeys.length > 0) {
+          let absent = 0
+          for (const term of storyKeys) if (!vector.has(term)) absent++
+          total += (settings.conflictPenalty * (missing / weight) * absent) / storyKeys.length
+        }
+      }
     }
     if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) {
-      similarity -= settings.eventPenalty
+      total += settings.eventPenalty
     }
-    return similarity
+    return total
   }
 
   const add = (doc: Doc): AddResult => {
@@ -383,6 +465,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // linkage needs, while idf may still move.
     for (const [term, s] of shape) shape.set(term, s / vectorNorm)
     for (const [term, v] of vector) vector.set(term, v / vectorNorm)
+    const weighted: [string, number, boolean][] = []
+    let specificNorm = 0
+    for (const [term, v] of vector) {
+      const specific = isSpecific(term)
+      if (specific) specificNorm += v * v
+      weighted.push([term, v * idf(term), specific])
+    }
+    specificNorm = Math.sqrt(specificNorm)
     const ranked = [...vector].sort((a, b) => b[1] - a[1])
     const query = ranked.slice(0, settings.queryTerms)
     const keys = ranked
@@ -421,12 +511,27 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       candidates.length = settings.candidates
     }
     for (const index of touched) overlap[index] = 0
+    // Every candidate gets the cheap score (linkage minus penalties); the few best also get the
+    // nearest-member blend, which costs a pass over their recent members.
+    const scored = candidates
+      .map((index) => {
+        const story = stories[index]
+        const lexical = linkage(weighted, specificNorm, story)
+        return { index, lexical, penalty: penalty(f, keys, vector, story) }
+      })
+      .sort((a, b) => b.lexical - b.penalty - (a.lexical - a.penalty) || a.index - b.index)
     let best = -1
     let bestScore = settings.threshold
-    for (const index of candidates) {
-      const s = score(f, vector, keys, stories[index])
+    for (const [rank, c] of scored.entries()) {
+      if (rank >= NEAREST_CANDIDATES) break
+      const blended =
+        settings.nearestWeight > 0
+          ? (1 - settings.nearestWeight) * c.lexical +
+            settings.nearestWeight * nearest(vector, stories[c.index])
+          : c.lexical
+      const s = blended - c.penalty
       if (s >= bestScore) {
-        best = index
+        best = c.index
         bestScore = s
       }
     }
@@ -443,6 +548,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         independent: 0,
         open: true,
         centroid: new Map(),
+        norm: 0,
+        specificNorm: 0,
+        normEpoch: -1,
+        keys: [],
         minDay: null,
         maxDay: null,
         years: new Set(),
@@ -466,6 +575,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.members.push({ id: doc.id, signature, vector: new Map(ranked.slice(0, settings.memberTerms)) })
     storyOfDoc.set(doc.id, best)
     for (const [term, s] of shape) story.centroid.set(term, (story.centroid.get(term) ?? 0) + s)
+    story.normEpoch = -1
     if (story.centroid.size > 2 * settings.centroidTerms) {
       const kept = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, settings.centroidTerms)
       story.centroid = new Map(kept)

@@ -125,7 +125,9 @@ export const featurise = (
   const years = new Set<number>()
   // Capitalised runs: candidate names. Sentence-initial single words are held until we know whether the
   // text capitalises them elsewhere too.
-  const runs: { tokens: string[]; initial: boolean }[] = []
+  // Runs from Title Case lines (headlines) are kept only for the words the text also capitalises in
+  // ordinary sentences: a headline capitalises every word.
+  const runs: { tokens: string[]; initial: boolean; titleCase: boolean }[] = []
   const midCapitalised = new Set<string>()
   let count = 0
   for (const source of sources) {
@@ -141,8 +143,12 @@ export const featurise = (
         let runInitial = false
         let last = 0
         let first = true
+        let wordCount = 0
+        let capitalCount = 0
+        const sentenceRuns: { tokens: string[]; initial: boolean; titleCase: boolean }[] = []
+        const sentenceMid: string[] = []
         const flush = (): void => {
-          if (run.length > 0) runs.push({ tokens: run, initial: runInitial })
+          if (run.length > 0) sentenceRuns.push({ tokens: run, initial: runInitial, titleCase: false })
           run = []
         }
         for (const m of sentence.matchAll(WORD)) {
@@ -164,10 +170,14 @@ export const featurise = (
           // Punctuation other than spaces between two capitalised words breaks a name ("Paris, Texas" is two).
           if (gap.length > 0 && !SPACES.test(gap)) flush()
           const capitalised = UPPER.test(raw) && !CALENDAR.has(lower)
+          if (/\p{L}/u.test(raw)) {
+            wordCount++
+            if (UPPER.test(raw)) capitalCount++
+          }
           if (capitalised && !STOP.has(lower)) {
             if (run.length === 0) runInitial = initial
             run.push(lower)
-            if (!initial) midCapitalised.add(lower)
+            if (!initial) sentenceMid.push(lower)
           } else flush()
           if (DIGITS.test(lower)) {
             const n = Number(lower)
@@ -179,6 +189,12 @@ export const featurise = (
           add(terms, stem(lower), source.weight)
         }
         flush()
+        const titleCase = wordCount >= 4 && capitalCount / wordCount > 0.6
+        for (const r of sentenceRuns) {
+          r.titleCase = titleCase
+          runs.push(r)
+        }
+        if (!titleCase) for (const w of sentenceMid) midCapitalised.add(w)
       }
     }
   }
@@ -196,6 +212,11 @@ export const featurise = (
     }
   } else {
     for (const run of runs) {
+      if (run.titleCase) {
+        const kept = run.tokens.filter((t) => midCapitalised.has(t))
+        if (kept.length > 0) occurrences.push(kept.join(' '))
+        continue
+      }
       if (run.initial && run.tokens.length === 1 && !midCapitalised.has(run.tokens[0])) continue
       occurrences.push(run.tokens.join(' '))
     }
