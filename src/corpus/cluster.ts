@@ -223,6 +223,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const postings = new Map<string, number[]>()
   const open = new Set<number>()
   let sinceEviction = 0
+  let closedSinceCompaction = 0
   // Sentence hash → story index + 1 where it was first seen, or -1 once it has been seen in two stories
   // (page furniture). Bounded: when it grows past MAX_SEGMENTS, sentences seen in one story only are forgotten.
   const segments = new Map<number, number>(state?.segments ?? [])
@@ -316,7 +317,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         closed++
       }
     }
-    if (closed === 0) return
+    // Readers skip closed stories anyway, so posting lists are only compacted once closed stories could
+    // make up a sizeable share of them: compaction walks every list.
+    closedSinceCompaction += closed
+    if (closedSinceCompaction < Math.max(1000, open.size)) return
+    closedSinceCompaction = 0
     for (const [term, list] of postings) {
       const kept = list.filter((i) => stories[i].open)
       if (kept.length === 0) postings.delete(term)
