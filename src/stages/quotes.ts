@@ -695,16 +695,20 @@ const indirect = (r: Reader, s: number): Attribution[] => {
       })
     } else {
       const contentLast = r.word(i - 1) === ',' ? i - 2 : i - 1
-      if (contentLast < a || countWords(r, a, contentLast) < 2) continue
       const speakerLast = Math.min(comma - 1, end)
       if (speakerLast < i + 2 || countWords(r, i + 2, speakerLast) === 0) continue
+      const before = contentLast < a ? 0 : countWords(r, a, contentLast)
+      // "Now, according to polls, some voters are swinging": the claim is on both sides; keep the larger part.
+      const after = r.word(i - 1) === ',' && comma < end ? countWords(r, comma + 1, end) : 0
+      if (Math.max(before, after) < 2) continue
+      const content: [number, number] = after > before ? [comma + 1, end] : [a, contentLast]
       out.push({
         speaker: [i + 2, speakerLast],
         cue: [i, i + 1],
-        content: spanOf(tokens, [a, contentLast]),
+        content: spanOf(tokens, content),
         direct: false,
-        from: a,
-        to: speakerLast,
+        from: Math.min(content[0], i),
+        to: Math.max(content[1], speakerLast),
       })
     }
     for (let k = i; k <= b; k++) r.used[k] = 1
