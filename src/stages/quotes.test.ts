@@ -70,6 +70,18 @@ describe('quotes', () => {
       [{ speaker: 'port officials', cue: 'according to', content: 'The ferry was late', direct: false }],
     ],
     [
+      'according to, in the middle',
+      'Now, according to recent polls, some voters in Eastport are wavering.',
+      [
+        {
+          speaker: 'recent polls',
+          cue: 'according to',
+          content: 'some voters in Eastport are wavering',
+          direct: false,
+        },
+      ],
+    ],
+    [
       'cue at the end',
       'The ferry sank near the pier, a government spokesman said.',
       [
