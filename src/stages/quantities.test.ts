@@ -189,6 +189,7 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['The hunter accidentally shot himself and died.', [['himself', 1, 1, 1, 'killed', 'himself']]],
+  ['Three troopers who entered the house were wounded.', [['Three', 3, 3, 3, 'injured', 'troopers']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -557,7 +557,8 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     if (NEGATORS.has(w)) return null
     const hospital = toHospital(v, j)
     if (hospital > 0) return { role: diedLater(v, hospital) ? 'killed' : 'injured', last: hospital, index: j }
-    if (SUBJECT_PREPOSITIONS.has(w) && !passive && !skipped) {
+    const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
+    if ((SUBJECT_PREPOSITIONS.has(w) || relative) && !passive && !skipped) {
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
       let k = j + 1
