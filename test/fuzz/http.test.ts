@@ -65,7 +65,20 @@ const body = (base: string) =>
     fc.constant(Buffer.alloc(0)),
   )
 
+/** Sound answers a third of the time, so the reader's success path is exercised as well as its refusals. */
 const answer = (base: string): fc.Arbitrary<Answer> =>
+  fc.oneof({ arbitrary: sound(base), weight: 1 }, { arbitrary: hostile(base), weight: 2 })
+
+const sound = (base: string): fc.Arbitrary<Answer> =>
+  fc.constantFrom(PAGE, FEED(base)).map((payload) => ({
+    raw: Buffer.concat([
+      Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${payload.length}\r\n\r\n`),
+      payload,
+    ]),
+    reset: false,
+  }))
+
+const hostile = (base: string): fc.Arbitrary<Answer> =>
   fc
     .record({
       statusLine: fc.oneof(
