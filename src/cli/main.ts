@@ -9,11 +9,22 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'analyse articles and print the comparison',
     load: () => import('./commands/analyze.ts'),
   },
-}
-
-/** Registers a subcommand (used by the command modules that exist in this build). */
-export const registerCommand = (name: string, summary: string, load: () => Promise<Command>): void => {
-  COMMANDS[name] = { summary, load }
+  ingest: {
+    summary: 'add articles to the store (./parallax.db); new ones join their stories',
+    load: () => import('./commands/ingest.ts'),
+  },
+  serve: {
+    summary: 'serve the stored stories as a web page and JSON API on 127.0.0.1',
+    load: () => import('./commands/serve.ts'),
+  },
+  search: {
+    summary: 'full-text search over stored articles and facts',
+    load: () => import('./commands/search.ts'),
+  },
+  watch: {
+    summary: 'poll feeds (RSS, Atom, JSON Feed, OPML) and keep new articles',
+    load: () => import('./commands/watch.ts'),
+  },
 }
 
 const help = (): string =>
