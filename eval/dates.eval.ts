@@ -249,7 +249,85 @@ const files = (dir: string, ext: string): string[] =>
     e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
   )
 
-/** The dates suite: TBAQ-cleaned and MEANTIME. */
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/**
+ * Local US news on shootings (GVA, 2013-2017) against the registry's incident dates: how often an
+ * article names its incident's day among its resolved dates (any day-precision DATE or TIME), and
+ * how often the first such day is the incident's. A check of weekday and month-day resolution on
+ * modern news, where TimeML gold is not available.
+ */
+const scoreGva = (dump: string[]): Metric[] => {
+  const base = join(dataDir(), 'gva')
+  const incidents = new Map<string, string>()
+  for (const line of readFileSync(join(base, 'incidents.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const incident = JSON.parse(line) as { incident_id: string; date: string }
+    const m = /^([A-Za-z]+) (\d{1,2}), (\d{4})$/.exec(incident.date.trim())
+    const month = m ? MONTH_NAMES.indexOf(m[1].toLowerCase()) + 1 : 0
+    if (m && month > 0)
+      incidents.set(
+        incident.incident_id,
+        `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`,
+      )
+  }
+  let articles = 0
+  let named = 0
+  let first = 0
+  for (const line of readFileSync(join(base, 'documents.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const doc = JSON.parse(line) as { incident_id: string; dct: string; content: string; id: string }
+    const day = incidents.get(doc.incident_id)
+    if (!day || !doc.content) continue
+    articles++
+    const tokens = tokenizeText(doc.content)
+    const days = findDates(doc.content, tokens, segmentTokens(doc.content, tokens), doc.dct)
+      .filter(
+        (d) => (d.type === 'DATE' || d.type === 'TIME') && d.value && /^\d{4}-\d{2}-\d{2}/.test(d.value),
+      )
+      .map((d) => ({ value: (d.value ?? '').slice(0, 10), text: d.text }))
+    if (days.some((d) => d.value === day)) named++
+    if (days[0]?.value === day) first++
+    else
+      dump.push(
+        `gva\tFIRST\t${doc.id}\t${doc.dct}\t${day}\t${days[0]?.text ?? '-'}\t${days[0]?.value ?? '-'}`,
+      )
+  }
+  const m = (metric: string, value: number, note: string): Metric => ({
+    dataset: 'gva-dates',
+    split: 'all',
+    metric,
+    value,
+    note,
+  })
+  return [
+    m(
+      'incident_day_named',
+      articles ? named / articles : 0,
+      `${named}/${articles} articles name the incident's day`,
+    ),
+    m(
+      'incident_day_first',
+      articles ? first / articles : 0,
+      `${first}/${articles} articles' first day is the incident's`,
+    ),
+  ]
+}
+
+/** The dates suite: TBAQ-cleaned and MEANTIME, plus GVA incident days. */
 export const evaluate = async (): Promise<Metric[]> => {
   const dump: string[] = []
   const tbaq = files(join(dataDir(), 'tempeval3/TBAQ-cleaned'), '.tml')
@@ -258,7 +336,11 @@ export const evaluate = async (): Promise<Metric[]> => {
   const meantime = files(join(dataDir(), 'meantime/intra_cross-doc_annotation'), '.xml')
     .sort()
     .map((f) => readMeantime(f.split('/').slice(-2).join('/'), readFileSync(f, 'utf8')))
-  const metrics = [...score('te3-tbaq', tbaq, dump), ...score('meantime-tmx', meantime, dump)]
+  const metrics = [
+    ...score('te3-tbaq', tbaq, dump),
+    ...score('meantime-tmx', meantime, dump),
+    ...scoreGva(dump),
+  ]
   const out = process.env.DATES_EVAL_DUMP
   if (out) writeFileSync(out, `${dump.join('\n')}\n`)
   return metrics
