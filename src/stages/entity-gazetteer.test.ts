@@ -34,6 +34,10 @@ describe('refineType', () => {
     ['ORG', ['U.S.'], 'GPE'],
     ['ORG', ['Kenya'], 'GPE'],
     ['ORG', ['Kenya', 'Airways'], 'ORG'],
+    ['PER', ['Kostner', 'Avenue'], 'FAC'],
+    ['PER', ['N.', 'Clark', 'St.'], 'FAC'],
+    ['PER', ['Marlow', 'County'], 'GPE'],
+    ['ORG', ['Marlow', 'County'], 'ORG'],
   ]
   for (const [type, words, expected] of cases) {
     it(`${type} ${words.join(' ')} → ${expected}`, () => assert.equal(refineType(type, words), expected))

@@ -32,6 +32,9 @@ export interface Gazetteer {
   demonyms: Set<string>
   groups: Set<string>
   facilityHeads: Set<string>
+  /** Street words and administrative divisions ending a name ("Kostner Avenue", "Cook County"). */
+  streetHeads: Set<string>
+  gpeHeads: Set<string>
   /** Last words that make a name an organisation ("Command", "Brigades", "Party"). */
   orgHeads: Set<string>
   /** Nouns that after a name make it an organisation's ("the X movement"); and members' ("X commander"). */
@@ -87,6 +90,8 @@ export const loadGazetteer = (): Gazetteer => {
     groups: new Set(norpData.groups),
     facilityHeads: new Set(facilityData.heads),
     orgHeads: new Set(orgData.heads),
+    streetHeads: new Set(facilityData.streetHeads),
+    gpeHeads: new Set(facilityData.gpeHeads),
     titles: new Set([...titleData.titles, ...abbreviations.titles]),
     ambiguousTitles: new Set(titleData.ambiguous),
     groupNouns: new Set(orgData.groupNouns),
@@ -206,6 +211,11 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   // News tagged like sports results: a country name the tagger read as a team ("US", "Germany") is the country.
   if (type === 'ORG') return gaz.countries.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
   if (lower.length === 0) return type === 'PER' ? 'PERSON' : type === 'LOC' ? 'LOC' : 'MISC'
+  // A road or an administrative division says so in its last word, whatever the words before it
+  // looked like to the tagger ("Kostner Avenue" is not a person, "Cook County" not an organisation).
+  const head = lower[lower.length - 1]
+  if (lower.length > 1 && gaz.streetHeads.has(head)) return 'FAC'
+  if (lower.length > 1 && gaz.gpeHeads.has(head)) return 'GPE'
   // A name ending in an organisation head word is an organisation, whatever the tagger guessed from
   // the words before it ("U.S. Central Command", "Vanguard Brigades").
   if (lower.length > 1 && gaz.orgHeads.has(lower[lower.length - 1].replace(/\.$/, ''))) return 'ORG'
