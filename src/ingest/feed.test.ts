@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import iconv from 'iconv-lite'
-import { readFeed, readOpml, sniffFeed } from './feed.ts'
+import { discoverFeeds, readFeed, readOpml, sniffFeed } from './feed.ts'
 
 const fixture = (name: string): Buffer =>
   readFileSync(new URL(`../../test/fixtures/ingest/feeds/${name}`, import.meta.url))
@@ -193,4 +193,25 @@ describe('sniffFeed', () => {
   ]
   for (const [text, kind] of cases)
     it(`${JSON.stringify(text.slice(0, 30))} → ${kind}`, () => assert.equal(sniffFeed(text), kind))
+})
+
+describe('discoverFeeds', () => {
+  it('finds the feeds a page advertises, resolved and deduplicated', () => {
+    const html = `<html><head>
+      <link rel="stylesheet" href="/site.css">
+      <link rel="alternate" type="application/rss+xml" title="All" href="/feed.rss?a=1&amp;b=2">
+      <link href='https://cdn.example/atom.xml' type='application/atom+xml' rel='alternate'>
+      <link rel="alternate" type="application/feed+json" href="/feed.json">
+      <link rel="alternate" hreflang="fr" href="/fr/">
+      <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+      <link rel="alternate" type="application/rss+xml" href="/feed.rss?a=1&b=2">
+    </head></html>`
+    assert.deepEqual(discoverFeeds(html, 'https://ledger.example/news/'), [
+      'https://ledger.example/feed.rss?a=1&b=2',
+      'https://cdn.example/atom.xml',
+      'https://ledger.example/feed.json',
+    ])
+  })
+  it('finds none in a page without feed links', () =>
+    assert.deepEqual(discoverFeeds('<html><p>x</p></html>'), []))
 })

@@ -120,6 +120,26 @@ const atomLink = (links: Node): string | undefined => {
 const hashGuid = (parts: (string | undefined)[]): string =>
   `sha256:${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`
 
+const FEED_TYPES = /^application\/(rss\+xml|atom\+xml|feed\+json|rdf\+xml)$/i
+
+/**
+ * Feed autodiscovery: the feeds an HTML page advertises with `<link rel="alternate" type="application/rss+xml" href>`
+ * (or Atom, JSON Feed), as absolute http(s) URLs in page order. Looks only at the first 256 KB, where heads are.
+ */
+export const discoverFeeds = (html: string, pageUrl?: string): string[] => {
+  const urls: string[] = []
+  for (const [tag] of html.slice(0, 256 * 1024).matchAll(/<link\b[^>]*>/gi)) {
+    const attrs: Record<string, string> = {}
+    for (const m of tag.matchAll(/([a-zA-Z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+      attrs[m[1].toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&').trim()
+    }
+    if (!/(^|\s)alternate(\s|$)/i.test(attrs.rel ?? '') || !FEED_TYPES.test(attrs.type ?? '')) continue
+    const url = absolute(attrs.href, pageUrl)
+    if (url && !urls.includes(url)) urls.push(url)
+  }
+  return urls
+}
+
 /** What kind of feed or list the text is, by its first element or JSON shape; undefined when none. */
 export const sniffFeed = (text: string): 'rss' | 'atom' | 'rdf' | 'json' | 'opml' | undefined => {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '')

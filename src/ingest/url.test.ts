@@ -146,6 +146,18 @@ describe('readUrl against a local server', () => {
     ])
   })
 
+  it('follows the feeds an HTML page advertises', async () => {
+    server.routes['/home'] = {
+      body: '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/feed.rss"></head><body></body></html>',
+    }
+    const home = await fetchFeed(`${server.url}/home`, options())
+    assert.deepEqual(home.feeds, [`${server.url}/feed.rss`])
+    const bare = await fetchFeed(`${server.url}/bridge`, options())
+    assert.deepEqual(bare.errors, [
+      { source: `${server.url}/bridge`, reason: 'an HTML page that links to no RSS, Atom or JSON feed' },
+    ])
+  })
+
   it('fetches a feed with OPML lists giving their feeds', async () => {
     const feed = await fetchFeed(`${server.url}/feed.rss`, options())
     assert.equal(feed.items.length, 3)

@@ -1,5 +1,5 @@
 import { DecodeError, decodeBuffer } from './decode.ts'
-import { type FeedItem, type FeedResult, readFeed, readOpml, sniffFeed } from './feed.ts'
+import { discoverFeeds, type FeedItem, type FeedResult, readFeed, readOpml, sniffFeed } from './feed.ts'
 import { FetchError, type FetchOptions, fetchUrl } from './fetch.ts'
 import { oneLine, readHtml } from './html.ts'
 import { readTextArticle } from './text.ts'
@@ -88,7 +88,8 @@ export interface FetchedFeed extends FeedResult {
 
 /**
  * Fetches a feed (RSS, Atom, JSON Feed) conditionally and reads its items; an OPML list gives its
- * feed URLs in `feeds` instead. Never throws for bad input or network trouble.
+ * feed URLs in `feeds` instead, and so does an HTML page that advertises feeds (autodiscovery).
+ * Never throws for bad input or network trouble.
  */
 export const fetchFeed = async (url: string, options: UrlOptions = {}): Promise<FetchedFeed> => {
   let response: Awaited<ReturnType<typeof fetchUrl>>
@@ -106,6 +107,16 @@ export const fetchFeed = async (url: string, options: UrlOptions = {}): Promise<
   if (kind === 'opml') {
     const list = readOpml(response.body, url, { url: response.url, charset: response.charset })
     return { notModified: false, finalUrl: response.url, items: [], errors: list.errors, feeds: list.urls }
+  }
+  if (!kind && /<html|<!doctype html/i.test(response.body.subarray(0, 4096).toString('latin1'))) {
+    // A site's page rather than its feed: follow the feeds the page advertises, as feed readers do.
+    const feeds = discoverFeeds(response.body.toString('latin1'), response.url)
+    if (feeds.length > 0) return { notModified: false, finalUrl: response.url, items: [], errors: [], feeds }
+    return {
+      notModified: false,
+      items: [],
+      errors: [{ source: url, reason: 'an HTML page that links to no RSS, Atom or JSON feed' }],
+    }
   }
   return {
     notModified: false,
@@ -134,7 +145,15 @@ export const readFeedFile = async (
   if (sniffFeed(Buffer.from(bytes.subarray(0, 4096)).toString('latin1')) === 'opml') {
     const list = readOpml(bytes, source, base)
     errors.push(...list.errors)
-    for (const feedUrl of list.urls) feeds.push(await fetchFeed(feedUrl, { ...options, conditional: false }))
+    for (const feedUrl of list.urls) {
+      const feed = await fetchFeed(feedUrl, { ...options, conditional: false })
+      feeds.push(feed)
+      // A list entry that is a site's page: its advertised feeds, one level deep (no list of lists).
+      for (const found of feed.feeds ?? []) {
+        const advertised = await fetchFeed(found, { ...options, conditional: false })
+        feeds.push({ ...advertised, feeds: undefined })
+      }
+    }
   } else {
     feeds.push(readFeed(bytes, source, base))
   }
