@@ -151,7 +151,7 @@ export const readFeedFile = async (
       // A list entry that is a site's page: its advertised feeds, one level deep (no list of lists).
       for (const found of feed.feeds ?? []) {
         const advertised = await fetchFeed(found, { ...options, conditional: false })
-        feeds.push({ ...advertised, feeds: undefined })
+        feeds.push(advertised)
       }
     }
   } else {
