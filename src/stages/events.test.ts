@@ -59,6 +59,10 @@ const cases: [string, [string, string][]][] = [
   ],
   ['The jury returned a guilty verdict.', [['verdict', 'verdict']]],
   ['The clinical trial enrolled 300 patients.', []],
+  // Capitalised words inside names are not events; in a title-case headline they are.
+  ['Crews from Northshire Fire and Rescue tackled the blaze.', [['blaze', 'fire']]],
+  ['The Central Election Commission met on Monday.', []],
+  ['Three Dead After Fire Destroys Warehouse', [['Fire', 'fire']]],
 ]
 
 test('events: triggers typed from the lexicon, multi-word first, context-checked', () => {

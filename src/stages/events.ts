@@ -56,6 +56,38 @@ const occursIn = (tokens: readonly Token[], from: number, to: number, seq: reado
   return false
 }
 
+const capitalised = (text: string, t: Token | undefined): boolean =>
+  t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(text.slice(t.span.start, t.span.end))
+
+/** A title-case line (a headline): no full stop and most words capitalised, so capitals say nothing about names. */
+const isTitleCase = (text: string, tokens: readonly Token[], start: number, end: number): boolean => {
+  // A headline has no closing full stop; a sentence full of names has one.
+  if (end > start && tokens[end - 1].norm === '.') return false
+  let words = 0
+  let caps = 0
+  for (let i = start; i < end; i++) {
+    if (tokens[i].kind !== 'word' || tokens[i].norm.length < 4) continue
+    words++
+    if (capitalised(text, tokens[i])) caps++
+  }
+  return words >= 3 && caps / words > 0.6
+}
+
+/**
+ * A capitalised word inside a run of capitalised words, not at the start of the sentence, is part of a
+ * name ("Surrey Fire and Rescue", "Central Election Commission", "Catching Fire"), not an event.
+ */
+const inProperName = (
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  start: number,
+  end: number,
+): boolean => {
+  if (i === start || !capitalised(text, tokens[i])) return false
+  return capitalised(text, tokens[i - 1]) || (i + 1 < end && capitalised(text, tokens[i + 1]))
+}
+
 /**
  * Finds event triggers in the tokens [start, end) of one sentence: at each token the longest trigger
  * whose context test passes; context is searched within `window` tokens either side, inside the sentence.
@@ -69,8 +101,10 @@ export const findEvents = (
   window: number,
 ): EventMention[] => {
   const out: EventMention[] = []
+  const headline = isTitleCase(text, tokens, start, end)
   for (let i = start; i < end; ) {
-    const candidates = triggers.get(tokens[i].norm)
+    const candidates =
+      !headline && inProperName(text, tokens, i, start, end) ? undefined : triggers.get(tokens[i].norm)
     let matched = 0
     if (candidates) {
       for (const trigger of candidates) {
