@@ -82,6 +82,16 @@ describe('quotes', () => {
       ],
     ],
     [
+      'hearer without that',
+      'Ruiz told the council members she would run again.',
+      [{ speaker: 'Ruiz', cue: 'told', content: 'she would run again', direct: false }],
+    ],
+    [
+      'told with a plain object keeps it',
+      'Ruiz told a story about the harbour.',
+      [{ speaker: 'Ruiz', cue: 'told', content: 'a story about the harbour', direct: false }],
+    ],
+    [
       'cue at the end',
       'The ferry sank near the pier, a government spokesman said.',
       [

@@ -650,6 +650,24 @@ const contentAfter = (r: Reader, cue: number, last: number): number | undefined 
     }
   }
   if (NEED_COMPLEMENT.has(w)) return undefined
+  if (TELL.has(w) && !TO_VERBS.has(w)) {
+    // "told CNN he would run", "told them the plan was dead": step over the hearer to the clause.
+    let h = k
+    if (OBJECT_PRONOUNS.has(r.word(h)) || r.word(h) === 'reporters') h++
+    else if (r.capital(h)) while (h <= last && h - k < 4 && r.capital(h)) h++
+    else if (DETERMINERS.has(r.word(h)))
+      while (
+        h <= last &&
+        h - k < 4 &&
+        !PRONOUNS.has(r.word(h)) &&
+        !r.capital(h) &&
+        r.tokens[h].kind === 'word' &&
+        !AUX.has(r.word(h))
+      )
+        h++
+    const subject = r.word(h)
+    if (h > k && h <= last && (PRONOUNS.has(subject) || DETERMINERS.has(subject) || r.capital(h))) return h
+  }
   if (TIME_WORDS.has(next) && !PREPOSITIONS.has(next)) {
     // "said Monday the plan was dead": step over the time word.
     while (k <= last && TIME_WORDS.has(r.word(k)) && !PREPOSITIONS.has(r.word(k))) k++
