@@ -27,6 +27,18 @@ type Expect = Partial<Pick<DateMention, 'value' | 'precision' | 'type' | 'relati
 // [sentence, published, expression text, expected]
 const CASES: [string, string | undefined, string, Expect][] = [
   [
+    'Injuries rose from January to November 2014.',
+    THURSDAY,
+    'January',
+    { value: '2014-01', relative: false },
+  ],
+  [
+    'The chief speaks at 3:30 this afternoon.',
+    THURSDAY,
+    '3:30 this afternoon',
+    { value: '2024-02-08T15:30' },
+  ],
+  [
     'The ferry sank on Wednesday near the harbour.',
     THURSDAY,
     'Wednesday',

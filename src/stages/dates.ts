@@ -671,6 +671,24 @@ class Matcher {
     if (y) return { end: j + 1, period: monthPeriod(y, m), relative: false, takesThe: false }
     const [sy, se] = this.shortYear(j)
     if (sy) return { end: se, period: monthPeriod(sy, m), relative: false, takesThe: false }
+    // "from January to November 2014", "between March and May 2020": the year closes the range
+    const joiner = this.norm(j)
+    if (
+      joiner === 'to' ||
+      joiner === 'through' ||
+      joiner === 'and' ||
+      joiner === 'until' ||
+      joiner === '-' ||
+      joiner === '–'
+    ) {
+      const second = this.month(j + 1)
+      if (second && second >= m) {
+        let k = j + 2
+        if (this.norm(k) === ',') k++
+        const closing = this.year(k, true)
+        if (closing) return { end: i + 1, period: monthPeriod(closing, m), relative: false, takesThe: false }
+      }
+    }
     // "January this year", "June last year"
     const ref = this.yearRef(i + 1)
     if (ref && this.norm(i + 1) !== 'of' && this.norm(i + 1) !== ',') {
@@ -1121,6 +1139,7 @@ class Matcher {
     let hour = -1
     let minute = 0
     let zulu = ''
+    let noMeridiem = false
     let j = i + 1
     const compact = /^(\d{1,2})([ap]m)$/.exec(n)
     const military = /^([01]\d|2[0-4])([0-5]\d)$/.exec(n)
@@ -1190,6 +1209,7 @@ class Matcher {
         j++
       } else if (j === i + 3 && hour <= 23) {
         // "14:30": a 24-hour clock time without am/pm.
+        noMeridiem = true
       } else return null
       if (hour > 24 || minute > 59) return null
       if (TIMEZONES.has(this.norm(j)) && this.capital(j)) {
@@ -1198,7 +1218,7 @@ class Matcher {
         j++
       }
     } else return null
-    const clock = `T${pad(hour)}:${pad(minute)}${zulu}`
+    let clock = `T${pad(hour)}:${pad(minute)}${zulu}`
     // The day it belongs to: "3 p.m. Tuesday", "noon on Friday", "10 a.m. yesterday", "3 p.m. Jan. 28"
     // After "on" the day is its own expression (a preposition is a TimeML signal, never inside a
     // TIMEX3), but it still dates the clock time.
@@ -1207,6 +1227,10 @@ class Matcher {
     if (on || this.norm(k) === ',') k++
     const day = this.weekday(k) ?? this.deictic(k) ?? this.relativeUnit(k) ?? this.calendar(k, true)
     if (day && day.period?.precision !== 'month' && day.period?.precision !== 'week') {
+      // "3:30 this afternoon": the part of day says which half of the clock
+      if (noMeridiem && hour < 12 && (day.part === 'AF' || day.part === 'EV' || day.part === 'NI')) {
+        clock = `T${pad(hour + 12)}:${pad(minute)}${zulu}`
+      }
       // "12:17 Saturday morning": the clock is more precise than the part of day
       return { end: on ? j : day.end, period: day.period, relative: day.relative, takesThe: false, clock }
     }
