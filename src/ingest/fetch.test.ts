@@ -173,6 +173,17 @@ describe('fetchUrl against a local server', () => {
     assert.equal(last?.headers['if-modified-since'], 'Tue, 15 Apr 2031 10:00:00 GMT')
   })
 
+  it('does not send back a saved validator that is not a valid header value', async () => {
+    const session = createSession({
+      [`${server.url}/etag`]: { etag: '"v1"\r\nX-Injected: 1', lastModified: 'ok' },
+    })
+    const result = await fetchUrl(`${server.url}/etag`, { ...base(), session })
+    assert.equal(result.status, 200)
+    const last = server.seen.filter((r) => r.path === '/etag').at(-1)
+    assert.equal(last?.headers['if-none-match'], undefined)
+    assert.equal(last?.headers['x-injected'], undefined)
+  })
+
   it('waits between requests to one host', async () => {
     const session = createSession()
     // Measured on the client: the second request may not start before the first's slot plus the delay.

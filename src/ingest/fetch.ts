@@ -112,6 +112,8 @@ const robotsParser = ((robotsParserModule as unknown as { default?: unknown }).d
 
 const defaultSession = createSession()
 
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]{1,1024}$/
+
 const systemResolve = (host: string): Promise<{ address: string; family: number }[]> =>
   new Promise((resolve, reject) =>
     dnsLookup(host, { all: true, verbatim: true }, (error, addresses) =>
@@ -350,8 +352,11 @@ export const fetchUrl = async (raw: string, options: FetchOptions = {}): Promise
       'accept-encoding': 'gzip, deflate, br',
     }
     const validators = conditional ? session.validators[url.href] : undefined
-    if (validators?.etag) headers['if-none-match'] = validators.etag
-    if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified
+    // Validators come from servers and from a state file: only values Node accepts in a header are sent back.
+    if (validators?.etag && HEADER_VALUE.test(validators.etag)) headers['if-none-match'] = validators.etag
+    if (validators?.lastModified && HEADER_VALUE.test(validators.lastModified)) {
+      headers['if-modified-since'] = validators.lastModified
+    }
     const hop = await requestOnce(url, headers, options)
     if (hop.status >= 300 && hop.status < 400 && hop.status !== 304) {
       const location = hop.headers.location
