@@ -14,6 +14,7 @@ export interface Decoded {
   warnings: string[]
 }
 
+/** Options of {@link decodeBuffer}. */
 export interface DecodeOptions {
   /** The charset the transport declared (an HTTP `Content-Type` charset or a label from elsewhere). */
   declared?: string

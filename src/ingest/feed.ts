@@ -36,6 +36,7 @@ export interface OpmlResult {
   errors: InputError[]
 }
 
+/** Options of {@link readFeed} and {@link readOpml}. */
 export interface FeedOptions {
   /** The feed's own URL: resolves relative item links. */
   url?: string

@@ -66,6 +66,7 @@ export const createSession = (validators: Record<string, CacheEntry> = {}): Fetc
   validators,
 })
 
+/** Options of {@link fetchUrl}: the guard, the politeness and the limits. */
 export interface FetchOptions {
   /** Permit loopback, private, link-local and other non-unicast addresses (tests, intranets). */
   allowPrivate?: boolean

@@ -9,6 +9,7 @@ export const MAX_HTML_BYTES = 16 * 1024 * 1024
 /** Deeper element nesting than this is refused before parsing: the DOM and Readability slow down sharply with depth. */
 export const MAX_HTML_DEPTH = 400
 
+/** Options of {@link readHtml}. */
 export interface HtmlOptions {
   /** The page's own URL when it was fetched; resolves relative canonical links and gives a fallback outlet. */
   url?: string

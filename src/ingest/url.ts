@@ -8,6 +8,7 @@ import type { Article, InputError, ReadResult } from './types.ts'
 /** True for an http(s) URL argument (what `analyze` and `watch` fetch instead of reading a file). */
 export const isUrl = (input: string): boolean => /^https?:\/\//i.test(input.trim())
 
+/** Options of the URL readers: {@link FetchOptions} plus how many items a feed may give. */
 export interface UrlOptions extends FetchOptions {
   /** Most items fetched from one feed, newest first as the feed lists them. Default 50. */
   maxItems?: number
