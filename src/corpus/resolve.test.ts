@@ -146,6 +146,27 @@ describe('resolveEntities', () => {
     assert.deepEqual(groupsOf([a, b]), ['Front', 'Zarqa Front'])
   })
 
+  it('joins company forms and an organisation’s first word, unless two organisations share it', () => {
+    const a = docWith('Brindlewood Inc. and Brindlewood met Tarrow Dynamics.', [
+      ['Brindlewood Inc.', 'ORG'],
+      ['Brindlewood', 'ORG'],
+      ['Tarrow Dynamics', 'ORG'],
+    ])
+    const b = docWith('Tarrow said Quenby Foods and Quenby Records split. Quenby fell.', [
+      ['Tarrow', 'ORG'],
+      ['Quenby Foods', 'ORG'],
+      ['Quenby Records', 'ORG'],
+      ['Quenby', 'ORG'],
+    ])
+    assert.deepEqual(groupsOf([a, b]), [
+      'Brindlewood = Brindlewood Inc.',
+      'Quenby',
+      'Quenby Foods',
+      'Quenby Records',
+      'Tarrow = Tarrow Dynamics',
+    ])
+  })
+
   it('does not join a surname shared by two full names', () => {
     const a = docWith('Jane Morrow and Paul Morrow met. Morrow left.', [
       ['Jane Morrow', 'PERSON'],

@@ -8,8 +8,11 @@
  * (Kata'ib / Katai'ib / Kataib). Types disagreeing across mentions are settled by majority vote.
  */
 import { createHash } from 'node:crypto'
+import orgData from '../data/org-heads.json' with { type: 'json' }
 import type { Doc, Entity, EntityType, Evidence, Mention } from '../model/types.ts'
 import { groupSingular, loadGazetteer } from '../stages/entity-gazetteer.ts'
+
+const LEGAL_SUFFIXES = new Set(orgData.legalSuffixes)
 
 const tokenCache = new Map<string, string[]>()
 
@@ -35,6 +38,8 @@ const foldName = (text: string): string[] => {
     .trim()
   const tokens = folded.length === 0 ? [] : folded.split(' ')
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift()
+  // A company form does not tell two names apart: "Acme Inc." and "Acme" are one company.
+  while (tokens.length > 1 && LEGAL_SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop()
   return tokens
 }
 
@@ -328,6 +333,7 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     const lone = byStrong.get(key)
     if (roots.size === 1 && lone !== undefined) uf.union(lone, [...hosts][0])
   }
+  const gaz = loadGazetteer()
   // A surname alone in a document where the tagger misread it ("Al-Saadi" as a place) joins the one
   // person entity of the corpus whose full name ends with it; never a place or nationality word.
   const rootVotes = new Map<number, Map<EntityType, number>>()
@@ -367,8 +373,40 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     const [host] = hosts
     if (uf.find(i) !== uf.find(host)) uf.union(i, host)
   })
+  // An organisation's first word alone ("Lockheed" for "Lockheed Martin") joins the one organisation
+  // of the corpus whose name starts with it; two such organisations ("Apple Computer", "Apple Corps")
+  // leave it alone.
+  const orgRoot = new Map<number, boolean>()
+  const isOrgRoot = (root: number): boolean => {
+    let known = orgRoot.get(root)
+    if (known === undefined) {
+      known = majority(rootVotes.get(root) ?? new Map()) === 'ORG'
+      orgRoot.set(root, known)
+    }
+    return known
+  }
+  const firstWordHosts = new Map<string, Set<number>>()
+  locals.forEach((c, i) => {
+    const root = uf.find(i)
+    if (!isOrgRoot(root)) return
+    for (const m of c.mentions) {
+      const tokens = nameTokens(m.text)
+      if (tokens.length < 2 || tokens[0].length < 3 || isAcronym(m.text)) continue
+      const hosts = firstWordHosts.get(tokens[0]) ?? new Set<number>()
+      hosts.add(root)
+      firstWordHosts.set(tokens[0], hosts)
+    }
+  })
+  locals.forEach((c, i) => {
+    const tokens = c.mentions.map((m) => nameTokens(m.text))
+    if (!tokens.every((t) => t.length === 1 && t[0] === tokens[0][0])) return
+    if (!isOrgRoot(uf.find(i)) || gaz.gpe.has(tokens[0][0])) return
+    const hosts = firstWordHosts.get(tokens[0][0])
+    if (!hosts || hosts.size !== 1) return
+    const [host] = hosts
+    if (uf.find(i) !== uf.find(host)) uf.union(i, host)
+  })
   // Spelling variants of long names, never between two names the gazetteer knows as distinct places.
-  const gaz = loadGazetteer()
   const names = new Map<string, { tokens: string[]; cluster: number; known: boolean }>()
   locals.forEach((c, i) => {
     for (const m of c.mentions) {
