@@ -1391,6 +1391,8 @@ class Matcher {
     if (adj) {
       const n = DIGITS.test(adj[1]) || /^\d+\.\d+$/.test(adj[1]) ? Number(adj[1]) : this.wordNumber(adj[1])
       const unit = UNITS.get(adj[2])
+      // "a 14-year old girl": an age
+      if (this.norm(j + 1) === 'old') return null
       if (n !== null && unit) {
         // "the 30-day truce": the article belongs to the noun the adjective modifies
         return this.durationHit(takesThe && !lead ? i + 1 : i, j + 1, durationValue(n, unit[0], unit[1]))
@@ -1582,6 +1584,8 @@ class Matcher {
   set(i: number): Hit | null {
     const n = this.norm(i)
     const lexical = SETS.get(n)
+    // "Naples Daily News": a capital inside a sentence makes it a name
+    if (lexical && this.capital(i) && i > this.lo) return null
     if (lexical)
       return {
         start: i,
