@@ -190,6 +190,16 @@ const cases: [string, Row[]][] = [
   ],
   ['The hunter accidentally shot himself and died.', [['himself', 1, 1, 1, 'killed', 'himself']]],
   ['Three troopers who entered the house were wounded.', [['Three', 3, 3, 3, 'injured', 'troopers']]],
+  ['Teen shot near the park dies at hospital.', [['Teen', 1, 1, 1, 'killed', 'teen']]],
+  ['One of two men shot on Monday has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  ['Police said 1 shooting victim has died.', [['1', 1, 1, 1, 'killed', 'victim']]],
+  [
+    'The bullet struck his wife, resulting in her death.',
+    [
+      ['his wife', 1, 1, 1, 'dead_or_injured', 'wife'],
+      ['her death', 1, 1, 1, 'killed', ''],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

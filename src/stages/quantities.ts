@@ -399,6 +399,9 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
     const det = norm(v, j)
     if (PARTITIVE.has(det)) return { noun: det, index: j, last: j + 1 }
     if (DETERMINERS.has(det) || det === 'those') j++
+    // "one of (the) two men": the group's own figure is skipped.
+    const group = parseFigure(v, j)
+    if (group) j = group.last
   }
   const run: number[] = []
   while (j < v.end && run.length < 5) {
@@ -409,7 +412,9 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
       if (run.length === 0) return { noun: w, index: j, last: j + 1 }
       break
     }
-    if (roleAt(v, j) && !COUNT_NOUNS.has(w)) break
+    // "1 shooting victim": the event word modifies the counted noun.
+    const modifier = (w === 'shooting' || w === 'gunshot' || w === 'stabbing') && VICTIMS.has(norm(v, j + 1))
+    if (roleAt(v, j) && !COUNT_NOUNS.has(w) && !modifier) break
     // "911 caller's father": the figure modifies a possessor, so it counts nothing here.
     if (w === "'s" || w === "'") return null
     run.push(j)
@@ -435,6 +440,7 @@ const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
 const WOUNDS = new Set(['wounds', 'wound', 'injuries'])
+const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -536,7 +542,7 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       if (!passive && TRANSITIVE.has(verb) && startsObject(v, refined.last)) return null
       // "were shooting at each other": a progressive is active even after an auxiliary.
       if (passive && verb.endsWith('ing') && TRANSITIVE.has(verb) && refined.last - j === 1) return null
-      if (refined.role === 'injured' && diedLater(v, refined.last))
+      if ((refined.role === 'injured' || refined.role === 'dead_or_injured') && diedLater(v, refined.last))
         return { role: 'killed', last: refined.last, index: j }
       if (refined.role === 'dead_or_injured' && survived(v, refined.last)) {
         return { role: 'injured', last: refined.last, index: j }
@@ -801,7 +807,7 @@ const readFigure = (
       role = 'other'
       counted = counts
       countedIndex = after.last
-    } else if (direct && !(after && COUNT_NOUNS.has(after.noun))) {
+    } else if (direct && !(after && (COUNT_NOUNS.has(after.noun) || PEOPLE.has(after.noun)))) {
       role = refine(v, direct).role
       countedIndex = figure.last
     } else {
@@ -1063,6 +1069,16 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     quantity: make(v, i, last, atLeast(1), '', 'killed', counted),
     next: last,
   })
+  // "resulting in her death", "the teen's death": one death.
+  if (
+    (w === 'death' || w === 'killing' || w === 'murder') &&
+    (norm(v, i - 1) === 'her' || norm(v, i - 1) === 'his')
+  ) {
+    return { quantity: make(v, i - 1, i + 1, ONE, '', 'killed', i), next: i + 1 }
+  }
+  if (w === "'s" && next === 'death' && PEOPLE.has(norm(v, i - 1))) {
+    return { quantity: make(v, i - 1, i + 2, ONE, norm(v, i - 1), 'killed', i - 1), next: i + 2 }
+  }
   if (w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) {
     const last = w === 'murder' ? i + 2 : i + 1
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
@@ -1169,7 +1185,7 @@ const STARTERS = new Set<string>([
   ...LIFE_VERBS,
   ...DEATH_NOUNS,
   ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'himself', 'herself', 'fatal', 'deadly'],
-  ...['shooting', 'stabbing'],
+  ...['shooting', 'stabbing', "'s"],
 ])
 
 /** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */
