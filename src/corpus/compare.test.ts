@@ -220,6 +220,16 @@ describe('compareStory: conflicts and story metadata', () => {
     assert.equal(out.framing.voices.length, 2)
   })
 
+  it('takes no documents or an empty one without complaint', () => {
+    assert.deepEqual(compareStory([], []), {
+      title: '',
+      facts: [],
+      framing: { labels: [], loaded: [], voices: [], hedges: [] },
+    })
+    const empty = makeFixture({ id: 'e', text: '' })
+    assert.deepEqual(compareStory([empty], []).facts, [])
+  })
+
   it('works without entity resolution, keying actors by name', () => {
     const strip = (d: typeof a) => ({ ...d, mentions: d.mentions?.map(({ entity: _, ...m }) => m) })
     const { facts } = compareStory([strip(a), strip(b)], [])
