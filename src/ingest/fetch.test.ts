@@ -117,6 +117,20 @@ describe('fetchUrl against a local server', () => {
     })
   }
 
+  it('connects to the address it checked, so a rebinding DNS answer cannot switch it', async () => {
+    let calls = 0
+    // First answer: the test server (allowed). Any later answer: a private address (refused).
+    const resolve = async () => [{ address: calls++ === 0 ? '127.0.0.1' : '10.9.9.9', family: 4 }]
+    const port = new URL(server.url).port
+    const result = await fetchUrl(`http://rebind.example:${port}/page`, {
+      ...onlyLocal(),
+      robots: false,
+      resolve,
+    })
+    assert.equal(result.body.toString(), PAGE)
+    assert.equal(calls, 1, 'resolved once, then connected to that address')
+  })
+
   const tooLarge: [string, string][] = [
     ['by Content-Length', '/big'],
     ['while streaming', '/big-chunked'],
