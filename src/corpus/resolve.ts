@@ -402,7 +402,7 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     if (!tokens.every((t) => t.length === 1 && t[0] === tokens[0][0])) return
     if (!isOrgRoot(uf.find(i)) || gaz.gpe.has(tokens[0][0])) return
     const hosts = firstWordHosts.get(tokens[0][0])
-    if (!hosts || hosts.size !== 1) return
+    if (hosts?.size !== 1) return
     const [host] = hosts
     if (uf.find(i) !== uf.find(host)) uf.union(i, host)
   })

@@ -179,7 +179,6 @@ interface SentenceView {
 }
 
 const BOS = '<s>'
-const EOS = '</s>'
 
 const clusterOf = (model: NerModel, lower: string): number => {
   const keys = model.clusterKeys
