@@ -130,6 +130,33 @@ describe('createStoryIndex', () => {
     assert.equal(resumed.storyOf('s1a'), 'story-s1a')
   })
 
+  it('does not count a primed article twice in idf', () => {
+    const primedOnce = createStoryIndex()
+    primedOnce.prime(all)
+    primedOnce.prime(all)
+    for (const d of all) primedOnce.add(d)
+    const state = primedOnce.toJSON()
+    assert.equal(state.count, all.length)
+    assert.equal(new Map(state.df).get('n:brindlemoor'), storm1.length)
+  })
+
+  it('learns page furniture: once a sign-up prompt is seen in two stories it no longer joins others', () => {
+    const prompt =
+      'Get breaking alerts from the Daily Ledger delivered to your inbox every single morning before work.'
+    // Two long, unrelated reports carry the prompt: it is now known as furniture.
+    const docs = [
+      doc('f1', `${prompt}\n${storm1[0].text} ${storm1[1].text}`, '2031-05-06'),
+      doc('f2', `${prompt}\n${council[0].text} ${council[1].text}`, '2031-05-08'),
+      // Short reports that share little but the prompt.
+      doc('f3', `${prompt}\nA library in Oswin reopened.`, '2031-05-09'),
+      doc('f4', `${prompt}\nPellworth won the cup final.`, '2031-05-09'),
+    ]
+    assert.equal(groupStories(docs).length, 4)
+    const index = createStoryIndex()
+    for (const d of docs) index.add(d)
+    assert.ok(index.toJSON().segments.some(([, seen]) => seen === -1))
+  })
+
   it('rejects a snapshot it does not understand', () => {
     assert.throws(() => storyIndexFromJSON({ version: 2 } as never), /version 1/)
   })

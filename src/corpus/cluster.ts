@@ -27,16 +27,6 @@ export interface StoryIndexOptions {
    * are missing from the story: another fighter, another victim, another town is another event.
    */
   namePenalty?: number
-  /**
-   * Share of the text similarity taken from the specific features alone (names, entity ids, years,
-   * numbers): reports of two earthquakes share their vocabulary, not their places, people and figures.
-   */
-  specificWeight?: number
-  /**
-   * Similarity lost when the article and the story each centre on names the other lacks (scaled by the
-   * product of the two missing shares): two reports about different people or places of the same kind.
-   */
-  conflictPenalty?: number
   /** How many of an article's names (by tf·idf) are its key names. */
   keyNames?: number
   /** Similarity lost when both have typed events and share no type. */
@@ -147,10 +137,7 @@ interface StoryState {
   events: Set<string>
   /** Cached centroid norm under idf epoch `normEpoch` (-1: stale). */
   norm: number
-  specificNorm: number
   normEpoch: number
-  /** The story's key names (most shared by members, weighted by idf), cached under `normEpoch`. */
-  keys: string[]
   /** Name feature → number of members mentioning it. */
   names: Map<string, number>
   posted: Set<string>
@@ -174,8 +161,6 @@ const DEFAULTS = {
   eventPenalty: 0.05,
   namePenalty: 0.125,
   keyNames: 5,
-  specificWeight: 0,
-  conflictPenalty: 0,
   queryTerms: 20,
   candidates: 30,
   postingScan: 150,
@@ -194,10 +179,6 @@ const EVICT_EVERY = 2000
 const MAX_SEGMENTS = 2_000_000
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
-
-// Names, entity ids, years and numbers: what tells one event from another of the same kind.
-const isSpecific = (term: string): boolean =>
-  term.startsWith('n:') || term.startsWith('e:') || term.startsWith('y:') || term.startsWith('#')
 
 const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
   for (const x of a) if (b.has(x)) return false
@@ -274,9 +255,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         open: s.open,
         centroid: new Map(s.centroid),
         norm: 0,
-        specificNorm: 0,
         normEpoch: -1,
-        keys: [],
         minDay: s.minDay,
         maxDay: s.maxDay,
         years: new Set(s.years),
@@ -340,19 +319,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const centroidNorm = (story: StoryState): number => {
     if (story.normEpoch !== idfEpoch) {
       let norm = 0
-      let specificNorm = 0
       for (const [term, weight] of story.centroid) {
         const w = weight * idf(term)
         norm += w * w
-        if (isSpecific(term)) specificNorm += w * w
       }
       story.norm = Math.sqrt(norm)
-      story.specificNorm = Math.sqrt(specificNorm)
-      story.keys = [...story.names]
-        .map(([term, n]): [string, number] => [term, n * idf(term)])
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, settings.keyNames)
-        .map(([term]) => term)
       story.normEpoch = idfEpoch
     }
     return story.norm
@@ -362,29 +333,15 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    * Text similarity of the article with the story (linkage), before penalties. `weighted` is the article's
    * unit tf·idf vector multiplied once more by idf, since the centroid holds idf-free weights.
    */
-  const linkage = (
-    weighted: [string, number, boolean][],
-    specificNorm: number,
-    story: StoryState,
-  ): number => {
+  const linkage = (weighted: [string, number][], story: StoryState): number => {
     let dot = 0
-    let specificDot = 0
-    for (const [term, v, specific] of weighted) {
+    for (const [term, v] of weighted) {
       const c = story.centroid.get(term)
-      if (c === undefined) continue
-      dot += v * c
-      if (specific) specificDot += v * c
+      if (c !== undefined) dot += v * c
     }
-    const gamma = settings.specificWeight
-    if (settings.linkage === 'average') {
-      const n = story.documents.length
-      return (1 - gamma) * (dot / n) + (specificNorm > 0 ? (gamma * specificDot) / specificNorm / n : 0)
-    }
+    if (settings.linkage === 'average') return dot / story.documents.length
     const norm = centroidNorm(story)
-    if (norm === 0) return 0
-    const specific =
-      story.specificNorm > 0 && specificNorm > 0 ? specificDot / specificNorm / story.specificNorm : 0
-    return (1 - gamma) * (dot / norm) + gamma * specific
+    return norm === 0 ? 0 : dot / norm
   }
 
   /** Cosine with the closest of the story's most recent members. */
@@ -403,12 +360,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   /** Evidence that the article reports a different event: time gap, other years, places, key names, event types. */
-  const penalty = (
-    f: GroupingFeatures,
-    keys: [string, number][],
-    vector: Map<string, number>,
-    story: StoryState,
-  ): number => {
+  const penalty = (f: GroupingFeatures, keys: [string, number][], story: StoryState): number => {
     let total = settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
     if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years))
       total += settings.yearPenalty
@@ -423,15 +375,6 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         if (!story.names.has(term)) missing += w
       }
       total += (settings.namePenalty * missing) / weight
-      if (settings.conflictPenalty > 0) {
-        centroidNorm(story)
-        const storyKeys = story.keys
-        if (storyKeys.length > 0) {
-          let absent = 0
-          for (const term of storyKeys) if (!vector.has(term)) absent++
-          total += (settings.conflictPenalty * (missing / weight) * absent) / storyKeys.length
-        }
-      }
     }
     if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) {
       total += settings.eventPenalty
@@ -470,14 +413,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // linkage needs, while idf may still move.
     for (const [term, s] of shape) shape.set(term, s / vectorNorm)
     for (const [term, v] of vector) vector.set(term, v / vectorNorm)
-    const weighted: [string, number, boolean][] = []
-    let specificNorm = 0
-    for (const [term, v] of vector) {
-      const specific = isSpecific(term)
-      if (specific) specificNorm += v * v
-      weighted.push([term, v * idf(term), specific])
-    }
-    specificNorm = Math.sqrt(specificNorm)
+    const weighted: [string, number][] = []
+    for (const [term, v] of vector) weighted.push([term, v * idf(term)])
     const ranked = [...vector].sort((a, b) => b[1] - a[1])
     const query = ranked.slice(0, settings.queryTerms)
     const keys = ranked
@@ -521,8 +458,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const scored = candidates
       .map((index) => {
         const story = stories[index]
-        const lexical = linkage(weighted, specificNorm, story)
-        return { index, lexical, penalty: penalty(f, keys, vector, story) }
+        const lexical = linkage(weighted, story)
+        return { index, lexical, penalty: penalty(f, keys, story) }
       })
       .sort((a, b) => b.lexical - b.penalty - (a.lexical - a.penalty) || a.index - b.index)
     let best = -1
@@ -554,9 +491,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         open: true,
         centroid: new Map(),
         norm: 0,
-        specificNorm: 0,
         normEpoch: -1,
-        keys: [],
         minDay: null,
         maxDay: null,
         years: new Set(),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
-import { dayOf, featurise } from './grouping-features.ts'
+import { dayOf, featurise, segmentHash } from './grouping-features.ts'
 
 const doc = (text: string, extra: Partial<Doc> = {}, published?: string): Doc => ({
   ...makeDoc({ text, meta: { source: 'test', ...(published ? { published } : {}) } }),
@@ -16,6 +16,11 @@ describe('featurise: names from capitalised phrases', () => {
     ['sentence-initial name repeated mid-sentence', 'Varnow spoke. Then Varnow left.', ['varnow']],
     ['calendar words are not names', 'It happened on Monday in March near Tolby.', ['tolby']],
     ['a comma splits two names', 'It hit Drumore, Kelvale overnight.', ['drumore', 'kelvale']],
+    [
+      'a Title Case headline keeps only words capitalised in ordinary sentences',
+      'Storm Batters Coastal Town Of Kelvale\nThe storm reached Kelvale at dawn.',
+      ['kelvale'],
+    ],
   ]
   for (const [name, text, expected] of cases) {
     it(name, () => assert.deepEqual(featurise(doc(text)).names.sort(), expected.sort()))
@@ -55,6 +60,23 @@ describe('featurise: terms and cues', () => {
   it('counts only the first maxWords words', () => {
     const f = featurise(doc('alpha beta gamma delta'), { maxWords: 2 })
     assert.deepEqual(f.words, ['alpha', 'beta'])
+  })
+})
+
+describe('featurise: page furniture', () => {
+  it('leaves sentences the caller flags out of terms and names, but not out of shingle words', () => {
+    const text = 'Sign up for our daily newsletter today. Floods hit Tolby.'
+    const plain = featurise(doc(text))
+    const filtered = featurise(doc(text), {}, (hash) => hash === plain.segments[0])
+    assert.ok(plain.terms.has('newslett'))
+    assert.ok(!filtered.terms.has('newslett'))
+    assert.ok(filtered.terms.has('flood'))
+    assert.deepEqual(filtered.words, plain.words)
+  })
+
+  it('hashes sentences by their letters and digits only', () => {
+    assert.equal(segmentHash('Sign up for our newsletter!'), segmentHash('sign up, for our  NEWSLETTER'))
+    assert.equal(segmentHash('Too short.'), null)
   })
 })
 
