@@ -200,6 +200,12 @@ const cases: [string, Row[]][] = [
       ['her death', 1, 1, 1, 'killed', ''],
     ],
   ],
+  ['The blast could easily have killed her.', []],
+  ['Deputy who killed man was an insurance executive.', []],
+  [
+    'They were charged with the attempted murders of five teenagers.',
+    [['five', 5, 5, 5, 'other', 'teenagers']],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -440,6 +440,7 @@ const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
 const WOUNDS = new Set(['wounds', 'wound', 'injuries'])
+const MODALS = new Set(['could', 'would', 'might', 'may', 'should', "could've", "would've"])
 const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
@@ -484,7 +485,9 @@ const OBJECT_STARTS = new Set([
 /** Whether an object starts at token j: "killed [a man]", "shot [two people]", "wounded [at least 40]". */
 const startsObject = (v: View, j: number): boolean => {
   if (j >= v.end) return false
-  if (OBJECT_STARTS.has(norm(v, j)) || parseFigure(v, j) || AGE_WORD.test(norm(v, j))) return true
+  const w = norm(v, j)
+  if (OBJECT_STARTS.has(w) || parseFigure(v, j) || AGE_WORD.test(w) || PEOPLE.has(w) || COUNT_NOUNS.has(w))
+    return true
   for (const q of QUALIFIERS_BY_FIRST.get(norm(v, j)) ?? NONE) if (matchAt(v, j, q.words)) return true
   return (
     v.tokens[j].kind === 'word' &&
@@ -607,6 +610,9 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   if (norm(v, j) === 'his' || norm(v, j) === 'her' || norm(v, j) === 'their') j--
   const w = norm(v, j)
   if (!TRANSITIVE.has(w) || NOUN_MARKERS.has(norm(v, j - 1))) return null
+  // "could have killed her": a counterfactual reports no casualty.
+  const modal = /^[a-z]+ly$/.test(norm(v, j - 2)) ? norm(v, j - 3) : norm(v, j - 2)
+  if (norm(v, j - 1) === 'have' && MODALS.has(modal)) return null
   // "fatally wounding", "fatally shot": the adverb says they died.
   if (norm(v, j - 1) === 'fatally' && CASUALTY.has(ROLE_OF.get(w) ?? 'other'))
     return { role: 'killed', index: j, verb: w }
@@ -1097,7 +1103,7 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   ) {
     return one(i + 2, i + 1)
   }
-  if (DEATH_NOUNS.has(w) && next === 'of') {
+  if (DEATH_NOUNS.has(w) && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
     const names = namesAt(v, i + 2)
     if (names && (names.count > 1 || nameAt(v, i + 2) - (i + 2) >= 2)) {
       const n = { low: names.count, best: names.count, high: names.count }
