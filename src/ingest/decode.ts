@@ -94,8 +94,10 @@ const sniffDeclaredInDocument = (buf: Uint8Array): string | undefined => {
   return meta?.[1]
 }
 
-// Charsets with one byte per character, where valid multi-byte UTF-8 is a sign of a wrong label.
-const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|cp\d+)$/
+// The label that is wrong in practice: ISO-8859-1 / windows-1252 is the default of servers and
+// page templates, so it often sits over UTF-8 bytes. A page labelled windows-1251 or -1256 was
+// labelled on purpose and is trusted (short Cyrillic or Arabic text can be valid UTF-8 by chance).
+const DEFAULT_LABEL = 'windows-1252'
 
 const hasHighBytes = (buf: Uint8Array): boolean => {
   for (let i = 0; i < buf.length; i++) if (buf[i] >= 0x80) return true
@@ -189,9 +191,10 @@ export const decodeBuffer = (
       encoding = 'windows-1252'
       warnings.push(`not valid UTF-8 (byte ${bad}) and no charset declared; read as windows-1252`)
     }
-  } else if (!bom && SINGLE_BYTE.test(encoding) && hasHighBytes(body) && firstInvalidUtf8(body) < 0) {
-    // Servers and templates often label UTF-8 pages with a legacy charset; decoding those bytes as
-    // labelled is what produces "Ã©" mojibake. Legacy text is almost never valid multi-byte UTF-8 by chance.
+  } else if (!bom && encoding === DEFAULT_LABEL && hasHighBytes(body) && firstInvalidUtf8(body) < 0) {
+    // Decoding UTF-8 bytes as the default label says is what produces "Ã©" mojibake; windows-1252
+    // text is almost never valid multi-byte UTF-8 by chance (its accented letters are lead bytes
+    // that need a symbol after them).
     warnings.push(`declared ${encoding}, but the bytes are valid UTF-8; read as UTF-8`)
     encoding = 'utf-8'
   }

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, describe, it } from 'node:test'
 import fc from 'fast-check'
-import { DecodeError, decodeBuffer } from '../../src/ingest/decode.ts'
+import iconv from 'iconv-lite'
+import { DecodeError, decodeBuffer, firstInvalidUtf8 } from '../../src/ingest/decode.ts'
 import { readFeed, readOpml } from '../../src/ingest/feed.ts'
 import { readHtml } from '../../src/ingest/html.ts'
 import { readJsonl } from '../../src/ingest/jsonl.ts'
@@ -215,6 +216,52 @@ describe('readers never throw (fast-check)', () => {
       )
     })
   }
+
+  it('decodeBuffer gives back exactly the text that was encoded (no normalisation, so offsets hold)', () => {
+    const printable = (text: string): boolean => !/[\u0000-\u0008\u000e-\u001f\ufeff\ufffd]/.test(text)
+    const utf8Text = fc.string({ unit: 'grapheme', maxLength: 200 }).filter(printable)
+    const cyrillic = fc
+      .array(fc.constantFrom(...'Мост закрыт, «мэр» — 12 000 ёжиков.\n'), { maxLength: 200 })
+      .map((c) => c.join(''))
+    const arabic = fc
+      .array(fc.constantFrom(...'قال المتحدث إن الجسر أغلق، 12 شخصا.\n'), { maxLength: 200 })
+      .map((c) => c.join(''))
+    const cases = fc.oneof(
+      utf8Text.map((text) => ({ text, bytes: Buffer.from(text, 'utf8'), declared: undefined })),
+      utf8Text.map((text) => ({
+        text,
+        bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+        declared: undefined,
+      })),
+      utf8Text.map((text) => ({
+        text,
+        bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]),
+        declared: undefined,
+      })),
+      cyrillic.map((text) => ({ text, bytes: iconv.encode(text, 'windows-1251'), declared: 'windows-1251' })),
+      arabic.map((text) => ({ text, bytes: iconv.encode(text, 'windows-1256'), declared: 'windows-1256' })),
+      // windows-1252 as written: accented letters between ASCII, never valid UTF-8, so never overridden.
+      fc
+        .array(fc.constantFrom(...'Café crème, naïve “résumé” – 12 €.\n'), { maxLength: 200 })
+        .map((c) => c.join(''))
+        .map((text) => ({ text, bytes: iconv.encode(text, 'windows-1252'), declared: 'windows-1252' })),
+    )
+    fc.assert(
+      fc.property(cases, ({ text, bytes, declared }) => {
+        casesRun++
+        const decoded = decodeBuffer(bytes, { declared })
+        // The one documented exception: bytes under the windows-1252 default label that are valid
+        // multi-byte UTF-8 are read as UTF-8, with a warning ("é€–" is also the UTF-8 of "逖").
+        const overridden =
+          declared === 'windows-1252' && firstInvalidUtf8(bytes) < 0 && bytes.some((b) => b >= 0x80)
+        if (overridden) {
+          assert.equal(decoded.text, bytes.toString('utf8'))
+          assert.match(decoded.warnings.join(' '), /valid UTF-8; read as UTF-8/)
+        } else assert.equal(decoded.text, text)
+      }),
+      { numRuns: RUNS },
+    )
+  })
 
   it('decodeBuffer throws nothing but DecodeError and returns a string', () => {
     fc.assert(
