@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { describe, it } from 'node:test'
+import { describe, it, test } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import { assertDoc } from '../model/invariants.ts'
 import { createPipeline } from '../pipeline/stage.ts'
@@ -79,4 +79,38 @@ describe('entities stage with the shipped model', () => {
     assert.deepEqual(result, [])
     assert.deepEqual(messages, ['entities:no-input'])
   })
+})
+
+test('headline names are kept only when the article names them too', async () => {
+  const { confirmHeadlineMentions } = await import('./entities.ts')
+  const text = 'Storm at Least Hits Northport Harbour Bay\nThe storm hit Northport on Monday.'
+  const at = (s: string, from = 0) => {
+    const start = text.indexOf(s, from)
+    return { span: { start, end: start + s.length }, text: s, type: 'GPE' as const }
+  }
+  const mentions = [at('Least'), at('Northport Harbour Bay'), at('Northport', 40)]
+  const kept = confirmHeadlineMentions(text, mentions, [true, true, false])
+  assert.deepEqual(
+    kept.map((m) => [m.text, m.span.start]),
+    [
+      ['Northport', text.indexOf('Northport')],
+      ['Northport', text.indexOf('Northport', 40)],
+    ],
+  )
+  for (const m of kept) assert.equal(text.slice(m.span.start, m.span.end), m.text)
+  // An article that is all headline keeps what the tagger found.
+  assert.equal(confirmHeadlineMentions(text, mentions.slice(0, 2), [true, true]).length, 2)
+})
+
+test('AP-style title-case headlines are read as carrying no case information', async () => {
+  const { sentenceMode, MODE_UPPER } = await import('./entity-tagger.ts')
+  const cases: [string, boolean][] = [
+    ['Drone Strike on Harbour Depot Kills at Least 12', true],
+    ['Attacks On US Troops Resume', true],
+    ['The mayor of Northport said on Monday that the port would reopen', false],
+    ['Manchester United 2 Arsenal 1', false],
+  ]
+  for (const [sentence, upper] of cases) {
+    assert.equal(sentenceMode(sentence.split(' ')).mode === MODE_UPPER, upper, sentence)
+  }
 })

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs'
 import type { Doc, Mention, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
 import { type Gazetteer, isPersonTitle, isTitle, loadGazetteer, refineType } from './entity-gazetteer.ts'
-import { chunksOf, decodeModel, type NerModel, tagDocument } from './entity-tagger.ts'
+import {
+  chunksOf,
+  decodeModel,
+  MODE_UPPER,
+  type NerModel,
+  sentenceMode,
+  tagDocument,
+} from './entity-tagger.ts'
+import { normalise } from './tokenize.ts'
 
 /** Where the trained model lives: models/ner.model.gz at the repository root. */
 export const DEFAULT_MODEL_URL = new URL('../../models/ner.model.gz', import.meta.url)
@@ -60,6 +68,8 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
   const tags = tagDocument(words, model ?? loadNerModel())
   const gaz = gazetteer ?? loadGazetteer()
   const mentions: Mention[] = []
+  const headline = words.map((w) => sentenceMode(w).mode === MODE_UPPER)
+  const inHeadline: boolean[] = []
   for (let s = 0; s < groups.length; s++) {
     const group = groups[s]
     for (const chunk of chunksOf(tags[s])) {
@@ -81,6 +91,7 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
           text: doc.text.slice(start, end),
           type: refineType(type, words[s].slice(from, to + 1), gaz, next),
         })
+        inHeadline.push(headline[s])
       }
       // "Acme CEO Jane Doe": a person after the last title, the employer before it. In a name the
       // tagger did not read as a person, a title that also begins other names ("General Motors")
@@ -108,7 +119,52 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
       add(first, last, chunk.type, words[s][chunk.end])
     }
   }
-  return mentions
+  return confirmHeadlineMentions(doc.text, mentions, inHeadline)
+}
+
+const nameKey = (text: string): string => normalise(text).replace(/'s$/, '')
+
+/**
+ * In a headline whose capitals say nothing ("Drone Strike on Varenna Fuel Depot Kills at Least 12"),
+ * the tagger guesses names from word shape alone. A headline's names are almost always repeated in
+ * the article, so a headline mention is kept when the body names it too, else cut down to the longest
+ * run of its words that the body names ("Varenna"), else dropped. An article that is all headline
+ * keeps what the tagger found.
+ */
+export const confirmHeadlineMentions = (
+  text: string,
+  mentions: Mention[],
+  inHeadline: readonly boolean[],
+): Mention[] => {
+  if (!inHeadline.includes(true) || inHeadline.every(Boolean)) return mentions
+  const body = new Set<string>()
+  mentions.forEach((m, i) => {
+    if (!inHeadline[i]) body.add(nameKey(m.text))
+  })
+  const out: Mention[] = []
+  mentions.forEach((m, i) => {
+    if (!inHeadline[i] || body.has(nameKey(m.text))) {
+      out.push(m)
+      return
+    }
+    // Words of the mention with their offsets, to try every contiguous run, longest first.
+    const parts = [...m.text.matchAll(/\S+/g)].map((w) => ({
+      start: m.span.start + (w.index ?? 0),
+      word: w[0],
+    }))
+    for (let size = parts.length - 1; size >= 1; size--) {
+      for (let from = 0; from + size <= parts.length; from++) {
+        const start = parts[from].start
+        const last = parts[from + size - 1]
+        const end = last.start + last.word.length
+        if (body.has(nameKey(text.slice(start, end)))) {
+          out.push({ ...m, span: { start, end }, text: text.slice(start, end) })
+          return
+        }
+      }
+    }
+  })
+  return out
 }
 
 /** The entities stage: produces `mentions` from `tokens` and `sentences`. */

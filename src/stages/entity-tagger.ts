@@ -121,14 +121,15 @@ const FUNCTION_WORDS = new Set([
 
 const HAS_LETTER = /[A-Za-z]/
 const MODE_NORMAL = 0
-const MODE_UPPER = 1
+/** A sentence whose capitals say nothing about names (all caps or title case). */
+export const MODE_UPPER = 1
 
 /**
  * Case mode of a sentence. Mostly-capitalised sentences (headlines, sports tables) carry no case
  * information, and title-case headlines are folded to upper case so they look like the all-caps
  * headlines of the training news.
  */
-const sentenceMode = (words: readonly string[]): { mode: number; forms: readonly string[] } => {
+export const sentenceMode = (words: readonly string[]): { mode: number; forms: readonly string[] } => {
   let letters = 0
   let upper = 0
   let capitalFunction = 0
@@ -146,12 +147,17 @@ const sentenceMode = (words: readonly string[]): { mode: number; forms: readonly
     } else if (!capital) lowerOther++
   }
   if (letters >= 2 && upper / letters >= 0.6) return { mode: MODE_UPPER, forms: words }
-  if (
-    letters >= 4 &&
-    capitalFunction > 0 &&
-    capitalFunction >= lowerFunction &&
-    lowerOther <= letters * 0.15
-  ) {
+  // Title case: either function words capitalised too ("Attacks On US Troops"), or AP headline
+  // style where only content words are ("Drone Strike on Varenna Kills at Least 12"): every content
+  // word capitalised, which running text never does for long.
+  const content = letters - capitalFunction - lowerFunction
+  const titleCase =
+    (letters >= 4 &&
+      capitalFunction > 0 &&
+      capitalFunction >= lowerFunction &&
+      lowerOther <= letters * 0.15) ||
+    (content >= 4 && lowerOther === 0 && lowerFunction > 0)
+  if (titleCase) {
     return { mode: MODE_UPPER, forms: words.map((w) => w.toUpperCase()) }
   }
   return { mode: MODE_NORMAL, forms: words }
