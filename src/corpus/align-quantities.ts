@@ -9,7 +9,7 @@ import { evidence } from '../model/span.ts'
 import type { Fact, FactValue, Quantity, QuantityRole } from '../model/types.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 import { type DayRange, dayRange, rangesOverlap } from './day-range.ts'
-import { type NumberValue, numberStatus, reconcile } from './reconcile.ts'
+import { type NumberValue, numberStatus, pairStatus, reconcile } from './reconcile.ts'
 import { mentionKey } from './story-framing.ts'
 import {
   CLASS_OF,
@@ -145,13 +145,18 @@ const similarity = (a: QuantityContext, b: QuantityContext): number => {
     const meet = a.dates.some((x) => b.dates.some((y) => rangesOverlap(x, y)))
     score += meet ? 1 : -2
   }
-  if (a.events.size > 0 && b.events.size > 0 && [...a.events].some((e) => b.events.has(e))) score += 0.5
+  if (b.events.size > 0)
+    for (const e of a.events)
+      if (b.events.has(e)) {
+        score += 0.5
+        break
+      }
   // Headline and lede figures are each report's main toll; body figures are often details of it
   // ("two of the victims were released").
   if (a.sentence < LEDE_SENTENCES && b.sentence < LEDE_SENTENCES) score += 0.5
   // The same figure in the same role, when context cannot tell, most likely reports the same fact;
   // a different figure still lines up when nothing else competes, so conflicts are found.
-  const status = numberStatus([a.value, b.value])
+  const status = pairStatus(a.value, b.value)
   if ((a.implied || b.implied) && status === 'conflict') return Number.NEGATIVE_INFINITY
   score += status === 'agree' ? 1 : status === 'compatible' ? 0.5 : -0.25
   return score
@@ -174,7 +179,7 @@ const mergeRepeats = (contexts: QuantityContext[]): QuantityContext[] => {
       (k) =>
         k.role === c.role &&
         // "4 wounded" in the headline and "as many as four" in the lede are one figure.
-        (numberStatus([k.value, c.value]) === 'agree' ||
+        (pairStatus(k.value, c.value) === 'agree' ||
           (k.value.best !== null && k.value.best === c.value.best)) &&
         (k.cls === c.cls || k.cls === 'unspecified' || c.cls === 'unspecified') &&
         datesMeet(k, c),
@@ -224,18 +229,28 @@ const alignRole = (all: QuantityContext[]): QuantityContext[][] => {
   }
   const lines = (i: number, j: number): boolean => positive.has(i < j ? i * n + j : j * n + i)
   pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j)
+  const docsOf = new Map<number, Set<DocView>>(all.map((c, i) => [i, new Set([c.view])]))
+  // Groups only grow, so two groups that cannot merge never can later: remember them.
+  const failed = new Set<number>()
   for (const { i, j } of pairs) {
     const gi = group[i]
     const gj = group[j]
     if (gi === gj) continue
+    const pairKey = gi < gj ? gi * n + gj : gj * n + gi
+    if (failed.has(pairKey)) continue
     const a = members.get(gi)!
     const b = members.get(gj)!
-    const docsA = new Set(a.map((x) => all[x].view))
-    if (b.some((x) => docsA.has(all[x].view))) continue
-    if (!a.every((x) => b.every((y) => lines(x, y)))) continue
+    const docsA = docsOf.get(gi)!
+    const docsB = docsOf.get(gj)!
+    if ([...docsB].some((v) => docsA.has(v)) || !a.every((x) => b.every((y) => lines(x, y)))) {
+      failed.add(pairKey)
+      continue
+    }
     for (const y of b) group[y] = gi
     members.set(gi, [...a, ...b])
+    for (const v of docsB) docsA.add(v)
     members.delete(gj)
+    docsOf.delete(gj)
   }
   return [...members.values()].map((ids) =>
     ids.map((x) => all[x]).sort((p, q) => p.view.order - q.view.order),

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { FactStatus, Reconciled } from '../model/types.ts'
-import { type NumberValue, numberStatus, type ReconcileInput, reconcile, toInterval } from './reconcile.ts'
+import {
+  type NumberValue,
+  numberStatus,
+  pairStatus,
+  type ReconcileInput,
+  reconcile,
+  toInterval,
+} from './reconcile.ts'
 
 const exact = (n: number): NumberValue => ({ low: n, best: n, high: n })
 const atLeast = (n: number): NumberValue => ({ low: n, best: n, high: null })
@@ -40,6 +47,8 @@ describe('numberStatus', () => {
   ]
   for (const [name, values, expected] of cases) {
     it(name, () => assert.equal(numberStatus(values), expected))
+    if (values.length === 2)
+      it(`${name} (pairStatus)`, () => assert.equal(pairStatus(values[0], values[1]), expected))
   }
 })
 

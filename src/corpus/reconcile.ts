@@ -63,6 +63,19 @@ export const numberStatus = (values: readonly NumberValue[]): FactStatus => {
   return intersect(intervals) ? 'compatible' : 'conflict'
 }
 
+/**
+ * {@link numberStatus} of two figures, without building arrays: the comparison asks it for every
+ * pair of numbers in a story.
+ */
+export const pairStatus = (a: NumberValue, b: NumberValue): FactStatus => {
+  const x = toInterval(a)
+  const y = toInterval(b)
+  if (!x || !y) return 'unique'
+  if ((a.low === b.low && a.best === b.best && a.high === b.high) || (x.lo === y.lo && x.hi === y.hi))
+    return 'agree'
+  return x.lo <= y.hi && y.lo <= x.hi ? 'compatible' : 'conflict'
+}
+
 const lowFigure = (v: NumberValue): number | null => v.low ?? v.best ?? v.high
 const highFigure = (v: NumberValue): number | null => v.high ?? v.best ?? v.low
 const width = (i: Interval): number => i.hi - i.lo
