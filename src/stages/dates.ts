@@ -684,7 +684,7 @@ class Matcher {
       const second = this.month(j + 1)
       if (second && second >= m) {
         let k = j + 2
-        if (this.norm(k) === ',') k++
+        if (this.norm(k) === ',' || this.norm(k) === 'of') k++
         const closing = this.year(k, true)
         if (closing) return { end: i + 1, period: monthPeriod(closing, m), relative: false, takesThe: false }
       }
@@ -728,10 +728,10 @@ class Matcher {
     const { y, m: dm } = fromDay(this.dct)
     if (m === dm) return monthPeriod(y, m)
     const ahead = (m - dm + 12) % 12
-    return monthPeriod(
-      this.preferFuture(at, ahead, 12 - ahead) ? (m > dm ? y : y + 1) : m < dm ? y : y - 1,
-      m,
-    )
+    // A bare month leans further to the past than a day does: only a month at most three ahead of
+    // publication (against nine or more behind) is read as the coming one without a future cue.
+    const future = this.preferFuture(at, ahead * 1.5, 12 - ahead)
+    return monthPeriod(future ? (m > dm ? y : y + 1) : m < dm ? y : y - 1, m)
   }
 
   /**
@@ -1510,6 +1510,10 @@ class Matcher {
             : unitPeriod(unit[0], from.from, sign * n)
         if (shifted)
           return this.hitFromCore(i, { end: last, period: shifted, relative: true, takesThe: false }, null)
+      }
+      // "A week later" with no date to count from: a stretch after some event, not a date
+      if (after === 'later' && !quarterAnchored) {
+        return this.durationHit(i, k + 1 + halfEnd, durationValue(n, unit[0], unit[1]))
       }
       if (this.dct === null) {
         return { start: i, end: last, type: 'DATE', value: null, precision: 'unknown', relative: true }
