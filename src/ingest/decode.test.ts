@@ -120,6 +120,32 @@ describe('decodeBuffer', () => {
     assert.equal(decodeBuffer(Buffer.from('plain'), { declared: 'windows-1251' }).encoding, 'windows-1251')
   })
 
+  const undeclared: [string, string, string][] = [
+    [
+      'Cyrillic',
+      'Совет округа Оррин в четверг объявил о закрытии паромного причала на срочный ремонт.',
+      'windows-1251',
+    ],
+    [
+      'Arabic',
+      'أعلن مجلس مقاطعة أورين يوم الخميس إغلاق رصيف عبارة بيلهام لإجراء إصلاحات عاجلة.',
+      'windows-1256',
+    ],
+    [
+      'French',
+      'Le maire a annoncé la fermeture « temporaire » du pont, et les cafés s’inquiètent.',
+      'windows-1252',
+    ],
+  ]
+  for (const [language, text, encoding] of undeclared) {
+    it(`guesses undeclared ${encoding} (${language}) from the bytes`, () => {
+      const decoded = decodeBuffer(iconv.encode(text, encoding))
+      assert.equal(decoded.text, text)
+      assert.equal(decoded.encoding, encoding)
+      assert.match(decoded.warnings[0], new RegExp(`read as ${encoding} \\(guessed from the bytes\\)`))
+    })
+  }
+
   it('replaces bad bytes in declared UTF-8 and says where', () => {
     const bytes = Buffer.concat([Buffer.from('abc'), Buffer.from([0xc3]), Buffer.from(' def')])
     const decoded = decodeBuffer(bytes, { declared: 'utf-8' })

@@ -1,3 +1,4 @@
+import chardet from 'chardet'
 import iconv from 'iconv-lite'
 
 /** Thrown by {@link decodeBuffer} when the bytes are not text at all (binary data). */
@@ -104,6 +105,24 @@ const hasHighBytes = (buf: Uint8Array): boolean => {
   return false
 }
 
+/** Least chardet confidence (0–100) at which its guess beats the windows-1252 default. */
+const MIN_CONFIDENCE = 30
+
+/**
+ * The legacy encoding of undeclared, non-UTF-8 bytes, by chardet's statistical detector (it tells
+ * windows-1251 Cyrillic and windows-1256 Arabic from windows-1252 Latin); windows-1252 when unsure,
+ * as browsers default to it.
+ */
+const guessLegacy = (buf: Uint8Array): string => {
+  const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf
+  for (const { name, confidence } of chardet.analyse(sample)) {
+    if (confidence < MIN_CONFIDENCE) break
+    const encoding = normaliseCharset(name)
+    if (encoding && encoding !== 'utf-8' && !/^utf-(16|32)/.test(encoding)) return encoding
+  }
+  return 'windows-1252'
+}
+
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true })
 
 /** Index of the first byte of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
@@ -150,8 +169,8 @@ const decodeWith = (buf: Uint8Array, encoding: string): string =>
 /**
  * Decodes bytes to text, choosing the encoding as browsers do: a byte-order mark first, then the
  * charset the transport declared, then one the document declares (`<meta charset>`, `<?xml encoding>`),
- * then UTF-8 when the bytes are valid UTF-8, then UTF-16 by its NUL pattern, and finally
- * windows-1252 with a warning. A leading BOM is dropped; nothing else in the text is changed, so
+ * then UTF-8 when the bytes are valid UTF-8, then UTF-16 by its NUL pattern, and finally a legacy
+ * encoding guessed by chardet (windows-1252 when unsure) with a warning. A leading BOM is dropped; nothing else in the text is changed, so
  * offsets into the result index the document as its author wrote it.
  *
  * @throws {DecodeError} when the bytes are binary data rather than text.
@@ -188,8 +207,10 @@ export const decodeBuffer = (
     else if (encoding === 'utf-8') {
       warnings.push(`invalid UTF-8 at byte ${bad + (bom?.skip ?? 0)}; bad bytes replaced with U+FFFD`)
     } else {
-      encoding = 'windows-1252'
-      warnings.push(`not valid UTF-8 (byte ${bad}) and no charset declared; read as windows-1252`)
+      encoding = guessLegacy(body)
+      warnings.push(
+        `not valid UTF-8 (byte ${bad}) and no charset declared; read as ${encoding} (guessed from the bytes)`,
+      )
     }
   } else if (!bom && encoding === DEFAULT_LABEL && hasHighBytes(body) && firstInvalidUtf8(body) < 0) {
     // Decoding UTF-8 bytes as the default label says is what produces "Ã©" mojibake; windows-1252
