@@ -206,6 +206,12 @@ const cases: [string, Row[]][] = [
     'They were charged with the attempted murders of five teenagers.',
     [['five', 5, 5, 5, 'other', 'teenagers']],
   ],
+  ['He did not mean to hurt him.', []],
+  ['The dog suffered a minor injury.', []],
+  [
+    'Jane Roe was airlifted to Mercy Hospital in critical condition, where she later died.',
+    [['Jane Roe', 1, 1, 1, 'killed', '']],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

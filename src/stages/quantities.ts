@@ -501,7 +501,7 @@ const DIED = new Set(['died', 'dies', 'succumbed'])
 
 /** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
 const diedLater = (v: View, from: number): boolean => {
-  for (let k = from; k < v.end && k < from + 8; k++) {
+  for (let k = from; k < v.end && k < from + 16; k++) {
     const w = norm(v, k)
     if (DIED.has(w) || (w === 'pronounced' && norm(v, k + 1) === 'dead')) return true
     if (w === '.' || w === ';' || parseFigure(v, k)) return false
@@ -610,6 +610,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   if (norm(v, j) === 'his' || norm(v, j) === 'her' || norm(v, j) === 'their') j--
   const w = norm(v, j)
   if (!TRANSITIVE.has(w) || NOUN_MARKERS.has(norm(v, j - 1))) return null
+  // "did not mean to hurt him", "might hurt him": an infinitive or a modal reports no casualty.
+  if (norm(v, j - 1) === 'to' || MODALS.has(norm(v, j - 1))) return null
   // "could have killed her": a counterfactual reports no casualty.
   const modal = /^[a-z]+ly$/.test(norm(v, j - 2)) ? norm(v, j - 3) : norm(v, j - 2)
   if (norm(v, j - 1) === 'have' && MODALS.has(modal)) return null
@@ -896,6 +898,8 @@ const personNoun = (v: View, j: number): number => {
     // "an 11 year-old boy", "a 14 year old son": a figure inside the phrase is an age.
     if (t.kind === 'number' && /^(years?|year-old|months?|month-old)$/.test(norm(v, j + 1))) continue
     if (t.kind !== 'word') break
+    // "a minor injury": a person word used as an adjective.
+    if (PEOPLE.has(t.norm) && (WOUNDS.has(norm(v, j + 1)) || norm(v, j + 1) === 'injury')) break
     if (PEOPLE.has(t.norm)) {
       noun = j
       // "a police officer", "a security guard": keep the last noun of a compound.
@@ -1004,7 +1008,8 @@ const readImplied = (
   } else if (
     isCapitalised(raw(v, i)) &&
     (i === v.start || v.tokens[i - 1].kind === 'punct') &&
-    personNoun(v, i) >= 0
+    personNoun(v, i) >= 0 &&
+    personNoun(v, i) <= i + 2
   ) {
     // Headline style with no article: "Teen killed in crash", "Local student shot dead".
     noun = personNoun(v, i)
