@@ -210,7 +210,10 @@ const cases: [string, Row[]][] = [
   ['The dog suffered a minor injury.', []],
   [
     'Jane Roe was airlifted to Mercy Hospital in critical condition, where she later died.',
-    [['Jane Roe', 1, 1, 1, 'killed', '']],
+    [
+      ['Jane Roe', 1, 1, 1, 'killed', ''],
+      ['she', 1, 1, 1, 'killed', 'she'],
+    ],
   ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
