@@ -26,6 +26,7 @@ type Expect = Partial<Pick<DateMention, 'value' | 'precision' | 'type' | 'relati
 
 // [sentence, published, expression text, expected]
 const CASES: [string, string | undefined, string, Expect][] = [
+  ['No charges are expected in Tuesday’s shooting.', THURSDAY, 'Tuesday', { value: '2024-02-06' }],
   ['She posted the photo in December.', '2016-08-10', 'December', { value: '2015-12' }],
   ['He will visit the plant in December.', '2016-08-10', 'December', { value: '2016-12' }],
   ['Prices rose in January, traders said.', '2023-10-26', 'January', { value: '2024-01' }],

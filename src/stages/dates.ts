@@ -1127,7 +1127,9 @@ class Matcher {
       const monday = this.dct - weekdayOf(this.dct) + 1 + offset * 7
       return { end: w + 2, period: dayPeriod(monday + wd - 1), relative: true, takesThe: false }
     }
-    const period = this.nearWeekday(wd, this.future(i) ? 'future' : 'past')
+    // "Tuesday's shooting" names an event that has happened, whatever the clause says
+    const possessive = this.norm(i + 1) === "'s"
+    const period = this.nearWeekday(wd, this.future(i) && !possessive ? 'future' : 'past')
     const part = PARTS_OF_DAY.get(this.norm(i + 1))
     if (part) return { end: i + 2, period, relative: true, takesThe: false, part }
     return { end: i + 1, period, relative: true, takesThe: false }
