@@ -131,6 +131,16 @@ describe('readHtml metadata sources', () => {
     assert.match(article.warnings?.[0] ?? '', /JSON-LD articleBody/)
   })
 
+  it('keeps an article whose container has a furniture-like class', () => {
+    const cases = ['<div class="commentary">', '<div class="share-price-report">', '<div class="comments">']
+    for (const open of cases) {
+      const html = page('', `${open}${PARAS.map((p) => `<p>${p}</p>`).join('')}</div>`)
+      const result = readHtml(html, 'p.html')
+      assert.deepEqual(result.errors, [], open)
+      assert.match(result.articles[0].text, /900 passengers a day/, open)
+    }
+  })
+
   it('survives a broken JSON-LD block', () => {
     const head =
       '<script type="application/ld+json">{"@type": "NewsArticle", </script><meta name="date" content="2025-12-01">'

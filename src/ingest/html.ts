@@ -87,7 +87,7 @@ export const scanDepth = (html: string): number => {
 // "read more" boxes, comment threads, newsletter sign-ups. Readability keeps some of these when
 // they sit inside the article container, so they go before it runs.
 const FURNITURE =
-  /^(cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|related|related-?\w*|read-?more|more-?stories|recommended|recommendations|outbrain|taboola|comments?|comment-?\w*|disqus|share|sharing|social|share-?\w*|promo|advert|advertisement|ad|ads|ad-?slot|sponsored|banner-?ad|popup|modal|breadcrumbs?|tags|byline-?social|site-?header|site-?footer|nav|navbar|menu)$/i
+  /^(cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|related(-[\w-]+)?|read-?more|more-?stories|recommended|recommendations|outbrain|taboola|comments?(-[\w-]+)?|disqus|share(-[\w-]+)?|sharing|social(-[\w-]+)?|promo|advert|advertisement|ad|ads|ad-?slot|sponsored|banner-?ad|popup|modal|breadcrumbs?|tags|byline-?social|site-?header|site-?footer|nav|navbar|menu)$/i
 // Words that mark furniture even as one part of a compound class ("cookie-consent", "gdpr_wall").
 const FURNITURE_PART = /^(cookie|cookies|consent|gdpr|newsletter|paywall|outbrain|taboola|disqus)$/i
 const FURNITURE_SELECTOR =
@@ -430,19 +430,37 @@ export const readHtml = (
   }
 }
 
+/** Shortest paragraph that counts as article text when the furniture rules are set aside. */
+const MIN_PARAGRAPH = 80
+
+/** Readability's main content, as a DOM node, and what else it found. */
+const extractMain = (document: DomDocument) =>
+  new Readability(document as never, {
+    serializer: (node) => node,
+    maxElemsToParse: 200_000,
+    // Metadata comes from extractMetadata; skipping Readability's JSON-LD pass avoids reading it twice.
+    disableJSONLD: true,
+  }).parse()
+
 const readParsed = (html: string, source: string, options: HtmlOptions, warnings: string[]): ReadResult => {
   const { document } = parseHTML(html) as unknown as { document: DomDocument }
   const meta = extractMetadata(document, options.url)
   const rawTitle = collapse(document.title ?? '')
   const ldBody = jsonLdBody(document)
   removeFurniture(document)
-  const parsed = new Readability(document as never, {
-    serializer: (node) => node,
-    maxElemsToParse: 200_000,
-    // Metadata comes from extractMetadata; skipping Readability's JSON-LD pass avoids reading it twice.
-    disableJSONLD: true,
-  }).parse()
+  let parsed = extractMain(document)
   let body = parsed?.content ? blockText(parsed.content as unknown as DomNode) : ''
+  if (collapse(body) === '') {
+    // The furniture rules are guesses from class names; when they leave nothing, the article was
+    // inside something they matched. Readability alone on the untouched page is the better answer.
+    // It must hold a real paragraph, or it is the menus and banners the rules rightly removed.
+    const retry = extractMain((parseHTML(html) as unknown as { document: DomDocument }).document)
+    const text = retry?.content ? blockText(retry.content as unknown as DomNode) : ''
+    if (text.split('\n\n').some((paragraph) => paragraph.length >= MIN_PARAGRAPH)) {
+      parsed = retry
+      body = text
+    }
+  }
   // Pages rendered by script often carry the full text only in their JSON-LD: better than nothing,
   // and said so, since it is the publisher's copy rather than what the page shows.
   if (ldBody && ldBody.length > collapse(body).length * 2) {
