@@ -126,6 +126,17 @@ const contextOf = (view: DocView, q: Quantity): QuantityContext => {
  * with "three soldiers killed in Jordan"). The figures themselves only break ties, so that a
  * conflict between reports can still be found.
  */
+/** Roles whose figures are compared only when within a factor of {@link MAX_RATIO} of each other. */
+const SCALE_ROLES = new Set<QuantityRole>(['money', 'percent', 'participants'])
+const MAX_RATIO = 3
+
+const apart = (a: NumberValue, b: NumberValue): boolean => {
+  const x = a.best ?? a.low ?? a.high
+  const y = b.best ?? b.low ?? b.high
+  if (x === null || y === null || x <= 0 || y <= 0) return false
+  return Math.max(x, y) / Math.min(x, y) > MAX_RATIO
+}
+
 const similarity = (a: QuantityContext, b: QuantityContext): number => {
   if (a.role !== b.role) return Number.NEGATIVE_INFINITY
   let score = 1
@@ -158,6 +169,10 @@ const similarity = (a: QuantityContext, b: QuantityContext): number => {
   // a different figure still lines up when nothing else competes, so conflicts are found.
   const status = pairStatus(a.value, b.value)
   if ((a.implied || b.implied) && status === 'conflict') return Number.NEGATIVE_INFINITY
+  // Sums of money, percentages and crowd sizes are about many things in one story; two of them
+  // orders apart ("$1.9 trillion", "$300") are not one figure told differently.
+  if (status === 'conflict' && SCALE_ROLES.has(a.role) && apart(a.value, b.value))
+    return Number.NEGATIVE_INFINITY
   score += status === 'agree' ? 1 : status === 'compatible' ? 0.5 : -0.25
   return score
 }

@@ -352,7 +352,8 @@ describe('compareStory: the event fact', () => {
   const cases: [string, (typeof x)[], string, string[]][] = [
     ['same main type', [x, { ...x, id: 'x2' }], 'agree', ['bombing', 'bombing']],
     ['different emphasis, a shared type', [x, y], 'compatible', ['bombing', 'explosion']],
-    ['nothing in common', [x, z], 'conflict', ['bombing', 'protest']],
+    // Grouped into one story, reports that name the event differently differ in emphasis.
+    ['nothing in common', [x, z], 'compatible', ['bombing', 'protest']],
   ]
   for (const [name, docs, status, values] of cases) {
     it(name, () => {
@@ -361,6 +362,26 @@ describe('compareStory: the event fact', () => {
       assert.deepEqual(
         event?.values.map((v) => v.value),
         values,
+      )
+    })
+  }
+})
+
+describe('compareStory: sums of money', () => {
+  const money = (id: string, text: string, at: string, n: number) =>
+    makeFixture({ id, text, quantities: [{ at, low: n, best: n, high: n, role: 'money' }] })
+  const cases: [string, number, number, string[]][] = [
+    ['close sums conflict', 14e9, 24e9, ['conflict']],
+    ['sums orders apart are different things', 1.9e12, 300, ['unique', 'unique']],
+  ]
+  for (const [name, x, y, statuses] of cases) {
+    it(name, () => {
+      const a = money('a', `The plan costs ${x} dollars.`, String(x), x)
+      const b = money('b', `The plan costs ${y} dollars.`, String(y), y)
+      const facts = compareStory([a, b], []).facts.filter((f) => f.kind === 'quantity')
+      assert.deepEqual(
+        facts.map((f) => f.status),
+        statuses,
       )
     })
   }

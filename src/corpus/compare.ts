@@ -96,11 +96,9 @@ const statusOfPresence = (values: readonly FactValue[]): FactStatus =>
 const eventFact = (views: readonly DocView[], type: string | undefined): Fact | null => {
   if (type === undefined) return null
   const values: FactValue[] = []
-  const typesByDoc = new Map<string, Set<string>>()
   for (const view of views) {
     const events = view.doc.events ?? []
     if (events.length === 0) continue
-    typesByDoc.set(view.doc.id, new Set(events.map((e) => e.type)))
     // Each report's own main event: its most frequent type, the earlier one on a tie.
     const counts = new Map<string, { n: number; first: number }>()
     events.forEach((e, i) => {
@@ -121,18 +119,10 @@ const eventFact = (views: readonly DocView[], type: string | undefined): Fact | 
   const present = new Set(values.map((v) => v.document))
   let status: FactStatus = 'unique'
   if (values.length > 1) {
-    if (values.every((v) => v.value === values[0].value)) status = 'agree'
-    // Reports that share some event type tell the same happening with another emphasis
-    // ("bombing" here, "explosion" there, both naming the attack): a difference of framing.
-    else if (
-      values.every((v) =>
-        values.every((w) =>
-          [...(typesByDoc.get(v.document) ?? [])].some((t) => typesByDoc.get(w.document)?.has(t)),
-        ),
-      )
-    )
-      status = 'compatible'
-    else status = 'conflict'
+    // Reports grouped into one story that call its event differently ("bombing" here, "explosion"
+    // there) differ in emphasis, not in fact: the values show the difference side by side, and a
+    // conflict is kept for contradictory figures and dates.
+    status = values.every((v) => v.value === values[0].value) ? 'agree' : 'compatible'
   }
   return {
     key: 'event',
@@ -159,6 +149,9 @@ const dateCandidates = (
   const out: { date: DateMention; distance: number }[] = []
   for (const date of view.doc.dates ?? []) {
     if ((date.type !== 'DATE' && date.type !== 'TIME') || dayRange(date) === null) continue
+    // A year, season or quarter says too little to date one event, and mostly dates a background.
+    const r = dayRange(date)!
+    if (Date.parse(r.end) - Date.parse(r.start) > 31 * 86400000) continue
     const i = sentenceOf(view, date.span)
     if (triggers.length === 0) {
       if (opening.has(i)) out.push({ date, distance: 0 })
