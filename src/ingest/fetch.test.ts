@@ -154,7 +154,7 @@ describe('fetchUrl against a local server', () => {
 
   it('gives up on a server that never answers', async () => {
     await assert.rejects(
-      fetchUrl(`${server.url}/hang`, { ...base(), timeoutMs: 150 }),
+      fetchUrl(`${server.url}/hang`, { ...base(), robots: false, timeoutMs: 150 }),
       /no complete response within 150 ms/,
     )
   })
