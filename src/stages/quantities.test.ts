@@ -215,6 +215,8 @@ const cases: [string, Row[]][] = [
       ['she', 1, 1, 1, 'killed', 'she'],
     ],
   ],
+  ['Officers found a girl suffering from a gunshot wound.', [['a girl', 1, 1, 1, 'dead_or_injured', 'girl']]],
+  ['A woman in the car was also hit in the leg.', [['A woman', 1, 1, 1, 'dead_or_injured', 'woman']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

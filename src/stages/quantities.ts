@@ -440,6 +440,8 @@ const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
 const WOUNDS = new Set(['wounds', 'wound', 'injuries'])
+const SUFFERED = new Set(lexicon.sufferedVerbs)
+const BODY = new Set(lexicon.bodyParts)
 const MODALS = new Set(['could', 'would', 'might', 'may', 'should', "could've", "would've"])
 const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
 const SUBJECT_PREPOSITIONS = new Set([
@@ -519,6 +521,21 @@ const survived = (v: View, from: number): boolean => {
   return false
 }
 
+/** "suffering from a gunshot wound", "hit in the leg": a gunshot or a wound to the body within a few words. */
+const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } | null => {
+  if (!SUFFERED.has(norm(v, j))) return null
+  let fatal = false
+  for (let k = j + 1; k < v.end && k < j + 6; k++) {
+    const w = norm(v, k)
+    if (w === 'fatal' || w === 'deadly') fatal = true
+    if (BODY.has(w) || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
+      return { role: fatal ? 'killed' : 'dead_or_injured', last: k + 1 }
+    }
+    if (v.tokens[k].kind === 'punct' && w !== '-') return null
+  }
+  return null
+}
+
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
   if (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to') return -1
@@ -566,6 +583,8 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     if (NEGATORS.has(w)) return null
     const hospital = toHospital(v, j)
     if (hospital > 0) return { role: diedLater(v, hospital) ? 'killed' : 'injured', last: hospital, index: j }
+    const gunshot = gunshotWound(v, j)
+    if (gunshot) return { ...gunshot, index: j }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
     if ((SUBJECT_PREPOSITIONS.has(w) || relative) && !passive && !skipped) {
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
