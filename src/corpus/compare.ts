@@ -412,7 +412,7 @@ const AGENT_WORDS = new Set(compareCues.agentWords)
 /** True when a name is followed by what looks like its verb ("the US launched", "Washington has"). */
 const actsHere = (view: DocView, m: Mention): boolean => {
   const next = view.tokens[tokenIndexAt(view.tokens, m.span.end)]
-  if (!next || next.kind !== 'word' || MODIFIED_NOUNS.has(next.norm)) return false
+  if (next?.kind !== 'word' || MODIFIED_NOUNS.has(next.norm)) return false
   if (!/^\p{Ll}/u.test(view.doc.text.slice(next.span.start, next.span.end))) return false
   return AGENT_WORDS.has(next.norm) || /(ed|s)$/.test(next.norm)
 }
