@@ -1745,16 +1745,30 @@ class Matcher {
     return hit
   }
 
+  /** True when an expression can start at token i: a temporal word, a number, a clipped year. */
+  trigger(i: number): boolean {
+    const n = this.norm(i)
+    if (n === '') return false
+    return (
+      TRIGGERS.has(n) ||
+      (n.charCodeAt(0) >= 48 && n.charCodeAt(0) <= 57) ||
+      (n === "'" && this.joined(i, i + 1)) ||
+      NUMBER_UNIT.test(n) ||
+      ORDINAL_QUARTER.test(n) ||
+      /^(mid|early|late|year)-/.test(n)
+    )
+  }
+
   /** The longest expression starting at token i, or null. */
   at(i: number): Hit | null {
     const n = this.norm(i)
+    if (!this.trigger(i)) return null
+    // Articles are the commonest triggers: only worth the grammar when a temporal word follows.
     if (
-      !TRIGGERS.has(n) &&
-      !/^\d/.test(n) &&
-      !(n === "'" && this.joined(i, i + 1)) &&
-      !NUMBER_UNIT.test(n) &&
-      !ORDINAL_QUARTER.test(n) &&
-      !/^(mid|early|late|year)-/.test(n)
+      (n === 'the' || n === 'a' || n === 'an') &&
+      !this.trigger(i + 1) &&
+      !REF_ADJECTIVES.has(this.norm(i + 1)) &&
+      !UNIT_ADJECTIVES.has(this.norm(i + 1))
     )
       return null
     let best: Hit | null = null
@@ -2128,6 +2142,8 @@ const TRIGGERS = new Set<string>([
   'latest',
   ...HOLIDAYS.map((h) => h[0][0]),
   'following',
+  'close',
+  'turn',
   'q1',
   'q2',
   'q3',
