@@ -8,7 +8,11 @@
  *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
  * - killed = the largest value among role `killed`; 0 when there is none;
  * - injured = the larger of the largest value among role `injured` (0 when none) and the largest
- *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured).
+ *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured);
+ * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
+ *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
+ *   from the quantities of the first LEAD_SENTENCES sentences when they have a value of that kind, and
+ *   from the whole article otherwise.
  *
  * "States" = the gold count is written in the article as a digit or a number word (README's notion);
  * a gold count of 0 is never "stated" that way, so those articles only count in the `all` figures.
@@ -52,19 +56,37 @@ const largest = (qs: readonly Quantity[], role: Quantity['role']): number | null
   return top
 }
 
-/** One killed and one injured count for an article, by the rule in the module comment. */
-export const deriveCounts = (qs: readonly Quantity[]): { killed: number; injured: number } => {
-  const killed = largest(qs, 'killed') ?? 0
-  const injured = largest(qs, 'injured') ?? 0
+/** Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. */
+const countsOf = (qs: readonly Quantity[]): { killed: number | null; injured: number | null } => {
+  const killed = largest(qs, 'killed')
+  const injured = largest(qs, 'injured')
   const shot = largest(qs, 'dead_or_injured')
-  return { killed, injured: shot === null ? injured : Math.max(injured, shot - killed) }
+  if (shot === null) return { killed, injured }
+  return { killed, injured: Math.max(injured ?? 0, shot - (killed ?? 0)) }
 }
 
+/** How many sentences (title included) count as the lead. */
+export const LEAD_SENTENCES = 5
+
+/** One killed and one injured count for an article, by the rule in the module comment. */
+export const deriveCounts = (doc: Doc): { killed: number; injured: number } => {
+  const qs = doc.quantities ?? []
+  const sentences = doc.sentences ?? []
+  const leadEnd = sentences[Math.min(LEAD_SENTENCES, sentences.length) - 1]?.end ?? 0
+  const lead = countsOf(qs.filter((q) => q.span.end <= leadEnd))
+  const all = countsOf(qs)
+  return { killed: lead.killed ?? all.killed ?? 0, injured: lead.injured ?? all.injured ?? 0 }
+}
+
+/** Number words by value; a value can have several spellings ("forty", "fourty"). */
 const WORDS = new Map<number, string[]>()
-for (const [word, n] of Object.entries({ ...lexicon.units, ...lexicon.tens })) WORDS.set(n, [word])
+const addWord = (n: number, ...forms: string[]): void => {
+  WORDS.set(n, [...(WORDS.get(n) ?? []), ...forms])
+}
+for (const [word, n] of Object.entries({ ...lexicon.units, ...lexicon.tens })) addWord(n, word)
 for (const [ten, t] of Object.entries(lexicon.tens)) {
   for (const [unit, u] of Object.entries(lexicon.units)) {
-    if (u > 0 && u < 10) WORDS.set(t + u, [`${ten}-${unit}`, `${ten} ${unit}`])
+    if (u > 0 && u < 10) addWord(t + u, `${ten}-${unit}`, `${ten} ${unit}`)
   }
 }
 
@@ -105,7 +127,7 @@ export const scoreArticles = (): Scored[] => {
     out.push({
       article,
       gold: { killed: incident.num_killed, injured: incident.num_injured },
-      got: deriveCounts(doc.quantities ?? []),
+      got: deriveCounts(doc),
       doc,
     })
   }
