@@ -1426,7 +1426,7 @@ class Matcher {
     // "a second round" is an ordinal, not a unit of time
     if (word === 'second' && this.tokens[k + 1]?.kind === 'word' && !AFTER_SECOND.has(this.norm(k + 1)))
       return null
-    // "a half hour", "two and a half years" are rare enough in news to leave; "half an hour" is common.
+    // "half an hour": the article sits between the fraction and its unit
     if (n === 0.5 && (word === 'an' || word === 'a')) {
       k++
       word = this.norm(k)
