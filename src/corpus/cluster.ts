@@ -79,7 +79,7 @@ export interface StoryGroup {
   independent: number
 }
 
-/** JSON-safe snapshot of an index, for {@link createStoryIndex}'s `fromJSON`. */
+/** JSON-safe snapshot of an index ({@link StoryIndex.toJSON}); {@link storyIndexFromJSON} restores it. */
 export interface StoryIndexState {
   version: 1
   options: StoryIndexOptions
@@ -119,7 +119,10 @@ export interface StoryIndex {
   stories(): StoryGroup[]
   /** The story of a document id, if it was added. */
   storyOf(id: string): string | undefined
-  /** A JSON-safe snapshot; `createStoryIndex({}, state)` or `StoryIndex.fromJSON` restores it. */
+  /**
+   * A JSON-safe snapshot (idf statistics, stories, open stories' centroids, posted terms and signatures);
+   * {@link storyIndexFromJSON} restores it. For a store: save it after each batch, restore it on start.
+   */
   toJSON(): StoryIndexState
 }
 
