@@ -76,3 +76,38 @@ test('usage errors exit 2 with a hint', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at /)
   }
 })
+
+test('a URL is fetched only with --allow-private when it resolves to this machine', async () => {
+  const { createServer } = await import('node:http')
+  const { execFile } = await import('node:child_process')
+  const page =
+    '<html><head><title>Made-up bridge opens</title></head><body><article><h1>Made-up bridge opens</h1><p>The mayor of Ostra opened the new bridge on Tuesday, officials said, and hundreds of residents crossed it within the hour.</p><p>It cost 12 million marks.</p></article></body></html>'
+  const server = createServer((req, res) => {
+    if (req.url === '/robots.txt') return res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  const run = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, ...args],
+        { env: { ...process.env, NO_COLOR: '1' } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      )
+    })
+  try {
+    const url = `http://127.0.0.1:${port}/bridge.html`
+    const refused = await run(['analyze', url, '--format', 'json'])
+    assert.equal(refused.code, 1)
+    assert.match(refused.stderr, /127\.0\.0\.1/)
+    const allowed = await run(['analyze', url, '--format', 'json', '--allow-private'])
+    assert.equal(allowed.code, 0, allowed.stderr)
+    const report = JSON.parse(allowed.stdout)
+    assert.equal(report.documents.length, 1)
+    assert.match(report.documents[0].text, /hundreds of residents/)
+  } finally {
+    server.close()
+  }
+})

@@ -73,7 +73,15 @@ test('readInputs walks directories, reads stdin and reports each bad file in one
   writeFileSync(join(dir, 'b.jsonl'), '{"text": "Body B."}\n')
   writeFileSync(join(dir, 'empty.txt'), '')
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]))
-  writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]))
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 in Ostra\n\nThe caf\xe9 reopened.\n', 'latin1'))
+  writeFileSync(
+    join(dir, 'export.json'),
+    JSON.stringify([{ text: 'Exported body.', title: 'Exported' }, { title: 'no text' }]),
+  )
+  writeFileSync(
+    join(dir, 'page.html'),
+    '<html><head><title>Saved page</title><meta property="article:published_time" content="2025-03-12T08:00:00Z"></head><body><nav>Home | World</nav><article><h1>Saved page</h1><p>The mayor of Ostra opened the new bridge on Tuesday, officials said. Hundreds of residents crossed it in the first hour.</p><p>The bridge cost 12 million marks and took three years to build.</p></article></body></html>',
+  )
   writeFileSync(join(dir, 'ignored.png'), 'x')
   const huge = join(dir, 'huge.txt')
   writeFileSync(huge, '')
@@ -81,13 +89,25 @@ test('readInputs walks directories, reads stdin and reports each bad file in one
   const { articles, errors } = await readInputs([dir, join(dir, 'missing.txt'), '-'], {
     stdin: async () => 'From stdin\n\nBody.',
   })
-  assert.deepEqual(articles.map((a) => a.meta.title ?? a.text).sort(), ['Body B.', 'From stdin', 'Title A'])
+  assert.deepEqual(articles.map((a) => a.meta.title ?? a.text).sort(), [
+    'Body B.',
+    'Café in Ostra',
+    'Exported',
+    'From stdin',
+    'Saved page',
+    'Title A',
+  ])
+  const latin1 = articles.find((a) => a.meta.title === 'Café in Ostra')
+  assert.match(latin1?.warnings?.[0] ?? '', /not valid UTF-8.*read as windows-1252/)
+  const page = articles.find((a) => a.meta.title === 'Saved page')
+  assert.equal(page?.meta.published, '2025-03-12')
+  assert.doesNotMatch(page?.text ?? '', /Home \| World/)
   const reasons = Object.fromEntries(
     errors.map((e) => [e.source.slice(e.source.lastIndexOf('/') + 1), e.reason]),
   )
   assert.match(reasons['empty.txt'], /empty/)
   assert.match(reasons['binary.txt'], /binary/)
-  assert.match(reasons['latin1.txt'], /UTF-8/)
+  assert.match(reasons['export.json#1'], /missing or empty "text"/)
   assert.match(reasons['huge.txt'], /too large/)
   assert.match(reasons['missing.txt'], /no such file/)
 })

@@ -13,13 +13,15 @@ type Format = (typeof FORMATS)[number]
 
 export const ANALYZE_HELP = `Usage: parallax analyze [paths…|-] [--format text|json|md|html] [--out FILE]
 
-Reads articles (seed-style .txt files, .jsonl, directories of them, or - for stdin), groups the
+Reads articles (seed-style .txt, .jsonl, .json exports, saved .html pages, RSS/Atom/JSON feeds,
+OPML lists, directories of them, http(s) URLs, or - for stdin), groups the
 reports of each event into stories and shows where they agree, conflict, and how each frames it.
 
 Options:
   -f, --format FORMAT   text (default), json (the versioned contract), md, html (one self-contained page)
   -o, --out FILE        write the report to FILE instead of standard output
       --tokens          include the token layer in JSON output
+      --allow-private   let URLs reach loopback and private addresses (local test servers only)
   -h, --help            show this help`
 
 const render = async (report: Report, format: Format, color: boolean, tokens: boolean): Promise<string> => {
@@ -46,6 +48,7 @@ export const run = async (args: string[]): Promise<number> => {
       format: { type: 'string', short: 'f', default: 'text' },
       out: { type: 'string', short: 'o' },
       tokens: { type: 'boolean', default: false },
+      'allow-private': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -59,7 +62,10 @@ export const run = async (args: string[]): Promise<number> => {
   if (positionals.length === 0)
     throw new UsageError('Expected at least one path to analyze (a file, a directory, or - for stdin)')
   const progress = createProgress('analysing')
-  const report = await analyze(positionals, { onProgress: progress.update })
+  const report = await analyze(positionals, {
+    onProgress: progress.update,
+    allowPrivate: values['allow-private'],
+  })
   for (const e of report.errors) process.stderr.write(`parallax: ${e.source}: ${e.reason}\n`)
   const color = !values.out && format === 'text' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
   const output = await render(report, format, color, values.tokens)
