@@ -108,6 +108,15 @@ describe('reconcile', () => {
       ],
       { low: 10, best: 12, high: 20, sources: { low: ['a'], best: ['b'], high: ['a'] } },
     ],
+    [
+      'conflict: the figure most sources allow',
+      [
+        { document: 'a', value: exact(41) },
+        { document: 'b', value: exact(30) },
+        { document: 'c', value: { low: 31, best: 31, high: null } },
+      ],
+      { low: 30, best: 41, high: 41, sources: { low: ['b'], best: ['a'], high: ['a'] } },
+    ],
     ['nothing usable', [], { low: null, best: null, high: null, sources: { low: [], best: [], high: [] } }],
   ]
   for (const [name, values, expected] of cases) {

@@ -89,8 +89,9 @@ const width = (i: Interval): number => i.hi - i.lo
  *   ("at least 40") is not a figure, so it never makes `high` infinite.
  * - `best`, when the figures are consistent (they allow a common count), is the most specific
  *   figure inside that common range: an exact "47" beats "at least 40". When they conflict, it is
- *   the figure most sources give. Remaining ties go to the later report (tolls are revised upwards
- *   as counts come in), then to the lower figure (the conservative reading).
+ *   the figure most sources are consistent with ("41" when others say "30" and "more than 30").
+ *   Remaining ties go to the later report (tolls are revised upwards as counts come in), then to
+ *   the lower figure (the conservative reading).
  * - `sources` lists, for each of low / best / high, the documents that gave exactly that figure.
  *
  * @example
@@ -112,16 +113,24 @@ export const reconcile = (values: readonly ReconcileInput[]): Reconciled => {
   interface Candidate {
     figure: number
     specificity: number
-    count: number
+    /** How many sources allow this figure (give it, or a range containing it). */
+    support: number
     latest: string
   }
   const byFigure = new Map<number, Candidate>()
   for (const v of usable) {
     const figure = v.value.best ?? lowFigure(v.value)
     if (figure === null) continue
-    const c = byFigure.get(figure) ?? { figure, specificity: Number.POSITIVE_INFINITY, count: 0, latest: '' }
+    const c = byFigure.get(figure) ?? {
+      figure,
+      specificity: Number.POSITIVE_INFINITY,
+      support: usable.filter((u) => {
+        const i = toInterval(u.value)!
+        return figure >= i.lo && figure <= i.hi
+      }).length,
+      latest: '',
+    }
     c.specificity = Math.min(c.specificity, width(toInterval(v.value)!))
-    c.count++
     if ((v.published ?? '') > c.latest) c.latest = v.published ?? ''
     byFigure.set(figure, c)
   }
@@ -130,10 +139,10 @@ export const reconcile = (values: readonly ReconcileInput[]): Reconciled => {
   const rank = (a: Candidate, b: Candidate): number =>
     common
       ? a.specificity - b.specificity ||
-        b.count - a.count ||
+        b.support - a.support ||
         b.latest.localeCompare(a.latest) ||
         a.figure - b.figure
-      : b.count - a.count ||
+      : b.support - a.support ||
         a.specificity - b.specificity ||
         b.latest.localeCompare(a.latest) ||
         a.figure - b.figure
