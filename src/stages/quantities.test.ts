@@ -217,6 +217,13 @@ const cases: [string, Row[]][] = [
   ],
   ['Officers found a girl suffering from a gunshot wound.', [['a girl', 1, 1, 1, 'dead_or_injured', 'girl']]],
   ['A woman in the car was also hit in the leg.', [['A woman', 1, 1, 1, 'dead_or_injured', 'woman']]],
+  [
+    'The student killed four classmates and himself.',
+    [
+      ['four', 4, 4, 4, 'killed', 'classmates'],
+      ['four classmates and himself', 5, 5, 5, 'killed', ''],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

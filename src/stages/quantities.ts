@@ -715,6 +715,8 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
     const noun = personNoun(v, i + 1)
     if (noun >= 0) return { value: 1, next: noun + 1 }
   }
+  // "killed four classmates and himself"
+  if (norm(v, i) === 'himself' || norm(v, i) === 'herself') return { value: 1, next: i + 1 }
   // A bare one-person noun in a list: "his mother, stepfather and grandmother", "a woman and 3-year-old child".
   if (PEOPLE.has(norm(v, i)) || AGE_WORD.test(norm(v, i))) {
     const noun = personNoun(v, i)
