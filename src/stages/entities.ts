@@ -3,9 +3,18 @@
  * (models/ner.model.gz, CoNLL-2003 types) and maps its types to ours with gazetteers.
  */
 import { readFileSync } from 'node:fs'
-import type { Doc, Mention, Span, Token } from '../model/types.ts'
+import cueData from '../data/entity-cues.json' with { type: 'json' }
+import type { Doc, EntityType, Mention, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
-import { type Gazetteer, isPersonTitle, isTitle, loadGazetteer, refineType } from './entity-gazetteer.ts'
+import {
+  type ConllType,
+  type Gazetteer,
+  groupSingular,
+  isPersonTitle,
+  isTitle,
+  loadGazetteer,
+  refineType,
+} from './entity-gazetteer.ts'
 import {
   chunksOf,
   decodeModel,
@@ -67,35 +76,77 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
   const words = groups.map((g) => g.map((t) => doc.text.slice(t.span.start, t.span.end)))
   const tags = tagDocument(words, model ?? loadNerModel())
   const gaz = gazetteer ?? loadGazetteer()
-  const mentions: Mention[] = []
-  const headline = words.map((w) => sentenceMode(w).mode === MODE_UPPER)
-  const inHeadline: boolean[] = []
-  for (let s = 0; s < groups.length; s++) {
-    const group = groups[s]
+  const names = namesFromTags(words, tags, { gazetteer: gaz, isName: (s, i) => isNameToken(groups[s][i]) })
+  const mentions = names.map((n): Mention => {
+    const start = groups[n.sentence][n.from].span.start
+    const end = groups[n.sentence][n.to].span.end
+    return { span: { start, end }, text: doc.text.slice(start, end), type: n.type }
+  })
+  return confirmHeadlineMentions(
+    doc.text,
+    mentions,
+    names.map((n) => n.headline),
+  )
+}
+
+/** A name found in a tokenised document: tokens `from`..`to` (inclusive) of sentence `sentence`. */
+export interface TaggedName {
+  sentence: number
+  from: number
+  to: number
+  type: EntityType
+  /** The sentence is an all-caps or title-case headline, whose capitals say nothing. */
+  headline: boolean
+}
+
+/** Options of {@link namesFromTags}. */
+export interface NamesFromTagsOptions {
+  gazetteer?: Gazetteer
+  /** Whether a token can begin or end a name (a word or a number); by default, one with a letter or digit. */
+  isName?: (sentence: number, index: number) => boolean
+}
+
+const hasWordChar = /[\p{L}\p{N}]/u
+
+/**
+ * Turns the tagger's BIO tags over a document's sentences into typed names: punctuation and titles
+ * trimmed off, "Acme CEO Jane Doe" split, tagger types mapped to ours with the gazetteers, then each
+ * name typed once for the whole document from the context around all its mentions ({@link typeNamesInContext}).
+ */
+export const namesFromTags = (
+  words: readonly (readonly string[])[],
+  tags: readonly (readonly string[])[],
+  { gazetteer, isName }: NamesFromTagsOptions = {},
+): TaggedName[] => {
+  const gaz = gazetteer ?? loadGazetteer()
+  const nameToken = isName ?? ((s: number, i: number) => hasWordChar.test(words[s][i]))
+  const names: TaggedName[] = []
+  for (let s = 0; s < words.length; s++) {
+    const headline = sentenceMode(words[s]).mode === MODE_UPPER
     for (const chunk of chunksOf(tags[s])) {
       // A name starts and ends with a word or number: the tagger sometimes takes in a closing
       // bracket, quote or "!" next to one.
       let first = chunk.start
       let last = chunk.end - 1
-      while (first <= last && !isNameToken(group[first])) first++
-      while (last >= first && !isNameToken(group[last])) last--
+      while (first <= last && !nameToken(s, first)) first++
+      while (last >= first && !nameToken(s, last)) last--
       // Titles are not part of names ("Spokeswoman Jane Doe", "Acme CEO"), though capitalised ones
       // the training news never showed get taken in. A person's name keeps its last word ("John Major").
       while (last >= first && isTitle(words[s][last], gaz) && (chunk.type !== 'PER' || last === first)) last--
       if (first > last) continue
-      const add = (from: number, to: number, type: typeof chunk.type, next: string | undefined): void => {
-        const start = group[from].span.start
-        const end = group[to].span.end
-        mentions.push({
-          span: { start, end },
-          text: doc.text.slice(start, end),
+      const add = (from: number, to: number, type: ConllType, next: string | undefined): void => {
+        names.push({
+          sentence: s,
+          from,
+          to,
           type: refineType(type, words[s].slice(from, to + 1), gaz, next),
+          headline,
         })
-        inHeadline.push(headline[s])
       }
       // "Acme CEO Jane Doe": a person after the last title, the employer before it. In a name the
       // tagger did not read as a person, a title that also begins other names ("General Motors")
-      // splits only with words before it.
+      // splits only with words before it, and never when the words after it end in an
+      // organisation's or a building's head word ("Varenna General Hospital").
       let title = -1
       for (let i = last - 1; i >= first; i--) {
         if (isTitle(words[s][i], gaz)) {
@@ -105,13 +156,19 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
       }
       let before = title
       while (before > first && isTitle(words[s][before - 1], gaz)) before--
+      const head = fold(words[s][last])
       const splits =
         title >= 0 &&
         (chunk.type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
-        /^\p{Lu}/u.test(words[s][title + 1])
+        /^\p{Lu}/u.test(words[s][title + 1]) &&
+        !gaz.orgHeads.has(head) &&
+        !gaz.facilityHeads.has(head)
       if (splits) {
-        if (before > first && isNameToken(group[before - 1])) {
-          add(first, before - 1, chunk.type === 'PER' ? 'ORG' : chunk.type, words[s][before])
+        // "Interior Minister Jane Doe": words naming the minister's remit are part of the title.
+        let employer = before - 1
+        while (employer >= first && PORTFOLIOS.has(fold(words[s][employer]))) employer--
+        if (employer >= first && nameToken(s, employer)) {
+          add(first, employer, chunk.type === 'PER' ? 'ORG' : chunk.type, words[s][before])
         }
         add(title + 1, last, 'PER', words[s][chunk.end])
         continue
@@ -119,7 +176,8 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
       add(first, last, chunk.type, words[s][chunk.end])
     }
   }
-  return confirmHeadlineMentions(doc.text, mentions, inHeadline)
+  typeNamesInContext(words, names, gaz)
+  return names
 }
 
 const nameKey = (text: string): string => normalise(text).replace(/'s$/, '')
@@ -184,3 +242,256 @@ export const entities = (options: EntitiesOptions = {}): Stage<'mentions'> => ({
     return findMentions(doc, options)
   },
 })
+
+// ---------------------------------------------------------------- typing names from their context
+
+const setOf = (words: readonly string[]): Set<string> => new Set(words)
+
+const CUES = {
+  gpeNouns: setOf(cueData.gpeNouns),
+  locNouns: setOf(cueData.locNouns),
+  gpeNounsAfter: setOf(cueData.gpeNounsAfter),
+  orgNouns: setOf(cueData.orgNouns),
+  personNouns: setOf(cueData.personNouns),
+  placeWordsBefore: setOf(cueData.placeWordsBefore),
+  placeSuffixes: setOf(cueData.placeSuffixes),
+  notPersonTitles: setOf(cueData.notPersonTitles),
+  nationalitySuffixes: cueData.nationalitySuffixes,
+  notNounsAfter: setOf(cueData.notNounsAfter),
+  prepositions: setOf(cueData.prepositions),
+  articles: setOf(cueData.articles),
+  copulas: setOf(cueData.copulas),
+  phraseStops: setOf(cueData.phraseStops),
+}
+
+const PORTFOLIOS = setOf(cueData.portfolios)
+
+const fold = (word: string): string => word.toLowerCase().replace(/[’‘ʼ`´]/g, "'")
+
+const isLowerWord = (word: string | undefined): boolean =>
+  word !== undefined && /^\p{Ll}[\p{Ll}'-]*$/u.test(word)
+
+/** The type a head noun names: "militia" an organisation, "town" a place, "farmer" a person. */
+const headType = (noun: string): EntityType | undefined => {
+  const singular = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun
+  for (const n of [noun, singular]) {
+    if (CUES.personNouns.has(n)) return 'PERSON'
+    if (CUES.orgNouns.has(n)) return 'ORG'
+    if (CUES.gpeNouns.has(n)) return 'GPE'
+    if (CUES.locNouns.has(n)) return 'LOC'
+  }
+  return undefined
+}
+
+/**
+ * The head of a noun phrase opened by an article at `at` ("a Vellan-backed rebel militia that …" →
+ * "militia"): the last lower-case word before a function word, punctuation or a participle.
+ */
+const phraseHead = (words: readonly string[], at: number): string | undefined => {
+  let head: string | undefined
+  for (let k = at + 1; k < words.length && k <= at + 6; k++) {
+    const word = words[k]
+    const lower = fold(word)
+    if (!/[\p{L}\p{N}]/u.test(word) || CUES.phraseStops.has(lower)) break
+    // "a group armed by …": a participle ends the phrase once it has a word; "a Varenna-based firm" not.
+    if (head !== undefined && /(?:ed|ing)$/.test(lower) && !lower.includes('-') && !headType(lower)) break
+    head = isLowerWord(word) ? lower : undefined
+  }
+  return head
+}
+
+/** A strong cue to the type of the name at tokens `from`..`to` of a sentence, from the words around it. */
+export const contextCue = (
+  words: readonly string[],
+  from: number,
+  to: number,
+  gaz: Gazetteer = loadGazetteer(),
+): EntityType | undefined => {
+  const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
+  const prev = lower(from - 1)
+  // "the port city of X", "the island of X".
+  if (prev === 'of' && isLowerWord(words[from - 2])) {
+    const noun = lower(from - 2)
+    if (CUES.gpeNouns.has(noun)) return 'GPE'
+    if (CUES.locNouns.has(noun)) return 'LOC'
+  }
+  // "X province" (but "the X city of Y" says nothing of X).
+  if (isLowerWord(words[to + 1]) && CUES.gpeNounsAfter.has(lower(to + 1)) && lower(to + 2) !== 'of')
+    return 'GPE'
+  // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".
+  if (from > 0 && isTitle(words[from - 1], gaz) && !CUES.notPersonTitles.has(prev.replace(/\.$/, ''))) {
+    return 'PERSON'
+  }
+  // A name made of a head noun: "Ministry of X", "X Red Cross", "X County", "X Avenue".
+  let first = from
+  if (lower(first) === 'the' && first < to) first++
+  if (to > first) {
+    const head = lower(to).replace(/\.$/, '')
+    if (gaz.orgHeads.has(head)) return 'ORG'
+    if (gaz.gpeHeads.has(head)) return 'GPE'
+    if (gaz.streetHeads.has(head)) return 'FAC'
+    if (lower(first + 1) === 'of' && gaz.orgHeads.has(lower(first))) return 'ORG'
+  }
+  // Appositive or copula: "X, a rebel militia", "X is a company". After "in X, a …" the phrase may
+  // be the sentence's subject ("In X, a militia attacked"), so there only a place counts.
+  const link = lower(to + 1)
+  if ((link === ',' || CUES.copulas.has(link)) && CUES.articles.has(lower(to + 2))) {
+    const head = phraseHead(words, to + 2)
+    const type = head === undefined ? undefined : headType(head)
+    if (type && (!CUES.prepositions.has(prev) || type === 'GPE' || type === 'LOC')) return type
+  }
+  // "the capital, X".
+  if (prev === ',' && isLowerWord(words[from - 2])) {
+    const type = headType(lower(from - 2))
+    if (type && (CUES.articles.has(lower(from - 3)) || CUES.articles.has(lower(from - 4)))) return type
+  }
+  return undefined
+}
+
+/** Weak evidence of a place: "in X", "near X", "neighbouring X" (not "in X's …"). */
+export const placeWordBefore = (words: readonly string[], from: number, to: number): boolean =>
+  from > 0 && CUES.placeWordsBefore.has(words[from - 1]) && !/^['’]s$/.test(words[to + 1] ?? '')
+
+/** A capitalised word shaped like a nationality adjective before a common noun: "Estorian officials". */
+export const nationalityShaped = (words: readonly string[], from: number, to: number): boolean => {
+  if (from !== to) return false
+  const word = words[from]
+  if (word.length < 5 || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false
+  const lower = word.toLowerCase()
+  if (!CUES.nationalitySuffixes.some((s) => lower.endsWith(s))) return false
+  const next = words[to + 1]
+  if (!isLowerWord(next) || CUES.notNounsAfter.has(next)) return false
+  // "X scored", "X warned": a past tense after a name says it is the subject.
+  return !/ed$/.test(next) || next.includes('-')
+}
+
+/** Ties between types go to the more specific: MISC is the tagger's catch-all, so it comes last. */
+const TIE_ORDER: readonly EntityType[] = ['ORG', 'PERSON', 'GPE', 'LOC', 'FAC', 'NORP', 'MISC']
+
+const majority = (votes: Map<EntityType, number>): EntityType | undefined => {
+  let best: EntityType | undefined
+  let count = 0
+  for (const type of TIE_ORDER) {
+    const n = votes.get(type) ?? 0
+    if (n > count) {
+      best = type
+      count = n
+    }
+  }
+  return best
+}
+
+interface NameGroup {
+  tokens: string[]
+  members: number[]
+  parent?: NameGroup
+  cues: Map<EntityType, number>
+  tagger: Map<EntityType, number>
+  headlineTagger: Map<EntityType, number>
+  nationality: number
+  place: number
+}
+
+const vote = (votes: Map<EntityType, number>, type: EntityType): void => {
+  votes.set(type, (votes.get(type) ?? 0) + 1)
+}
+
+/**
+ * Gives each name one type in a document, from the strongest evidence over all its mentions and
+ * shorter forms ("Hedd" for "Clara Hedd", "Red Hawks" for "Red Hawks Brigade"): a context cue
+ * ({@link contextCue}) beats the gazetteers, which beat a nationality-shaped word before a noun, then
+ * "in X"-style place words, then the tagger's majority. Shape cues only overrule a tagger that read
+ * the name as a person or as MISC: that is the tagger guessing from the word's shape alone.
+ * `names` is retyped in place.
+ */
+export const typeNamesInContext = (
+  words: readonly (readonly string[])[],
+  names: TaggedName[],
+  gaz: Gazetteer = loadGazetteer(),
+): void => {
+  if (names.length === 0) return
+  const byKey = new Map<string, NameGroup>()
+  const groupOf: NameGroup[] = []
+  names.forEach((name, i) => {
+    const tokens = words[name.sentence].slice(name.from, name.to + 1).map(fold)
+    if (tokens.length > 1 && tokens[0] === 'the') tokens.shift()
+    if (tokens.length > 1 && tokens[tokens.length - 1] === "'s") tokens.pop()
+    const key = tokens.join(' ')
+    let group = byKey.get(key)
+    if (!group) {
+      group = {
+        tokens,
+        members: [],
+        cues: new Map(),
+        tagger: new Map(),
+        headlineTagger: new Map(),
+        nationality: 0,
+        place: 0,
+      }
+      byKey.set(key, group)
+    }
+    group.members.push(i)
+    groupOf.push(group)
+    vote(name.headline ? group.headlineTagger : group.tagger, name.type)
+  })
+  // Shorter forms join the one longer name they shorten: a person's surname, an organisation's name
+  // without its head word. A known place or nationality never joins ("Varenna" of "Varenna Bank").
+  const groups = [...byKey.values()]
+  for (const short of groups) {
+    const key = short.tokens.join(' ')
+    if (gaz.gpe.has(key) || groupSingular(key, gaz)) continue
+    const n = short.tokens.length
+    const hosts = groups.filter((long) => {
+      const m = long.tokens.length
+      if (m <= n) return false
+      const type = majority(long.tagger) ?? majority(long.headlineTagger)
+      if (type === 'PERSON') return long.tokens.slice(m - n).join(' ') === key
+      return m === n + 1 && gaz.orgHeads.has(long.tokens[m - 1]) && long.tokens.slice(0, n).join(' ') === key
+    })
+    if (hosts.length === 1) short.parent = hosts[0]
+  }
+  const rootOf = (group: NameGroup): NameGroup => (group.parent ? rootOf(group.parent) : group)
+  names.forEach((name, i) => {
+    if (name.headline) return
+    const root = rootOf(groupOf[i])
+    const sentence = words[name.sentence]
+    const cue = contextCue(sentence, name.from, name.to, gaz)
+    if (cue) vote(root.cues, cue)
+    if (root === groupOf[i] && nationalityShaped(sentence, name.from, name.to)) root.nationality++
+    if (placeWordBefore(sentence, name.from, name.to)) root.place++
+  })
+  // "X-based", "X-born": X is a place wherever else it is named.
+  for (const sentence of words) {
+    for (const word of sentence) {
+      const dash = word.lastIndexOf('-')
+      if (dash <= 0 || !CUES.placeSuffixes.has(word.slice(dash + 1).toLowerCase())) continue
+      const group = byKey.get(fold(word.slice(0, dash)))
+      if (group) rootOf(group).place++
+    }
+  }
+  const chosen = new Map<NameGroup, EntityType | undefined>()
+  const choose = (root: NameGroup): EntityType | undefined => {
+    const cue = majority(root.cues)
+    if (cue) return cue
+    const votes = new Map(root.tagger)
+    for (const group of groups) {
+      if (group !== root && rootOf(group) === root)
+        for (const [t, n] of group.tagger) votes.set(t, (votes.get(t) ?? 0) + n)
+    }
+    const tagger = majority(votes) ?? majority(root.headlineTagger)
+    const key = root.tokens.join(' ')
+    // The gazetteers know the name, and some mention was read as what they say it is.
+    const known = gaz.gpe.has(key) ? 'GPE' : groupSingular(key, gaz) ? 'NORP' : undefined
+    if (known) return votes.has(known) ? known : tagger
+    if (tagger !== 'PERSON' && tagger !== 'MISC') return tagger
+    if (root.nationality > 0) return 'NORP'
+    if (root.place > 0 && root.tokens.length === 1) return 'GPE'
+    return tagger
+  }
+  names.forEach((name, i) => {
+    const root = rootOf(groupOf[i])
+    if (!chosen.has(root)) chosen.set(root, choose(root))
+    const type = chosen.get(root)
+    if (type) name.type = type
+  })
+}
