@@ -26,6 +26,18 @@ type Expect = Partial<Pick<DateMention, 'value' | 'precision' | 'type' | 'relati
 
 // [sentence, published, expression text, expected]
 const CASES: [string, string | undefined, string, Expect][] = [
+  [
+    'The plant shut on March 3, 2021. That day, workers marched.',
+    THURSDAY,
+    'That day',
+    { value: '2021-03-03' },
+  ],
+  [
+    'The flood came in May 2019. Later that same month, the dam broke.',
+    THURSDAY,
+    'that same month',
+    { value: '2019-05' },
+  ],
   ['No charges are expected in Tuesday’s shooting.', THURSDAY, 'Tuesday', { value: '2024-02-06' }],
   ['She posted the photo in December.', '2016-08-10', 'December', { value: '2015-12' }],
   ['He will visit the plant in December.', '2016-08-10', 'December', { value: '2016-12' }],

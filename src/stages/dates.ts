@@ -998,6 +998,23 @@ class Matcher {
   /** "last week", "this month", "next year", "last Friday", "this spring", "last November", "the past year" (duration). */
   relativeUnit(i: number): Core | null {
     const n = this.norm(i)
+    // "that day", "that same week", "the same day": the period of the date under discussion
+    const same =
+      n === 'that'
+        ? this.norm(i + 1) === 'same'
+          ? i + 2
+          : i + 1
+        : n === 'same' && this.norm(i - 1) === 'the'
+          ? i + 1
+          : -1
+    if (same > 0) {
+      const word = this.norm(same)
+      const code = UNITS.get(word)?.[0]
+      if (!code || word.endsWith('s') || UNIT_FINENESS[code] === undefined) return null
+      const from = this.anchor(code)
+      if (!from) return null
+      return { end: same + 1, period: unitPeriod(code, from.from, 0), relative: true, takesThe: n === 'same' }
+    }
     let offset: number
     let j = i + 1
     if (n === 'last' || n === 'previous' || n === 'past') offset = -1
@@ -1763,6 +1780,8 @@ class Matcher {
   at(i: number): Hit | null {
     const n = this.norm(i)
     if (!this.trigger(i)) return null
+    if ((n === 'that' || n === 'same') && !UNITS.has(this.norm(i + 1)) && this.norm(i + 1) !== 'same')
+      return null
     // Articles are the commonest triggers: only worth the grammar when a temporal word follows.
     if (
       (n === 'the' || n === 'a' || n === 'an') &&
@@ -2142,6 +2161,8 @@ const TRIGGERS = new Set<string>([
   'latest',
   ...HOLIDAYS.map((h) => h[0][0]),
   'following',
+  'that',
+  'same',
   'close',
   'turn',
   'q1',
