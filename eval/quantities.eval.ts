@@ -101,6 +101,7 @@ export const states = (text: string, n: number): boolean => {
 export const articleText = (a: Article): string =>
   a.title && !a.content.startsWith(a.title.slice(0, 30)) ? `${a.title}\n\n${a.content}` : a.content
 
+/** One article scored: the gold counts, the derived counts and the analysed doc. */
 export interface Scored {
   article: Article
   gold: { killed: number; injured: number }
@@ -134,6 +135,7 @@ export const scoreArticles = (): Scored[] => {
   return out
 }
 
+/** Killed and injured accuracy over the articles that state the gold count and over all articles. */
 export const evaluate = async (): Promise<Metric[]> => {
   const scored = scoreArticles()
   const metrics: Metric[] = []

@@ -13,10 +13,27 @@ import type { Stage } from '../pipeline/stage.ts'
  *   best N, low N − that spread, high N;
  * - ranges ("between 3 and 5", "3-5", "two or three") → low and high, best null;
  * - vague quantifiers ("dozens", "hundreds", "a handful") → the low/high in `src/data/quantities.json`.
- * - "a man was killed", "he was pronounced dead" → 1; "no one was hurt" → 0.
+ * - "a man was killed", "he was pronounced dead", "Jane Roe was shot dead", "killing him" → 1;
+ *   "no one was hurt", "no injuries" → 0;
+ * - "a fatal shooting", "the shooting death of", "took the life of" → killed low 1, best and high null (someone
+ *   died, how many is not said); "a murder-suicide" → killed low 2; "a double homicide" → killed 2;
+ *   "a third person has died" → killed low 3, best 3 (the running toll);
  * - "two people were shot, one fatally" → dead_or_injured 2, killed 1, and a derived injured 1 whose span
- *   covers both figures.
+ *   covers both figures;
+ * - conjoined counts sharing a predicate ("three men and two women were hurt") give each part and a total
+ *   (5) spanning the group, so a consumer that wants one figure per sentence should prefer the widest span.
+ *
+ * Roles: killed, injured, dead_or_injured ("shot", Gun Violence Archive usage), arrested, displaced, missing,
+ * kidnapped, evacuated, participants, money, percent, other. A role comes from, in order: the word right
+ * after the figure ("12 wounded"), a role verb governing it ("killing three soldiers"), a toll ("the death
+ * toll rose to 12"), the predicate after the counted phrase ("… were later pronounced dead"), the counted
+ * noun itself ("hostages"). Years, dates, times, ages, addresses, phone numbers, calibres and labels
+ * ("Route 9", "Tower 22") are not counts. All vocabulary is in `src/data/quantities.json`.
+ *
+ * @module
  */
+
+/** Options of the {@link quantities} stage. */
 export interface QuantitiesOptions {
   /** Emit implied counts ("a man was killed" → 1 killed). Default true. */
   implied?: boolean
