@@ -67,6 +67,12 @@ export const run = async (args: string[]): Promise<number> => {
     allowPrivate: values['allow-private'],
   })
   for (const e of report.errors) process.stderr.write(`parallax: ${e.source}: ${e.reason}\n`)
+  // Problems that did not stop an article being read (a guessed encoding, an unusable date).
+  for (const doc of report.documents) {
+    for (const m of doc.messages) {
+      if (m.rule === 'ingest/metadata') process.stderr.write(`parallax: ${doc.meta.source}: warning: ${m.reason}\n`)
+    }
+  }
   const color = !values.out && format === 'text' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
   const output = await render(report, format, color, values.tokens)
   if (values.out) writeFileSync(values.out, output)
