@@ -224,6 +224,24 @@ const cases: [string, Row[]][] = [
       ['four classmates and himself', 5, 5, 5, 'killed', ''],
     ],
   ],
+  [
+    'Woman, boyfriend killed in daytime shooting',
+    [
+      ['Woman', 1, 1, 1, 'killed', 'woman'],
+      ['Woman, boyfriend', 2, 2, 2, 'killed', ''],
+    ],
+  ],
+  [
+    'A gunman shot dead a clerk and a customer.',
+    [
+      ['a clerk', 1, 1, 1, 'killed', 'clerk'],
+      ['a clerk and a customer', 2, 2, 2, 'killed', ''],
+    ],
+  ],
+  [
+    'The fire claimed the lives of a mother and her son.',
+    [['claimed the lives of a mother and her son', 2, 2, 2, 'killed', '']],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

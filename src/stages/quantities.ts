@@ -576,7 +576,9 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     if (found) {
       const refined = refine(v, found)
       const verb = norm(v, refined.last - 1)
-      if (!passive && TRANSITIVE.has(verb) && startsObject(v, refined.last)) return null
+      // "shot dead a shop owner": a two-word verb is as transitive as its first word.
+      const transitive = TRANSITIVE.has(verb) || TRANSITIVE.has(norm(v, j))
+      if (!passive && transitive && startsObject(v, refined.last)) return null
       // "were shooting at each other": a progressive is active even after an auxiliary.
       if (passive && verb.endsWith('ing') && TRANSITIVE.has(verb) && refined.last - j === 1) return null
       if ((refined.role === 'injured' || refined.role === 'dead_or_injured') && diedLater(v, refined.last))
@@ -592,7 +594,7 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       // An appositive or aside: "the victim, aged 23, died"; "five children – ages 11 to 15 – were shot".
       skipped = true
       let k = j + 1
-      while (k < v.end && k < j + 9 && norm(v, k) !== close && v.tokens[k].kind !== 'punct') k++
+      while (k < v.end && k < j + 14 && norm(v, k) !== close && v.tokens[k].kind !== 'punct') k++
       if (norm(v, k) !== close) return null
       j = k + 1
       continue
@@ -642,6 +644,13 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
   if (matchAt(v, j - 2, ['a', 'total', 'of'])) j -= 3
+  // "shot dead a pharmacy owner", "gunned down two men": a two-word role verb.
+  if ((norm(v, j) === 'dead' || norm(v, j) === 'down') && j - 1 >= v.start) {
+    const phrase = roleAt(v, j - 1)
+    if (phrase && phrase.last === j + 1 && CASUALTY.has(phrase.role) && !NOUN_MARKERS.has(norm(v, j - 2))) {
+      return { role: phrase.role, index: j - 1, verb: norm(v, j - 1) }
+    }
+  }
   // "killing her two passengers", "shot his three children".
   if (norm(v, j) === 'his' || norm(v, j) === 'her' || norm(v, j) === 'their') j--
   const w = norm(v, j)
@@ -747,7 +756,7 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
  * Counted phrases conjoined after token j: "three men [and two women] were hurt", "a man[, a woman and a
  * child] were killed". They share the predicate, and together they make a total.
  */
-const readConjuncts = (v: View, j: number): { values: number[]; next: number } => {
+const readConjuncts = (v: View, j: number, commas = false): { values: number[]; next: number } => {
   const values: number[] = []
   let k = j
   // Up to the last "and": "A, B and C" is a list, while "the victim, a six-year-old girl," is an appositive.
@@ -758,7 +767,8 @@ const readConjuncts = (v: View, j: number): { values: number[]; next: number } =
     if (!c) break
     values.push(c.value)
     k = c.next
-    if (and) listed = { count: values.length, next: k }
+    // A headline lists with commas alone: "Woman, boyfriend killed in shooting".
+    if (and || commas) listed = { count: values.length, next: k }
   }
   return { values: values.slice(0, listed.count), next: listed.next }
 }
@@ -1033,6 +1043,7 @@ const readImplied = (
     }
   }
   let noun = -1
+  let bare = false
   if (PERSON_DETERMINERS.has(w) || w === 'another') noun = personNoun(v, i + 1)
   else if (AGE_WORD.test(w)) {
     // "killed 5-year-old Jane Roe", "15-year-old Jane Roe died".
@@ -1051,6 +1062,7 @@ const readImplied = (
   ) {
     // Headline style with no article: "Teen killed in crash", "Local student shot dead".
     noun = personNoun(v, i)
+    bare = true
   } else {
     if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))) return null
     const names = namesAt(v, i)
@@ -1074,7 +1086,7 @@ const readImplied = (
     return { quantity: make(v, i, names.next, bounds, '', found.role, found.index), next: names.next }
   }
   if (noun < 0) return null
-  const conj = readConjuncts(v, noun + 1)
+  const conj = readConjuncts(v, noun + 1, bare)
   let role: QuantityRole | null = verbRole
   role ??= rolePredicate(v, conj.next)?.role ?? null
   if (role === null || role === 'other') return null
@@ -1103,6 +1115,41 @@ const DEATH_NOUNS = new Set([
   'slaying',
   'slayings',
 ])
+
+/**
+ * The victims named after "of" at token `of`: "the deaths of Jane Roe, 9, and Ann Poe, 52" (2), "the slayings
+ * of three people" (3), "the death of a girl and her grandmother" (2), "the murder of 16-year-old Jane Roe"
+ * (1); "the death of a" with no person noun is at least one. The quantity spans from token i.
+ */
+const victimsOf = (v: View, i: number, of: number): { quantity: Quantity; next: number } | null => {
+  const exactly = (n: number) => ({ low: n, best: n, high: n })
+  const names = namesAt(v, of + 1)
+  if (names && (names.count > 1 || nameAt(v, of + 1) - (of + 1) >= 2)) {
+    return { quantity: make(v, i, names.next, exactly(names.count), '', 'killed', i), next: names.next }
+  }
+  const figure = parseFigure(v, of + 1)
+  const counted = figure?.exact && figure.best !== null ? findCounted(v, figure.last) : null
+  if (figure && counted && figure.best !== null && COUNT_NOUNS.has(counted.noun)) {
+    return {
+      quantity: make(v, i, counted.last, exactly(figure.best), counted.noun, 'killed', counted.index),
+      next: counted.last,
+    }
+  }
+  const det = PERSON_DETERMINERS.has(norm(v, of + 1)) || norm(v, of + 1) === 'another'
+  if (!AGE_WORD.test(norm(v, of + 1)) && !det) return null
+  const noun = personNoun(v, det ? of + 2 : of + 1)
+  if (noun < 0) {
+    const last = det ? of + 1 : of + 2
+    return {
+      quantity: make(v, i, last, det ? { low: 1, best: null, high: null } : ONE, '', 'killed', i),
+      next: last,
+    }
+  }
+  const conj = readConjuncts(v, noun + 1)
+  const n = 1 + conj.values.reduce((a, b) => a + b, 0)
+  const last = Math.max(noun + 1, conj.next)
+  return { quantity: make(v, i, last, exactly(n), '', 'killed', i), next: last }
+}
 
 /**
  * "a fatal shooting", "a deadly attack", "the shooting death of", "took the life of": at least one killed
@@ -1147,41 +1194,17 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     return one(i + 2, i + 1)
   }
   if (DEATH_NOUNS.has(w) && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
-    const names = namesAt(v, i + 2)
-    if (names && (names.count > 1 || nameAt(v, i + 2) - (i + 2) >= 2)) {
-      const n = { low: names.count, best: names.count, high: names.count }
-      return { quantity: make(v, i, names.next, n, '', 'killed', i), next: names.next }
-    }
-    // "the slayings of three people"
-    const figure = parseFigure(v, i + 2)
-    const counted = figure?.exact && figure.best !== null ? findCounted(v, figure.last) : null
-    if (figure && counted && figure.best !== null && COUNT_NOUNS.has(counted.noun)) {
-      const n = { low: figure.best, best: figure.best, high: figure.best }
-      return {
-        quantity: make(v, i, counted.last, n, counted.noun, 'killed', counted.index),
-        next: counted.last,
-      }
-    }
-    // "the murder of 16-year-old Jane Roe", "the murder of another teen"
-    const det = PERSON_DETERMINERS.has(norm(v, i + 2)) || norm(v, i + 2) === 'another'
-    if (AGE_WORD.test(norm(v, i + 2)) || det) {
-      const noun = personNoun(v, det ? i + 3 : i + 2)
-      if (noun < 0) {
-        if (!det) return { quantity: make(v, i, i + 3, ONE, '', 'killed', i), next: i + 3 }
-        return one(i + 2, i)
-      }
-      const conj = readConjuncts(v, noun + 1)
-      const n = 1 + conj.values.reduce((a, b) => a + b, 0)
-      const last = Math.max(noun + 1, conj.next)
-      return { quantity: make(v, i, last, { low: n, best: n, high: n }, '', 'killed', i), next: last }
-    }
+    const victims = victimsOf(v, i, i + 1)
+    if (victims) return victims
   }
-  if (
-    LIFE_VERBS.has(w) &&
-    (next === 'the' || next === 'his' || next === 'her') &&
-    norm(v, i + 2) === 'life'
-  ) {
-    return one(i + 3, i + 2)
+  if (LIFE_VERBS.has(w) && (next === 'the' || next === 'his' || next === 'her')) {
+    // "claimed the lives of his mother and a man", "took the life of a boy"
+    const life = norm(v, i + 2)
+    if ((life === 'lives' || life === 'life') && norm(v, i + 3) === 'of') {
+      const victims = victimsOf(v, i, i + 3)
+      if (victims) return victims
+    }
+    if (life === 'life') return one(i + 3, i + 2)
   }
   return null
 }
