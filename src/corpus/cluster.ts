@@ -165,8 +165,8 @@ const DEFAULTS = {
   namePenalty: 0.125,
   keyNames: 5,
   queryTerms: 20,
-  candidates: 30,
-  postingScan: 150,
+  candidates: 15,
+  postingScan: 80,
   maxPostings: 4000,
   centroidTerms: 150,
   duplicateThreshold: 0.6,
@@ -174,7 +174,7 @@ const DEFAULTS = {
   linkage: 'centroid',
   nearestWeight: 0.24,
   memberTerms: 40,
-  memberScan: 50,
+  memberScan: 20,
 } satisfies Required<Omit<StoryIndexOptions, 'features'>>
 
 // How often (in added articles) stories that fell out of every future window are closed.
@@ -403,9 +403,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const shape = new Map<string, number>()
     const vector = new Map<string, number>()
     let vectorNorm = 0
+    const idfs: number[] = []
     for (const [term, tf] of f.terms) {
       const s = 1 + Math.log(tf)
-      const v = s * idf(term)
+      const w = idf(term)
+      const v = s * w
+      idfs.push(w)
       shape.set(term, s)
       vector.set(term, v)
       vectorNorm += v * v
@@ -417,7 +420,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const [term, s] of shape) shape.set(term, s / vectorNorm)
     for (const [term, v] of vector) vector.set(term, v / vectorNorm)
     const weighted: [string, number][] = []
-    for (const [term, v] of vector) weighted.push([term, v * idf(term)])
+    let i = 0
+    for (const [term, v] of vector) weighted.push([term, v * idfs[i++]])
     const ranked = [...vector].sort((a, b) => b[1] - a[1])
     const query = ranked.slice(0, settings.queryTerms)
     const keys = ranked

@@ -170,7 +170,7 @@ export const featurise = (
           // Punctuation other than spaces between two capitalised words breaks a name ("Paris, Texas" is two).
           if (gap.length > 0 && !SPACES.test(gap)) flush()
           const capitalised = UPPER.test(raw) && !CALENDAR.has(lower)
-          if (/\p{L}/u.test(raw)) {
+          if (!DIGITS.test(raw)) {
             wordCount++
             if (UPPER.test(raw)) capitalCount++
           }
