@@ -104,6 +104,8 @@ export interface NamesFromTagsOptions {
   gazetteer?: Gazetteer
   /** Whether a token can begin or end a name (a word or a number); by default, one with a letter or digit. */
   isName?: (sentence: number, index: number) => boolean
+  /** Type each name once per document from the context of all its mentions (default true). */
+  context?: boolean
 }
 
 const hasWordChar = /[\p{L}\p{N}]/u
@@ -116,7 +118,7 @@ const hasWordChar = /[\p{L}\p{N}]/u
 export const namesFromTags = (
   words: readonly (readonly string[])[],
   tags: readonly (readonly string[])[],
-  { gazetteer, isName }: NamesFromTagsOptions = {},
+  { gazetteer, isName, context = true }: NamesFromTagsOptions = {},
 ): TaggedName[] => {
   const gaz = gazetteer ?? loadGazetteer()
   const nameToken = isName ?? ((s: number, i: number) => hasWordChar.test(words[s][i]))
@@ -134,6 +136,10 @@ export const namesFromTags = (
       // the training news never showed get taken in. A person's name keeps its last word ("John Major").
       while (last >= first && isTitle(words[s][last], gaz) && (chunk.type !== 'PER' || last === first)) last--
       if (first > last) continue
+      // "Interior" of "Interior Minister Jane Doe", tagged apart from the title: a remit, not a name.
+      let remit = first
+      while (remit <= last && PORTFOLIOS.has(fold(words[s][remit]))) remit++
+      if (remit > last && last + 1 < words[s].length && isTitle(words[s][last + 1], gaz)) continue
       const add = (from: number, to: number, type: ConllType, next: string | undefined): void => {
         names.push({
           sentence: s,
@@ -164,9 +170,14 @@ export const namesFromTags = (
         !gaz.orgHeads.has(head) &&
         !gaz.facilityHeads.has(head)
       if (splits) {
-        // "Interior Minister Jane Doe": words naming the minister's remit are part of the title.
+        // "Deputy Interior Minister Jane Doe": words naming the remit are part of the title.
         let employer = before - 1
-        while (employer >= first && PORTFOLIOS.has(fold(words[s][employer]))) employer--
+        while (
+          employer >= first &&
+          (PORTFOLIOS.has(fold(words[s][employer])) || isTitle(words[s][employer], gaz))
+        ) {
+          employer--
+        }
         if (employer >= first && nameToken(s, employer)) {
           add(first, employer, chunk.type === 'PER' ? 'ORG' : chunk.type, words[s][before])
         }
@@ -176,7 +187,7 @@ export const namesFromTags = (
       add(first, last, chunk.type, words[s][chunk.end])
     }
   }
-  typeNamesInContext(words, names, gaz)
+  if (context) typeNamesInContext(words, names, gaz)
   return names
 }
 
@@ -261,6 +272,10 @@ const CUES = {
   prepositions: setOf(cueData.prepositions),
   articles: setOf(cueData.articles),
   copulas: setOf(cueData.copulas),
+  placeAdjectives: setOf(cueData.placeAdjectives),
+  placeAdjectivesBefore: setOf(cueData.placeAdjectivesBefore),
+  notPlaceBeforeIn: setOf(cueData.notPlaceBeforeIn),
+  surnameFacilityHeads: setOf(cueData.surnameFacilityHeads),
   phraseStops: setOf(cueData.phraseStops),
 }
 
@@ -292,7 +307,12 @@ const phraseHead = (words: readonly string[], at: number): string | undefined =>
   for (let k = at + 1; k < words.length && k <= at + 6; k++) {
     const word = words[k]
     const lower = fold(word)
-    if (!/[\p{L}\p{N}]/u.test(word) || CUES.phraseStops.has(lower)) break
+    // "the country's main airport": the possessor is not the head.
+    if (lower === "'s") {
+      head = undefined
+      continue
+    }
+    if (!/[\p{L}\p{N}]/u.test(word) || CUES.phraseStops.has(lower) || CUES.prepositions.has(lower)) break
     // "a group armed by …": a participle ends the phrase once it has a word; "a Varenna-based firm" not.
     if (head !== undefined && /(?:ed|ing)$/.test(lower) && !lower.includes('-') && !headType(lower)) break
     head = isLowerWord(word) ? lower : undefined
@@ -305,52 +325,77 @@ export const contextCue = (
   words: readonly string[],
   from: number,
   to: number,
-  gaz: Gazetteer = loadGazetteer(),
+  { gazetteer, type }: { gazetteer?: Gazetteer; type?: EntityType } = {},
 ): EntityType | undefined => {
+  const gaz = gazetteer ?? loadGazetteer()
   const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
   const prev = lower(from - 1)
-  // "the port city of X", "the island of X".
-  if (prev === 'of' && isLowerWord(words[from - 2])) {
+  // "the port city of X", "the island of X" (not "the stock capital of X").
+  const opener = lower(from - 3)
+  if (
+    prev === 'of' &&
+    isLowerWord(words[from - 2]) &&
+    (CUES.articles.has(opener) || (CUES.placeAdjectives.has(opener) && CUES.articles.has(lower(from - 4))))
+  ) {
     const noun = lower(from - 2)
     if (CUES.gpeNouns.has(noun)) return 'GPE'
     if (CUES.locNouns.has(noun)) return 'LOC'
   }
-  // "X province" (but "the X city of Y" says nothing of X).
-  if (isLowerWord(words[to + 1]) && CUES.gpeNounsAfter.has(lower(to + 1)) && lower(to + 2) !== 'of')
+  // "X province" (but "the X city of Y" says nothing of X, nor "an Arctic town" of an adjective).
+  const adjective = type === 'MISC' || type === 'NORP' || nationalityShaped(words, from, to)
+  if (
+    !adjective &&
+    isLowerWord(words[to + 1]) &&
+    CUES.gpeNounsAfter.has(lower(to + 1)) &&
+    lower(to + 2) !== 'of'
+  )
     return 'GPE'
+  // "neighbouring X", "northern X": a place, where the tagger read a person or an organisation.
+  if (
+    CUES.placeAdjectivesBefore.has(prev) &&
+    isLowerWord(words[from - 1]) &&
+    (type === undefined || type === 'PERSON' || type === 'ORG') &&
+    !nationalityShaped(words, from, to)
+  ) {
+    return 'GPE'
+  }
   // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".
   if (from > 0 && isTitle(words[from - 1], gaz) && !CUES.notPersonTitles.has(prev.replace(/\.$/, ''))) {
     return 'PERSON'
   }
-  // A name made of a head noun: "Ministry of X", "X Red Cross", "X County", "X Avenue".
+  // A name made of an organisation's head noun: "Ministry of X", "X Red Cross".
   let first = from
   if (lower(first) === 'the' && first < to) first++
   if (to > first) {
     const head = lower(to).replace(/\.$/, '')
     if (gaz.orgHeads.has(head)) return 'ORG'
-    if (gaz.gpeHeads.has(head)) return 'GPE'
-    if (gaz.streetHeads.has(head)) return 'FAC'
     if (lower(first + 1) === 'of' && gaz.orgHeads.has(lower(first))) return 'ORG'
+    if (gaz.facilityHeads.has(head) && !CUES.surnameFacilityHeads.has(head)) return 'FAC'
   }
-  // Appositive or copula: "X, a rebel militia", "X is a company". After "in X, a …" the phrase may
-  // be the sentence's subject ("In X, a militia attacked"), so there only a place counts.
+  // Appositive or copula: "X, a rebel militia", "X is a company". After a sentence-opening "In X, a …"
+  // the phrase may be the sentence's subject ("In X, a militia attacked"), so there only a place counts.
   const link = lower(to + 1)
   if ((link === ',' || CUES.copulas.has(link)) && CUES.articles.has(lower(to + 2))) {
     const head = phraseHead(words, to + 2)
     const type = head === undefined ? undefined : headType(head)
-    if (type && (!CUES.prepositions.has(prev) || type === 'GPE' || type === 'LOC')) return type
+    const fronted = CUES.prepositions.has(prev) && (from === 1 || !/[\p{L}\p{N}]/u.test(words[from - 2]))
+    if (type && (!fronted || type === 'GPE' || type === 'LOC')) return type
   }
-  // "the capital, X".
+  // "the capital, X" ("the company, X" is as often its spokesman).
   if (prev === ',' && isLowerWord(words[from - 2])) {
     const type = headType(lower(from - 2))
-    if (type && (CUES.articles.has(lower(from - 3)) || CUES.articles.has(lower(from - 4)))) return type
+    const place = type === 'GPE' || type === 'LOC'
+    if (place && (CUES.articles.has(lower(from - 3)) || CUES.articles.has(lower(from - 4)))) return type
   }
   return undefined
 }
 
 /** Weak evidence of a place: "in X", "near X", "neighbouring X" (not "in X's …"). */
 export const placeWordBefore = (words: readonly string[], from: number, to: number): boolean =>
-  from > 0 && CUES.placeWordsBefore.has(words[from - 1]) && !/^['’]s$/.test(words[to + 1] ?? '')
+  from > 0 &&
+  CUES.placeWordsBefore.has(words[from - 1]) &&
+  !/^['’]s$/.test(words[to + 1] ?? '') &&
+  !(words[from - 1] === 'in' && from > 1 && CUES.notPlaceBeforeIn.has(fold(words[from - 2])))
 
 /** A capitalised word shaped like a nationality adjective before a common noun: "Estorian officials". */
 export const nationalityShaped = (words: readonly string[], from: number, to: number): boolean => {
@@ -390,6 +435,8 @@ interface NameGroup {
   headlineTagger: Map<EntityType, number>
   nationality: number
   place: number
+  /** Mentions outside headlines, of the name and its shorter forms. */
+  mentions: number
 }
 
 const vote = (votes: Map<EntityType, number>, type: EntityType): void => {
@@ -427,6 +474,7 @@ export const typeNamesInContext = (
         headlineTagger: new Map(),
         nationality: 0,
         place: 0,
+        mentions: 0,
       }
       byKey.set(key, group)
     }
@@ -455,7 +503,8 @@ export const typeNamesInContext = (
     if (name.headline) return
     const root = rootOf(groupOf[i])
     const sentence = words[name.sentence]
-    const cue = contextCue(sentence, name.from, name.to, gaz)
+    const cue = contextCue(sentence, name.from, name.to, { gazetteer: gaz, type: name.type })
+    root.mentions++
     if (cue) vote(root.cues, cue)
     if (root === groupOf[i] && nationalityShaped(sentence, name.from, name.to)) root.nationality++
     if (placeWordBefore(sentence, name.from, name.to)) root.place++
@@ -469,29 +518,42 @@ export const typeNamesInContext = (
       if (group) rootOf(group).place++
     }
   }
-  const chosen = new Map<NameGroup, EntityType | undefined>()
-  const choose = (root: NameGroup): EntityType | undefined => {
-    const cue = majority(root.cues)
-    if (cue) return cue
+  // A type from evidence retypes every mention; the tagger's majority only those outside headlines,
+  // where capitals say something (all-caps lines in sports news often list teams by city).
+  const chosen = new Map<NameGroup, { type: EntityType; evidence: boolean } | undefined>()
+  const choose = (root: NameGroup): { type: EntityType; evidence: boolean } | undefined => {
     const votes = new Map(root.tagger)
     for (const group of groups) {
-      if (group !== root && rootOf(group) === root)
-        for (const [t, n] of group.tagger) votes.set(t, (votes.get(t) ?? 0) + n)
+      if (group === root || rootOf(group) !== root) continue
+      for (const [t, n] of group.tagger) votes.set(t, (votes.get(t) ?? 0) + n)
     }
-    const tagger = majority(votes) ?? majority(root.headlineTagger)
+    const tagger = majority(votes)
     const key = root.tokens.join(' ')
-    // The gazetteers know the name, and some mention was read as what they say it is.
-    const known = gaz.gpe.has(key) ? 'GPE' : groupSingular(key, gaz) ? 'NORP' : undefined
-    if (known) return votes.has(known) ? known : tagger
-    if (tagger !== 'PERSON' && tagger !== 'MISC') return tagger
-    if (root.nationality > 0) return 'NORP'
-    if (root.place > 0 && root.tokens.length === 1) return 'GPE'
-    return tagger
+    // What the gazetteers know the name as, when some mention was read that way and the tagger does
+    // not mostly read it as a person or an organisation ("Jordan said", "Nice have won").
+    const listed = gaz.gpe.has(key) ? 'GPE' : groupSingular(key, gaz) ? 'NORP' : undefined
+    const known = listed && votes.has(listed) && tagger !== 'PERSON' && tagger !== 'ORG' ? listed : undefined
+    const cue = majority(root.cues)
+    if (cue && (known === undefined || cue === known || (root.cues.get(cue) ?? 0) >= 2)) {
+      return { type: cue, evidence: true }
+    }
+    if (known) return { type: known, evidence: true }
+    if (tagger === 'PERSON' || tagger === 'MISC') {
+      if (root.nationality > 0 && listed === undefined) return { type: 'NORP', evidence: true }
+      const single = root.tokens.length === 1 && !root.tokens[0].includes('-')
+      if (tagger === 'PERSON' && single && root.place * 2 >= root.mentions && listed === undefined) {
+        return { type: 'GPE', evidence: true }
+      }
+    }
+    // MISC is the tagger's catch-all (a maker's name before a model number, "Boeing 787"): it does
+    // not overrule the mentions it read as something more specific.
+    if (tagger === 'MISC' && votes.size > 1) return undefined
+    return tagger ? { type: tagger, evidence: false } : undefined
   }
   names.forEach((name, i) => {
     const root = rootOf(groupOf[i])
     if (!chosen.has(root)) chosen.set(root, choose(root))
-    const type = chosen.get(root)
-    if (type) name.type = type
+    const choice = chosen.get(root)
+    if (choice && (choice.evidence || !name.headline)) name.type = choice.type
   })
 }

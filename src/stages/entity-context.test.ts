@@ -1,0 +1,242 @@
+/**
+ * Context typing of names the gazetteers do not know. Every sentence is made up for these tests;
+ * names like "Quarnby" and "Zorvex" are invented so that neither the tagger nor the gazetteers know them.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import type { EntityType } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import {
+  contextCue,
+  entities,
+  nationalityShaped,
+  placeWordBefore,
+  type TaggedName,
+  typeNamesInContext,
+} from './entities.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+/** Splits on spaces and finds the name (its words, in order) in the sentence. */
+const locate = (sentence: string, name: string): { words: string[]; from: number; to: number } => {
+  const words = sentence.split(' ')
+  const parts = name.split(' ')
+  const from = words.findIndex((_, i) => parts.every((p, j) => words[i + j] === p))
+  assert.ok(from >= 0, `${name} not in ${sentence}`)
+  return { words, from, to: from + parts.length - 1 }
+}
+
+describe('contextCue', () => {
+  const cases: [string, string, EntityType | undefined, EntityType?][] = [
+    // [sentence, name, expected cue, the tagger's type if it matters]
+    ['a blast in the port city of Quarnby killed four', 'Quarnby', 'GPE'],
+    ['talks in the southern province of Quarnby collapsed', 'Quarnby', 'GPE'],
+    ['ferries to the island of Quarnby stopped', 'Quarnby', 'LOC'],
+    ['the stock capital of Zorvex tripled', 'Zorvex', undefined],
+    ['rebels attacked Quarnby province on Monday', 'Quarnby', 'GPE'],
+    ['the Quarnby city of Ostrel', 'Quarnby', undefined],
+    ['an Arctic town , they said', 'Arctic', undefined, 'MISC'],
+    ['Interior Minister Tilda Marsk said', 'Tilda Marsk', 'PERSON'],
+    ['a statement from Mr. Quarnby said', 'Quarnby', 'PERSON'],
+    ['the company spokesman Quarnby said', 'Quarnby', 'PERSON'],
+    ['refugees from former Zorvexia arrived', 'Zorvexia', undefined],
+    ['the Zorvex Red Cross said', 'Zorvex Red Cross', 'ORG'],
+    ['a report by the Ministry of Tides said', 'Ministry of Tides', 'ORG'],
+    ['flights left Quarnby International Airport', 'Quarnby International Airport', 'FAC'],
+    ['Zorvex , a Quarnby-based rebel militia that has fought', 'Zorvex', 'ORG'],
+    ['Zorvex , a terrorist group armed by its neighbour', 'Zorvex', 'ORG'],
+    ['Zorvex is a company that makes drones', 'Zorvex', 'ORG'],
+    ['Zorvex , a bank teller , said', 'Zorvex', undefined],
+    ['Quarnby , a fishing town of 3,000 people', 'Quarnby', 'GPE'],
+    ["Zorvex , the country 's main airport , closed", 'Zorvex', undefined],
+    ['In Quarnby , a militia attacked the depot', 'Quarnby', undefined],
+    ['In Quarnby , a town near the border , troops', 'Quarnby', 'GPE'],
+    ['reporters in the capital , Quarnby , on Monday', 'Quarnby', 'GPE'],
+    ['general counsel of the company , Tilda Marsk , said', 'Tilda Marsk', undefined],
+    ['Quarnby said on Monday', 'Quarnby', undefined],
+    ['a militia armed by neighbouring Vellomar', 'Vellomar', 'GPE', 'ORG'],
+    ['clashes in northern Quarnby', 'Quarnby', 'GPE', 'PERSON'],
+    ['ships in the eastern Mediterranean', 'Mediterranean', undefined, 'MISC'],
+    ['floods in western Quarnland', 'Quarnland', undefined, 'LOC'],
+    ['an interview with Tom Hall , a farmer', 'Tom Hall', 'PERSON'],
+  ]
+  for (const [sentence, name, expected, type] of cases) {
+    it(`${sentence} → ${name}: ${expected ?? 'no cue'}`, () => {
+      const { words, from, to } = locate(sentence, name)
+      assert.equal(contextCue(words, from, to, { type }), expected)
+    })
+  }
+})
+
+describe('nationalityShaped', () => {
+  const cases: [string, string, boolean][] = [
+    ['Estrovian officials said', 'Estrovian', true],
+    ['Quarnese troops crossed', 'Quarnese', true],
+    ['Vellani forces shelled', 'Vellani', true],
+    ['Zorvish fishermen protested', 'Zorvish', true],
+    ['Corsean ships docked', 'Corsean', true],
+    ['Brian said on Monday', 'Brian', false],
+    ['Megan scored twice', 'Megan', false],
+    ['Estrovian , the minister said', 'Estrovian', false],
+    ['the Zorvex company', 'Zorvex', false],
+    ['Ian and others', 'Ian', false],
+  ]
+  for (const [sentence, name, expected] of cases) {
+    it(`${sentence} → ${expected}`, () => {
+      const { words, from, to } = locate(sentence, name)
+      assert.equal(nationalityShaped(words, from, to), expected)
+    })
+  }
+})
+
+describe('placeWordBefore', () => {
+  const cases: [string, string, boolean][] = [
+    ['a depot in Quarnby was hit', 'Quarnby', true],
+    ['he lives near Quarnby now', 'Quarnby', true],
+    ['armed by neighbouring Quarnby', 'Quarnby', false],
+    ['a stake in Zorvex , the filing said', 'Zorvex', false],
+    ["in Tilda 's view", 'Tilda', false],
+    ['Quarnby said', 'Quarnby', false],
+  ]
+  for (const [sentence, name, expected] of cases) {
+    it(`${sentence} → ${expected}`, () => {
+      const { words, from, to } = locate(sentence, name)
+      assert.equal(placeWordBefore(words, from, to), expected)
+    })
+  }
+})
+
+describe('typeNamesInContext', () => {
+  /** Names given as [sentence index, name, tagger-mapped type, headline?]. */
+  const typed = (sentences: string[], names: [number, string, EntityType, boolean?][]): string[] => {
+    const words = sentences.map((s) => s.split(' '))
+    const tagged: TaggedName[] = names.map(([s, name, type, headline]) => {
+      const { from, to } = locate(sentences[s], name)
+      return { sentence: s, from, to, type, headline: headline ?? false }
+    })
+    typeNamesInContext(words, tagged)
+    return tagged.map((n) => `${words[n.sentence].slice(n.from, n.to + 1).join(' ')}/${n.type}`)
+  }
+
+  it('gives a name one type, from a cue in any of its mentions', () => {
+    assert.deepEqual(
+      typed(
+        ['A blast hit the port city of Quarnby .', 'Quarnby mourned .', 'Officials in Quarnby said .'],
+        [
+          [0, 'Quarnby', 'PERSON'],
+          [1, 'Quarnby', 'PERSON'],
+          [2, 'Quarnby', 'ORG'],
+        ],
+      ),
+      ['Quarnby/GPE', 'Quarnby/GPE', 'Quarnby/GPE'],
+    )
+  })
+
+  it('types a surname as the full name it shortens', () => {
+    assert.deepEqual(
+      typed(
+        ['Minister Tilda Marsk spoke .', 'Marsk told reporters .'],
+        [
+          [0, 'Tilda Marsk', 'PERSON'],
+          [1, 'Marsk', 'ORG'],
+        ],
+      ),
+      ['Tilda Marsk/PERSON', 'Marsk/PERSON'],
+    )
+  })
+
+  it('types a name without its head word as the organisation', () => {
+    assert.deepEqual(
+      typed(
+        ['The Zorvex Brigade denied it .', 'Zorvex fighters fled .'],
+        [
+          [0, 'Zorvex Brigade', 'ORG'],
+          [1, 'Zorvex', 'PERSON'],
+        ],
+      ),
+      ['Zorvex Brigade/ORG', 'Zorvex/ORG'],
+    )
+  })
+
+  it('reads a nationality-shaped word before a noun as a nationality, not a person', () => {
+    assert.deepEqual(typed(['Estrovian officials said .'], [[0, 'Estrovian', 'PERSON']]), ['Estrovian/NORP'])
+    // A word the tagger read as an organisation keeps its type ("Vatican officials").
+    assert.deepEqual(typed(['Zorvan officials said .'], [[0, 'Zorvan', 'ORG']]), ['Zorvan/ORG'])
+  })
+
+  it('reads "in X" as a place only for a one-word name the tagger guessed was a person', () => {
+    assert.deepEqual(typed(['A fire broke out in Quarnby .'], [[0, 'Quarnby', 'PERSON']]), ['Quarnby/GPE'])
+    // Most mentions say nothing of a place: the tagger's reading stands.
+    assert.deepEqual(
+      typed(
+        ['Trust in Quarnby fell .', 'Quarnby said .', 'Quarnby left .'],
+        [
+          [0, 'Quarnby', 'PERSON'],
+          [1, 'Quarnby', 'PERSON'],
+          [2, 'Quarnby', 'PERSON'],
+        ],
+      ),
+      ['Quarnby/PERSON', 'Quarnby/PERSON', 'Quarnby/PERSON'],
+    )
+  })
+
+  it('lets the tagger majority retype body mentions but not headline ones', () => {
+    assert.deepEqual(
+      typed(
+        ['ZORVEX AT QUARNBY', 'Zorvex won .', 'Zorvex lost .', 'Zorvex drew .'],
+        [
+          [0, 'ZORVEX', 'GPE', true],
+          [1, 'Zorvex', 'ORG'],
+          [2, 'Zorvex', 'ORG'],
+          [3, 'Zorvex', 'PERSON'],
+        ],
+      ),
+      ['ZORVEX/GPE', 'Zorvex/ORG', 'Zorvex/ORG', 'Zorvex/ORG'],
+    )
+  })
+
+  it('does not let MISC, the catch-all, overrule a more specific reading', () => {
+    assert.deepEqual(
+      typed(
+        ['Zorvex 787 jets .', 'Zorvex 777 jets .', 'Zorvex said .'],
+        [
+          [0, 'Zorvex', 'MISC'],
+          [1, 'Zorvex', 'MISC'],
+          [2, 'Zorvex', 'ORG'],
+        ],
+      ),
+      ['Zorvex/MISC', 'Zorvex/MISC', 'Zorvex/ORG'],
+    )
+  })
+})
+
+describe('entities stage on a made-up article', () => {
+  const text = [
+    'A drone strike on a fuel depot in the port city of Quarnby killed 12 people, Estrovian officials said.',
+    'Interior Minister Tilda Marsk blamed the Zorvex Brigade, a rebel militia armed by neighbouring Vellomar.',
+    '"This was cowardly," Marsk told reporters in Quarnby.',
+    'The Estrovian Red Cross said 9 of the injured were at Quarnby General Hospital.',
+  ].join(' ')
+  const run = createPipeline([tokenize(), segment(), entities()])
+  const got = (run(makeDoc({ text, meta: { source: 'made-up.txt' } })).mentions ?? []).map(
+    (m) => `${m.text}/${m.type}`,
+  )
+  const expected = [
+    'Quarnby/GPE',
+    'Estrovian/NORP',
+    'Tilda Marsk/PERSON',
+    'Zorvex Brigade/ORG',
+    'Vellomar/GPE',
+    'Marsk/PERSON',
+    'Estrovian Red Cross/ORG',
+  ]
+  for (const e of expected) it(e, () => assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`))
+  it("leaves the remit out of a minister's title and keeps a hospital whole", () => {
+    assert.ok(!got.some((m) => m.startsWith('Interior/')), got.join(', '))
+    assert.ok(
+      got.some((m) => m.startsWith('Quarnby General Hospital/')),
+      got.join(', '),
+    )
+  })
+})
