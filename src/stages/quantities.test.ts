@@ -242,6 +242,13 @@ const cases: [string, Row[]][] = [
     'The fire claimed the lives of a mother and her son.',
     [['claimed the lives of a mother and her son', 2, 2, 2, 'killed', '']],
   ],
+  [
+    'Three people were hurt and a teenager died.',
+    [
+      ['Three', 3, 3, 3, 'injured', 'people'],
+      ['a teenager', 1, 1, 1, 'killed', 'teenager'],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -524,6 +524,8 @@ const diedLater = (v: View, from: number): boolean => {
     const w = norm(v, k)
     if (DIED.has(w) || (w === 'pronounced' && norm(v, k + 1) === 'dead')) return true
     if (w === '.' || w === ';' || parseFigure(v, k)) return false
+    // Someone else dying: "three were hurt and a teenager died", "where the 19-year-old died".
+    if (w === 'a' || w === 'an' || w === 'another' || PEOPLE.has(w) || AGE_WORD.test(w)) return false
   }
   return false
 }
