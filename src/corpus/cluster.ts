@@ -157,7 +157,7 @@ interface Member {
 const DEFAULTS = {
   threshold: 0.18,
   windowDays: 14,
-  timeWeight: 0.12,
+  timeWeight: 0.3,
   timeScale: 7,
   yearPenalty: 0.235,
   placePenalty: 0.1,
