@@ -167,6 +167,34 @@ describe('resolveEntities', () => {
     ])
   })
 
+  it('joins an organisation named without its head word to the one organisation with it', () => {
+    const a = docWith(
+      'The Grey Herons Brigade denied it. The Blue Kestrel Party and Blue Kestrel Union met.',
+      [
+        ['Grey Herons Brigade', 'ORG'],
+        ['Blue Kestrel Party', 'ORG'],
+        ['Blue Kestrel Union', 'ORG'],
+      ],
+    )
+    const b = docWith('Grey Herons fighters and Blue Kestrel members fled.', [
+      ['Grey Herons', 'ORG'],
+      ['Blue Kestrel', 'ORG'],
+    ])
+    // A place is never an organisation's name without its head: "New York" stays apart from "New York Police".
+    const c = docWith('The New York Police Department and New York.', [
+      ['New York Police', 'ORG'],
+      ['New York', 'ORG'],
+    ])
+    assert.deepEqual(groupsOf([a, b, c]), [
+      'Blue Kestrel',
+      'Blue Kestrel Party',
+      'Blue Kestrel Union',
+      'Grey Herons = Grey Herons Brigade',
+      'New York',
+      'New York Police',
+    ])
+  })
+
   it('does not join a surname shared by two full names', () => {
     const a = docWith('Jane Morrow and Paul Morrow met. Morrow left.', [
       ['Jane Morrow', 'PERSON'],

@@ -4,7 +4,8 @@
  * Within a document, mentions join by normalised name, by an acronym defined in the text
  * ("Federal Aviation Administration (FAA)") or matching a name's initials, and a surname joins the
  * one full person name in the document that ends with it. Across documents, clusters join by a
- * shared name or acronym, and by a conservative transliteration match for long names
+ * shared name or acronym, an organisation's name without its head word ("Red Hawks" for "Red Hawks
+ * Brigade"), and by a conservative transliteration match for long names
  * (Kata'ib / Katai'ib / Kataib). Types disagreeing across mentions are settled by majority vote.
  */
 import { createHash } from 'node:crypto'
@@ -402,6 +403,31 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     if (!tokens.every((t) => t.length === 1 && t[0] === tokens[0][0])) return
     if (!isOrgRoot(uf.find(i)) || gaz.gpe.has(tokens[0][0])) return
     const hosts = firstWordHosts.get(tokens[0][0])
+    if (hosts?.size !== 1) return
+    const [host] = hosts
+    if (uf.find(i) !== uf.find(host)) uf.union(i, host)
+  })
+  // An organisation's name without its head word ("Red Hawks" for "Red Hawks Brigade") joins the one
+  // organisation of the corpus named by it and a head word ("Brigade", "Party", "Ministry").
+  const headlessHosts = new Map<string, Set<number>>()
+  locals.forEach((c, i) => {
+    const root = uf.find(i)
+    if (!isOrgRoot(root)) return
+    for (const m of c.mentions) {
+      const tokens = nameTokens(m.text)
+      if (tokens.length < 3 || !gaz.orgHeads.has(tokens[tokens.length - 1])) continue
+      const key = tokens.slice(0, -1).join(' ')
+      const hosts = headlessHosts.get(key) ?? new Set<number>()
+      hosts.add(root)
+      headlessHosts.set(key, hosts)
+    }
+  })
+  locals.forEach((c, i) => {
+    const keys = new Set(c.mentions.map((m) => nameTokens(m.text).join(' ')))
+    if (keys.size !== 1 || !isOrgRoot(uf.find(i))) return
+    const [key] = keys
+    if (gaz.gpe.has(key)) return
+    const hosts = headlessHosts.get(key)
     if (hosts?.size !== 1) return
     const [host] = hosts
     if (uf.find(i) !== uf.find(host)) uf.union(i, host)
