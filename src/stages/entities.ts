@@ -263,6 +263,7 @@ const CUES = {
   locNouns: setOf(cueData.locNouns),
   gpeNounsAfter: setOf(cueData.gpeNounsAfter),
   orgNouns: setOf(cueData.orgNouns),
+  orgNounsBefore: setOf([...cueData.orgNouns, ...cueData.orgNounsBefore]),
   personNouns: setOf(cueData.personNouns),
   placeWordsBefore: setOf(cueData.placeWordsBefore),
   placeSuffixes: setOf(cueData.placeSuffixes),
@@ -359,6 +360,8 @@ export const contextCue = (
   ) {
     return 'GPE'
   }
+  // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
+  if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'
   // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".
   if (from > 0 && isTitle(words[from - 1], gaz) && !CUES.notPersonTitles.has(prev.replace(/\.$/, ''))) {
     return 'PERSON'
