@@ -38,6 +38,18 @@ describe('featurise: terms and cues', () => {
     assert.ok(f.terms.has('y:2029'))
   })
 
+  const titles: [string, Doc, number][] = [
+    [
+      'a title in metadata weighs double',
+      { ...doc('Rain fell on Tolby.'), meta: { source: 't', title: 'Floods' } },
+      2,
+    ],
+    ['a short first line stands in for a missing title', doc('Floods\nRain fell on Tolby.'), 2],
+    ['a long first line is body text', doc(`Floods ${'and more words '.repeat(20)}\nRain fell.`), 1],
+  ]
+  for (const [name, d, weight] of titles)
+    it(name, () => assert.equal(featurise(d).terms.get('flood'), weight))
+
   it('reads the publication day', () => {
     assert.equal(featurise(doc('x', {}, '1970-01-11')).day, 10)
     assert.equal(featurise(doc('x')).day, null)

@@ -119,6 +119,22 @@ export const featurise = (
       ]
     : [{ text, weight: 1, isTitle: false }]
   if (hasTitle && !titleInText) sources.unshift({ text: title, weight: titleWeight, isTitle: true })
+  // Without a title, a short first line is the headline in most plain-text news (the seed format, feeds).
+  if (!hasTitle) {
+    const end = text.indexOf('\n')
+    if (end > 0 && end <= 200) {
+      sources.splice(
+        0,
+        1,
+        { text: text.slice(0, end), weight: titleWeight, isTitle: false },
+        {
+          text: text.slice(end),
+          weight: 1,
+          isTitle: false,
+        },
+      )
+    }
+  }
 
   const words: string[] = []
   const segments: number[] = []
