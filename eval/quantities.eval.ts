@@ -17,8 +17,11 @@
  * "States" = the gold count is written in the article as a digit or a number word (README's notion);
  * a gold count of 0 is never "stated" that way, so those articles only count in the `all` figures.
  * The article text is the title (when the content does not already start with it) plus the content.
+ *
+ * `QUANTITIES_EVAL_DUMP=<file>` writes every miss (gold, derived counts, the casualty quantities with
+ * their text) as JSON lines, for error analysis.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import lexicon from '../src/data/quantities.json' with { type: 'json' }
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc, Quantity } from '../src/model/types.ts'
@@ -56,9 +59,28 @@ const largest = (qs: readonly Quantity[], role: Quantity['role']): number | null
   return top
 }
 
-/** Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. */
-const countsOf = (qs: readonly Quantity[]): { killed: number | null; injured: number | null } => {
-  const killed = largest(qs, 'killed')
+/** Words that open a reference back to someone already introduced ("the teen", "he"). */
+const ANAPHORS = new Set(['the', 'he', 'she', 'him'])
+/**
+ * "The boy was in critical condition" after "a boy was killed": one person named again by a definite
+ * noun or a pronoun, not another victim ("the other", "the second" are others).
+ */
+const isAnaphoric = (q: Quantity): boolean => {
+  if (q.best !== 1) return false
+  const words = q.text.toLowerCase().split(/\s+/)
+  return ANAPHORS.has(words[0]) && !OTHERS.has(words[1] ?? '')
+}
+const OTHERS = new Set(['other', 'second', 'third', 'fourth', 'fifth', 'another'])
+
+/**
+ * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
+ * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
+ * (shot, then died), so it adds no injured.
+ */
+const countsOf = (all: readonly Quantity[]): { killed: number | null; injured: number | null } => {
+  const killed = largest(all, 'killed')
+  const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !isAnaphoric(q))
+  const qs = killed && !introduced ? all.filter((q) => q.role === 'killed' || !isAnaphoric(q)) : all
   const injured = largest(qs, 'injured')
   const shot = largest(qs, 'dead_or_injured')
   if (shot === null) return { killed, injured }
@@ -159,5 +181,23 @@ export const evaluate = async (): Promise<Metric[]> => {
       note: `${ra}/${scored.length}`,
     })
   }
+  const file = process.env.QUANTITIES_EVAL_DUMP
+  if (file) writeFileSync(file, scored.filter(missed).map(dumpLine).join(''))
   return metrics
+}
+
+const CASUALTY = new Set(['killed', 'injured', 'dead_or_injured'])
+const missed = (s: Scored): boolean => s.got.killed !== s.gold.killed || s.got.injured !== s.gold.injured
+
+/** One miss as a JSON line: what was expected, what came out and from which quantities. */
+const dumpLine = (s: Scored): string => {
+  const text = s.doc.text
+  const quantities = (s.doc.quantities ?? [])
+    .filter((q) => CASUALTY.has(q.role))
+    .map(
+      (q) =>
+        `${q.role}:${q.low}/${q.best}/${q.high} @${q.span.start} "${text.slice(q.span.start, q.span.end)}"`,
+    )
+  const stated = { killed: states(text, s.gold.killed), injured: states(text, s.gold.injured) }
+  return `${JSON.stringify({ id: s.article.id, gold: s.gold, got: s.got, stated, quantities, lead: text.slice(0, 1200) })}\n`
 }

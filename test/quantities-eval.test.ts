@@ -16,6 +16,17 @@ const cases: [string, { killed: number; injured: number }][] = [
   ['Four people were shot at a party. Police said nobody died.', { killed: 0, injured: 4 }],
   ['A man was killed and three others were wounded.', { killed: 1, injured: 3 }],
   ['No one was hurt.', { killed: 0, injured: 0 }],
+  // A definite reference to a wounded person after a death names the same victim (shot, then died) ...
+  [
+    'A teen died after a shooting on Main Street. The teen was wounded in the chest.',
+    { killed: 1, injured: 0 },
+  ],
+  // ... unless another victim was introduced, or the reference says it is someone else.
+  [
+    'A man was killed on Elm Road. A woman was shot in the arm. The woman was wounded in the arm.',
+    { killed: 1, injured: 1 },
+  ],
+  ['A man was killed on Elm Road. The other man was wounded in the leg.', { killed: 1, injured: 1 }],
   // The lead decides when it has a figure; a statistic further down does not override it.
   [
     'A teen was shot dead on Friday. Police are searching for the gunman. The family is grieving. Neighbours left flowers. A vigil is planned. Last year 45 people were killed in the city.',
