@@ -140,6 +140,20 @@ export const namesFromTags = (
       let remit = first
       while (remit <= last && PORTFOLIOS.has(fold(words[s][remit]))) remit++
       if (remit > last && last + 1 < words[s].length && isTitle(words[s][last + 1], gaz)) continue
+      // "General Motors" tagged as a person "Motors": a title word the tagger left out before an
+      // organisation's or a building's head word begins the name ("General Hospital").
+      let type: ConllType = chunk.type
+      if (
+        first === last &&
+        first > 0 &&
+        tags[s][first - 1] === 'O' &&
+        (gaz.orgHeads.has(fold(words[s][last])) || isFacilityHead(fold(words[s][last]), gaz)) &&
+        /^\p{Lu}\p{Ll}/u.test(words[s][first - 1]) &&
+        isTitle(words[s][first - 1], gaz)
+      ) {
+        first--
+        type = gaz.orgHeads.has(fold(words[s][last])) ? 'ORG' : 'LOC'
+      }
       const add = (from: number, to: number, type: ConllType, next: string | undefined): void => {
         names.push({
           sentence: s,
@@ -165,7 +179,7 @@ export const namesFromTags = (
       const head = fold(words[s][last])
       const splits =
         title >= 0 &&
-        (chunk.type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
+        (type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
         /^\p{Lu}/u.test(words[s][title + 1]) &&
         !gaz.orgHeads.has(head) &&
         !gaz.facilityHeads.has(head)
@@ -179,12 +193,12 @@ export const namesFromTags = (
           employer--
         }
         if (employer >= first && nameToken(s, employer)) {
-          add(first, employer, chunk.type === 'PER' ? 'ORG' : chunk.type, words[s][before])
+          add(first, employer, type === 'PER' ? 'ORG' : type, words[s][before])
         }
         add(title + 1, last, 'PER', words[s][chunk.end])
         continue
       }
-      add(first, last, chunk.type, words[s][chunk.end])
+      add(first, last, type, words[s][chunk.end])
     }
   }
   if (context) typeNamesInContext(words, names, gaz)
@@ -262,7 +276,6 @@ const CUES = {
   gpeNouns: setOf(cueData.gpeNouns),
   locNouns: setOf(cueData.locNouns),
   gpeNounsAfter: setOf(cueData.gpeNounsAfter),
-  orgNouns: setOf(cueData.orgNouns),
   orgNounsBefore: setOf([...cueData.orgNouns, ...cueData.orgNounsBefore]),
   personNouns: setOf(cueData.personNouns),
   placeWordsBefore: setOf(cueData.placeWordsBefore),
@@ -282,6 +295,10 @@ const CUES = {
 
 const PORTFOLIOS = setOf(cueData.portfolios)
 
+/** A head word that makes a name a building or site, and is not also a common surname ("Hall"). */
+const isFacilityHead = (word: string, gaz: Gazetteer): boolean =>
+  gaz.facilityHeads.has(word) && !CUES.surnameFacilityHeads.has(word)
+
 const fold = (word: string): string => word.toLowerCase().replace(/[’‘ʼ`´]/g, "'")
 
 const isLowerWord = (word: string | undefined): boolean =>
@@ -292,7 +309,7 @@ const headType = (noun: string): EntityType | undefined => {
   const singular = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun
   for (const n of [noun, singular]) {
     if (CUES.personNouns.has(n)) return 'PERSON'
-    if (CUES.orgNouns.has(n)) return 'ORG'
+    if (CUES.orgNounsBefore.has(n)) return 'ORG'
     if (CUES.gpeNouns.has(n)) return 'GPE'
     if (CUES.locNouns.has(n)) return 'LOC'
   }
@@ -373,7 +390,7 @@ export const contextCue = (
     const head = lower(to).replace(/\.$/, '')
     if (gaz.orgHeads.has(head)) return 'ORG'
     if (lower(first + 1) === 'of' && gaz.orgHeads.has(lower(first))) return 'ORG'
-    if (gaz.facilityHeads.has(head) && !CUES.surnameFacilityHeads.has(head)) return 'FAC'
+    if (isFacilityHead(head, gaz)) return 'FAC'
   }
   // Appositive or copula: "X, a rebel militia", "X is a company". After a sentence-opening "In X, a …"
   // the phrase may be the sentence's subject ("In X, a militia attacked"), so there only a place counts.

@@ -10,6 +10,7 @@ import { createPipeline } from '../pipeline/stage.ts'
 import {
   contextCue,
   entities,
+  namesFromTags,
   nationalityShaped,
   placeWordBefore,
   type TaggedName,
@@ -56,6 +57,8 @@ describe('contextCue', () => {
     ['general counsel of the company , Tilda Marsk , said', 'Tilda Marsk', undefined],
     ['Quarnby said on Monday', 'Quarnby', undefined],
     ['shares of the automaker Zorvex fell', 'Zorvex', 'ORG'],
+    ['Zorvex , another carmaker , cut jobs', 'Zorvex', 'ORG'],
+    ['Zorvex , its parent company , said', 'Zorvex', 'ORG'],
     ['the American auto company Zorvex filed for bankruptcy', 'Zorvex', 'ORG'],
     ['fighters of the militia Zorvex', 'Zorvex', 'ORG'],
     ['a Zorvex company spokesman Tilda Marsk said', 'Tilda Marsk', 'PERSON'],
@@ -213,6 +216,33 @@ describe('typeNamesInContext', () => {
       ['Zorvex/MISC', 'Zorvex/MISC', 'Zorvex/ORG'],
     )
   })
+})
+
+describe('namesFromTags', () => {
+  const cases: [string, string, string][] = [
+    // [sentence, the tagger's tags, names with their types]
+    ['Workers at General Motors struck', 'O O O B-PER O', 'General Motors/ORG'],
+    ['Workers at General Hospital struck', 'O O O B-PER O', 'General Hospital/FAC'],
+    ['General Quarnby said', 'O B-PER O', 'Quarnby/PERSON'],
+    ['Interior Minister Tilda Marsk said', 'B-ORG O B-PER I-PER O', 'Tilda Marsk/PERSON'],
+    ['Deputy Interior Minister Tilda Marsk said', 'B-PER I-PER I-PER I-PER I-PER O', 'Tilda Marsk/PERSON'],
+    [
+      'Zorvex Corp CEO Tilda Marsk said',
+      'B-ORG I-ORG I-ORG I-ORG I-ORG O',
+      'Zorvex Corp/ORG Tilda Marsk/PERSON',
+    ],
+    ['at Quarnby General Hospital today', 'O B-PER I-PER I-PER O', 'Quarnby General Hospital/FAC'],
+  ]
+  for (const [sentence, tags, expected] of cases) {
+    it(`${sentence} → ${expected}`, () => {
+      const words = [sentence.split(' ')]
+      const names = namesFromTags(words, [tags.split(' ')])
+      assert.equal(
+        names.map((n) => `${words[0].slice(n.from, n.to + 1).join(' ')}/${n.type}`).join(' '),
+        expected,
+      )
+    })
+  }
 })
 
 describe('entities stage on a made-up article', () => {
