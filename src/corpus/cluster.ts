@@ -159,7 +159,7 @@ const DEFAULTS = {
   windowDays: 14,
   timeWeight: 0.3,
   timeScale: 7,
-  yearPenalty: 0.235,
+  yearPenalty: 0.1,
   placePenalty: 0.1,
   eventPenalty: 0.05,
   namePenalty: 0.125,
