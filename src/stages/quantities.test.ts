@@ -249,6 +249,30 @@ const cases: [string, Row[]][] = [
       ['a teenager', 1, 1, 1, 'killed', 'teenager'],
     ],
   ],
+  // A killer's victims and the killer's own death in one sentence add up; a lone suicide does not.
+  [
+    'A woman shot and killed her two daughters before killing herself.',
+    [
+      ['two', 2, 2, 2, 'killed', 'daughters'],
+      ['herself', 1, 1, 1, 'killed', 'herself'],
+      ['two daughters before killing herself', 3, 3, 3, 'killed', ''],
+    ],
+  ],
+  [
+    'The man killed his wife and then took his own life.',
+    [
+      ['his wife', 1, 1, 1, 'killed', 'wife'],
+      ['his own life', 1, 1, 1, 'killed', ''],
+      ['his wife and then took his own life', 2, 2, 2, 'killed', ''],
+    ],
+  ],
+  [
+    'The boy fatally shot himself.',
+    [
+      ['The boy', 1, 1, 1, 'killed', 'boy'],
+      ['himself', 1, 1, 1, 'killed', 'himself'],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -1207,6 +1207,10 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
       if (victims) return victims
     }
     if (life === 'life') return one(i + 3, i + 2)
+    // "took his own life": the killer's own death.
+    if (life === 'own' && norm(v, i + 3) === 'life' && next !== 'the') {
+      return { quantity: make(v, i + 1, i + 4, ONE, '', 'killed', i + 3), next: i + 4 }
+    }
   }
   return null
 }
@@ -1245,6 +1249,50 @@ const derivePartition = (v: View, found: Quantity[]): Quantity | null => {
     high: n,
     counted: shot.counted,
     role: 'injured',
+  }
+}
+
+/** A killing of oneself: "killing himself", "took her own life". */
+const isSuicide = (q: Quantity): boolean =>
+  q.role === 'killed' && /^(?:him|her)self$|^\w+ own life$/i.test(q.text)
+
+/** Whether a quantity is the object of a role verb a few words before it ("killed [at least two people]"). */
+const isObject = (v: View, q: Quantity): boolean => {
+  let i = v.start
+  while (i < v.end && v.tokens[i].span.start < q.span.start) i++
+  for (let k = i - 1; k >= Math.max(v.start, i - 3); k--) {
+    if (roleAt(v, k)) return true
+    if (v.tokens[k].kind !== 'word') return false
+  }
+  return false
+}
+
+/**
+ * "shot and killed her two daughters before killing herself", "killed his wife and then took his own life":
+ * a killer's victims and the killer's own death in one sentence are separate people, so they add up. Only
+ * the largest earlier count of victims is taken, since a name and a total may count the same people.
+ */
+const deriveSuicide = (v: View, found: Quantity[]): Quantity | null => {
+  const self = found.find(isSuicide)
+  if (!self) return null
+  let victims: Quantity | null = null
+  for (const q of found) {
+    if (q.role !== 'killed' || q.best === null || q === self || isSuicide(q)) continue
+    // A conjoined total already counts the killer ("four classmates and himself").
+    if (q.span.end >= self.span.end) return null
+    if ((!victims || q.best > (victims.best ?? 0)) && isObject(v, q)) victims = q
+  }
+  if (!victims || victims.best === null) return null
+  const s = { start: victims.span.start, end: self.span.end }
+  const n = victims.best + 1
+  return {
+    span: s,
+    text: v.text.slice(s.start, s.end),
+    low: n,
+    best: n,
+    high: n,
+    counted: '',
+    role: 'killed',
   }
 }
 
@@ -1324,6 +1372,8 @@ export const findQuantities = (
   }
   const partition = derivePartition(v, found)
   if (partition) found.push(partition)
+  const withSuicide = deriveSuicide(v, found)
+  if (withSuicide) found.push(withSuicide)
   return found
 }
 
