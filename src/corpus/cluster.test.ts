@@ -157,6 +157,25 @@ describe('createStoryIndex', () => {
     assert.ok(index.toJSON().segments.some(([, seen]) => seen === -1))
   })
 
+  it('closes stories left behind by the window, and still knows their documents', () => {
+    const index = createStoryIndex({ evictEvery: 1 })
+    index.add(storm1[0])
+    index.add(doc('later', council[0].text, '2031-08-01'))
+    const again = doc('s1again', storm1[1].text, '2031-08-02')
+    assert.equal(index.add(again).isNew, true)
+    assert.deepEqual(index.add(storm1[0]), { story: 'story-s1a', isNew: false })
+    const state = index.toJSON()
+    assert.deepEqual(
+      state.stories.map((s) => [s.id, s.open, s.centroid.length > 0]),
+      [
+        ['story-s1a', false, false],
+        ['story-later', true, true],
+        ['story-s1again', true, true],
+      ],
+    )
+    assert.deepEqual(storyIndexFromJSON(JSON.parse(JSON.stringify(state))).stories(), index.stories())
+  })
+
   it('rejects a snapshot it does not understand', () => {
     assert.throws(() => storyIndexFromJSON({ version: 2 } as never), /version 1/)
   })

@@ -59,6 +59,8 @@ export interface StoryIndexOptions {
   memberTerms?: number
   /** Most recent members compared for nearest-member similarity. */
   memberScan?: number
+  /** How often (in added articles) stories that fell out of every future window are closed. */
+  evictEvery?: number
   /** Featurisation options. */
   features?: FeaturiseOptions
 }
@@ -175,11 +177,13 @@ const DEFAULTS = {
   nearestWeight: 0.24,
   memberTerms: 40,
   memberScan: 20,
+  evictEvery: 2000,
 } satisfies Required<Omit<StoryIndexOptions, 'features'>>
 
-// How often (in added articles) stories that fell out of every future window are closed.
-const EVICT_EVERY = 2000
-const MAX_SEGMENTS = 2_000_000
+const MAX_SEGMENTS = 1_000_000
+// Shared by every closed story; never written to, because closed stories are never candidates.
+const CLOSED_MAP = new Map<never, never>()
+const CLOSED_SET = new Set<never>()
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
 
@@ -291,10 +295,16 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const story = stories[index]
       if (story.maxDay !== null && story.maxDay < limit) {
         story.open = false
-        story.centroid = new Map()
-        story.posted = new Set()
-        story.names = new Map()
+        // Closed stories are never compared again: they share empty read-only collections, so a million
+        // of them cost little more than their document lists.
+        story.centroid = CLOSED_MAP as unknown as Map<string, number>
+        story.posted = CLOSED_SET as unknown as Set<string>
+        story.names = CLOSED_MAP as unknown as Map<string, number>
         story.members = []
+        story.years = CLOSED_SET as unknown as Set<number>
+        story.places = CLOSED_SET as unknown as Set<string>
+        story.events = CLOSED_SET as unknown as Set<string>
+        if (story.duplicates.every((d) => d === null)) story.duplicates = []
         open.delete(index)
         closed++
       }
@@ -389,7 +399,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const known = storyOfDoc.get(doc.id)
     if (known !== undefined) {
       const story = stories[known]
-      const duplicate = story.duplicates[story.documents.indexOf(doc.id)]
+      // A closed story with no copies keeps no per-document duplicate list.
+      const duplicate = story.duplicates[story.documents.indexOf(doc.id)] ?? null
       return { story: story.id, isNew: false, ...(duplicate ? { duplicateOf: duplicate } : {}) }
     }
     const f = featurise(doc, featureOptions, isBoilerplate)
@@ -549,7 +560,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       for (const [hash, seen] of segments) if (seen > 0) segments.delete(hash)
     }
 
-    if (++sinceEviction >= EVICT_EVERY) {
+    if (++sinceEviction >= settings.evictEvery) {
       sinceEviction = 0
       evict()
     }
