@@ -273,6 +273,23 @@ const cases: [string, Row[]][] = [
       ['himself', 1, 1, 1, 'killed', 'himself'],
     ],
   ],
+  // A later death of the same person; "in a shooting" is no one else dying.
+  [
+    'A 16-year-old boy who was wounded in a shooting on Friday died on Saturday.',
+    [['A 16-year-old boy', 1, 1, 1, 'killed', 'boy']],
+  ],
+  [
+    'A man was wounded in a shooting and a woman died.',
+    [
+      ['A man', 1, 1, 1, 'injured', 'man'],
+      ['a woman', 1, 1, 1, 'killed', 'woman'],
+    ],
+  ],
+  ['A girl was shot in the head and killed.', [['A girl', 1, 1, 1, 'killed', 'girl']]],
+  ['A 23-year-old man was declared dead at the scene.', [['A 23-year-old man', 1, 1, 1, 'killed', 'man']]],
+  // Headlines drop the auxiliary and capitalise prepositions.
+  ['Jane Roe, 16, Killed In Elm Road Crash', [['Jane Roe', 1, 1, 1, 'killed', '']]],
+  ['Gunman Killed His Wife', [['His Wife', 1, 1, 1, 'killed', 'wife']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -508,24 +508,31 @@ const startsObject = (v: View, j: number): boolean => {
   if (OBJECT_STARTS.has(w) || parseFigure(v, j) || AGE_WORD.test(w) || PEOPLE.has(w) || COUNT_NOUNS.has(w))
     return true
   for (const q of QUALIFIERS_BY_FIRST.get(norm(v, j)) ?? NONE) if (matchAt(v, j, q.words)) return true
+  // A capitalised name starts an object, a capitalised preposition of a title-case headline ("Killed In") not.
   return (
     v.tokens[j].kind === 'word' &&
     isCapitalised(raw(v, j)) &&
+    !FUNCTION.has(w) &&
     !MONTHS.has(norm(v, j)) &&
     !WEEKDAYS.has(norm(v, j))
   )
 }
 
 const DIED = new Set(['died', 'dies', 'succumbed'])
+const PRONOUNCED = new Set(['pronounced', 'declared'])
 
 /** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
 const diedLater = (v: View, from: number): boolean => {
   for (let k = from; k < v.end && k < from + 16; k++) {
     const w = norm(v, k)
-    if (DIED.has(w) || (w === 'pronounced' && norm(v, k + 1) === 'dead')) return true
+    if (DIED.has(w) || (PRONOUNCED.has(w) && norm(v, k + 1) === 'dead')) return true
+    // "shot in the head, killed", "shot in the chest and killed".
+    if (w === 'killed' && (norm(v, k - 1) === ',' || norm(v, k - 1) === 'and')) return true
     if (w === '.' || w === ';' || parseFigure(v, k)) return false
-    // Someone else dying: "three were hurt and a teenager died", "where the 19-year-old died".
-    if (w === 'a' || w === 'an' || w === 'another' || PEOPLE.has(w) || AGE_WORD.test(w)) return false
+    // Someone else dying: "three were hurt and a teenager died", "where the 19-year-old died"; "in a
+    // shooting" is no one.
+    if (PEOPLE.has(w) || AGE_WORD.test(w)) return false
+    if ((w === 'a' || w === 'an' || w === 'another') && personNoun(v, k + 1) >= 0) return false
   }
   return false
 }
@@ -1082,7 +1089,10 @@ const readImplied = (
     }
     const k = skipAside(v, names.next)
     const aux = norm(v, k)
-    if (n === 1 ? !SINGULAR_AUX.has(aux) : aux !== 'were' && aux !== 'have' && aux !== 'died') return null
+    // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
+    const headline = i === v.start && roleAt(v, k) !== null
+    if (n === 1 ? !SINGULAR_AUX.has(aux) && !headline : aux !== 'were' && aux !== 'have' && aux !== 'died')
+      return null
     const found = rolePredicate(v, k)
     if (!found || !CASUALTY.has(found.role)) return null
     return { quantity: make(v, i, names.next, bounds, '', found.role, found.index), next: names.next }
