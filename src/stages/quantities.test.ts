@@ -290,6 +290,34 @@ const cases: [string, Row[]][] = [
   // Headlines drop the auxiliary and capitalise prepositions.
   ['Jane Roe, 16, Killed In Elm Road Crash', [['Jane Roe', 1, 1, 1, 'killed', '']]],
   ['Gunman Killed His Wife', [['His Wife', 1, 1, 1, 'killed', 'wife']]],
+  // A headline's comma list before its role word is one group.
+  [
+    'Gunfire leaves 3 men, 1 woman wounded',
+    [
+      ['3', 3, 3, 3, 'injured', 'men'],
+      ['3 men, 1 woman', 4, 4, 4, 'injured', ''],
+      ['1', 1, 1, 1, 'injured', 'woman'],
+    ],
+  ],
+  // "the shooting of" names the people shot; a thing shot is no one.
+  [
+    'Police are investigating the shooting of a man and his son.',
+    [['shooting of a man and his son', 2, 2, 2, 'dead_or_injured', '']],
+  ],
+  [
+    'Arrest made in shooting of 4-year-old girl',
+    [['shooting of 4-year-old girl', 1, 1, 1, 'dead_or_injured', '']],
+  ],
+  ['Police are investigating the shooting of a car.', []],
+  ['Four people were sent to the hospital.', [['Four', 4, 4, 4, 'injured', 'people']]],
+  // "at least 2 dead" leaves the injured among the shot open.
+  [
+    'Ten people were shot, at least two fatally.',
+    [
+      ['Ten', 10, 10, 10, 'dead_or_injured', 'people'],
+      ['at least two', 2, 2, null, 'killed', ''],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

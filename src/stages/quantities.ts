@@ -776,8 +776,8 @@ const readConjuncts = (v: View, j: number, commas = false): { values: number[]; 
     if (!c) break
     values.push(c.value)
     k = c.next
-    // A headline lists with commas alone: "Woman, boyfriend killed in shooting".
-    if (and || commas) listed = { count: values.length, next: k }
+    // A headline lists with commas alone: "Woman, boyfriend killed in shooting", "3 men, 1 woman wounded".
+    if (and || commas || roleAt(v, k) !== null) listed = { count: values.length, next: k }
   }
   return { values: values.slice(0, listed.count), next: listed.next }
 }
@@ -1133,34 +1133,41 @@ const DEATH_NOUNS = new Set([
  * of three people" (3), "the death of a girl and her grandmother" (2), "the murder of 16-year-old Jane Roe"
  * (1); "the death of a" with no person noun is at least one. The quantity spans from token i.
  */
-const victimsOf = (v: View, i: number, of: number): { quantity: Quantity; next: number } | null => {
+const victimsOf = (
+  v: View,
+  i: number,
+  of: number,
+  role: QuantityRole = 'killed',
+): { quantity: Quantity; next: number } | null => {
   const exactly = (n: number) => ({ low: n, best: n, high: n })
   const names = namesAt(v, of + 1)
   if (names && (names.count > 1 || nameAt(v, of + 1) - (of + 1) >= 2)) {
-    return { quantity: make(v, i, names.next, exactly(names.count), '', 'killed', i), next: names.next }
+    return { quantity: make(v, i, names.next, exactly(names.count), '', role, i), next: names.next }
   }
   const figure = parseFigure(v, of + 1)
   const counted = figure?.exact && figure.best !== null ? findCounted(v, figure.last) : null
   if (figure && counted && figure.best !== null && COUNT_NOUNS.has(counted.noun)) {
     return {
-      quantity: make(v, i, counted.last, exactly(figure.best), counted.noun, 'killed', counted.index),
+      quantity: make(v, i, counted.last, exactly(figure.best), counted.noun, role, counted.index),
       next: counted.last,
     }
   }
   const det = PERSON_DETERMINERS.has(norm(v, of + 1)) || norm(v, of + 1) === 'another'
   if (!AGE_WORD.test(norm(v, of + 1)) && !det) return null
   const noun = personNoun(v, det ? of + 2 : of + 1)
+  // "the shooting of a car" shot no one; "the death of a" is someone's.
+  if (noun < 0 && role !== 'killed') return null
   if (noun < 0) {
     const last = det ? of + 1 : of + 2
     return {
-      quantity: make(v, i, last, det ? { low: 1, best: null, high: null } : ONE, '', 'killed', i),
+      quantity: make(v, i, last, det ? { low: 1, best: null, high: null } : ONE, '', role, i),
       next: last,
     }
   }
   const conj = readConjuncts(v, noun + 1)
   const n = 1 + conj.values.reduce((a, b) => a + b, 0)
   const last = Math.max(noun + 1, conj.next)
-  return { quantity: make(v, i, last, exactly(n), '', 'killed', i), next: last }
+  return { quantity: make(v, i, last, exactly(n), '', role, i), next: last }
 }
 
 /**
@@ -1209,6 +1216,11 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     const victims = victimsOf(v, i, i + 1)
     if (victims) return victims
   }
+  if ((w === 'shooting' || w === 'shootings') && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
+    // "the shooting of a man and his son": shot, dead or alive.
+    const victims = victimsOf(v, i, i + 1, 'dead_or_injured')
+    if (victims) return victims
+  }
   if (LIFE_VERBS.has(w) && (next === 'the' || next === 'his' || next === 'her')) {
     // "claimed the lives of his mother and a man", "took the life of a boy"
     const life = norm(v, i + 2)
@@ -1246,6 +1258,9 @@ const derivePartition = (v: View, found: Quantity[]): Quantity | null => {
       q.span.start > shot.span.start &&
       q.best !== null &&
       q.best < (shot.best ?? 0) &&
+      // "10 shot, at least 2 dead" leaves the injured open.
+      q.high !== null &&
+      shot.high !== null &&
       (q.counted === '' || PARTITIVE.has(q.counted)),
   )
   if (!killed || killed.best === null || shot.best === null) return null
