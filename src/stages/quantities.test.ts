@@ -318,6 +318,35 @@ const cases: [string, Row[]][] = [
       ['at least two', 2, 2, null, 'killed', ''],
     ],
   ],
+  // Someone newly introduced as shot beside the dead survived; a group shot may include the dead.
+  [
+    'A teen was killed and a delivery driver was shot on the job.',
+    [
+      ['A teen', 1, 1, 1, 'killed', 'teen'],
+      ['a delivery driver', 1, 1, 1, 'injured', 'driver'],
+    ],
+  ],
+  [
+    'One person died and four others were shot.',
+    [
+      ['One', 1, 1, 1, 'killed', 'person'],
+      ['four', 4, 4, 4, 'injured', 'others'],
+    ],
+  ],
+  [
+    'One person died and five people were shot.',
+    [
+      ['One', 1, 1, 1, 'killed', 'person'],
+      ['five', 5, 5, 5, 'dead_or_injured', 'people'],
+    ],
+  ],
+  [
+    'A man died after he was shot.',
+    [
+      ['A man', 1, 1, 1, 'killed', 'man'],
+      ['he', 1, 1, 1, 'dead_or_injured', 'he'],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

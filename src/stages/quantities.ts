@@ -1277,6 +1277,22 @@ const derivePartition = (v: View, found: Quantity[]): Quantity | null => {
   }
 }
 
+/** Determiners that introduce someone not mentioned before. */
+const NEW_PERSON = new Set(['a', 'an', 'another'])
+
+/**
+ * "A man was killed and a woman was shot", "one person died and four others were shot": people shot who
+ * are named after the dead of the same sentence, as new people, are the survivors.
+ */
+const isShotBesideKilled = (found: readonly Quantity[], q: Quantity): boolean => {
+  if (q.role !== 'dead_or_injured') return false
+  // A group shot ("five people shot", "a quadruple shooting") may include the dead; "others" and a newly
+  // introduced person ("a woman") do not.
+  const head = q.text.split(' ', 1)[0].toLowerCase()
+  if (q.counted !== 'others' && !NEW_PERSON.has(head)) return false
+  return found.some((k) => k.role === 'killed' && k.best !== null && k.span.end <= q.span.start)
+}
+
 /** A killing of oneself: "killing himself", "took her own life". */
 const isSuicide = (q: Quantity): boolean =>
   q.role === 'killed' && /^(?:him|her)self$|^\w+ own life$/i.test(q.text)
@@ -1399,7 +1415,7 @@ export const findQuantities = (
   if (partition) found.push(partition)
   const withSuicide = deriveSuicide(v, found)
   if (withSuicide) found.push(withSuicide)
-  return found
+  return found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' } : q))
 }
 
 /**
