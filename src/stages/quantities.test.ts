@@ -347,6 +347,16 @@ const cases: [string, Row[]][] = [
       ['he', 1, 1, 1, 'dead_or_injured', 'he'],
     ],
   ],
+  // An arrest verb before the child does not make the child a victim of another killer.
+  [
+    'Sitter charged after 6-year-old fatally shoots herself',
+    [
+      ['6-year-old', 1, 1, 1, 'killed', '6-year-old'],
+      ['herself', 1, 1, 1, 'killed', 'herself'],
+    ],
+  ],
+  ['Police investigate an attempted murder-suicide.', []],
+  ['Police investigate a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

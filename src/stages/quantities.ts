@@ -1194,7 +1194,8 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   if (w === "'s" && next === 'death' && PEOPLE.has(norm(v, i - 1))) {
     return { quantity: make(v, i - 1, i + 2, ONE, norm(v, i - 1), 'killed', i - 1), next: i + 2 }
   }
-  if (w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) {
+  // "an attempted murder-suicide" may have killed no one.
+  if ((w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) && norm(v, i - 1) !== 'attempted') {
     const last = w === 'murder' ? i + 2 : i + 1
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
   }
@@ -1302,7 +1303,9 @@ const isObject = (v: View, q: Quantity): boolean => {
   let i = v.start
   while (i < v.end && v.tokens[i].span.start < q.span.start) i++
   for (let k = i - 1; k >= Math.max(v.start, i - 3); k--) {
-    if (roleAt(v, k)) return true
+    const found = roleAt(v, k)
+    // "charged after a boy shot himself": an arrest verb has the suspect, not a victim, after it.
+    if (found) return CASUALTY.has(found.role)
     if (v.tokens[k].kind !== 'word') return false
   }
   return false
