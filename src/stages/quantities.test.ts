@@ -357,6 +357,12 @@ const cases: [string, Row[]][] = [
   ],
   ['Police investigate an attempted murder-suicide.', []],
   ['Police investigate a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],
+  // Bodies count the dead when they are someone's; gunfire and bullets hit people.
+  ['Police found the bodies of two men.', [['bodies of two men', 2, 2, 2, 'killed', 'men']]],
+  ['The body of the car was damaged.', []],
+  ['A man was hit by gunfire.', [['A man', 1, 1, 1, 'dead_or_injured', 'man']]],
+  ['A girl was struck by a stray bullet.', [['A girl', 1, 1, 1, 'dead_or_injured', 'girl']]],
+  ['A man was hit by a car.', []],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

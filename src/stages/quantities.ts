@@ -554,7 +554,9 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   for (let k = j + 1; k < v.end && k < j + 6; k++) {
     const w = norm(v, k)
     if (w === 'fatal' || w === 'deadly') fatal = true
-    if (BODY.has(w) || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
+    // "hit in the leg", "suffered a gunshot wound", "hit by gunfire", "struck by a stray bullet".
+    const fire = (w === 'gunfire' || w === 'bullet' || w === 'bullets') && !WOUNDS.has(norm(v, k + 1))
+    if (BODY.has(w) || fire || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
       return { role: fatal ? 'killed' : 'dead_or_injured', last: k + 1 }
     }
     if (v.tokens[k].kind === 'punct' && w !== '-') return null
@@ -1118,6 +1120,8 @@ const readImplied = (
 }
 
 const DEATH_NOUNS = new Set([
+  'bodies',
+  'body',
   'death',
   'deaths',
   'killing',
@@ -1146,7 +1150,12 @@ const victimsOf = (
   }
   const figure = parseFigure(v, of + 1)
   const counted = figure?.exact && figure.best !== null ? findCounted(v, figure.last) : null
-  if (figure && counted && figure.best !== null && COUNT_NOUNS.has(counted.noun)) {
+  if (
+    figure &&
+    counted &&
+    figure.best !== null &&
+    (COUNT_NOUNS.has(counted.noun) || PEOPLE.has(counted.noun))
+  ) {
     return {
       quantity: make(v, i, counted.last, exactly(figure.best), counted.noun, role, counted.index),
       next: counted.last,
@@ -1215,7 +1224,8 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   }
   if (DEATH_NOUNS.has(w) && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
     const victims = victimsOf(v, i, i + 1)
-    if (victims) return victims
+    // "the body of the car": a body counts only when it is someone's.
+    if (victims && (victims.quantity.best !== null || (w !== 'body' && w !== 'bodies'))) return victims
   }
   if ((w === 'shooting' || w === 'shootings') && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
     // "the shooting of a man and his son": shot, dead or alive.
