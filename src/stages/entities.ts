@@ -3,6 +3,7 @@
  * (models/ner.model.gz, CoNLL-2003 types) and maps its types to ours with gazetteers.
  */
 import { readFileSync } from 'node:fs'
+import abbreviations from '../data/abbreviations.json' with { type: 'json' }
 import cueData from '../data/entity-cues.json' with { type: 'json' }
 import type { Doc, EntityType, Mention, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
@@ -295,6 +296,9 @@ const CUES = {
 
 const PORTFOLIOS = setOf(cueData.portfolios)
 
+/** US state abbreviations as AP style writes them after a town ("Calif.", "Ore."). */
+const STATE_ABBREVIATIONS = setOf(abbreviations.states)
+
 /** A head word that makes a name a building or site, and is not also a common surname ("Hall"). */
 const isFacilityHead = (word: string, gaz: Gazetteer): boolean =>
   gaz.facilityHeads.has(word) && !CUES.surnameFacilityHeads.has(word)
@@ -368,6 +372,13 @@ export const contextCue = (
     lower(to + 2) !== 'of'
   )
     return 'GPE'
+  // "Alturas, Calif.", "Quarnby, Estonia": a place followed by the state or country it is in.
+  if (lower(to + 1) === ',') {
+    const region = lower(to + 2).replace(/\.$/, '')
+    // A country must end the phrase: "Air China, China Eastern Airlines" is a list of airlines.
+    const ends = to + 3 >= words.length || !/[\p{L}\p{N}]/u.test(words[to + 3])
+    if (STATE_ABBREVIATIONS.has(region) || (ends && gaz.countries.has(region))) return 'GPE'
+  }
   // "neighbouring X", "northern X": a place, where the tagger read a person or an organisation.
   if (
     CUES.placeAdjectivesBefore.has(prev) &&
@@ -504,30 +515,17 @@ export const typeNamesInContext = (
   })
   // Shorter forms join the one longer name they shorten: a person's surname, an organisation's name
   // without its head word. A known place or nationality never joins ("Varenna" of "Varenna Bank").
-  const groups = [...byKey.values()]
-  for (const short of groups) {
-    const key = short.tokens.join(' ')
-    if (gaz.gpe.has(key) || groupSingular(key, gaz)) continue
-    const n = short.tokens.length
-    const hosts = groups.filter((long) => {
-      const m = long.tokens.length
-      if (m <= n) return false
-      const type = majority(long.tagger) ?? majority(long.headlineTagger)
-      if (type === 'PERSON') return long.tokens.slice(m - n).join(' ') === key
-      return m === n + 1 && gaz.orgHeads.has(long.tokens[m - 1]) && long.tokens.slice(0, n).join(' ') === key
-    })
-    if (hosts.length === 1) short.parent = hosts[0]
-  }
-  const rootOf = (group: NameGroup): NameGroup => (group.parent ? rootOf(group.parent) : group)
+  // Evidence of each written form first, so that a place is not taken for an organisation's name
+  // without its head ("in Quarnby" and "Quarnby Police").
   names.forEach((name, i) => {
     if (name.headline) return
-    const root = rootOf(groupOf[i])
+    const group = groupOf[i]
     const sentence = words[name.sentence]
     const cue = contextCue(sentence, name.from, name.to, { gazetteer: gaz, type: name.type })
-    root.mentions++
-    if (cue) vote(root.cues, cue)
-    if (root === groupOf[i] && nationalityShaped(sentence, name.from, name.to)) root.nationality++
-    if (placeWordBefore(sentence, name.from, name.to)) root.place++
+    group.mentions++
+    if (cue) vote(group.cues, cue)
+    if (nationalityShaped(sentence, name.from, name.to)) group.nationality++
+    if (placeWordBefore(sentence, name.from, name.to)) group.place++
   })
   // "X-based", "X-born": X is a place wherever else it is named.
   for (const sentence of words) {
@@ -535,8 +533,45 @@ export const typeNamesInContext = (
       const dash = word.lastIndexOf('-')
       if (dash <= 0 || !CUES.placeSuffixes.has(word.slice(dash + 1).toLowerCase())) continue
       const group = byKey.get(fold(word.slice(0, dash)))
-      if (group) rootOf(group).place++
+      if (group) group.place++
     }
+  }
+  // Shorter forms join the one longer name they shorten: a person's surname, an organisation's name
+  // without its head word. A known place or nationality never joins ("Varenna" of "Varenna Bank"),
+  // nor a form with evidence of a place ("in Quarnby" is not "Quarnby Police").
+  const groups = [...byKey.values()]
+  for (const short of groups) {
+    const key = short.tokens.join(' ')
+    if (gaz.gpe.has(key) || groupSingular(key, gaz)) continue
+    const place = short.place > 0 || short.cues.has('GPE') || short.cues.has('LOC')
+    const personish =
+      short.tagger.has('PERSON') || short.headlineTagger.has('PERSON') || short.cues.has('PERSON')
+    const n = short.tokens.length
+    const hosts = groups.filter((long) => {
+      const m = long.tokens.length
+      if (m <= n) return false
+      const type = majority(long.tagger) ?? majority(long.headlineTagger)
+      // A surname joins only if it or the full name has been read as a person: "Ford" read only as
+      // the company stays apart from "William Clay Ford", "Hedd" joins "Minister Clara Hedd".
+      if (type === 'PERSON') {
+        return (personish || long.cues.has('PERSON')) && long.tokens.slice(m - n).join(' ') === key
+      }
+      return (
+        !place &&
+        m === n + 1 &&
+        gaz.orgHeads.has(long.tokens[m - 1]) &&
+        long.tokens.slice(0, n).join(' ') === key
+      )
+    })
+    if (hosts.length === 1) short.parent = hosts[0]
+  }
+  const rootOf = (group: NameGroup): NameGroup => (group.parent ? rootOf(group.parent) : group)
+  for (const group of groups) {
+    const root = rootOf(group)
+    if (root === group) continue
+    for (const [t, n] of group.cues) root.cues.set(t, (root.cues.get(t) ?? 0) + n)
+    root.place += group.place
+    root.mentions += group.mentions
   }
   // A type from evidence retypes every mention; the tagger's majority only those outside headlines,
   // where capitals say something (all-caps lines in sports news often list teams by city).
@@ -553,6 +588,9 @@ export const typeNamesInContext = (
     // not mostly read it as a person or an organisation ("Jordan said", "Nice have won").
     const listed = gaz.gpe.has(key) ? 'GPE' : groupSingular(key, gaz) ? 'NORP' : undefined
     const known = listed && votes.has(listed) && tagger !== 'PERSON' && tagger !== 'ORG' ? listed : undefined
+    // A listed place the tagger mostly read as an organisation ("Houston police", a team) keeps each
+    // mention's own reading: forcing either would be a guess.
+    if (listed === 'GPE' && tagger === 'ORG' && votes.has('GPE') && !root.cues.size) return undefined
     const cue = majority(root.cues)
     if (cue && (known === undefined || cue === known || (root.cues.get(cue) ?? 0) >= 2)) {
       return { type: cue, evidence: true }
@@ -574,6 +612,10 @@ export const typeNamesInContext = (
     const root = rootOf(groupOf[i])
     if (!chosen.has(root)) chosen.set(root, choose(root))
     const choice = chosen.get(root)
+    // A full name the tagger read as a person stays one when only the tagger's readings of its
+    // surname alone say otherwise ("William Clay Ford" beside the company "Ford").
+    const person = groupOf[i] === root && root.tokens.length > 1 && majority(root.tagger) === 'PERSON'
+    if (choice && !choice.evidence && person) return
     if (choice && (choice.evidence || !name.headline)) name.type = choice.type
   })
 }

@@ -57,6 +57,9 @@ describe('contextCue', () => {
     ['general counsel of the company , Tilda Marsk , said', 'Tilda Marsk', undefined],
     ['Quarnby said on Monday', 'Quarnby', undefined],
     ['shares of the automaker Zorvex fell', 'Zorvex', 'ORG'],
+    ['a hearing in Quarnby , Calif. , on Monday', 'Quarnby', 'GPE'],
+    ['a fire in Quarnby , France , killed two', 'Quarnby', 'GPE'],
+    ['Tilda Marsk , Zorvex and others', 'Tilda Marsk', undefined],
     ['Zorvex , another carmaker , cut jobs', 'Zorvex', 'ORG'],
     ['Zorvex , its parent company , said', 'Zorvex', 'ORG'],
     ['the American auto company Zorvex filed for bankruptcy', 'Zorvex', 'ORG'],
@@ -200,6 +203,45 @@ describe('typeNamesInContext', () => {
         ],
       ),
       ['ZORVEX/GPE', 'Zorvex/ORG', 'Zorvex/ORG', 'Zorvex/ORG'],
+    )
+  })
+
+  it('keeps a full name read as a person, however its surname alone was tagged', () => {
+    assert.deepEqual(
+      typed(
+        ['Police Chief Ken Quarnby spoke .', 'Quarnby said .', 'Quarnby added .', 'Quarnby left .'],
+        [
+          [0, 'Ken Quarnby', 'PERSON'],
+          [1, 'Quarnby', 'ORG'],
+          [2, 'Quarnby', 'ORG'],
+          [3, 'Quarnby', 'PERSON'],
+        ],
+      ),
+      ['Ken Quarnby/PERSON', 'Quarnby/ORG', 'Quarnby/ORG', 'Quarnby/ORG'],
+    )
+    // Never read as a person alone, the surname stays apart and keeps its reading.
+    assert.deepEqual(
+      typed(
+        ['Ken Quarnby spoke .', 'Quarnby said .'],
+        [
+          [0, 'Ken Quarnby', 'PERSON'],
+          [1, 'Quarnby', 'ORG'],
+        ],
+      ),
+      ['Ken Quarnby/PERSON', 'Quarnby/ORG'],
+    )
+  })
+
+  it('does not take a place for an organisation named after it', () => {
+    assert.deepEqual(
+      typed(
+        ['The Quarnby Police said .', 'A fire in Quarnby spread .'],
+        [
+          [0, 'Quarnby Police', 'ORG'],
+          [1, 'Quarnby', 'PERSON'],
+        ],
+      ),
+      ['Quarnby Police/ORG', 'Quarnby/GPE'],
     )
   })
 
