@@ -291,6 +291,7 @@ const CUES = {
   placeAdjectivesBefore: setOf(cueData.placeAdjectivesBefore),
   notPlaceBeforeIn: setOf(cueData.notPlaceBeforeIn),
   surnameFacilityHeads: setOf(cueData.surnameFacilityHeads),
+  modifiedNouns: setOf(cueData.modifiedNouns),
   phraseStops: setOf(cueData.phraseStops),
 }
 
@@ -379,14 +380,15 @@ export const contextCue = (
     const ends = to + 3 >= words.length || !/[\p{L}\p{N}]/u.test(words[to + 3])
     if (STATE_ABBREVIATIONS.has(region) || (ends && gaz.countries.has(region))) return 'GPE'
   }
-  // "neighbouring X", "northern X": a place, where the tagger read a person or an organisation.
+  // "neighbouring X", "rural X": a place (a GPE, where the tagger read a person or an organisation).
   if (
     CUES.placeAdjectivesBefore.has(prev) &&
     isLowerWord(words[from - 1]) &&
-    (type === undefined || type === 'PERSON' || type === 'ORG') &&
+    type !== 'MISC' &&
+    type !== 'NORP' &&
     !nationalityShaped(words, from, to)
   ) {
-    return 'GPE'
+    return type === 'LOC' || type === 'GPE' || type === 'FAC' ? type : 'GPE'
   }
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
   if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'
@@ -511,6 +513,10 @@ export const typeNamesInContext = (
     }
     group.members.push(i)
     groupOf.push(group)
+    // "Quarnby police", "Quarnby officials": the tagger's organisation there is the compound's, not
+    // the name's, so it does not vote.
+    const next = words[name.sentence][name.to + 1]
+    if (name.type === 'ORG' && isLowerWord(next) && CUES.modifiedNouns.has(next)) return
     vote(name.headline ? group.headlineTagger : group.tagger, name.type)
   })
   // Shorter forms join the one longer name they shorten: a person's surname, an organisation's name

@@ -68,7 +68,8 @@ describe('contextCue', () => {
     ['a militia armed by neighbouring Vellomar', 'Vellomar', 'GPE', 'ORG'],
     ['clashes in northern Quarnby', 'Quarnby', 'GPE', 'PERSON'],
     ['ships in the eastern Mediterranean', 'Mediterranean', undefined, 'MISC'],
-    ['floods in western Quarnland', 'Quarnland', undefined, 'LOC'],
+    ['floods in western Quarnland', 'Quarnland', 'LOC', 'LOC'],
+    ['a barn fire in rural Quarnby', 'Quarnby', 'GPE', 'ORG'],
     ['an interview with Tom Hall , a farmer', 'Tom Hall', 'PERSON'],
   ]
   for (const [sentence, name, expected, type] of cases) {
@@ -229,6 +230,20 @@ describe('typeNamesInContext', () => {
         ],
       ),
       ['Ken Quarnby/PERSON', 'Quarnby/ORG'],
+    )
+  })
+
+  it('does not count the organisation a place name modifies ("Quarnby police")', () => {
+    assert.deepEqual(
+      typed(
+        ['Quarnby police said .', 'Quarnby police left .', 'A fire broke out in Quarnby .'],
+        [
+          [0, 'Quarnby', 'ORG'],
+          [1, 'Quarnby', 'ORG'],
+          [2, 'Quarnby', 'LOC'],
+        ],
+      ),
+      ['Quarnby/LOC', 'Quarnby/LOC', 'Quarnby/LOC'],
     )
   })
 
