@@ -4,6 +4,7 @@
  * publication date), and joins the best one or starts a new one. The batch `groupStories` is the same index
  * fed in publication order, so a store can ingest incrementally and get the same stories.
  */
+import backgroundDf from '../../models/background-df.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures } from './grouping-features.ts'
 import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
@@ -12,6 +13,11 @@ import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near
 export interface StoryIndexOptions {
   /** Minimum similarity (cosine minus penalties) for an article to join a story rather than start one. */
   threshold?: number
+  /**
+   * How much the reference corpus's document frequencies (models/background-df.json) count beside the
+   * index's own: 1 as built, 0 to use only the articles seen.
+   */
+  backgroundWeight?: number
   /** Articles more than this many days from a story's date range are not compared with it. */
   windowDays?: number
   /** Similarity lost to a time gap between the article and the story's date range, at `timeScale` days and beyond. */
@@ -156,8 +162,17 @@ interface Member {
   vector: Map<string, number>
 }
 
+/**
+ * Document frequencies of word stems in a reference news corpus (models/background-df.json, built by
+ * scripts/build-background-df.ts). Added to the index's own counts so that idf means "rare in news",
+ * not only "rare in this batch": with a handful of articles, every word two reports share would
+ * otherwise look common — exactly the words that show they tell one event.
+ */
+const BACKGROUND = backgroundDf as { documents: number; df: Record<string, number> }
+
 const DEFAULTS = {
-  threshold: 0.18,
+  backgroundWeight: 1,
+  threshold: 0.23,
   windowDays: 14,
   timeWeight: 0.3,
   timeScale: 7,
@@ -232,7 +247,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     let value = idfCache.get(term)
     if (value === undefined) {
-      value = Math.log(1 + idfCount / Math.max(1, df.get(term) ?? 1))
+      const w = settings.backgroundWeight
+      value = Math.log(
+        1 +
+          (idfCount + w * BACKGROUND.documents) /
+            Math.max(1, (df.get(term) ?? 1) + w * (BACKGROUND.df[term] ?? 0)),
+      )
       idfCache.set(term, value)
     }
     return value
