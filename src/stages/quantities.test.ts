@@ -363,6 +363,13 @@ const cases: [string, Row[]][] = [
   ['A man was hit by gunfire.', [['A man', 1, 1, 1, 'dead_or_injured', 'man']]],
   ['A girl was struck by a stray bullet.', [['A girl', 1, 1, 1, 'dead_or_injured', 'girl']]],
   ['A man was hit by a car.', []],
+  // Injuries suffered or had; a body part makes it a shot, "has died" is no injury.
+  ['Two teens suffered non-life-threatening injuries.', [['Two', 2, 2, 2, 'injured', 'teens']]],
+  ['The other three have serious injuries.', [['three', 3, 3, 3, 'injured', '']]],
+  ['Two men suffered fatal injuries.', [['Two', 2, 2, 2, 'killed', 'men']]],
+  ['The girl suffered injuries to her leg.', [['The girl', 1, 1, 1, 'dead_or_injured', 'girl']]],
+  ['The teen has died from his wounds.', [['The teen', 1, 1, 1, 'killed', 'teen']]],
+  ['A man had a gun in his hand.', []],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -458,6 +458,7 @@ const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
 const WOUNDS = new Set(['wounds', 'wound', 'injuries'])
 const SUFFERED = new Set(lexicon.sufferedVerbs)
+const HAVE = new Set(['have', 'has', 'had'])
 const BODY = new Set(lexicon.bodyParts)
 const MODALS = new Set(['could', 'would', 'might', 'may', 'should', "could've", "would've"])
 const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
@@ -549,19 +550,28 @@ const survived = (v: View, from: number): boolean => {
 
 /** "suffering from a gunshot wound", "hit in the leg": a gunshot or a wound to the body within a few words. */
 const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } | null => {
-  if (!SUFFERED.has(norm(v, j))) return null
+  const have = HAVE.has(norm(v, j))
+  if (!SUFFERED.has(norm(v, j)) && !have) return null
   let fatal = false
+  let wound = -1
   for (let k = j + 1; k < v.end && k < j + 6; k++) {
     const w = norm(v, k)
     if (w === 'fatal' || w === 'deadly') fatal = true
+    // "has died from his wounds": the verb after "has" says what happened.
+    if (have && ROLE_OF.has(w) && !WOUNDS.has(w)) return null
+    // "suffered non-life-threatening injuries", "have serious injuries": hurt, unless a body part follows
+    // ("suffered injuries to the head", read as shot below).
+    if (WOUNDS.has(w) && norm(v, k - 1) !== 'gunshot' && norm(v, k - 1) !== 'bullet') wound = k + 1
+    // "had a gun in his hand" is no wound.
+    if (have) continue
     // "hit in the leg", "suffered a gunshot wound", "hit by gunfire", "struck by a stray bullet".
     const fire = (w === 'gunfire' || w === 'bullet' || w === 'bullets') && !WOUNDS.has(norm(v, k + 1))
     if (BODY.has(w) || fire || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
       return { role: fatal ? 'killed' : 'dead_or_injured', last: k + 1 }
     }
-    if (v.tokens[k].kind === 'punct' && w !== '-') return null
+    if (v.tokens[k].kind === 'punct' && w !== '-') break
   }
-  return null
+  return wound < 0 ? null : { role: fatal ? 'killed' : 'injured', last: wound }
 }
 
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
