@@ -370,6 +370,25 @@ const cases: [string, Row[]][] = [
   ['The girl suffered injuries to her leg.', [['The girl', 1, 1, 1, 'dead_or_injured', 'girl']]],
   ['The teen has died from his wounds.', [['The teen', 1, 1, 1, 'killed', 'teen']]],
   ['A man had a gun in his hand.', []],
+  // "N more" counts an addition; "more than" and "more times" do not.
+  ['Three more were hurt.', [['Three', 3, 3, 3, 'injured', '']]],
+  [
+    'The rampage left two dead and three more hurt.',
+    [
+      ['two', 2, 2, 2, 'killed', ''],
+      ['three', 3, 3, 3, 'injured', ''],
+    ],
+  ],
+  ['Two more people died on Sunday.', [['Two', 2, 2, 2, 'killed', 'people']]],
+  ['He fired three more times.', []],
+  // A person after "including" belongs to the group already counted.
+  [
+    'Two people were killed, including the suspect, and six others were wounded.',
+    [
+      ['Two', 2, 2, 2, 'killed', 'people'],
+      ['six', 6, 6, 6, 'injured', 'others'],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

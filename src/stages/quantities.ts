@@ -863,12 +863,14 @@ const readFigure = (
   }
 
   if (role === null) {
-    const after = findCounted(v, figure.last)
-    const verb = roleFromVerb(v, first)
-    // The noun itself or a role word straight after the figure: "12 wounded", "five deaths", "one fatally".
-    const direct = roleAt(v, figure.last)
     const more =
       MORE.has(norm(v, figure.last)) && MEASURES.has(norm(v, figure.last + 1)) ? figure.last + 1 : -1
+    // "three more were hurt", "two more people died": the count of an addition.
+    const added = more < 0 && norm(v, figure.last) === 'more' && norm(v, figure.last + 1) !== 'than' ? 1 : 0
+    const after = findCounted(v, figure.last + added)
+    const verb = roleFromVerb(v, first)
+    // The noun itself or a role word straight after the figure: "12 wounded", "five deaths", "one fatally".
+    const direct = roleAt(v, figure.last + added)
     const counts = after ? norm(v, after.last) : ''
     if (more >= 0) {
       // "three more times"
@@ -892,7 +894,7 @@ const readFigure = (
         counted = after.noun
         countedIndex = after.index
       }
-      conj = readConjuncts(v, after ? after.last : figure.last)
+      conj = readConjuncts(v, after ? after.last : figure.last + added)
       const predicateFrom = conj.next
       if (verb && verb.role !== 'other') role = verb.role
       if (
@@ -1040,6 +1042,8 @@ const readImplied = (
   i: number,
 ): { quantity: Quantity; total?: Quantity | null; next: number } | null => {
   const w = norm(v, i)
+  // "two were killed, including the suspect": a member of a group already counted.
+  if (norm(v, i - 1) === 'including') return null
   const verb = roleFromVerb(v, i)
   const verbRole = verb && verb.role !== 'other' ? verb.role : null
   if (w === 'another' && personNoun(v, i + 1) < 0 && verbRole) {
