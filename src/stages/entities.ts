@@ -283,6 +283,7 @@ const CUES = {
   placeSuffixes: setOf(cueData.placeSuffixes),
   notPersonTitles: setOf(cueData.notPersonTitles),
   nationalitySuffixes: cueData.nationalitySuffixes,
+  nationalityNotEndings: cueData.nationalityNotEndings,
   notNounsAfter: setOf(cueData.notNounsAfter),
   prepositions: setOf(cueData.prepositions),
   articles: setOf(cueData.articles),
@@ -437,6 +438,7 @@ export const nationalityShaped = (words: readonly string[], from: number, to: nu
   if (word.length < 5 || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false
   const lower = word.toLowerCase()
   if (!CUES.nationalitySuffixes.some((s) => lower.endsWith(s))) return false
+  if (CUES.nationalityNotEndings.some((s) => lower.endsWith(s))) return false
   const next = words[to + 1]
   if (!isLowerWord(next) || CUES.notNounsAfter.has(next)) return false
   // "X scored", "X warned": a past tense after a name says it is the subject.
@@ -603,7 +605,10 @@ export const typeNamesInContext = (
     }
     if (known) return { type: known, evidence: true }
     if (tagger === 'PERSON' || tagger === 'MISC') {
-      if (root.nationality > 0 && listed === undefined) return { type: 'NORP', evidence: true }
+      // An adjective stands before nouns in most of its mentions; a surname like "Parish" seldom.
+      if (root.nationality * 2 >= root.mentions && root.nationality > 0 && listed === undefined) {
+        return { type: 'NORP', evidence: true }
+      }
       const single = root.tokens.length === 1 && !root.tokens[0].includes('-')
       if (tagger === 'PERSON' && single && root.place * 2 >= root.mentions && listed === undefined) {
         return { type: 'GPE', evidence: true }

@@ -92,6 +92,7 @@ describe('nationalityShaped', () => {
     ['Estrovian , the minister said', 'Estrovian', false],
     ['the Zorvex company', 'Zorvex', false],
     ['Ian and others', 'Ian', false],
+    ['Gunman kills six', 'Gunman', false],
   ]
   for (const [sentence, name, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
@@ -108,6 +109,7 @@ describe('placeWordBefore', () => {
     ['armed by neighbouring Quarnby', 'Quarnby', false],
     ['a stake in Zorvex , the filing said', 'Zorvex', false],
     ["in Tilda 's view", 'Tilda', false],
+    ['because I believe in Quarnby', 'Quarnby', false],
     ['Quarnby said', 'Quarnby', false],
   ]
   for (const [sentence, name, expected] of cases) {
@@ -172,6 +174,18 @@ describe('typeNamesInContext', () => {
 
   it('reads a nationality-shaped word before a noun as a nationality, not a person', () => {
     assert.deepEqual(typed(['Estrovian officials said .'], [[0, 'Estrovian', 'PERSON']]), ['Estrovian/NORP'])
+    // Mostly not before a noun, it is a name ("Parish left", "Parish said").
+    assert.deepEqual(
+      typed(
+        ['Parrish officers came .', 'Parrish left .', 'Parrish said .'],
+        [
+          [0, 'Parrish', 'PERSON'],
+          [1, 'Parrish', 'PERSON'],
+          [2, 'Parrish', 'PERSON'],
+        ],
+      ),
+      ['Parrish/PERSON', 'Parrish/PERSON', 'Parrish/PERSON'],
+    )
     // A word the tagger read as an organisation keeps its type ("Vatican officials").
     assert.deepEqual(typed(['Zorvan officials said .'], [[0, 'Zorvan', 'ORG']]), ['Zorvan/ORG'])
   })
