@@ -389,6 +389,19 @@ const cases: [string, Row[]][] = [
       ['six', 6, 6, 6, 'injured', 'others'],
     ],
   ],
+  // A doubled dash opens and closes an aside; "the shooting of five" counts bare.
+  [
+    'Four juveniles -- including two children -- were injured.',
+    [
+      ['Four', 4, 4, 4, 'injured', 'juveniles'],
+      ['two', 2, 2, 2, 'other', 'children'],
+    ],
+  ],
+  [
+    'Police investigate the shooting of five in the park.',
+    [['shooting of five', 5, 5, 5, 'dead_or_injured', '']],
+  ],
+  ['The shooting of 2015 was unsolved.', []],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

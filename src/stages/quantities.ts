@@ -614,10 +614,12 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     if (close && !skipped) {
       // An appositive or aside: "the victim, aged 23, died"; "five children – ages 11 to 15 – were shot".
       skipped = true
-      let k = j + 1
+      // "four juveniles -- including two children -- were hurt": a doubled dash opens and closes it.
+      const doubled = w === '-' && norm(v, j + 1) === '-' ? 1 : 0
+      let k = j + 1 + doubled
       while (k < v.end && k < j + 14 && norm(v, k) !== close && v.tokens[k].kind !== 'punct') k++
       if (norm(v, k) !== close) return null
-      j = k + 1
+      j = k + 1 + doubled
       continue
     }
     if (NEGATORS.has(w)) return null
@@ -1164,6 +1166,11 @@ const victimsOf = (
   }
   const figure = parseFigure(v, of + 1)
   const counted = figure?.exact && figure.best !== null ? findCounted(v, figure.last) : null
+  // "the shooting of five in the area", "the deaths of three": a bare figure counts people.
+  const bare = figure?.exact && figure.best !== null && !counted && !isNotACount(v, figure)
+  if (figure && bare && figure.best !== null) {
+    return { quantity: make(v, i, figure.last, exactly(figure.best), '', role, i), next: figure.last }
+  }
   if (
     figure &&
     counted &&
