@@ -402,6 +402,16 @@ const cases: [string, Row[]][] = [
     [['shooting of five', 5, 5, 5, 'dead_or_injured', '']],
   ],
   ['The shooting of 2015 was unsolved.', []],
+  // Headlines drop the article after a finite verb: "kills wife, self"; a noun modifier is no verb.
+  [
+    'Man kills wife, self in Elm Road home',
+    [
+      ['wife', 1, 1, 1, 'killed', 'wife'],
+      ['wife, self', 2, 2, 2, 'killed', ''],
+    ],
+  ],
+  ['Father shoots, kills son', [['son', 1, 1, 1, 'killed', 'son']]],
+  ['Police seek shooting suspect', []],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

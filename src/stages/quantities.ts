@@ -765,7 +765,8 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
     if (noun >= 0) return { value: 1, next: noun + 1 }
   }
   // "killed four classmates and himself"
-  if (norm(v, i) === 'himself' || norm(v, i) === 'herself') return { value: 1, next: i + 1 }
+  if (norm(v, i) === 'himself' || norm(v, i) === 'herself' || norm(v, i) === 'self')
+    return { value: 1, next: i + 1 }
   // A bare one-person noun in a list: "his mother, stepfather and grandmother", "a woman and 3-year-old child".
   if (PEOPLE.has(norm(v, i)) || AGE_WORD.test(norm(v, i))) {
     const noun = personNoun(v, i)
@@ -989,6 +990,26 @@ const personNoun = (v: View, j: number): number => {
   return noun
 }
 
+/**
+ * A person noun without article right after a finite role verb: "kills wife", "shoots son". Not after a
+ * noun or participle ("shooting victim", "shot victim"), not the victim or suspect themselves, and not in a
+ * relative clause describing someone ("deputy who killed man").
+ */
+const isBareObject = (v: View, i: number): boolean => {
+  const w = norm(v, i)
+  const verb = norm(v, i - 1)
+  return (
+    PEOPLE.has(w) &&
+    !VICTIMS.has(w) &&
+    w !== 'suspect' &&
+    /(?:s|ed)$/.test(verb) &&
+    // "deputy who killed man" describes the agent of an earlier killing.
+    norm(v, i - 2) !== 'who' &&
+    norm(v, i - 2) !== 'that' &&
+    personNoun(v, i) === i
+  )
+}
+
 /** A name of one to three capitalised words ("Kevin Barbee") starting at token i: the index after it, or -1. */
 const nameAt = (v: View, i: number): number => {
   let j = i
@@ -1072,7 +1093,11 @@ const readImplied = (
   let noun = -1
   let bare = false
   if (PERSON_DETERMINERS.has(w) || w === 'another') noun = personNoun(v, i + 1)
-  else if (AGE_WORD.test(w)) {
+  else if (verbRole && CASUALTY.has(verbRole) && isBareObject(v, i) && verb?.index === i - 1) {
+    // Headline style with no article after the verb: "Man kills wife, self", "Father shoots son".
+    noun = i
+    bare = true
+  } else if (AGE_WORD.test(w)) {
     // "killed 5-year-old Jane Roe", "15-year-old Jane Roe died".
     const names = namesAt(v, i + 1)
     if (names && names.count === 1) {
@@ -1391,7 +1416,9 @@ const mayStart = (v: View, i: number): boolean => {
   if (t.kind === 'number' || STARTERS.has(t.norm)) return true
   if (t.kind !== 'word') return false
   const c = v.text.charCodeAt(t.span.start)
-  return (c >= 65 && c <= 90) || c > 127 || t.norm.includes('-')
+  if ((c >= 65 && c <= 90) || c > 127 || t.norm.includes('-')) return true
+  // "kills wife": a bare person noun right after a role word.
+  return i > v.start && ROLE_OF.has(v.tokens[i - 1].norm) && isBareObject(v, i)
 }
 
 /** Finds the quantities in one sentence's tokens [start, end). */
