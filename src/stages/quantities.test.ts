@@ -412,6 +412,16 @@ const cases: [string, Row[]][] = [
   ],
   ['Father shoots, kills son', [['son', 1, 1, 1, 'killed', 'son']]],
   ['Police seek shooting suspect', []],
+  // "gunning down" kills, and the gunman who guns people down is no victim; possessives inside a fatal event.
+  ['Men arrested for gunning down 3 teens', [['3', 3, 3, 3, 'killed', 'teens']]],
+  ['Gunman guns down two men', [['two', 2, 2, 2, 'killed', 'men']]],
+  [
+    "Boy charged in fatal New Year's Eve shooting",
+    [
+      ['Boy', 1, 1, 1, 'arrested', 'boy'],
+      ["fatal New Year's Eve shooting", 1, null, null, 'killed', ''],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

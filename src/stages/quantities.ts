@@ -1255,10 +1255,11 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
   }
   if (w === 'fatal' || w === 'deadly') {
-    // "a deadly Hamilton bar shooting": up to three modifiers before the event noun.
-    for (let k = i + 1; k < Math.min(v.end, i + 5); k++) {
+    // "a deadly Hamilton bar shooting", "a fatal New Year's Eve shooting": a few modifiers before the event.
+    for (let k = i + 1; k < Math.min(v.end, i + 6); k++) {
       if (FATAL_EVENTS.has(norm(v, k))) return one(k + 1, k)
-      if (v.tokens[k].kind !== 'word' || FUNCTION.has(norm(v, k)) || roleAt(v, k)) break
+      const possessive = norm(v, k) === "'s" || norm(v, k) === "'"
+      if ((v.tokens[k].kind !== 'word' && !possessive) || FUNCTION.has(norm(v, k)) || roleAt(v, k)) break
     }
   }
   if (
