@@ -422,6 +422,11 @@ const cases: [string, Row[]][] = [
       ["fatal New Year's Eve shooting", 1, null, null, 'killed', ''],
     ],
   ],
+  // An age after a name may run into the next word ("Jane Roe, 31 all died").
+  [
+    'Three people died: Ann Poe, 30, and Jane Roe, 31 all from Elm Road.',
+    [['Three', 3, 3, 3, 'killed', 'people']],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -340,7 +340,7 @@ const isNotACount = (v: View, f: Figure): boolean => {
     if (
       before.kind === 'word' &&
       isCapitalised(raw(v, i - 2)) &&
-      [',', ')', '.', ';', 'and', ''].includes(next)
+      ([',', ')', '.', ';', 'and', ''].includes(next) || (FUNCTION.has(next) && next !== 'of'))
     )
       return true
   }
