@@ -49,9 +49,15 @@ export const compareDocuments = (documents: Doc[], errors: InputProblem[] = []):
   const entities = resolveEntities(documents)
   linkEntities(documents)
   const byId = new Map(documents.map((d) => [d.id, d]))
+  const entityById = new Map(entities.map((e) => [e.id, e]))
   const stories: Story[] = groupStories(documents).map((s) => {
     const storyDocs = s.documents.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined)
-    const comparison = compareStory(storyDocs, entities)
+    // Only the entities the story's reports name: the comparison indexes what it is given.
+    const named = new Set(storyDocs.flatMap((d) => (d.mentions ?? []).map((m) => m.entity)))
+    const storyEntities = [...named].flatMap((id) =>
+      id !== undefined && entityById.has(id) ? [entityById.get(id)!] : [],
+    )
+    const comparison = compareStory(storyDocs, storyEntities)
     return { id: s.id, documents: s.documents, independent: s.independent, ...comparison }
   })
   return { version: REPORT_VERSION, documents, entities, stories, errors }
