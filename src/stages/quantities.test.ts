@@ -427,6 +427,15 @@ const cases: [string, Row[]][] = [
     'Three people died: Ann Poe, 30, and Jane Roe, 31 all from Elm Road.',
     [['Three', 3, 3, 3, 'killed', 'people']],
   ],
+  // A possessive before a conjoined figure: "a mother and her two children".
+  [
+    'A mother and her two children were found dead.',
+    [
+      ['A mother', 1, 1, 1, 'killed', 'mother'],
+      ['A mother and her two children', 3, 3, 3, 'killed', ''],
+      ['two', 2, 2, 2, 'killed', 'children'],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -750,9 +750,13 @@ const countsThings = (counted: string): boolean =>
   !MEASURES.has(counted) &&
   (COUNT_NOUNS.has(counted) || PEOPLE.has(counted) || /[^s]s$/.test(counted))
 
+const POSSESSIVES = new Set(['his', 'her', 'their'])
+
 /** One conjoined counted phrase at token i ("two women", "a 13-year-old boy"): its value and end. */
 const conjunctAt = (v: View, i: number): { value: number; next: number } | null => {
-  const figure = parseFigure(v, i)
+  // "a mother and her two children": a possessive before the figure.
+  const own = POSSESSIVES.has(norm(v, i)) && parseFigure(v, i + 1) ? 1 : 0
+  const figure = parseFigure(v, i + own)
   if (figure) {
     // "two children, one of them fatally" is a part of the group, not another conjunct.
     if (!figure.exact || figure.best === null || norm(v, figure.last) === 'of') return null
