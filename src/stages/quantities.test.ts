@@ -436,6 +436,23 @@ const cases: [string, Row[]][] = [
       ['two', 2, 2, 2, 'killed', 'children'],
     ],
   ],
+  // An age aside inside a conjoined group; every figure of an age list is an age.
+  [
+    'Two children, ages 3 and 5, and their mother were found dead.',
+    [
+      ['Two', 2, 2, 2, 'killed', 'children'],
+      ['Two children, ages 3 and 5, and their mother', 3, 3, 3, 'killed', ''],
+    ],
+  ],
+  [
+    'Three men, aged 20, 21 and 25, and a woman were wounded.',
+    [
+      ['Three', 3, 3, 3, 'injured', 'men'],
+      ['Three men, aged 20, 21 and 25, and a woman', 4, 4, 4, 'injured', ''],
+      ['a woman', 1, 1, 1, 'injured', 'woman'],
+    ],
+  ],
+  ['The victims were aged 15 and 16.', []],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

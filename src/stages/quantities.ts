@@ -296,6 +296,12 @@ const isNotACount = (v: View, f: Figure): boolean => {
   const w = norm(v, i)
   const t = v.tokens[i]
   if (t.kind !== 'number') return false
+  // "aged 20, 21 and 25", "ages 3 and 5": every figure of an age list is an age.
+  for (let k = i - 1; k >= Math.max(v.start, i - 6); k--) {
+    const b = norm(v, k)
+    if (AGE_HEADS.has(b)) return true
+    if (b !== ',' && b !== 'and' && v.tokens[k].kind !== 'number') break
+  }
   const value = numeric(w)
   const prev = norm(v, i - 1)
   const next = norm(v, f.last)
@@ -764,7 +770,7 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
     if (!counted || MEASURES.has(counted.noun) || roleAt(v, counted.index)) return null
     return { value: figure.best, next: counted.last }
   }
-  if (PERSON_DETERMINERS.has(norm(v, i)) || norm(v, i) === 'another') {
+  if (PERSON_DETERMINERS.has(norm(v, i)) || norm(v, i) === 'another' || norm(v, i) === 'their') {
     const noun = personNoun(v, i + 1)
     if (noun >= 0) return { value: 1, next: noun + 1 }
   }
@@ -780,6 +786,19 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
   return null
 }
 
+const AGE_HEADS = new Set(['ages', 'aged', 'age'])
+
+/** "two children, ages 3 and 5, and their mother": the token after an age aside at k, or k. */
+const skipAgeAside = (v: View, k: number): number => {
+  if (norm(v, k) !== ',' || !AGE_HEADS.has(norm(v, k + 1))) return k
+  for (let e = k + 2; e < v.end && e < k + 12; e++) {
+    // "aged 20, 21 and 25," ends at the comma not followed by another age.
+    if (norm(v, e) === ',' && (e + 1 >= v.end || v.tokens[e + 1].kind !== 'number')) return e
+    if (v.tokens[e].kind === 'punct' && norm(v, e) !== ',') return k
+  }
+  return k
+}
+
 /**
  * Counted phrases conjoined after token j: "three men [and two women] were hurt", "a man[, a woman and a
  * child] were killed". They share the predicate, and together they make a total.
@@ -789,6 +808,7 @@ const readConjuncts = (v: View, j: number, commas = false): { values: number[]; 
   let k = j
   // Up to the last "and": "A, B and C" is a list, while "the victim, a six-year-old girl," is an appositive.
   let listed = { count: 0, next: j }
+  k = skipAgeAside(v, k)
   while (norm(v, k) === 'and' || norm(v, k) === ',') {
     const and = norm(v, k) === 'and' || norm(v, k + 1) === 'and'
     const c = conjunctAt(v, norm(v, k) === ',' && norm(v, k + 1) === 'and' ? k + 2 : k + 1)
