@@ -24,7 +24,8 @@ const sourceTexts = (): { title: string; body: string; published: string }[] => 
     for (const line of readFileSync(gva, 'utf8').split('\n')) {
       if (!line) continue
       const d = JSON.parse(line) as { title?: string; content?: string; dct?: string }
-      if (d.content && d.content.length > 300) out.push({ title: d.title ?? '', body: d.content, published: d.dct ?? '2016-01-01' })
+      if (d.content && d.content.length > 300)
+        out.push({ title: d.title ?? '', body: d.content, published: d.dct ?? '2016-01-01' })
     }
   }
   if (out.length === 0) throw new Error(`Expected the GVA articles at ${gva} for the benchmark corpus`)
@@ -50,7 +51,12 @@ export const generateCorpus = (count: number, seed = 7): Article[] => {
     day.setUTCDate(day.getUTCDate() + Math.floor(i / texts.length) * 3)
     articles.push({
       text: `${base.title}\n\n${paragraphs.join('\n\n')}`,
-      meta: { source: `bench:${i}`, outlet: `outlet${i % 50}.example`, published: day.toISOString().slice(0, 10), title: base.title },
+      meta: {
+        source: `bench:${i}`,
+        outlet: `outlet${i % 50}.example`,
+        published: day.toISOString().slice(0, 10),
+        title: base.title,
+      },
     })
   }
   return articles

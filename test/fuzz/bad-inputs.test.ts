@@ -71,7 +71,11 @@ describe(`bad-input corpus (${files.length} files)`, () => {
       const expected = PARTLY_GOOD[name] ?? 0
       assert.equal(result.articles.length, expected, `articles from ${name}`)
       if (WARNED.has(name)) {
-        assert.match(result.articles[0].warnings?.join(' ') ?? '', /not valid UTF-8/, `${name} is read with a warning`)
+        assert.match(
+          result.articles[0].warnings?.join(' ') ?? '',
+          /not valid UTF-8/,
+          `${name} is read with a warning`,
+        )
       } else if (!name.startsWith('duplicate')) assert.ok(result.errors.length >= 1, `${name} gives an error`)
     })
   }

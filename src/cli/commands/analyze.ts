@@ -70,7 +70,8 @@ export const run = async (args: string[]): Promise<number> => {
   // Problems that did not stop an article being read (a guessed encoding, an unusable date).
   for (const doc of report.documents) {
     for (const m of doc.messages) {
-      if (m.rule === 'ingest/metadata') process.stderr.write(`parallax: ${doc.meta.source}: warning: ${m.reason}\n`)
+      if (m.rule === 'ingest/metadata')
+        process.stderr.write(`parallax: ${doc.meta.source}: warning: ${m.reason}\n`)
     }
   }
   const color = !values.out && format === 'text' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
