@@ -453,6 +453,10 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['The victims were aged 15 and 16.', []],
+  // A headline's bare person noun after a conjunction.
+  ['Sheriff silent after toddler shot, killed in home', [['toddler', 1, 1, 1, 'killed', 'toddler']]],
+  ['Vigil held as teen dies', [['teen', 1, 1, 1, 'killed', 'teen']]],
+  ['Police arrived after officer shot suspect', []],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -1130,6 +1130,9 @@ const readImplied = (
         return { quantity: make(v, i, names.next, ONE, '', role, null), next: names.next }
     }
     noun = personNoun(v, i)
+  } else if (i > v.start && isBareSubject(v, i)) {
+    noun = i
+    bare = true
   } else if (
     isCapitalised(raw(v, i)) &&
     (i === v.start || v.tokens[i - 1].kind === 'punct') &&
@@ -1443,8 +1446,14 @@ const mayStart = (v: View, i: number): boolean => {
   const c = v.text.charCodeAt(t.span.start)
   if ((c >= 65 && c <= 90) || c > 127 || t.norm.includes('-')) return true
   // "kills wife": a bare person noun right after a role word.
-  return i > v.start && ROLE_OF.has(v.tokens[i - 1].norm) && isBareObject(v, i)
+  if (i === v.start) return false
+  return (ROLE_OF.has(v.tokens[i - 1].norm) && isBareObject(v, i)) || isBareSubject(v, i)
 }
+
+/** "after toddler shot, killed", "as teen dies": a headline's bare person noun after a conjunction. */
+const isBareSubject = (v: View, i: number): boolean =>
+  HEADLINE_CONJUNCTIONS.has(norm(v, i - 1)) && PEOPLE.has(norm(v, i)) && roleAt(v, i + 1) !== null
+const HEADLINE_CONJUNCTIONS = new Set(['after', 'as', 'when'])
 
 /** Finds the quantities in one sentence's tokens [start, end). */
 export const findQuantities = (
