@@ -9,6 +9,9 @@
  * - killed = the largest value among role `killed`; 0 when there is none;
  * - injured = the larger of the largest value among role `injured` (0 when none) and the largest
  *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured);
+ * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
+ *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
+ *   who died later, not another one;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
  *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
  *   from the quantities of the first LEAD_SENTENCES sentences when they have a value of that kind, and

@@ -20,8 +20,15 @@ import type { Stage } from '../pipeline/stage.ts'
  *   "a third person has died" → killed low 3, best 3 (the running toll);
  * - "two people were shot, one fatally" → dead_or_injured 2, killed 1, and a derived injured 1 whose span
  *   covers both figures;
- * - conjoined counts sharing a predicate ("three men and two women were hurt") give each part and a total
- *   (5) spanning the group, so a consumer that wants one figure per sentence should prefer the widest span.
+ * - conjoined counts sharing a predicate ("three men and two women were hurt", headline "3 men, 1 woman
+ *   wounded", "a mother and her two children", "two children, ages 3 and 5, and their mother") give each part
+ *   and a total spanning the group, so a consumer that wants one figure per sentence should prefer the widest;
+ * - "killed her two daughters before killing herself", "killed his wife and then took his own life": the
+ *   victims and the killer's own death in one sentence add up to a total spanning both;
+ * - "a man was killed and a woman was shot", "one died and four others were shot": someone newly introduced
+ *   (a/an/another, "others") as shot after the dead of the same sentence survived → injured;
+ * - "the shooting of a man and his son", "the shooting of five" → dead_or_injured (2, 5); "the bodies of two
+ *   men" → killed 2.
  *
  * Roles: killed, injured, dead_or_injured ("shot", Gun Violence Archive usage), arrested, displaced, missing,
  * kidnapped, evacuated, participants, money, percent, other. A role comes from, in order: the word right
