@@ -457,6 +457,14 @@ const cases: [string, Row[]][] = [
   ['Sheriff silent after toddler shot, killed in home', [['toddler', 1, 1, 1, 'killed', 'toddler']]],
   ['Vigil held as teen dies', [['teen', 1, 1, 1, 'killed', 'teen']]],
   ['Police arrived after officer shot suspect', []],
+  // A member after "including" with a relative clause of its own still counts.
+  [
+    'Three people were shot, including a man who died.',
+    [
+      ['Three', 3, 3, 3, 'dead_or_injured', 'people'],
+      ['a man', 1, 1, 1, 'killed', 'man'],
+    ],
+  ],
   // Implied counts and zeros.
   ['A man was killed in the crash.', [['A man', 1, 1, 1, 'killed', 'man']]],
   ['One person died at the scene.', [['One', 1, 1, 1, 'killed', 'person']]],

@@ -1096,8 +1096,9 @@ const readImplied = (
   i: number,
 ): { quantity: Quantity; total?: Quantity | null; next: number } | null => {
   const w = norm(v, i)
-  // "two were killed, including the suspect": a member of a group already counted.
-  if (norm(v, i - 1) === 'including') return null
+  // "two were killed, including the suspect": a member of a group already counted, unless a relative
+  // clause gives it a predicate of its own ("including a man who died").
+  if (norm(v, i - 1) === 'including' && norm(v, personNoun(v, i + 1) + 1) !== 'who') return null
   const verb = roleFromVerb(v, i)
   const verbRole = verb && verb.role !== 'other' ? verb.role : null
   if (w === 'another' && personNoun(v, i + 1) < 0 && verbRole) {
