@@ -22,4 +22,5 @@ export const prf = (tp: number, fp: number, fn: number): { p: number; r: number;
 }
 
 /** Where the shared development data lives: `../shared/data` beside the checkout, or $PARALLAX_DATA. */
-export const dataDir = (): string => process.env.PARALLAX_DATA ?? new URL('../../shared/data', import.meta.url).pathname
+export const dataDir = (): string =>
+  process.env.PARALLAX_DATA ?? new URL('../../shared/data', import.meta.url).pathname
