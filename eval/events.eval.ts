@@ -15,15 +15,7 @@ import { createPipeline } from '../src/pipeline/stage.ts'
 import { events } from '../src/stages/events.ts'
 import { segment } from '../src/stages/segment.ts'
 import { tokenize } from '../src/stages/tokenize.ts'
-import { dataDir, type Metric } from './metric.ts'
-
-const unescapeXml = (text: string): string =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
+import { dataDir, type Metric, unescapeXml } from './metric.ts'
 
 interface GoldDoc {
   text: string

@@ -6,21 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc } from '../src/model/types.ts'
-import { dataDir } from './metric.ts'
+import { dataDir, unescapeXml } from './metric.ts'
 
 /** Docs with their gold story labels. */
 export interface GroupingSet {
   docs: Doc[]
   gold: Map<string, string>
 }
-
-const unescapeXml = (text: string): string =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
 
 /** ECB+: text rebuilt from the XML tokens (sentence 0 of *ecbplus.xml files, the URL, dropped); gold = topic + ecb/ecbplus. */
 export const loadEcbPlus = (root = join(dataDir(), 'ecbplus/ECB+')): GroupingSet => {

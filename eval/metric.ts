@@ -24,3 +24,12 @@ export const prf = (tp: number, fp: number, fn: number): { p: number; r: number;
 /** Where the shared development data lives: `../shared/data` beside the checkout, or $PARALLAX_DATA. */
 export const dataDir = (): string =>
   process.env.PARALLAX_DATA ?? new URL('../../shared/data', import.meta.url).pathname
+
+/** Decodes the five predefined XML entities (the annotation files escape nothing else). */
+export const unescapeXml = (text: string): string =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
