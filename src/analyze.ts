@@ -60,6 +60,13 @@ export const compareDocuments = (documents: Doc[], errors: InputProblem[] = []):
     const comparison = compareStory(storyDocs, storyEntities)
     return { id: s.id, documents: s.documents, independent: s.independent, ...comparison }
   })
+  // Stories told by the most reports first (where there is most to compare), then the newest.
+  stories.sort(
+    (a, b) =>
+      b.documents.length - a.documents.length ||
+      (b.dateRange?.end ?? '').localeCompare(a.dateRange?.end ?? '') ||
+      a.id.localeCompare(b.id),
+  )
   return { version: REPORT_VERSION, documents, entities, stories, errors }
 }
 
