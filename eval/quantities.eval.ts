@@ -1,21 +1,8 @@
 /**
  * Casualty counts on the Gun Violence Archive articles (`../shared/data/gva`): for each article whose
- * incident has a registry record, derive one killed and one injured count from its quantities and compare
- * with the incident's `num_killed` / `num_injured`.
- *
- * Derivation (the rule a reader of the quantities layer would apply, nothing tuned to the data):
- * - a quantity's value is its `best`, or its `low` when it is open-ended ("a fatal shooting": low 1, no
- *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
- * - killed = the largest value among role `killed`; 0 when there is none;
- * - injured = the larger of the largest value among role `injured` (0 when none) and the largest
- *   `dead_or_injured` ("shot") figure minus the killed count (GVA: shot = killed or injured);
- * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
- *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
- *   who died later, not another one;
- * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
- *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
- *   from the quantities of the first LEAD_SENTENCES sentences when they have a value of that kind, and
- *   from the whole article otherwise.
+ * incident has a registry record, compare the document's main-event record (`doc.record`, the `record`
+ * stage in src/stages/record.ts, `documents[].record` in the JSON report) with the incident's
+ * `num_killed` / `num_injured`: the record's `best` is the article's count.
  *
  * "States" = the gold count is written in the article as a digit or a number word (README's notion);
  * a gold count of 0 is never "stated" that way, so those articles only count in the `all` figures.
@@ -27,9 +14,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import lexicon from '../src/data/quantities.json' with { type: 'json' }
 import { makeDoc } from '../src/model/doc.ts'
-import type { Doc, Quantity } from '../src/model/types.ts'
+import type { Doc } from '../src/model/types.ts'
 import { createPipeline } from '../src/pipeline/stage.ts'
 import { quantities } from '../src/stages/quantities.ts'
+import { record } from '../src/stages/record.ts'
 import { segment } from '../src/stages/segment.ts'
 import { tokenize } from '../src/stages/tokenize.ts'
 import { dataDir, type Metric } from './metric.ts'
@@ -52,56 +40,6 @@ const readJsonl = <T>(path: string): T[] =>
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T)
-
-const largest = (qs: readonly Quantity[], role: Quantity['role']): number | null => {
-  let top: number | null = null
-  for (const q of qs) {
-    const n = q.role === role ? (q.best ?? (q.high === null ? q.low : null)) : null
-    if (n !== null && (top === null || n > top)) top = n
-  }
-  return top
-}
-
-/** Words that open a reference back to someone already introduced ("the teen", "he"). */
-const ANAPHORS = new Set(['the', 'he', 'she', 'him'])
-/**
- * "The boy was in critical condition" after "a boy was killed": one person named again by a definite
- * noun or a pronoun, not another victim ("the other", "the second" are others).
- */
-const isAnaphoric = (q: Quantity): boolean => {
-  if (q.best !== 1) return false
-  const words = q.text.toLowerCase().split(/\s+/)
-  return ANAPHORS.has(words[0]) && !OTHERS.has(words[1] ?? '')
-}
-const OTHERS = new Set(['other', 'second', 'third', 'fourth', 'fifth', 'another'])
-
-/**
- * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
- * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
- * (shot, then died), so it adds no injured.
- */
-const countsOf = (all: readonly Quantity[]): { killed: number | null; injured: number | null } => {
-  const killed = largest(all, 'killed')
-  const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !isAnaphoric(q))
-  const qs = killed && !introduced ? all.filter((q) => q.role === 'killed' || !isAnaphoric(q)) : all
-  const injured = largest(qs, 'injured')
-  const shot = largest(qs, 'dead_or_injured')
-  if (shot === null) return { killed, injured }
-  return { killed, injured: Math.max(injured ?? 0, shot - (killed ?? 0)) }
-}
-
-/** How many sentences (title included) count as the lead. */
-export const LEAD_SENTENCES = 5
-
-/** One killed and one injured count for an article, by the rule in the module comment. */
-export const deriveCounts = (doc: Doc): { killed: number; injured: number } => {
-  const qs = doc.quantities ?? []
-  const sentences = doc.sentences ?? []
-  const leadEnd = sentences[Math.min(LEAD_SENTENCES, sentences.length) - 1]?.end ?? 0
-  const lead = countsOf(qs.filter((q) => q.span.end <= leadEnd))
-  const all = countsOf(qs)
-  return { killed: lead.killed ?? all.killed ?? 0, injured: lead.injured ?? all.injured ?? 0 }
-}
 
 /** Number words by value; a value can have several spellings ("forty", "fourty"). */
 const WORDS = new Map<number, string[]>()
@@ -138,7 +76,7 @@ export interface Scored {
 export const scoreArticles = (): Scored[] => {
   const dir = `${dataDir()}/gva`
   const incidents = new Map(readJsonl<Incident>(`${dir}/incidents.jsonl`).map((i) => [i.incident_id, i]))
-  const run = createPipeline([tokenize(), segment(), quantities()])
+  const run = createPipeline([tokenize(), segment(), quantities(), record()])
   const out: Scored[] = []
   for (const article of readJsonl<Article>(`${dir}/documents.jsonl`)) {
     const incident = incidents.get(article.incident_id)
@@ -153,7 +91,7 @@ export const scoreArticles = (): Scored[] => {
     out.push({
       article,
       gold: { killed: incident.num_killed, injured: incident.num_injured },
-      got: deriveCounts(doc),
+      got: { killed: doc.record?.killed.best ?? 0, injured: doc.record?.injured.best ?? 0 },
       doc,
     })
   }

@@ -2,6 +2,7 @@ import { groupStories } from './corpus/cluster.ts'
 import { compareStory } from './corpus/compare.ts'
 import { linkEntities } from './corpus/link.ts'
 import { resolveEntities } from './corpus/resolve.ts'
+import { storyRecord } from './corpus/story-record.ts'
 import { type ReadOptions, readInputs } from './ingest/read.ts'
 import type { Article } from './ingest/types.ts'
 import { contentId } from './model/doc.ts'
@@ -57,8 +58,17 @@ export const compareDocuments = (documents: Doc[], errors: InputProblem[] = []):
     const storyEntities = [...named].flatMap((id) =>
       id !== undefined && entityById.has(id) ? [entityById.get(id)!] : [],
     )
-    const comparison = compareStory(storyDocs, storyEntities)
-    return { id: s.id, documents: s.documents, independent: s.independent, ...comparison }
+    const { title, dateRange, ...comparison } = compareStory(storyDocs, storyEntities)
+    const record = storyRecord(storyDocs)
+    return {
+      id: s.id,
+      documents: s.documents,
+      independent: s.independent,
+      title,
+      ...(dateRange ? { dateRange } : {}),
+      ...(record ? { record } : {}),
+      ...comparison,
+    }
   })
   // Stories told by the most reports first (where there is most to compare), then the newest.
   stories.sort(

@@ -156,6 +156,25 @@ export interface EventMention {
   type: string
 }
 
+/**
+ * One casualty count of a document's main event, as conflict-event datasets code it: low / best / high
+ * (`high` null when open: "at least 4 were hurt"), with the quantities it was read from. A count nothing in
+ * the document supports is 0 with no evidence ("a man was shot" says nobody died).
+ */
+export interface CasualtyCount {
+  low: number
+  best: number
+  high: number | null
+  /** The quantities the count rests on (the figure, or the shot figure and the killed one it subtracts). */
+  evidence: { span: Span; text: string }[]
+}
+
+/** The main event's record in one document: how many were killed and how many injured. */
+export interface EventRecord {
+  killed: CasualtyCount
+  injured: CasualtyCount
+}
+
 /** The layers a pipeline can add to a document, by name. */
 export interface Layers {
   tokens: Token[]
@@ -166,6 +185,7 @@ export interface Layers {
   quotes: Quote[]
   events: EventMention[]
   framing: Framing
+  record: EventRecord
 }
 
 export type LayerName = keyof Layers
@@ -213,6 +233,18 @@ export interface Reconciled {
   sources: { low: string[]; best: string[]; high: string[] }
 }
 
+/** A casualty count of a story's main event, reconciled over the reports that state it. */
+export interface StoryCount extends Reconciled {
+  /** Whether those reports agree, allow a common count, or conflict (`unique` with one or none). */
+  status: FactStatus
+}
+
+/** The story's main-event record: killed and injured reconciled over its reports' records. */
+export interface StoryRecord {
+  killed: StoryCount
+  injured: StoryCount
+}
+
 /** A fact lined up across the reports of one story. */
 export interface Fact {
   key: string
@@ -254,6 +286,8 @@ export interface Story {
   independent: number
   title: string
   dateRange?: { start: string; end: string }
+  /** Killed and injured in the main event, reconciled over the reports (when they carry records). */
+  record?: StoryRecord
   facts: Fact[]
   framing: StoryFraming
 }

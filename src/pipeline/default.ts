@@ -7,6 +7,7 @@ import { events } from '../stages/events.ts'
 import { framing } from '../stages/framing.ts'
 import { quantities } from '../stages/quantities.ts'
 import { quotes } from '../stages/quotes.ts'
+import { record } from '../stages/record.ts'
 import { segment } from '../stages/segment.ts'
 import { tokenize } from '../stages/tokenize.ts'
 import { createPipeline, type Pipeline } from './stage.ts'
@@ -21,6 +22,7 @@ export const defaultPipeline = (): Pipeline => {
     entities(),
     dates(),
     quantities(),
+    record(),
     events(),
     quotes(),
     framing(),

@@ -38,6 +38,7 @@ const jsonDocument = (doc: Doc, options: JsonReportOptions): Record<string, unkn
   mentions: flattenSpans(doc.mentions ?? []),
   dates: flattenSpans(doc.dates ?? []),
   quantities: flattenSpans(doc.quantities ?? []),
+  ...(doc.record ? { record: flattenSpans(doc.record) } : {}),
   events: flattenSpans(doc.events ?? []),
   quotes: flattenSpans(doc.quotes ?? []),
   framing: flattenSpans(doc.framing ?? { labels: [], loaded: [], hedges: [] }),

@@ -1,5 +1,13 @@
 import type { Report } from '../model/types.ts'
-import { docName, factsByStatus, formatReconciled, formatValue, indexReport, STATUS_TITLE } from './view.ts'
+import {
+  docName,
+  factsByStatus,
+  formatReconciled,
+  formatRecord,
+  formatValue,
+  indexReport,
+  STATUS_TITLE,
+} from './view.ts'
 
 /** Escapes text for a Markdown table cell or paragraph. */
 const md = (text: string): string =>
@@ -24,9 +32,10 @@ export const renderMarkdown = (report: Report): string => {
     out.push(
       `${story.documents.length} reports, ${story.independent} independent${story.dateRange ? `, ${story.dateRange.start} to ${story.dateRange.end}` : ''}.`,
       '',
-      '| | Source | Published | Title |',
-      '|---|---|---|---|',
     )
+    const casualties = formatRecord(story.record)
+    if (casualties) out.push(`Casualties: ${casualties}.`, '')
+    out.push('| | Source | Published | Title |', '|---|---|---|---|')
     for (const id of story.documents) {
       const d = docs.get(id)
       out.push(

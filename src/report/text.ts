@@ -4,6 +4,7 @@ import {
   docName,
   factsByStatus,
   formatReconciled,
+  formatRecord,
   formatValue,
   indexReport,
   STATUS_TITLE,
@@ -66,8 +67,10 @@ export const renderText = (report: Report, options: TextOptions = {}): string =>
           (copies > 0 ? `, ${story.independent} independent (${copies} near-copies)` : '') +
           ` · ${range}`,
       ),
-      c.bold('Sources'),
     )
+    const casualties = formatRecord(story.record)
+    if (casualties) lines.push(`   Casualties: ${casualties}`)
+    lines.push(c.bold('Sources'))
     for (const id of story.documents) {
       const doc = docs.get(id)
       lines.push(

@@ -1,4 +1,4 @@
-import type { Doc, Fact, FactValue, Reconciled, Report, Story } from '../model/types.ts'
+import type { Doc, Fact, FactValue, Reconciled, Report, Story, StoryRecord } from '../model/types.ts'
 
 /** Short letters for the sources of a story, in order: A, B, …, Z, AA, AB, … */
 export const sourceLetter = (index: number): string => {
@@ -38,6 +38,19 @@ export const formatValue = (value: FactValue['value']): string =>
 /** Reconciled low / best / high as one line. */
 export const formatReconciled = (r: Reconciled): string =>
   `low ${r.low ?? '–'} / best ${r.best ?? '–'} / high ${r.high ?? 'open'}`
+
+/**
+ * A story's main-event record in one line ("killed 2 (1–2, reports conflict) · injured 3"), or null when
+ * no report states a casualty count.
+ */
+export const formatRecord = (record: StoryRecord | undefined): string | null => {
+  if (!record) return null
+  const counts = [['killed', record.killed] as const, ['injured', record.injured] as const]
+  if (counts.every(([, c]) => c.sources.best.length + c.sources.low.length === 0)) return null
+  return counts
+    .map(([name, c]) => `${name} ${formatRange(c)}${c.status === 'conflict' ? ', reports conflict' : ''}`)
+    .join(' · ')
+}
 
 export const STATUS_ORDER: Fact['status'][] = ['conflict', 'compatible', 'agree', 'unique']
 

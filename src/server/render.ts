@@ -4,7 +4,7 @@
  * No inline style attributes and no inline script are produced, so a strict CSP holds.
  */
 import type { Doc, Entity, Evidence, Fact, FactStatus, Span, Story } from '../model/types.ts'
-import { docName, formatValue } from '../report/view.ts'
+import { docName, formatRecord, formatValue } from '../report/view.ts'
 import type { DocumentSummary, SearchHit, StorySummary } from '../store/sqlite.ts'
 
 const ESCAPES: Record<string, string> = {
@@ -360,11 +360,12 @@ export const renderStoryBody = ({
   const docById = new Map(documents.map((d) => [d.id, d]))
   const docs = story.documents.map((id) => docById.get(id)).filter((d): d is Doc => d !== undefined)
   const conflicts = story.facts.filter((f) => f.status === 'conflict').length
+  const casualties = formatRecord(story.record)
   return `<section class="story" aria-labelledby="${p}story-title">
 <header class="story-head">
 <h1 id="${p}story-title">${escapeHtml(story.title)}</h1>
 <p class="story-meta">${escapeHtml(formatDateRange(story.dateRange))} · ${docs.length} ${docs.length === 1 ? 'report' : 'reports'} · ${Number(story.independent)} independent · ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}</p>
-<nav class="toc" aria-label="Sections"><a href="#${p}facts">Facts</a> <a href="#${p}reports">Reports</a> <a href="#${p}labels">Labels</a> <a href="#${p}loaded">Loaded words</a> <a href="#${p}voices">Voices</a> <a href="#${p}timeline">Timeline</a> <a href="#${p}actors">Who is named</a></nav>
+${casualties ? `<p class="story-record">Casualties: ${escapeHtml(casualties)}</p>\n` : ''}<nav class="toc" aria-label="Sections"><a href="#${p}facts">Facts</a> <a href="#${p}reports">Reports</a> <a href="#${p}labels">Labels</a> <a href="#${p}loaded">Loaded words</a> <a href="#${p}voices">Voices</a> <a href="#${p}timeline">Timeline</a> <a href="#${p}actors">Who is named</a></nav>
 </header>
 <section id="${p}facts" class="sec-facts" aria-labelledby="${p}facts-h"><h2 id="${p}facts-h">Facts</h2>
 ${legend()}

@@ -1,6 +1,7 @@
 import { arrivalOrder, createStoryIndex, type StoryIndex, storyIndexFromJSON } from '../corpus/cluster.ts'
 import { compareStory } from '../corpus/compare.ts'
 import { resolveEntities } from '../corpus/resolve.ts'
+import { storyRecord } from '../corpus/story-record.ts'
 import { type ReadOptions, readInputs } from '../ingest/read.ts'
 import type { Article, InputError } from '../ingest/types.ts'
 import { contentId } from '../model/doc.ts'
@@ -175,8 +176,17 @@ export const ingestArticles = (
 const updateStory = (store: Store, group: { id: string; documents: string[]; independent: number }): void => {
   const docs = store.getDocuments(group.documents)
   const entities = resolveEntities(docs)
-  const comparison = compareStory(docs, entities)
-  store.putStory({ id: group.id, documents: group.documents, independent: group.independent, ...comparison })
+  const { title, dateRange, ...comparison } = compareStory(docs, entities)
+  const record = storyRecord(docs)
+  store.putStory({
+    id: group.id,
+    documents: group.documents,
+    independent: group.independent,
+    title,
+    ...(dateRange ? { dateRange } : {}),
+    ...(record ? { record } : {}),
+    ...comparison,
+  })
   // resolveEntities set mention.entity on the docs: keep those links with the stored layers.
   for (const doc of docs) store.updateLayers(doc)
   const docIds = new Set(group.documents)

@@ -85,7 +85,16 @@ export const DEFAULT_DB = './parallax.db'
 
 // Tokens are not stored: they are the bulk of a document's layers and the tokenizer rebuilds
 // them exactly from the text when a corpus step needs them.
-const LAYER_KEYS = ['sentences', 'mentions', 'dates', 'quantities', 'quotes', 'events', 'framing'] as const
+const LAYER_KEYS = [
+  'sentences',
+  'mentions',
+  'dates',
+  'quantities',
+  'record',
+  'quotes',
+  'events',
+  'framing',
+] as const
 
 // Control characters no article contains mark the matched terms inside FTS snippets, so the
 // snippet can be returned as plain text plus offsets and escaped by whoever displays it.

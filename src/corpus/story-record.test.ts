@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import type { Doc } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { quantities } from '../stages/quantities.ts'
+import { record } from '../stages/record.ts'
+import { segment } from '../stages/segment.ts'
+import { tokenize } from '../stages/tokenize.ts'
+import { storyRecord } from './story-record.ts'
+
+const run = createPipeline([tokenize(), segment(), quantities(), record()])
+const doc = (id: string, text: string, published?: string): Doc =>
+  run(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
+
+test('story record: reports that agree give one count, with every report behind it', () => {
+  const r = storyRecord([
+    doc('a', 'Two men were killed in a shooting on Elm Road.'),
+    doc('b', 'Two people died after gunfire on Elm Road on Friday.'),
+  ])!
+  assert.deepEqual([r.killed.low, r.killed.best, r.killed.high, r.killed.status], [2, 2, 2, 'agree'])
+  assert.deepEqual(r.killed.sources.best, ['a', 'b'])
+})
+
+test('story record: a later, higher toll is the best figure of a conflict, the earlier one the low', () => {
+  const r = storyRecord([
+    doc('a', 'Two men were killed in a shooting on Elm Road.', '2024-03-01'),
+    doc('b', 'Three people were killed in the Elm Road shooting, police said.', '2024-03-02'),
+  ])!
+  assert.equal(r.killed.status, 'conflict')
+  assert.deepEqual([r.killed.low, r.killed.best, r.killed.high], [2, 3, 3])
+  assert.deepEqual(r.killed.sources.low, ['a'])
+})
+
+test('story record: a report silent about a count does not pull it down', () => {
+  const r = storyRecord([
+    doc('a', 'A man was killed and four people were wounded in a shooting on Elm Road.'),
+    doc('b', 'Police are looking for a gunman after the Elm Road shooting.'),
+  ])!
+  assert.deepEqual([r.killed.low, r.killed.best, r.injured.best], [1, 1, 4])
+  assert.deepEqual(r.injured.sources.best, ['a'])
+  assert.equal(r.injured.status, 'unique')
+})
+
+test('story record: none without records', () => {
+  assert.equal(storyRecord([makeDoc({ id: 'a', text: 'x', meta: { source: 'a' } })]), undefined)
+})

@@ -1,0 +1,34 @@
+import type { CasualtyCount, Doc, StoryCount, StoryRecord } from '../model/types.ts'
+import { numberStatus, reconcile } from './reconcile.ts'
+
+/**
+ * One count reconciled over the reports that state it. A report whose record has no evidence for the
+ * count is silent about it (it did not say "nobody died"), so it neither lowers the low nor conflicts.
+ */
+const reconcileCount = (docs: readonly Doc[], pick: (doc: Doc) => CasualtyCount | undefined): StoryCount => {
+  const values = docs.flatMap((doc) => {
+    const count = pick(doc)
+    if (!count || count.evidence.length === 0) return []
+    const { low, best, high } = count
+    return [{ document: doc.id, value: { low, best, high }, published: doc.meta.published }]
+  })
+  if (values.length === 0)
+    return { low: 0, best: 0, high: 0, sources: { low: [], best: [], high: [] }, status: 'unique' }
+  return { ...reconcile(values), status: numberStatus(values.map((v) => v.value)) }
+}
+
+/**
+ * The story's main-event record: each report's killed and injured counts (`doc.record`) reconciled into
+ * low / best / high with the reports behind each, as conflict datasets reconcile tolls. Undefined when
+ * no report carries a record (a pipeline without the record stage).
+ *
+ * @example
+ * storyRecord(docs)?.killed // { low: 2, best: 3, high: 3, sources: {...}, status: 'conflict' }
+ */
+export const storyRecord = (docs: readonly Doc[]): StoryRecord | undefined => {
+  if (!docs.some((doc) => doc.record)) return undefined
+  return {
+    killed: reconcileCount(docs, (doc) => doc.record?.killed),
+    injured: reconcileCount(docs, (doc) => doc.record?.injured),
+  }
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { assertDoc } from '../model/invariants.ts'
+import type { Doc } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { quantities } from './quantities.ts'
+import { record } from './record.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), quantities(), record()])
+const analyse = (text: string): Doc => {
+  const doc = run(makeDoc({ text, meta: { source: 'test' } }))
+  assertDoc(doc)
+  return doc
+}
+const counts = (text: string) => {
+  const { killed, injured } = analyse(text).record!
+  return { killed: killed.best, injured: injured.best }
+}
+
+// Made-up articles: [text, expected killed / injured of the main event].
+const cases: [string, { killed: number; injured: number }][] = [
+  ['Two people were shot, one fatally, on Elm Road.', { killed: 1, injured: 1 }],
+  ['Four people were shot at a party. Police said nobody died.', { killed: 0, injured: 4 }],
+  ['A man was killed and three others were wounded.', { killed: 1, injured: 3 }],
+  ['No one was hurt.', { killed: 0, injured: 0 }],
+  ['The council met on Tuesday to discuss the budget.', { killed: 0, injured: 0 }],
+  // A definite reference to a wounded person after a death names the same victim (shot, then died) ...
+  [
+    'A teen died after a shooting on Main Street. The teen was wounded in the chest.',
+    { killed: 1, injured: 0 },
+  ],
+  // ... unless another victim was introduced, or the reference says it is someone else.
+  [
+    'A man was killed on Elm Road. A woman was shot in the arm. The woman was wounded in the arm.',
+    { killed: 1, injured: 1 },
+  ],
+  ['A man was killed on Elm Road. The other man was wounded in the leg.', { killed: 1, injured: 1 }],
+  // The lead decides when it has a figure; a statistic further down does not override it.
+  [
+    'A teen was shot dead on Friday. Police are searching for the gunman. The family is grieving. Neighbours left flowers. A vigil is planned. Last year 45 people were killed in the city.',
+    { killed: 1, injured: 0 },
+  ],
+]
+
+test('record: one killed and one injured count per document', () => {
+  for (const [text, expected] of cases) assert.deepEqual(counts(text), expected, text)
+})
+
+test('record: an open figure keeps its open bound, and the evidence points at the figure', () => {
+  const doc = analyse('At least four people were injured and two were killed in a shooting on Elm Road.')
+  const { killed, injured } = doc.record!
+  assert.deepEqual([injured.low, injured.best, injured.high], [4, 4, null])
+  assert.deepEqual([killed.low, killed.best, killed.high], [2, 2, 2])
+  for (const e of [...killed.evidence, ...injured.evidence])
+    assert.equal(doc.text.slice(e.span.start, e.span.end), e.text)
+  assert.deepEqual(
+    injured.evidence.map((e) => e.text),
+    ['At least four'],
+  )
+})
+
+test('record: survivors of a shot figure cite both the shot and the killed figures', () => {
+  const doc = analyse('Five people were shot on Elm Road. Two of the victims died.')
+  const { killed, injured } = doc.record!
+  assert.equal(killed.best, 2)
+  assert.equal(injured.best, 3)
+  assert.equal(injured.evidence.length, 2)
+})
+
+test('record: a count nothing supports is 0 without evidence', () => {
+  const { killed } = analyse('Three people were wounded in a shooting on Elm Road.').record!
+  assert.deepEqual(killed, { low: 0, best: 0, high: 0, evidence: [] })
+})

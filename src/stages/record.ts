@@ -1,0 +1,133 @@
+import type { CasualtyCount, Doc, EventRecord, Quantity } from '../model/types.ts'
+import type { Stage } from '../pipeline/stage.ts'
+
+/**
+ * The record stage: one killed and one injured count for the document's main event, read from its
+ * quantities the way a casualty dataset codes an event (low / best / high, with the evidence).
+ *
+ * Rules (general reading conventions of news, nothing tuned to one source):
+ * - a quantity's value is its `best`, or its `low` when it is open-ended ("a fatal shooting": low 1, no
+ *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
+ * - killed = the largest value among role `killed`; 0 when there is none;
+ * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
+ *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured);
+ * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
+ *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
+ *   who died later, not another one;
+ * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
+ *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
+ *   from the quantities of the first `leadSentences` sentences when they have a value of that kind, and
+ *   from the whole document otherwise.
+ *
+ * @module
+ */
+
+/** Options of the {@link record} stage. */
+export interface RecordOptions {
+  /** How many sentences (title included) count as the lead. Default 5. */
+  leadSentences?: number
+}
+
+const CASUALTY = new Set<Quantity['role']>(['killed', 'injured', 'dead_or_injured'])
+
+/** A quantity's single value: its best, or its low when it is open-ended; null for ranges and vague words. */
+const figureOf = (q: Quantity): number | null => q.best ?? (q.high === null ? q.low : null)
+
+/** The quantity of a role with the largest single value, or null. */
+const largest = (qs: readonly Quantity[], role: Quantity['role']): { q: Quantity; n: number } | null => {
+  let top: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    if (q.role !== role) continue
+    const n = figureOf(q)
+    if (n !== null && (top === null || n > top.n)) top = { q, n }
+  }
+  return top
+}
+
+/** Words that open a reference back to someone already introduced ("the teen", "he"). */
+const ANAPHORS = new Set(['the', 'he', 'she', 'him'])
+/** Words after "the" that name someone else ("the other", "the second"). */
+const OTHERS = new Set(['other', 'second', 'third', 'fourth', 'fifth', 'another'])
+
+/**
+ * "The boy was in critical condition" after "a boy was killed": one person named again by a definite
+ * noun or a pronoun, not another victim.
+ */
+const isAnaphoric = (q: Quantity): boolean => {
+  if (q.best !== 1) return false
+  const words = q.text.toLowerCase().split(/\s+/)
+  return ANAPHORS.has(words[0]) && !OTHERS.has(words[1] ?? '')
+}
+
+const evidenceOf = (...qs: Quantity[]): CasualtyCount['evidence'] =>
+  qs.map((q) => ({ span: { ...q.span }, text: q.text }))
+
+const countOf = ({ q, n }: { q: Quantity; n: number }): CasualtyCount => ({
+  low: q.low ?? (q.high === null ? n : 0),
+  best: n,
+  high: q.high,
+  evidence: evidenceOf(q),
+})
+
+/** Nothing in the document supports the count. */
+const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
+
+/**
+ * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
+ * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
+ * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
+ */
+const countsOf = (
+  all: readonly Quantity[],
+): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
+  const top = largest(all, 'killed')
+  const killed = top ? countOf(top) : null
+  const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !isAnaphoric(q))
+  const qs = top?.n && !introduced ? all.filter((q) => q.role === 'killed' || !isAnaphoric(q)) : all
+  const hurt = largest(qs, 'injured')
+  const injured = hurt ? countOf(hurt) : null
+  const shot = largest(qs, 'dead_or_injured')
+  if (!shot) return { killed, injured }
+  const dead = top?.n ?? 0
+  const survivors = shot.n - dead
+  if (injured && injured.best >= survivors) return { killed, injured }
+  if (survivors <= 0) return { killed, injured: NONE() }
+  return {
+    killed,
+    injured: {
+      low: Math.max(0, (shot.q.low ?? 0) - dead),
+      best: survivors,
+      high: shot.q.high === null ? null : Math.max(survivors, shot.q.high - dead),
+      evidence: top ? evidenceOf(shot.q, top.q) : evidenceOf(shot.q),
+    },
+  }
+}
+
+/**
+ * The main-event record of a document from its sentences and quantities (see the module comment).
+ *
+ * @example
+ * recordOf(doc) // { killed: { low: 1, best: 1, high: 1, evidence: [...] }, injured: { ... } }
+ */
+export const recordOf = (
+  doc: Pick<Doc, 'sentences' | 'quantities'>,
+  { leadSentences = 5 }: RecordOptions = {},
+): EventRecord => {
+  const qs = doc.quantities ?? []
+  const sentences = doc.sentences ?? []
+  const leadEnd = sentences[Math.min(leadSentences, sentences.length) - 1]?.end ?? 0
+  const lead = countsOf(qs.filter((q) => q.span.end <= leadEnd))
+  const all = countsOf(qs)
+  return {
+    killed: lead.killed ?? all.killed ?? NONE(),
+    injured: lead.injured ?? all.injured ?? NONE(),
+  }
+}
+
+/** The record stage: {@link recordOf} on every document. */
+export const record = (options: RecordOptions = {}): Stage<'record'> => ({
+  name: 'record',
+  needs: ['sentences', 'quantities'],
+  produces: 'record',
+  run: (doc) => recordOf(doc, options),
+})
