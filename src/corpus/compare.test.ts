@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
 import type { Entity, Fact } from '../model/types.ts'
+import { analyseDocument } from '../pipeline/default.ts'
 import { compareStory } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
 
@@ -385,4 +387,46 @@ describe('compareStory: sums of money', () => {
       )
     })
   }
+})
+
+describe('compareStory: which date is the main event’s', () => {
+  const dateOf = (text: string): string | undefined => {
+    const doc = analyseDocument(
+      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
+    )
+    const fact = compareStory([doc], []).facts.find((f) => f.kind === 'date')
+    return fact ? String(fact.values[0].value) : undefined
+  }
+
+  it('takes the date of the lead over a later one next to a trigger (the lead tells the report’s own event)', () => {
+    const text =
+      'Gunman wounds two in Dellport\n\n' +
+      'Two men were wounded in Dellport on Wednesday night, when a gunman fired at a crowd. ' +
+      'The victims were taken to a hospital. Officers searched the area. ' +
+      'Residents recalled that a similar shooting last month left one man dead.'
+    assert.equal(dateOf(text), '2025-05-07TNI')
+  })
+
+  it('passes over the day a statement was made ("police said Friday") for the event’s own day', () => {
+    const text =
+      'Dellport shooting\n\n' +
+      'A woman was shot on Tuesday in Dellport, police said Friday. ' +
+      'She is in stable condition.'
+    assert.equal(dateOf(text), '2025-05-06')
+  })
+
+  it('passes over the page stamp ("Posted: ...") ', () => {
+    const text =
+      'Dellport shooting\n\nPosted: May 9, 2025\n\n' +
+      'A woman was shot in Dellport early Monday. She is in stable condition.'
+    assert.equal(dateOf(text), '2025-05-05')
+  })
+
+  it('prefers a named day to a bare clock time that only takes the publication day', () => {
+    const text =
+      'Dellport shooting\n\n' +
+      'The shooting was reported at 11:30 p.m. near a bar. ' +
+      'A man was shot Thursday outside the bar in Dellport.'
+    assert.equal(dateOf(text), '2025-05-08')
+  })
 })

@@ -4,6 +4,8 @@
  * the reports agree, are compatible, conflict, or only one tells it — and who leaves it out.
  */
 import compareCues from '../data/compare-cues.json' with { type: 'json' }
+import dateLexicon from '../data/dates.json' with { type: 'json' }
+import quoteCues from '../data/quote-cues.json' with { type: 'json' }
 import type {
   DateMention,
   Doc,
@@ -134,36 +136,83 @@ const eventFact = (views: readonly DocView[], type: string | undefined): Fact | 
   }
 }
 
+/** How many sentences (title included) make the lead, where news states its own event's date. */
+const LEAD = 3
+
+const DAY_WORDS = new Set<string>([
+  ...Object.keys(dateLexicon.weekdays),
+  ...Object.keys(dateLexicon.months),
+  ...Object.keys(dateLexicon.deictic).filter((w) => w !== 'overnight'),
+])
+
 /**
- * Dates that may date the main event in one report, with their distance in tokens to its nearest
- * trigger in the same sentence. A date far from any trigger usually dates something else in the
- * sentence ("accused of the shooting ... denied bond on Wednesday"), so it is left out.
+ * Whether a date names its own day ("Sunday", "Feb. 3", "yesterday", "2014-02-03"), rather than a
+ * clock time or "overnight" that takes the publication day by default and may well mean the day before.
  */
-const dateCandidates = (
-  view: DocView,
-  type: string | undefined,
-  maxDistance: number,
-): { date: DateMention; distance: number }[] => {
+const namesDay = (date: DateMention): boolean =>
+  date.precision !== 'time' ||
+  /\d{4}-\d{2}-\d{2}/.test(date.text) ||
+  date.text
+    .toLowerCase()
+    .split(/[^a-z.]+/)
+    .some((w) => DAY_WORDS.has(w) || DAY_WORDS.has(w.replace(/\.$/, '')))
+
+const REPORTING = new Set<string>(quoteCues.verbs)
+/** Words before a date that make it the page's own stamp ("Posted: Feb. 3, 2014"), not an event's. */
+const STAMPS = new Set(['posted', 'updated', 'published', 'modified', 'created', 'edited'])
+/** Words that may stand between a verb and its date ("said early on Tuesday"). */
+const DATE_LEAD_INS = new Set(['on', 'early', 'late', 'earlier', 'later', 'this', 'last', ':'])
+
+/**
+ * Whether a date dates the report rather than an event: the page's stamp ("Posted: Feb. 3"), or a
+ * statement ("police said Tuesday", "the sheriff on Tuesday said"). A report comes after its event,
+ * often days after, so such a date is not the event's.
+ */
+const datesReport = (view: DocView, date: DateMention): boolean => {
+  const tokens = view.tokens
+  let i = tokenIndexAt(tokens, date.span.start) - 1
+  while (i >= 0 && DATE_LEAD_INS.has(tokens[i].norm)) i--
+  if (i >= 0 && (REPORTING.has(tokens[i].norm) || STAMPS.has(tokens[i].norm))) return true
+  const after = tokenIndexAt(tokens, date.span.end)
+  return after < tokens.length && REPORTING.has(tokens[after].norm)
+}
+
+interface DateCandidate {
+  date: DateMention
+  /** 0: in the lead near a trigger of the main event; 1: elsewhere in the lead; 2: near a trigger later on; 3: farther from one in its sentence. */
+  tier: number
+  /** Tokens to the nearest trigger of the main event in the same sentence (Infinity when none). */
+  distance: number
+  sentence: number
+}
+
+/**
+ * Dates that may date the main event in one report. News states its own event's date in the lead
+ * (inverted pyramid), so lead dates come first, those next to a trigger of the main event before
+ * the others; later in the text only a date in a sentence that tells the main event counts, next
+ * to its trigger first, as one far from it often dates something else ("accused of the shooting
+ * ... denied bond on Wednesday"). Left out: a year, season or quarter, which says too little to
+ * date one event and mostly dates a background, and a date of the report itself (see
+ * {@link datesReport}).
+ */
+const dateCandidates = (view: DocView, type: string | undefined, maxDistance: number): DateCandidate[] => {
   const triggers = (view.doc.events ?? []).filter((e) => e.type === type)
-  const opening = eventSentences(view, type)
-  const out: { date: DateMention; distance: number }[] = []
+  const out: DateCandidate[] = []
   for (const date of view.doc.dates ?? []) {
     if ((date.type !== 'DATE' && date.type !== 'TIME') || dayRange(date) === null) continue
-    // A year, season or quarter says too little to date one event, and mostly dates a background.
     const r = dayRange(date)!
-    if (Date.parse(r.end) - Date.parse(r.start) > 31 * 86400000) continue
-    const i = sentenceOf(view, date.span)
-    if (triggers.length === 0) {
-      if (opening.has(i)) out.push({ date, distance: 0 })
-      continue
-    }
+    if (Date.parse(r.end) - Date.parse(r.start) > 31 * 86400000 || datesReport(view, date)) continue
+    const sentence = sentenceOf(view, date.span)
     const at = tokenIndexAt(view.tokens, date.span.start)
     let distance = Number.POSITIVE_INFINITY
     for (const t of triggers) {
-      if (sentenceOf(view, t.span) !== i) continue
+      if (sentenceOf(view, t.span) !== sentence) continue
       distance = Math.min(distance, Math.abs(tokenIndexAt(view.tokens, t.span.start) - at))
     }
-    if (distance <= maxDistance) out.push({ date, distance })
+    const near = distance <= maxDistance
+    const lead = sentence >= 0 && sentence < LEAD
+    if (!lead && distance === Number.POSITIVE_INFINITY) continue
+    out.push({ date, tier: lead ? (near ? 0 : 1) : near ? 2 : 3, distance, sentence })
   }
   return out.sort((a, b) => a.date.span.start - b.date.span.start)
 }
@@ -171,24 +220,32 @@ const dateCandidates = (
 const dateFact = (views: readonly DocView[], type: string | undefined, maxDistance: number): Fact | null => {
   const candidates = views.map((view) => dateCandidates(view, type, maxDistance))
   // Each report's date of the main event: the candidate most other reports' candidates meet, so
-  // a report that also dates an earlier incident is not read as contradicting the others; then
-  // the one nearest a trigger.
+  // a report that also dates an earlier incident is not read as contradicting the others; then the
+  // lead before the rest, a date that names its day before a clock time (which only takes the
+  // publication day), by tier, the one nearest a trigger, the earliest, and the narrower ("2014"
+  // meets every day of the year).
   const chosen = candidates.map((own, i) => {
     const others = candidates.filter((_, j) => j !== i).flat()
-    let best: DateMention | undefined
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { date, distance } of own) {
-      const r = dayRange(date)!
-      // Narrower dates first when as many reports meet them: "2014" meets every day of the year.
-      const days = (Date.parse(r.end) - Date.parse(r.start)) / 86400000
-      const s =
-        others.filter((o) => rangesOverlap(r, dayRange(o.date)!)).length - days / 400 - distance / 1000
-      if (s > bestScore) {
-        best = date
-        bestScore = s
+    const keyed = own.map((c) => {
+      const r = dayRange(c.date)!
+      return {
+        c,
+        key: [
+          -others.filter((o) => rangesOverlap(r, dayRange(o.date)!)).length,
+          c.tier < 2 ? 0 : 1,
+          namesDay(c.date) ? 0 : 1,
+          c.tier,
+          Math.min(c.distance, maxDistance + 1),
+          c.sentence,
+          Date.parse(r.end) - Date.parse(r.start),
+        ],
       }
-    }
-    return best
+    })
+    keyed.sort((a, b) => {
+      for (let k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k]
+      return 0
+    })
+    return keyed[0]?.c.date
   })
   const values: FactValue[] = []
   const dates: DateMention[] = []
