@@ -1,15 +1,78 @@
-import { isIsoDate, outletFromUrl } from './text.ts'
+import { isoDay } from './html.ts'
+import { outletFromUrl } from './text.ts'
 import type { Article, InputError, ReadResult } from './types.ts'
 
 const optionalString = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined
 
-/** Accepts YYYY-MM-DD or a full ISO timestamp; returns the date part, or undefined when unusable. */
+/**
+ * The field names exports use for each part of an article, most specific first: our own names, then
+ * those of common news APIs, crawlers and datasets (schema.org `articleBody` / `headline` /
+ * `datePublished`, NewsAPI `content` / `publishedAt` / `source.name`, `dct` for a document creation
+ * time, RSS-style `link` / `pubDate`).
+ */
+const FIELDS = {
+  text: ['text', 'content', 'body', 'articleBody', 'article', 'maintext', 'full_text', 'fulltext', 'story'],
+  title: ['title', 'headline'],
+  published: [
+    'published',
+    'date',
+    'datePublished',
+    'publishedAt',
+    'published_at',
+    'publish_date',
+    'pubDate',
+    'dct',
+    'date_publish',
+  ],
+  url: ['url', 'uri', 'link', 'canonical_url'],
+  outlet: ['outlet', 'publisher', 'source', 'site_name', 'source_domain', 'domain'],
+  id: ['id', 'guid', 'uuid', '_id'],
+} as const
+
+type Field = keyof typeof FIELDS
+
+/** The first of a part's field names the record has (present and not null), with its value. */
+const pick = (
+  record: Record<string, unknown>,
+  field: Field,
+): { name: string; value: unknown } | undefined => {
+  for (const name of FIELDS[field]) {
+    const value = record[name]
+    if (value !== undefined && value !== null) return { name, value }
+  }
+  return undefined
+}
+
+/** A text field as a string: a string, or an array of paragraphs joined by blank lines. */
+const textValue = (value: unknown): string | undefined => {
+  if (Array.isArray(value)) {
+    const parts = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    return parts.length > 0 && parts.length === value.length ? parts.join('\n\n') : undefined
+  }
+  return optionalString(value)
+}
+
+/** A name given as a string or as an object with a `name` (`"source": {"name": "Reuters"}`). */
+const nameValue = (value: unknown): string | undefined =>
+  optionalString(value) ??
+  (typeof value === 'object' && value !== null
+    ? optionalString((value as { name?: unknown }).name)
+    : undefined)
+
+/**
+ * A publication day from an ISO date or timestamp, an RFC 822 date ("Tue, 10 Jun 2003 04:00:00 GMT"),
+ * a written date ("January 25, 2014") or a Unix time in seconds or milliseconds; undefined when unusable.
+ */
 const publishedDate = (value: unknown): string | undefined => {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    const ms = value > 1e11 ? value : value * 1000
+    return isoDay(new Date(ms).toISOString())
+  }
   const s = optionalString(value)
-  if (!s) return undefined
-  const day = s.slice(0, 10)
-  return isIsoDate(day) ? day : undefined
+  // Date.parse reads almost anything ("1" is 2001): a written date must at least show a year.
+  if (!s || !/\d{4}/.test(s)) return undefined
+  return isoDay(s)
 }
 
 type Parsed = { article: Article } | { error: string }
@@ -20,25 +83,34 @@ const toArticle = (value: unknown, where: string): Parsed => {
     return { error: `expected a JSON object, not ${Array.isArray(value) ? 'an array' : typeof value}` }
   }
   const record = value as Record<string, unknown>
-  if (typeof record.text !== 'string' || record.text.trim() === '')
-    return { error: 'missing or empty "text"' }
-  const url = optionalString(record.url)
+  const body = pick(record, 'text')
+  const text = body ? textValue(body.value) : undefined
+  if (text === undefined || text.trim() === '') {
+    const keys = Object.keys(record).slice(0, 12)
+    return {
+      error: body
+        ? `empty or unreadable "${body.name}" (expected text, or an array of paragraphs)`
+        : `no article text: expected one of ${FIELDS.text.map((f) => `"${f}"`).join(', ')}; found ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'no fields'}`,
+    }
+  }
+  const url = optionalString(pick(record, 'url')?.value)
+  const given = pick(record, 'published')
+  const published = given ? publishedDate(given.value) : undefined
   const warnings =
-    record.published !== undefined &&
-    record.published !== null &&
-    publishedDate(record.published) === undefined
-      ? [`unusable "published" ${JSON.stringify(record.published)}: publication date left unknown`]
+    given && published === undefined
+      ? [`unusable "${given.name}" ${JSON.stringify(given.value)}: publication date left unknown`]
       : undefined
+  const id = pick(record, 'id')?.value
   return {
     article: {
-      id: optionalString(record.id) ?? (typeof record.id === 'number' ? String(record.id) : undefined),
-      text: record.text,
+      id: optionalString(id) ?? (typeof id === 'number' ? String(id) : undefined),
+      text,
       meta: {
         source: where,
         url,
-        outlet: optionalString(record.outlet) ?? outletFromUrl(url),
-        published: publishedDate(record.published),
-        title: optionalString(record.title),
+        outlet: nameValue(pick(record, 'outlet')?.value) ?? outletFromUrl(url),
+        published,
+        title: optionalString(pick(record, 'title')?.value),
       },
       warnings,
     },
@@ -46,8 +118,8 @@ const toArticle = (value: unknown, where: string): Parsed => {
 }
 
 /**
- * Reads JSONL: one article per line, `text` required; `id`, `title`, `url`, `published`, `outlet`
- * optional. A bad line is one error naming `file:line`; the other lines are still read.
+ * Reads JSONL: one article per line, its text required (`text`, or another usual name: see
+ * {@link FIELDS}); `id`, `title`, `url`, `published`, `outlet` (or their usual names) optional. A bad line is one error naming `file:line`; the other lines are still read.
  */
 export const readJsonl = (content: string, source: string): ReadResult => {
   const articles: Article[] = []

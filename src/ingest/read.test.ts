@@ -67,6 +67,44 @@ test('readJsonl reads good lines and names each bad one', () => {
   assert.match(errors[1].reason, /malformed JSON/)
 })
 
+test('readJsonl reads the field names other exports use (content, headline, dct, publishedAt, source.name, paragraphs)', () => {
+  const content = [
+    JSON.stringify({
+      headline: 'H',
+      content: 'Body one.',
+      dct: '2014-01-28',
+      uri: 'https://a.example.org/x',
+    }),
+    JSON.stringify({
+      title: 'T',
+      body: ['First paragraph.', 'Second paragraph.'],
+      publishedAt: '2024-02-08T23:10:00Z',
+      source: { id: null, name: 'Example Wire' },
+    }),
+    JSON.stringify({ articleBody: 'Body three.', datePublished: 'Tue, 10 Jun 2003 04:00:00 GMT' }),
+    JSON.stringify({ text: 'Body four.', date: 'January 25, 2014', link: 'https://b.example.net/y' }),
+    JSON.stringify({ text: 'Body five.', published: 1707350400 }),
+    JSON.stringify({ content: ['ok', 42] }),
+  ].join('\n')
+  const { articles, errors } = readJsonl(content, 'x.jsonl')
+  assert.deepEqual(
+    articles.map((a) => [a.text, a.meta.title, a.meta.published, a.meta.outlet]),
+    [
+      ['Body one.', 'H', '2014-01-28', 'a.example.org'],
+      ['First paragraph.\n\nSecond paragraph.', 'T', '2024-02-08', 'Example Wire'],
+      ['Body three.', undefined, '2003-06-10', undefined],
+      ['Body four.', undefined, '2014-01-25', 'b.example.net'],
+      ['Body five.', undefined, '2024-02-08', undefined],
+    ],
+  )
+  assert.deepEqual(errors, [
+    {
+      source: 'x.jsonl:6',
+      reason: 'empty or unreadable "content" (expected text, or an array of paragraphs)',
+    },
+  ])
+})
+
 test('readInputs walks directories, reads stdin and reports each bad file in one line', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-read-'))
   writeFileSync(join(dir, 'a.txt'), 'Title A\n\nBody A.')
@@ -107,7 +145,10 @@ test('readInputs walks directories, reads stdin and reports each bad file in one
   )
   assert.match(reasons['empty.txt'], /empty/)
   assert.match(reasons['binary.txt'], /binary/)
-  assert.match(reasons['export.json#1'], /missing or empty "text"/)
+  assert.match(
+    reasons['export.json#1'],
+    /no article text: expected one of "text", "content".*; found "title"/,
+  )
   assert.match(reasons['huge.txt'], /too large/)
   assert.match(reasons['missing.txt'], /no such file/)
 })

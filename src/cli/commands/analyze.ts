@@ -5,7 +5,7 @@ import type { Report } from '../../model/types.ts'
 import { renderJson } from '../../report/json.ts'
 import { renderMarkdown } from '../../report/markdown.ts'
 import { renderText } from '../../report/text.ts'
-import { EXIT, UsageError } from '../errors.ts'
+import { EXIT, problemLines, UsageError } from '../errors.ts'
 import { createProgress } from '../progress.ts'
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const
@@ -66,7 +66,7 @@ export const run = async (args: string[]): Promise<number> => {
     onProgress: progress.update,
     allowPrivate: values['allow-private'],
   })
-  for (const e of report.errors) process.stderr.write(`parallax: ${e.source}: ${e.reason}\n`)
+  for (const line of problemLines(report.errors)) process.stderr.write(`${line}\n`)
   // Problems that did not stop an article being read (a guessed encoding, an unusable date).
   for (const doc of report.documents) {
     for (const m of doc.messages) {

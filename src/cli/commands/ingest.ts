@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { ingestPaths, recompareStories } from '../../store/ingest.ts'
 import { StoreError } from '../../store/schema.ts'
 import { DEFAULT_DB, openStore, type Store } from '../../store/sqlite.ts'
-import { EXIT, UsageError } from '../errors.ts'
+import { EXIT, problemLines, UsageError } from '../errors.ts'
 import { createProgress } from '../progress.ts'
 
 /** Help text of `parallax ingest`. */
@@ -65,7 +65,7 @@ export const run = async (args: string[]): Promise<number> => {
   try {
     const progress = createProgress('ingesting')
     const result = await ingestPaths(store, positionals, { batchSize, onProgress: progress.update })
-    for (const e of result.errors) process.stderr.write(`parallax: ${e.source}: ${e.reason}\n`)
+    for (const line of problemLines(result.errors)) process.stderr.write(`${line}\n`)
     const { created, updated } = result.stories
     process.stderr.write(
       `parallax ingest: ${result.added.length} added, ${result.skipped.length} already stored; ${created.length} new ${
