@@ -495,6 +495,15 @@ const cases: [string, Row[]][] = [
   ],
   // Words that are not numbers here.
   ['It was one of the best days.', []],
+  // A role adjective before the person gives the role when no verb does; a verb still wins.
+  ['Slain teen remembered at Elm Road vigil', [['Slain teen', 1, 1, 1, 'killed', 'teen']]],
+  ['The wounded officer is expected to recover.', [['The wounded officer', 1, 1, 1, 'injured', 'officer']]],
+  ['The injured man later died.', [['The injured man', 1, 1, 1, 'killed', 'man']]],
+  ['The dead woman was not named.', [['The dead woman', 1, 1, 1, 'killed', 'woman']]],
+  // Condition and death phrases.
+  ['A second man is fighting for his life.', [['A second man', 1, 1, 1, 'injured', 'man']]],
+  ['The boy was declared clinically dead on Monday.', [['The boy', 1, 1, 1, 'killed', 'boy']]],
+  ['Student takes own life in school parking lot', [['own life', 1, 1, 1, 'killed', '']]],
 ]
 
 test('quantities: figures, qualifiers, roles and exclusions', () => {

@@ -125,7 +125,19 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'he
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'fatal', 'deadly', 'weekend'])
 const FATAL_EVENTS = new Set(lexicon.fatalEvents)
 const PARTITIVE = new Set(['them', 'whom', 'those', 'these', 'us'])
-const LIFE_VERBS = new Set(['claimed', 'claiming', 'claims', 'took', 'taking', 'cost', 'costing'])
+/** Role adjectives before a person noun: "the slain teen", "the wounded officer". */
+const ATTRIBUTIVE = new Map(Object.entries(lexicon.attributive as Record<string, QuantityRole>))
+const LIFE_VERBS = new Set([
+  'claimed',
+  'claiming',
+  'claims',
+  'took',
+  'taking',
+  'takes',
+  'take',
+  'cost',
+  'costing',
+])
 const CASUALTY: ReadonlySet<QuantityRole> = new Set(['killed', 'injured', 'dead_or_injured'])
 
 /** Plural forms of the one-person nouns, so "three officers" and "two women" are known count nouns. */
@@ -1124,8 +1136,27 @@ const readImplied = (
   }
   let noun = -1
   let bare = false
-  if (PERSON_DETERMINERS.has(w) || w === 'another') noun = personNoun(v, i + 1)
-  else if (verbRole && CASUALTY.has(verbRole) && isBareObject(v, i) && verb?.index === i - 1) {
+  // "the slain teen", "Wounded officer": a role adjective before the person gives the role when no verb does.
+  let attributed: QuantityRole | null = null
+  const attributive = (j: number): number => {
+    const role = ATTRIBUTIVE.get(norm(v, j))
+    const head = role ? personNoun(v, j + 1) : -1
+    if (head >= 0) attributed = role ?? null
+    return head
+  }
+  if (PERSON_DETERMINERS.has(w) || w === 'another') {
+    noun = personNoun(v, i + 1)
+    if (noun < 0) noun = attributive(i + 1)
+  } else if (
+    ATTRIBUTIVE.has(w) &&
+    isCapitalised(raw(v, i)) &&
+    (i === v.start || v.tokens[i - 1].kind === 'punct') &&
+    attributive(i) >= 0
+  ) {
+    // Headline style: "Slain teen identified".
+    noun = attributive(i)
+    bare = true
+  } else if (verbRole && CASUALTY.has(verbRole) && isBareObject(v, i) && verb?.index === i - 1) {
     // Headline style with no article after the verb: "Man kills wife, self", "Father shoots son".
     noun = i
     bare = true
@@ -1178,7 +1209,7 @@ const readImplied = (
   if (noun < 0) return null
   const conj = readConjuncts(v, noun + 1, bare)
   let role: QuantityRole | null = verbRole
-  role ??= rolePredicate(v, conj.next)?.role ?? null
+  role ??= rolePredicate(v, conj.next)?.role ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
   const ordinal = ORDINALS.get(norm(v, noun)) ?? ORDINALS.get(norm(v, noun - 1))
@@ -1326,6 +1357,10 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     if (life === 'own' && norm(v, i + 3) === 'life' && next !== 'the') {
       return { quantity: make(v, i + 1, i + 4, ONE, '', 'killed', i + 3), next: i + 4 }
     }
+  }
+  // A headline drops the possessive: "Student takes own life".
+  if (LIFE_VERBS.has(w) && next === 'own' && norm(v, i + 2) === 'life') {
+    return { quantity: make(v, i + 1, i + 3, ONE, '', 'killed', i + 2), next: i + 3 }
   }
   return null
 }
