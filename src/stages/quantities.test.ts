@@ -504,6 +504,13 @@ const cases: [string, Row[]][] = [
   ['A second man is fighting for his life.', [['A second man', 1, 1, 1, 'injured', 'man']]],
   ['The boy was declared clinically dead on Monday.', [['The boy', 1, 1, 1, 'killed', 'boy']]],
   ['Student takes own life in school parking lot', [['own life', 1, 1, 1, 'killed', '']]],
+  // One killing named by its crime: at least one dead; not when attempted, intended, earlier, or a unit.
+  ['Detectives are investigating a Sunday night homicide.', [['homicide', 1, null, null, 'killed', '']]],
+  ['He faces a murder charge.', [['murder', 1, null, null, 'killed', '']]],
+  ['He was charged with attempted first-degree murder.', [['He', 1, 1, 1, 'arrested', 'he']]],
+  ['Homicide detectives are investigating.', []],
+  ['The feud dates back to a 2015 murder.', []],
+  ['He had a prior conviction for second-degree murder.', []],
 ]
 
 test('quantities: figures, qualifiers, roles and exclusions', () => {

@@ -127,6 +127,13 @@ const FATAL_EVENTS = new Set(lexicon.fatalEvents)
 const PARTITIVE = new Set(['them', 'whom', 'those', 'these', 'us'])
 /** Role adjectives before a person noun: "the slain teen", "the wounded officer". */
 const ATTRIBUTIVE = new Map(Object.entries(lexicon.attributive as Record<string, QuantityRole>))
+/**
+ * Nouns for one killing ("a homicide"), the nouns after them that make them a unit or statistic, and the
+ * words a few tokens before them that make the killing intended, attempted or an earlier one.
+ */
+const FATAL_NOUNS = new Set(lexicon.fatalNouns)
+const FATAL_NOUN_UNITS = new Set(lexicon.fatalNounUnits)
+const FATAL_NOUN_NOT_AFTER = new Set(lexicon.fatalNounNotAfter)
 const LIFE_VERBS = new Set([
   'claimed',
   'claiming',
@@ -1340,6 +1347,18 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     // "the body of the car": a body counts only when it is someone's.
     if (victims && (victims.quantity.best !== null || (w !== 'body' && w !== 'bodies'))) return victims
   }
+  // "investigating a homicide", "charged with murder": one killing, at least one dead. Not "attempted
+  // murder", nor a unit or a statistic named after the crime ("homicide detectives", "the murder rate").
+  if (
+    FATAL_NOUNS.has(w) &&
+    // "attempted first-degree murder", "assault to commit murder", "a 2015 murder", "a prior homicide".
+    ![1, 2, 3].some((k) => NEGATORS.has(norm(v, i - k)) || FATAL_NOUN_NOT_AFTER.has(norm(v, i - k))) &&
+    !/^(1[89]|20)\d\d$/.test(norm(v, i - 1)) &&
+    !FATAL_NOUN_UNITS.has(next) &&
+    !(next === '-' && norm(v, i + 2) === 'suicide')
+  ) {
+    return one(i + 1, i)
+  }
   if ((w === 'shooting' || w === 'shootings') && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
     // "the shooting of a man and his son": shot, dead or alive.
     const victims = victimsOf(v, i, i + 1, 'dead_or_injured')
@@ -1479,6 +1498,7 @@ const STARTERS = new Set<string>([
   ...DEATH_NOUNS,
   ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'himself', 'herself', 'fatal', 'deadly'],
   ...['shooting', 'stabbing', "'s"],
+  ...FATAL_NOUNS,
 ])
 
 /** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */

@@ -43,6 +43,12 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A teen was shot dead on Friday. Police are searching for the gunman. The family is grieving. Neighbours left flowers. A vigil is planned. Last year 45 people were killed in the city.',
     { killed: 1, injured: 0 },
   ],
+  // A death without a figure counts in the lead, not further down, where it is mostly an earlier killing.
+  ['A homicide on Elm Road left neighbours shaken. Two people were shot.', { killed: 1, injured: 1 }],
+  [
+    'Four people were shot on Elm Road on Friday. All are expected to survive. Police are looking for a car. The street was closed. Officers found casings. Police believe it was retaliation for a homicide in June.',
+    { killed: 0, injured: 4 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

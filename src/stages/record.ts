@@ -17,7 +17,8 @@ import type { Stage } from '../pipeline/stage.ts'
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
  *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
  *   from the quantities of the first `leadSentences` sentences when they have a value of that kind, and
- *   from the whole document otherwise.
+ *   from the whole document otherwise; a death without a figure ("a homicide", "a fatal shooting") counts
+ *   only in the lead, since further down it is mostly an earlier killing.
  *
  * @module
  */
@@ -69,6 +70,9 @@ const countOf = ({ q, n }: { q: Quantity; n: number }): CasualtyCount => ({
   evidence: evidenceOf(q),
 })
 
+/** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
+const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === null && q.high === null
+
 /** Nothing in the document supports the count. */
 const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
 
@@ -116,8 +120,11 @@ export const recordOf = (
   const qs = doc.quantities ?? []
   const sentences = doc.sentences ?? []
   const leadEnd = sentences[Math.min(leadSentences, sentences.length) - 1]?.end ?? 0
-  const lead = countsOf(qs.filter((q) => q.span.end <= leadEnd))
-  const all = countsOf(qs)
+  const inLead = (q: Quantity): boolean => q.span.end <= leadEnd
+  const lead = countsOf(qs.filter(inLead))
+  // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
+  // mostly an earlier killing or the background ("another homicide earlier this year").
+  const all = countsOf(qs.filter((q) => inLead(q) || !isOpenDeath(q)))
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
     injured: lead.injured ?? all.injured ?? NONE(),
