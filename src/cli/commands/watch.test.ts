@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test'
 import { startServer } from '../../../test/fixtures/ingest/server.ts'
 import { openStore } from '../../store/sqlite.ts'
 import { UsageError } from '../errors.ts'
-import { parseDuration, run, type WatchState } from './watch.ts'
+import { parseDuration, pruneState, run, type WatchState } from './watch.ts'
 
 const page = (title: string, sentences: string[]): string =>
   `<html><head><title>${title}</title><meta name="date" content="2031-04-15"></head><body><article><h1>${title}</h1>${sentences
@@ -374,5 +374,33 @@ describe('parallax watch usage', () => {
       undefined,
       undefined,
     ])
+  })
+})
+
+describe('pruneState', () => {
+  const state = (): WatchState => ({
+    version: 1,
+    seen: {
+      'guid-old-gone': '2026-01-01T00:00:00.000Z',
+      'guid-old-listed': '2026-01-01T00:00:00.000Z',
+      'guid-recent': '2026-11-01T00:00:00.000Z',
+    },
+    hashes: { h1: 'guid-old-gone', h2: 'guid-old-listed', h3: 'guid-recent' },
+    attempts: {},
+    validators: {},
+  })
+
+  it('forgets items no feed lists any more once they are older than the retention, with their hashes', () => {
+    const s = state()
+    const forgotten = pruneState(s, new Set(['guid-old-listed']), new Date('2026-11-23T00:00:00Z'))
+    assert.equal(forgotten, 1)
+    assert.deepEqual(Object.keys(s.seen).sort(), ['guid-old-listed', 'guid-recent'])
+    assert.deepEqual(Object.keys(s.hashes).sort(), ['h2', 'h3'])
+  })
+
+  it('keeps everything within the retention', () => {
+    const s = state()
+    assert.equal(pruneState(s, new Set(), new Date('2026-01-15T00:00:00Z')), 0)
+    assert.equal(Object.keys(s.seen).length, 3)
   })
 })

@@ -25,13 +25,21 @@ import { StoreError } from '../../store/schema.ts'
 import { DEFAULT_DB, openStore, type Store } from '../../store/sqlite.ts'
 import { EXIT, UsageError } from '../errors.ts'
 
+/**
+ * How long an item that no feed lists any more is remembered. Feeds list their latest items only, so
+ * an item gone from every feed for this long will not come back; if it does, it is fetched once more
+ * and the store (or output directory), idempotent by content, keeps it once.
+ */
+export const SEEN_RETENTION_DAYS = 90
+
 /** Help text of `parallax watch`. */
 export const WATCH_HELP = `Usage: parallax watch FEEDS.opml|FEED_URL… [--every 15m] [--db FILE | --out DIR] [--allow-private] [--once]
 
 Polls RSS, Atom and JSON feeds (given as URLs, feed files or OPML subscription lists), fetches each
 new item's page and analyses it. New articles go into the store (default ${DEFAULT_DB}), or with
 --out into DIR as one JSON document each plus report.json. What was seen is remembered next to
-the output, so an interrupted watch resumes without duplicates or gaps.
+the output, so an interrupted watch resumes without duplicates or gaps; an item no feed has listed
+for ${SEEN_RETENTION_DAYS} days is forgotten, so that memory stays the size of what the feeds list.
 
 Options:
       --every DURATION     time between polls, e.g. 90s, 15m, 1h (default 15m; at least 1m)
@@ -190,9 +198,33 @@ const dirSink = (dir: string): Sink => {
   }
 }
 
+/**
+ * Forgets items seen more than `retentionDays` before `now` that no feed listed in this poll, with
+ * their content hashes, so the state of a long-running watch stays the size of what its feeds list.
+ * Returns how many items were forgotten.
+ */
+export const pruneState = (
+  state: WatchState,
+  listed: ReadonlySet<string>,
+  now: Date,
+  retentionDays = SEEN_RETENTION_DAYS,
+): number => {
+  const cutoff = now.getTime() - retentionDays * 86_400_000
+  const forgotten = new Set<string>()
+  for (const [key, when] of Object.entries(state.seen)) {
+    const at = Date.parse(when)
+    if (!listed.has(key) && (Number.isNaN(at) || at < cutoff)) forgotten.add(key)
+  }
+  for (const key of forgotten) delete state.seen[key]
+  for (const [hash, key] of Object.entries(state.hashes)) if (forgotten.has(key)) delete state.hashes[hash]
+  return forgotten.size
+}
+
 interface PollContext {
   sink: Sink
   state: WatchState
+  /** Item keys (GUID and URL) the feeds list in the current poll: never forgotten. */
+  listed: Set<string>
   fetchOptions: FetchOptions
   stopping: () => boolean
   log: (line: string) => void
@@ -214,6 +246,10 @@ const processItems = async (
   validatorKeys: string[],
 ): Promise<PollResult> => {
   const { state, sink } = context
+  for (const item of items) {
+    context.listed.add(item.guid)
+    context.listed.add(item.url)
+  }
   const fresh = items.filter((item) => !state.seen[item.guid] && !state.seen[item.url])
   const batch = fresh.slice(0, MAX_ITEMS_PER_POLL)
   const errors: InputError[] = []
@@ -355,6 +391,10 @@ const poll = async (sources: string[], context: PollContext): Promise<PollResult
     added += result.added
     errors.push(...result.errors)
   }
+  // Only after a whole poll: a poll cut short has not seen every feed's list.
+  if (!context.stopping() && pruneState(context.state, context.listed, new Date()) > 0)
+    context.sink.saveState(context.state)
+  context.listed.clear()
   return { added, errors }
 }
 
@@ -426,6 +466,7 @@ export const run = async (args: string[]): Promise<number> => {
       const context: PollContext = {
         sink,
         state,
+        listed: new Set(),
         stopping: () => stop,
         fetchOptions: {
           allowPrivate: values['allow-private'],
