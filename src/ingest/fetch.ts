@@ -57,6 +57,8 @@ export interface FetchSession {
 interface RobotsRules {
   isAllowed(url: string, ua?: string): boolean | undefined
   getCrawlDelay(ua?: string): number | undefined
+  /** Why robots.txt could not be read, when that is why everything is disallowed. */
+  unreachable?: string
 }
 
 /** A fresh session; pass saved `validators` to make conditional requests across runs. */
@@ -268,7 +270,7 @@ const requestOnce = async (
       finish(new FetchError('timeout', `${url.href}: no complete response within ${timeoutMs} ms`))
     }, timeoutMs)
     req.on('error', (error: NodeJS.ErrnoException) => {
-      finish(new FetchError('network', `${url.href}: ${error.code ?? error.message}`))
+      finish(new FetchError('network', `${url.href}: ${networkReason(error)}`))
     })
     const abort = (): void => {
       req.destroy()
@@ -290,6 +292,14 @@ const waitForHost = async (host: string, session: FetchSession, delayMs: number)
   if (slot > now) await sleep(slot - now)
 }
 
+/** A connection error in words: TLS failures say it is the certificate; others give their code (ECONNREFUSED). */
+const networkReason = (error: NodeJS.ErrnoException): string => {
+  const code = error.code ?? ''
+  if (/CERT|SSL|TLS|SIGNATURE|VERIFY/i.test(code) || /certificate/i.test(error.message))
+    return `TLS certificate not accepted: ${error.message}${code ? ` (${code})` : ''}`
+  return code || error.message
+}
+
 const ALLOW_ALL: RobotsRules = { isAllowed: () => true, getCrawlDelay: () => undefined }
 const DISALLOW_ALL: RobotsRules = { isAllowed: () => false, getCrawlDelay: () => undefined }
 
@@ -309,7 +319,9 @@ const robotsFor = (origin: string, options: FetchOptions, session: FetchSession)
       )
     } catch (error) {
       if (error instanceof FetchError && error.code === 'blocked-address') throw error
-      return DISALLOW_ALL
+      // Unreachable: stay out (RFC 9309), and say why rather than blame rules nobody could read.
+      const reason = (error as Error).message.replace(`${robotsUrl}: `, '')
+      return { ...DISALLOW_ALL, unreachable: reason }
     }
     if (hop.status >= 200 && hop.status < 300) return robotsParser(robotsUrl, hop.body.toString('utf8'))
     if (hop.status >= 300 && hop.status < 500) return ALLOW_ALL
@@ -340,6 +352,11 @@ export const fetchUrl = async (raw: string, options: FetchOptions = {}): Promise
     if (robots) {
       const rules = await robotsFor(url.origin, options, session)
       if (rules.isAllowed(url.href, USER_AGENT) === false) {
+        if (rules.unreachable !== undefined)
+          throw new FetchError(
+            'robots',
+            `${url.href}: ${url.origin}/robots.txt could not be read (${rules.unreachable}), so the site is left alone`,
+          )
         throw new FetchError('robots', `${url.href}: disallowed by ${url.origin}/robots.txt`)
       }
       const crawlDelay = Math.min(30, rules.getCrawlDelay(USER_AGENT) ?? 0) * 1000
