@@ -43,7 +43,11 @@ test('the JSON report of examples/ and of the seeds follows docs/report.schema.j
         mentions: { start: number; end: number; text: string }[]
         quantities: { start: number; end: number; text: string }[]
         quotes: { speaker?: { start: number; end: number; text: string } }[]
-        record?: Record<'killed' | 'injured', { evidence: { start: number; end: number; text: string }[] }>
+        title: string | null
+        record?: Record<
+          'killed' | 'injured',
+          { evidence: { start: number; end: number; text: string; field?: 'title' }[] }
+        >
       }[]
       stories: {
         facts: { values: { evidence: { document: string; start: number; end: number; text: string }[] }[] }[]
@@ -58,7 +62,7 @@ test('the JSON report of examples/ and of the seeds follows docs/report.schema.j
         if (q.speaker) assert.equal(d.text.slice(q.speaker.start, q.speaker.end), q.speaker.text)
       assert.ok(d.record, `${d.id}: every document carries its main-event record`)
       for (const e of [...d.record.killed.evidence, ...d.record.injured.evidence])
-        assert.equal(d.text.slice(e.start, e.end), e.text)
+        assert.equal((e.field === 'title' ? (d.title ?? '') : d.text).slice(e.start, e.end), e.text)
     }
     for (const story of json.stories) {
       for (const fact of story.facts) {

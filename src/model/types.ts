@@ -165,8 +165,12 @@ export interface CasualtyCount {
   low: number
   best: number
   high: number | null
-  /** The quantities the count rests on (the figure, or the shot figure and the killed one it subtracts). */
-  evidence: { span: Span; text: string }[]
+  /**
+   * The quantities the count rests on (the figure, or the shot figure and the killed one it subtracts).
+   * `field: 'title'` marks a figure read from a title that the text does not contain: its span indexes
+   * `meta.title` instead of `text`.
+   */
+  evidence: { span: Span; text: string; field?: 'title' }[]
 }
 
 /** The main event's record in one document: how many were killed and how many injured. */

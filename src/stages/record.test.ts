@@ -10,8 +10,8 @@ import { segment } from './segment.ts'
 import { tokenize } from './tokenize.ts'
 
 const run = createPipeline([tokenize(), segment(), quantities(), record()])
-const analyse = (text: string): Doc => {
-  const doc = run(makeDoc({ text, meta: { source: 'test' } }))
+const analyse = (text: string, title?: string): Doc => {
+  const doc = run(makeDoc({ text, meta: { source: 'test', title } }))
   assertDoc(doc)
   return doc
 }
@@ -79,4 +79,19 @@ test('record: survivors of a shot figure cite both the shot and the killed figur
 test('record: a count nothing supports is 0 without evidence', () => {
   const { killed } = analyse('Three people were wounded in a shooting on Elm Road.').record!
   assert.deepEqual(killed, { low: 0, best: 0, high: 0, evidence: [] })
+})
+
+test('record: a title the text does not contain is read as the lead, its evidence indexing the title', () => {
+  const title = '2 dead, 3 hurt in Elm Road shooting'
+  const doc = analyse('Police are looking for a gunman after a shooting on Elm Road on Friday night.', title)
+  const { killed, injured } = doc.record!
+  assert.deepEqual([killed.best, injured.best], [2, 3])
+  for (const e of [...killed.evidence, ...injured.evidence]) {
+    assert.equal(e.field, 'title')
+    assert.equal(title.slice(e.span.start, e.span.end), e.text)
+  }
+  // A text that starts with its title is read once, with evidence in the text.
+  const same = analyse(`${title}\n\nPolice are looking for a gunman.`, title)
+  assert.equal(same.record!.killed.best, 2)
+  assert.equal(same.record!.killed.evidence[0].field, undefined)
 })

@@ -1,5 +1,9 @@
+import { makeDoc } from '../model/doc.ts'
 import type { CasualtyCount, Doc, EventRecord, Quantity } from '../model/types.ts'
-import type { Stage } from '../pipeline/stage.ts'
+import { createPipeline, type Pipeline, type Stage } from '../pipeline/stage.ts'
+import { quantities } from './quantities.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
 
 /**
  * The record stage: one killed and one injured count for the document's main event, read from its
@@ -14,6 +18,8 @@ import type { Stage } from '../pipeline/stage.ts'
  * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
  *   who died later, not another one;
+ * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
+ *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
  *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
  *   from the quantities of the first `leadSentences` sentences when they have a value of that kind, and
@@ -60,14 +66,21 @@ const isAnaphoric = (q: Quantity): boolean => {
   return ANAPHORS.has(words[0]) && !OTHERS.has(words[1] ?? '')
 }
 
-const evidenceOf = (...qs: Quantity[]): CasualtyCount['evidence'] =>
-  qs.map((q) => ({ span: { ...q.span }, text: q.text }))
+/** Quantities read from a title that the text does not contain: their spans index `meta.title`. */
+type Titled = ReadonlySet<Quantity>
 
-const countOf = ({ q, n }: { q: Quantity; n: number }): CasualtyCount => ({
+const evidenceOf = (titled: Titled, ...qs: Quantity[]): CasualtyCount['evidence'] =>
+  qs.map((q) => ({
+    span: { ...q.span },
+    text: q.text,
+    ...(titled.has(q) ? { field: 'title' as const } : {}),
+  }))
+
+const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): CasualtyCount => ({
   low: q.low ?? (q.high === null ? n : 0),
   best: n,
   high: q.high,
-  evidence: evidenceOf(q),
+  evidence: evidenceOf(titled, q),
 })
 
 /** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
@@ -83,13 +96,14 @@ const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
  */
 const countsOf = (
   all: readonly Quantity[],
+  titled: Titled,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
   const top = largest(all, 'killed')
-  const killed = top ? countOf(top) : null
+  const killed = top ? countOf(titled, top) : null
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !isAnaphoric(q))
   const qs = top?.n && !introduced ? all.filter((q) => q.role === 'killed' || !isAnaphoric(q)) : all
   const hurt = largest(qs, 'injured')
-  const injured = hurt ? countOf(hurt) : null
+  const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
   const dead = top?.n ?? 0
@@ -102,7 +116,7 @@ const countsOf = (
       low: Math.max(0, (shot.q.low ?? 0) - dead),
       best: survivors,
       high: shot.q.high === null ? null : Math.max(survivors, shot.q.high - dead),
-      evidence: top ? evidenceOf(shot.q, top.q) : evidenceOf(shot.q),
+      evidence: top ? evidenceOf(titled, shot.q, top.q) : evidenceOf(titled, shot.q),
     },
   }
 }
@@ -114,21 +128,47 @@ const countsOf = (
  * recordOf(doc) // { killed: { low: 1, best: 1, high: 1, evidence: [...] }, injured: { ... } }
  */
 export const recordOf = (
-  doc: Pick<Doc, 'sentences' | 'quantities'>,
+  doc: Pick<Doc, 'sentences' | 'quantities' | 'text' | 'meta'>,
   { leadSentences = 5 }: RecordOptions = {},
 ): EventRecord => {
-  const qs = doc.quantities ?? []
+  const title = titleQuantities(doc)
+  const titled: Titled = new Set(title ?? [])
+  const qs = [...(title ?? []), ...(doc.quantities ?? [])]
   const sentences = doc.sentences ?? []
-  const leadEnd = sentences[Math.min(leadSentences, sentences.length) - 1]?.end ?? 0
-  const inLead = (q: Quantity): boolean => q.span.end <= leadEnd
-  const lead = countsOf(qs.filter(inLead))
+  // A title read apart is the lead's first sentence.
+  const textLead = title ? leadSentences - 1 : leadSentences
+  const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
+  const inLead = (q: Quantity): boolean => titled.has(q) || q.span.end <= leadEnd
+  const lead = countsOf(qs.filter(inLead), titled)
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
-  const all = countsOf(qs.filter((q) => inLead(q) || !isOpenDeath(q)))
+  const all = countsOf(
+    qs.filter((q) => inLead(q) || !isOpenDeath(q)),
+    titled,
+  )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
     injured: lead.injured ?? all.injured ?? NONE(),
   }
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase()
+
+/** Reads a title on its own; built on first use. */
+let readTitle: Pipeline | undefined
+
+/**
+ * The quantities of the title when the text does not start with it (a JSONL or HTML input whose title is
+ * metadata only): headlines carry the event's figures ("2 dead, 4 hurt in …"), so the record reads them
+ * as the lead's first sentence. Null when there is no title or the text already contains it.
+ */
+const titleQuantities = (doc: Pick<Doc, 'text' | 'meta'>): Quantity[] | null => {
+  const title = doc.meta?.title
+  if (!title?.trim()) return null
+  const head = squash(title).slice(0, 40)
+  if (squash(doc.text.slice(0, title.length + 300)).includes(head)) return null
+  readTitle ??= createPipeline([tokenize(), segment(), quantities()])
+  return readTitle(makeDoc({ text: title, meta: { source: `${doc.meta.source} (title)` } })).quantities ?? []
 }
 
 /** The record stage: {@link recordOf} on every document. */
