@@ -30,6 +30,24 @@ describe('entities stage with the shipped model', () => {
     })
   }
 
+  it('types every name of a list by its class noun ("firms including A, B and C", "A, B and other carmakers")', () => {
+    const got = mentionsOf(
+      'Tech firms including Vantrel, Oskora and Pemberly rallied, as did Quillo, Darnet and other carmakers. ' +
+        'Countries such as Velmora and Ostravia protested.',
+    )
+    for (const e of [
+      'Vantrel/ORG',
+      'Oskora/ORG',
+      'Pemberly/ORG',
+      'Quillo/ORG',
+      'Darnet/ORG',
+      'Velmora/GPE',
+      'Ostravia/GPE',
+    ]) {
+      assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`)
+    }
+  })
+
   it('leaves titles out of names and reads the employer before a title', () => {
     const got = mentionsOf(
       'Acme Corp CEO Jane Morrow met Spokeswoman Lia Brandt and Gen. Paul Ortiz in Paris.',

@@ -313,7 +313,9 @@ const isLowerWord = (word: string | undefined): boolean =>
 /** The type a head noun names: "militia" an organisation, "town" a place, "farmer" a person. */
 const headType = (noun: string): EntityType | undefined => {
   const singular = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun
-  for (const n of [noun, singular]) {
+  // "companies", "countries": -ies plurals of -y nouns.
+  const yPlural = noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun
+  for (const n of [noun, singular, yPlural]) {
     if (CUES.personNouns.has(n)) return 'PERSON'
     if (CUES.orgNounsBefore.has(n)) return 'ORG'
     if (CUES.gpeNouns.has(n)) return 'GPE'
@@ -445,6 +447,61 @@ export const nationalityShaped = (words: readonly string[], from: number, to: nu
   return !/ed$/.test(next) || next.includes('-')
 }
 
+/** Words that join the names of a list: "A, B and C", "A or B". */
+const LIST_JOINS = new Set([',', 'and', 'or', '&'])
+
+/**
+ * Lists of names in one sentence: runs of names joined only by commas, "and", "or" ("Ostravia,
+ * Veldmark and Tarsk"), as indexes into `names` in text order. A single name is a list of one.
+ */
+const nameLists = (words: readonly (readonly string[])[], names: readonly TaggedName[]): number[][] => {
+  const order = names
+    .map((name, i) => ({ name, i }))
+    .filter(({ name }) => !name.headline)
+    .sort((a, b) => a.name.sentence - b.name.sentence || a.name.from - b.name.from)
+  const lists: number[][] = []
+  let previous: TaggedName | undefined
+  for (const { name, i } of order) {
+    const joined =
+      previous !== undefined &&
+      previous.sentence === name.sentence &&
+      name.from > previous.to + 1 &&
+      words[name.sentence].slice(previous.to + 1, name.from).every((w) => LIST_JOINS.has(fold(w)))
+    if (joined) lists[lists.length - 1].push(i)
+    else lists.push([i])
+    previous = name
+  }
+  return lists
+}
+
+/**
+ * The type a class noun gives a list of names, after Hearst's patterns: "companies such as A, B and
+ * C", "countries including A and B", "A, B and other carmakers". Undefined when there is no such noun.
+ */
+const classOfList = (
+  sentence: readonly string[],
+  first: TaggedName,
+  last: TaggedName,
+): EntityType | undefined => {
+  let k = first.from - 1
+  let at = -1
+  if (fold(sentence[k] ?? '') === 'including' || fold(sentence[k] ?? '') === 'like') at = k - 1
+  else if (fold(sentence[k] ?? '') === 'as' && fold(sentence[k - 1] ?? '') === 'such') at = k - 2
+  // The class noun is lower-case, or capitalised only as the sentence's first word ("Companies such as").
+  const before = sentence[at]
+  if (before !== undefined && (isLowerWord(before) || (at === 0 && isLowerWord(fold(before))))) {
+    const type = headType(fold(before))
+    if (type) return type
+  }
+  k = last.to + 1
+  const join = fold(sentence[k] ?? '')
+  if ((join === 'and' || join === 'or') && fold(sentence[k + 1] ?? '') === 'other') {
+    const noun = sentence[k + 2]
+    if (isLowerWord(noun)) return headType(fold(noun))
+  }
+  return undefined
+}
+
 /** Ties between types go to the more specific: MISC is the tagger's catch-all, so it comes last. */
 const TIE_ORDER: readonly EntityType[] = ['ORG', 'PERSON', 'GPE', 'LOC', 'FAC', 'NORP', 'MISC']
 
@@ -535,6 +592,12 @@ export const typeNamesInContext = (
     if (nationalityShaped(sentence, name.from, name.to)) group.nationality++
     if (placeWordBefore(sentence, name.from, name.to)) group.place++
   })
+  // "companies such as A, B and C": the class noun types every name of the list.
+  for (const list of nameLists(words, names)) {
+    const first = names[list[0]]
+    const type = classOfList(words[first.sentence], first, names[list[list.length - 1]])
+    if (type) for (const i of list) vote(groupOf[i].cues, type)
+  }
   // "X-based", "X-born": X is a place wherever else it is named.
   for (const sentence of words) {
     for (const word of sentence) {
