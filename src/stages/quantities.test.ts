@@ -188,7 +188,13 @@ const cases: [string, Row[]][] = [
       ['murder of 16-year-old', 1, 1, 1, 'killed', ''],
     ],
   ],
-  ['The hunter accidentally shot himself and died.', [['himself', 1, 1, 1, 'killed', 'himself']]],
+  [
+    'The hunter accidentally shot himself and died.',
+    [
+      ['The hunter', 1, 1, 1, 'killed', 'hunter'],
+      ['himself', 1, 1, 1, 'killed', 'himself'],
+    ],
+  ],
   ['Three troopers who entered the house were wounded.', [['Three', 3, 3, 3, 'injured', 'troopers']]],
   ['Teen shot near the park dies at hospital.', [['Teen', 1, 1, 1, 'killed', 'teen']]],
   ['One of two men shot on Monday has died.', [['One', 1, 1, 1, 'killed', 'men']]],
@@ -511,6 +517,13 @@ const cases: [string, Row[]][] = [
   ['Homicide detectives are investigating.', []],
   ['The feud dates back to a 2015 murder.', []],
   ['He had a prior conviction for second-degree murder.', []],
+  // An age with an adverb before the role; "hit in a shooting"; family words as person nouns.
+  [
+    'Police: 12-year-old accidentally shot at home',
+    [['12-year-old', 1, 1, 1, 'dead_or_injured', '12-year-old']],
+  ],
+  ['Three people were hit in an overnight shooting.', [['Three', 3, 3, 3, 'dead_or_injured', 'people']]],
+  ['A mom was wounded on Elm Road.', [['A mom', 1, 1, 1, 'injured', 'mom']]],
 ]
 
 test('quantities: figures, qualifiers, roles and exclusions', () => {

@@ -597,7 +597,11 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
     // "had a gun in his hand" is no wound.
     if (have) continue
     // "hit in the leg", "suffered a gunshot wound", "hit by gunfire", "struck by a stray bullet".
-    const fire = (w === 'gunfire' || w === 'bullet' || w === 'bullets') && !WOUNDS.has(norm(v, k + 1))
+    // "four people were hit in an overnight shooting": hit in the shooting itself.
+    const inShooting =
+      (w === 'shooting' || w === 'shootout') && norm(v, j) === 'hit' && norm(v, j + 1) === 'in'
+    const fire =
+      inShooting || ((w === 'gunfire' || w === 'bullet' || w === 'bullets') && !WOUNDS.has(norm(v, k + 1)))
     if (BODY.has(w) || fire || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
       return { role: fatal ? 'killed' : 'dead_or_injured', last: k + 1 }
     }
@@ -1034,6 +1038,8 @@ const personNoun = (v: View, j: number): number => {
       // "a 16-year-old died", "injuring a fourth": the age or ordinal stands for the person.
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
+      // "12-year-old accidentally shot": an adverb before the role.
+      if (/^[a-z]+ly$/.test(next.norm) && roleAt(v, j + 2)) return j
     }
     if ((FUNCTION.has(t.norm) && t.norm !== 'old') || roleAt(v, j)) break
   }
