@@ -84,16 +84,42 @@ describe('frameStory', () => {
 
   it('counts whose voices each document quotes, resolved through entities', () => {
     assert.deepEqual(framing.voices, [
-      { document: 'a', outlet: 'Daily Alpha', speakers: [{ name: 'Ilse Marr', entity: 'e-marr', count: 1 }] },
+      {
+        document: 'a',
+        outlet: 'Daily Alpha',
+        speakers: [{ name: 'Ilse Marr', entity: 'e-marr', count: 1, kind: 'person' }],
+      },
       {
         document: 'b',
         outlet: 'Beta News',
         speakers: [
-          { name: 'Ilse Marr', entity: 'e-marr', count: 2 },
-          { name: 'Northern Front', entity: 'e-front', count: 1 },
+          { name: 'Ilse Marr', entity: 'e-marr', count: 2, kind: 'person' },
+          { name: 'Northern Front', entity: 'e-front', count: 1, kind: 'organisation' },
         ],
       },
     ])
+  })
+
+  it('tells named voices from unnamed sources and documents', () => {
+    const c = makeFixture({
+      id: 'c',
+      text: 'Senior officials said the depot burned. The army statement said two died. Front spokesman Odo Renn said more.',
+      mentions: [{ at: 'Odo Renn', type: 'PERSON' }],
+      quotes: [
+        { at: 'the depot burned', speaker: { at: 'Senior officials' } },
+        { at: 'two died', speaker: { at: 'The army statement' } },
+        { at: 'more', speaker: { at: 'Front spokesman Odo Renn' } },
+      ],
+    })
+    const [voices] = frameStory([c], [], []).voices
+    assert.deepEqual(
+      voices.speakers.map((s) => [s.name, s.kind]),
+      [
+        ['Front spokesman Odo Renn', 'person'],
+        ['Senior officials', 'unnamed'],
+        ['The army statement', 'document'],
+      ],
+    )
   })
 
   it('lists hedges per document', () => {

@@ -5,6 +5,7 @@
 import compareCues from '../data/compare-cues.json' with { type: 'json' }
 import countedClasses from '../data/counted-classes.json' with { type: 'json' }
 import premodifierStops from '../data/premodifier-stops.json' with { type: 'json' }
+import quoteCues from '../data/quote-cues.json' with { type: 'json' }
 import { evidence, overlaps, sentenceIndexAt } from '../model/span.ts'
 import type {
   Doc,
@@ -16,6 +17,7 @@ import type {
   Span,
   StoryFraming,
   Token,
+  VoiceKind,
 } from '../model/types.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
@@ -203,11 +205,33 @@ const labelsFor = (
   return found
 }
 
+const DOCUMENT_SPEAKERS = new Set(quoteCues.documents)
+
+/**
+ * What kind of voice a speaker is: a named person or organisation when it resolves to an entity or
+ * ends with an entity mention ("Defence Minister Ilse Marr"), a document when its head noun names a text ("the statement", "reports"), else an
+ * unnamed source ("officials", "a senior commander").
+ */
+const voiceKind = (
+  doc: Doc,
+  speaker: { span: Span; text: string },
+  entity: Entity | undefined,
+): VoiceKind => {
+  const type =
+    entity?.type ??
+    // The name must be the speaker's head: "a Pentagon spokesman" and "Iraqi militias" are unnamed.
+    doc.mentions?.find((m) => m.span.start >= speaker.span.start && m.span.end === speaker.span.end)?.type
+  if (type === 'PERSON') return 'person'
+  if (type !== undefined) return 'organisation'
+  const words = normalise(speaker.text).split(/\s+/)
+  return DOCUMENT_SPEAKERS.has(words[words.length - 1]) ? 'document' : 'unnamed'
+}
+
 const speakerOf = (
   doc: Doc,
-  speaker: { text: string; entity?: string },
+  speaker: { span: Span; text: string; entity?: string },
   entities: ReadonlyMap<string, Entity>,
-): { name: string; entity?: string } => {
+): { name: string; entity?: string; kind: VoiceKind } => {
   let id = speaker.entity
   if (id === undefined) {
     // A speaker span that is also an entity mention resolves through it.
@@ -217,7 +241,8 @@ const speakerOf = (
     id = mention?.entity
   }
   const entity = id !== undefined ? entities.get(id) : undefined
-  return entity ? { name: entity.name, entity: entity.id } : { name: speaker.text }
+  const kind = voiceKind(doc, speaker, entity)
+  return entity ? { name: entity.name, entity: entity.id, kind } : { name: speaker.text, kind }
 }
 
 /**
@@ -272,7 +297,7 @@ export const frameStory = (
     }
   })
   const voices = docs.map((doc) => {
-    const counts = new Map<string, { name: string; entity?: string; count: number }>()
+    const counts = new Map<string, { name: string; entity?: string; count: number; kind: VoiceKind }>()
     for (const quote of doc.quotes ?? []) {
       if (!quote.speaker) continue
       const who = speakerOf(doc, quote.speaker, byId)

@@ -262,6 +262,13 @@ export interface Fact {
   reconciled?: Reconciled
 }
 
+/**
+ * Who a quoted voice is: a named `person`, a named `organisation` or place ("the Pentagon", "Iraq"),
+ * an `unnamed` source ("officials", "a senior commander", "witnesses"), or a `document` ("the
+ * statement", "reports", "a court filing").
+ */
+export type VoiceKind = 'person' | 'organisation' | 'unnamed' | 'document'
+
 /** How each outlet frames a story. */
 export interface StoryFraming {
   /** Per actor, each document's labels for it, side by side. */
@@ -276,7 +283,7 @@ export interface StoryFraming {
   voices: {
     document: string
     outlet?: string
-    speakers: { name: string; entity?: string; count: number }[]
+    speakers: { name: string; entity?: string; count: number; kind: VoiceKind }[]
   }[]
   /** Per document, its hedges and distancing devices. */
   hedges: { document: string; outlet?: string; hedges: Evidence[] }[]

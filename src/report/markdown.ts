@@ -5,6 +5,7 @@ import {
   formatReconciled,
   formatRecord,
   formatValue,
+  formatVoiceMix,
   indexReport,
   STATUS_TITLE,
 } from './view.ts'
@@ -88,9 +89,17 @@ export const renderMarkdown = (report: Report): string => {
     }
     const voices = story.framing.voices.filter((v) => v.speakers.length > 0)
     if (voices.length > 0) {
-      out.push('', '### Voices quoted', '', '| Source | Speakers (times quoted) |', '|---|---|')
+      out.push(
+        '',
+        '### Voices quoted',
+        '',
+        '| Source | Speakers (times quoted) | Kinds of voice |',
+        '|---|---|---|',
+      )
       for (const v of voices)
-        out.push(`| ${tag(v.document)} | ${v.speakers.map((s) => `${md(s.name)} (${s.count})`).join(', ')} |`)
+        out.push(
+          `| ${tag(v.document)} | ${v.speakers.map((s) => `${md(s.name)} (${s.count})`).join(', ')} | ${formatVoiceMix(v.speakers)} |`,
+        )
     }
   }
   if (report.errors.length > 0) {

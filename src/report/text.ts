@@ -6,6 +6,7 @@ import {
   formatReconciled,
   formatRecord,
   formatValue,
+  formatVoiceMix,
   indexReport,
   STATUS_TITLE,
 } from './view.ts'
@@ -139,7 +140,10 @@ export const renderText = (report: Report, options: TextOptions = {}): string =>
     if (withVoices.length > 0) {
       lines.push(c.bold('Whose voices are quoted'))
       for (const v of withVoices) {
-        lines.push(`  ${tag(v.document)} ${v.speakers.map((s) => `${s.name} (${s.count})`).join(', ')}`)
+        lines.push(
+          `  ${tag(v.document)} ${v.speakers.map((s) => `${s.name} (${s.count})`).join(', ')}` +
+            c.dim(` · ${formatVoiceMix(v.speakers)}`),
+        )
       }
     }
     const withHedges = hedges.filter((h) => h.hedges.length > 0)

@@ -1,4 +1,13 @@
-import type { Doc, Fact, FactValue, Reconciled, Report, Story, StoryRecord } from '../model/types.ts'
+import type {
+  Doc,
+  Fact,
+  FactValue,
+  Reconciled,
+  Report,
+  Story,
+  StoryRecord,
+  VoiceKind,
+} from '../model/types.ts'
 
 /** Short letters for the sources of a story, in order: A, B, …, Z, AA, AB, … */
 export const sourceLetter = (index: number): string => {
@@ -80,3 +89,22 @@ export const clip = (text: string, max = 110): string => {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
+
+const VOICE_KINDS: [VoiceKind, string, string][] = [
+  ['person', 'person', 'people'],
+  ['organisation', 'organisation', 'organisations'],
+  ['unnamed', 'unnamed source', 'unnamed sources'],
+  ['document', 'document', 'documents'],
+]
+
+/**
+ * How a report's quotes split by kind of voice, counted in quotes: "people 2 · unnamed sources 3".
+ * Kinds with no quote are left out.
+ */
+export const formatVoiceMix = (speakers: readonly { kind: VoiceKind; count: number }[]): string =>
+  VOICE_KINDS.map(([kind, one, many]) => {
+    const n = speakers.filter((s) => s.kind === kind).reduce((sum, s) => sum + s.count, 0)
+    return n === 0 ? '' : `${n} ${n === 1 ? one : many}`
+  })
+    .filter((part) => part !== '')
+    .join(' · ')

@@ -141,7 +141,17 @@ describe('renderStoryBody', () => {
 
   it('draws one bar per quoted speaker, labelled with the count', () => {
     const svg = voicesChart(report.stories[0], report.documents)
-    assert.equal((svg.match(/<rect class="chart-bar"/g) ?? []).length, 5)
-    assert.match(svg, /<desc id="voices-desc">The Harbour Ledger: Dockworkers Union 1, Ilsa Brandt 1\./)
+    assert.equal((svg.match(/<rect class="chart-bar/g) ?? []).length, 5)
+    assert.match(
+      svg,
+      /<desc id="voices-desc">The Harbour Ledger \(1 person · 1 organisation\): Dockworkers Union 1, Ilsa Brandt 1\./,
+    )
+  })
+
+  it('colours each bar by kind of voice and sums the kinds per outlet', () => {
+    const svg = voicesChart(report.stories[0], report.documents)
+    assert.equal((svg.match(/class="chart-bar voice-person"/g) ?? []).length, 2)
+    assert.equal((svg.match(/class="chart-bar voice-unnamed"/g) ?? []).length, 1)
+    assert.match(svg, /<tspan class="chart-mix"> — 1 person · 1 unnamed source<\/tspan>/)
   })
 })

@@ -4,7 +4,7 @@
  * No inline style attributes and no inline script are produced, so a strict CSP holds.
  */
 import type { Doc, Entity, Evidence, Fact, FactStatus, Span, Story } from '../model/types.ts'
-import { docName, formatRecord, formatValue } from '../report/view.ts'
+import { docName, formatRecord, formatValue, formatVoiceMix } from '../report/view.ts'
 import type { DocumentSummary, SearchHit, StorySummary } from '../store/sqlite.ts'
 
 const ESCAPES: Record<string, string> = {
@@ -267,6 +267,14 @@ ${rows}
 </tbody></table></div>`
 }
 
+/** CSS class suffix per kind of voice (a closed set: a stored report's value never reaches the markup). */
+const KIND_CLASS: Record<string, string> = {
+  person: 'person',
+  organisation: 'organisation',
+  unnamed: 'unnamed',
+  document: 'document',
+}
+
 /** A horizontal bar chart of whose voices each outlet quotes, as inline SVG (no script, no style). */
 export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string => {
   const groups = docs
@@ -282,16 +290,18 @@ export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string 
   const summary: string[] = []
   for (const group of groups) {
     const speakers = [...group.speakers].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    body += `<text class="chart-outlet" x="0" y="${y + 16}">${escapeHtml(docName(group.doc))}</text>`
+    const mix = formatVoiceMix(speakers)
+    body += `<text class="chart-outlet" x="0" y="${y + 16}">${escapeHtml(docName(group.doc))}<tspan class="chart-mix"> — ${escapeHtml(mix)}</tspan></text>`
     y += row
     for (const s of speakers) {
       const width = Math.max(2, Math.round(((Number(s.count) || 0) / max) * barWidth))
       body += `<text class="chart-speaker" x="12" y="${y + 15}">${escapeHtml(clipName(s.name))}</text>`
-      body += `<rect class="chart-bar" x="${labelWidth}" y="${y + 4}" width="${width}" height="${row - 8}"></rect>`
+      const kind = KIND_CLASS[s.kind] ?? 'unnamed'
+      body += `<rect class="chart-bar voice-${kind}" x="${labelWidth}" y="${y + 4}" width="${width}" height="${row - 8}"></rect>`
       body += `<text class="chart-count" x="${labelWidth + width + 6}" y="${y + 15}">${Number(s.count)}</text>`
       y += row
     }
-    summary.push(`${docName(group.doc)}: ${speakers.map((s) => `${s.name} ${s.count}`).join(', ')}`)
+    summary.push(`${docName(group.doc)} (${mix}): ${speakers.map((s) => `${s.name} ${s.count}`).join(', ')}`)
     y += 6
   }
   const width = labelWidth + barWidth + 40
