@@ -49,6 +49,13 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Four people were shot on Elm Road on Friday. All are expected to survive. Police are looking for a car. The street was closed. Officers found casings. Police believe it was retaliation for a homicide in June.',
     { killed: 0, injured: 4 },
   ],
+  // A round-up's totals span several incidents: the incident told apart is the report's own ...
+  [
+    'Four people were killed and 11 wounded in shootings across the city on Tuesday. On Elm Road, a man was killed and two others were wounded.',
+    { killed: 1, injured: 2 },
+  ],
+  // ... unless the round-up is all there is.
+  ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],
 ]
 
 test('record: one killed and one injured count per document', () => {

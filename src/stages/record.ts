@@ -1,9 +1,10 @@
+import vocabulary from '../data/record.json' with { type: 'json' }
 import { makeDoc } from '../model/doc.ts'
-import type { CasualtyCount, Doc, EventRecord, Quantity } from '../model/types.ts'
+import type { CasualtyCount, Doc, EventRecord, Quantity, Token } from '../model/types.ts'
 import { createPipeline, type Pipeline, type Stage } from '../pipeline/stage.ts'
 import { quantities } from './quantities.ts'
 import { segment } from './segment.ts'
-import { tokenize } from './tokenize.ts'
+import { tokenize, tokenizeText } from './tokenize.ts'
 
 /**
  * The record stage: one killed and one injured count for the document's main event, read from its
@@ -128,12 +129,12 @@ const countsOf = (
  * recordOf(doc) // { killed: { low: 1, best: 1, high: 1, evidence: [...] }, injured: { ... } }
  */
 export const recordOf = (
-  doc: Pick<Doc, 'sentences' | 'quantities' | 'text' | 'meta'>,
+  doc: Pick<Doc, 'sentences' | 'quantities' | 'text' | 'meta' | 'tokens'>,
   { leadSentences = 5 }: RecordOptions = {},
 ): EventRecord => {
   const title = titleQuantities(doc)
   const titled: Titled = new Set(title ?? [])
-  const qs = [...(title ?? []), ...(doc.quantities ?? [])]
+  const qs = withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled)
   const sentences = doc.sentences ?? []
   // A title read apart is the lead's first sentence.
   const textLead = title ? leadSentences - 1 : leadSentences
@@ -150,6 +151,57 @@ export const recordOf = (
     killed: lead.killed ?? all.killed ?? NONE(),
     injured: lead.injured ?? all.injured ?? NONE(),
   }
+}
+
+const AGGREGATE_WORDS = new Set(vocabulary.aggregateWords)
+const AGGREGATE_PHRASES = vocabulary.aggregatePhrases.map((p) => p.split(' '))
+
+/** Whether tokens [from, to) hold a round-up marker ("in shootings", "separate", "since Friday"). */
+const hasAggregateMarker = (tokens: readonly Token[], from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) {
+    if (AGGREGATE_WORDS.has(tokens[i].norm)) return true
+    if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w))) return true
+  }
+  return false
+}
+
+/**
+ * Leaves out the casualty figures of round-up sentences ("4 killed, 11 wounded in shootings across the
+ * city") when the document also gives figures elsewhere: a round-up's totals span several incidents, and
+ * the report's own incident is the one told in the other sentences. With no other figure, they stay.
+ */
+const withoutAggregates = (
+  doc: Pick<Doc, 'text' | 'meta' | 'sentences' | 'tokens'>,
+  qs: Quantity[],
+  titled: Titled,
+): Quantity[] => {
+  const tokens = doc.tokens ?? []
+  const sentences = doc.sentences ?? []
+  if (tokens.length === 0) return qs
+  const titleTokens = titled.size > 0 ? tokenizeText(doc.meta.title ?? '') : []
+  const aggregate = (q: Quantity): boolean => {
+    if (!CASUALTY.has(q.role)) return false
+    if (titled.has(q)) return hasAggregateMarker(titleTokens, 0, titleTokens.length)
+    const sentence = sentences.find((s) => s.start <= q.span.start && q.span.start < s.end)
+    if (!sentence) return false
+    return hasAggregateMarker(tokens, tokenAt(tokens, sentence.start), tokenAt(tokens, sentence.end))
+  }
+  const casualties = qs.filter((q) => CASUALTY.has(q.role))
+  const rounded = new Set(casualties.filter(aggregate))
+  if (rounded.size === 0 || rounded.size === casualties.length) return qs
+  return qs.filter((q) => !rounded.has(q))
+}
+
+/** Index of the first token starting at or after `offset`. */
+const tokenAt = (tokens: readonly Token[], offset: number): number => {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].span.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase()
@@ -174,7 +226,7 @@ const titleQuantities = (doc: Pick<Doc, 'text' | 'meta'>): Quantity[] | null => 
 /** The record stage: {@link recordOf} on every document. */
 export const record = (options: RecordOptions = {}): Stage<'record'> => ({
   name: 'record',
-  needs: ['sentences', 'quantities'],
+  needs: ['tokens', 'sentences', 'quantities'],
   produces: 'record',
   run: (doc) => recordOf(doc, options),
 })
