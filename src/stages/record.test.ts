@@ -54,6 +54,10 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Four people were killed and 11 wounded in shootings across the city on Tuesday. On Elm Road, a man was killed and two others were wounded.',
     { killed: 1, injured: 2 },
   ],
+  [
+    'A man was killed on Elm Road on Friday. So far this year, 120 people have been shot in the city.',
+    { killed: 1, injured: 0 },
+  ],
   // ... unless the round-up is all there is.
   ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],
 ]
