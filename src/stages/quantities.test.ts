@@ -197,7 +197,29 @@ const cases: [string, Row[]][] = [
   ],
   ['Three troopers who entered the house were wounded.', [['Three', 3, 3, 3, 'injured', 'troopers']]],
   ['Teen shot near the park dies at hospital.', [['Teen', 1, 1, 1, 'killed', 'teen']]],
-  ['One of two men shot on Monday has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  [
+    'One of two men shot on Monday has died.',
+    [
+      ['One', 1, 1, 1, 'killed', 'men'],
+      ['two men', 2, 2, 2, 'dead_or_injured', 'men'],
+    ],
+  ],
+  // The group of a partitive counts only with its own participle or relative clause.
+  [
+    'Jane was one of four people hit by gunfire.',
+    [
+      ['one', 1, 1, 1, 'dead_or_injured', 'people'],
+      ['four people', 4, 4, 4, 'dead_or_injured', 'people'],
+    ],
+  ],
+  [
+    'One of the three men who were wounded is in critical condition.',
+    [
+      ['One', 1, 1, 1, 'injured', 'men'],
+      ['three men', 3, 3, 3, 'injured', 'men'],
+    ],
+  ],
+  ['One of the four men has died.', [['One', 1, 1, 1, 'killed', 'men']]],
   ['Police said 1 shooting victim has died.', [['1', 1, 1, 1, 'killed', 'victim']]],
   [
     'The bullet struck his wife, resulting in her death.',

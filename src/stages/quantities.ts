@@ -864,6 +864,39 @@ const makeTotal = (
   return make(v, first, conj.next, { low: n, best: n, high: n }, '', role, null)
 }
 
+/** Participles that can follow a group noun as a reduced relative clause ("four people shot"). */
+const GROUP_PARTICIPLES = /^(?:[a-z]+ed|shot|hurt|slain|struck|hit)$/
+
+/**
+ * The group of a partitive when a participle or a relative clause right after it gives the group a
+ * casualty role: "one of four people shot" (4 shot), "one of the two men who were wounded" (2 injured).
+ * A finite verb there ("one of four men died") is the first figure's predicate, not the group's.
+ */
+const groupOfPartitive = (v: View, figure: Figure): Quantity | null => {
+  if (!figure.exact || figure.best === null) return null
+  const counted = findCounted(v, figure.last)
+  if (counted && !COUNT_NOUNS.has(counted.noun) && !PEOPLE.has(counted.noun)) return null
+  const after = counted ? counted.last : figure.last
+  const relative =
+    (norm(v, after) === 'who' || norm(v, after) === 'that') && AUXILIARIES.has(norm(v, after + 1))
+  const at = relative ? (norm(v, after + 2) === 'also' ? after + 3 : after + 2) : after
+  // "four people hit by gunfire": a wound phrase instead of a role word.
+  const found = roleAt(v, at) ?? gunshotWound(v, at)
+  if (!found || !CASUALTY.has(found.role) || DIED.has(norm(v, at))) return null
+  if (!relative && !GROUP_PARTICIPLES.test(norm(v, at))) return null
+  const role = refine(v, found).role
+  const n = figure.best
+  return make(
+    v,
+    figure.first,
+    counted ? counted.last : figure.last,
+    { low: n, best: n, high: n },
+    counted?.noun ?? '',
+    role,
+    counted?.index ?? null,
+  )
+}
+
 /** Reads one figure at token i into a quantity; returns it with the token to continue from. */
 const readFigure = (
   v: View,
@@ -881,8 +914,9 @@ const readFigure = (
   // "a mother of two": the figure counts someone's relations, not casualties.
   if (norm(v, figure.first - 1) === 'of' && PEOPLE.has(norm(v, figure.first - 2)))
     return { quantity: null, next: figure.last }
-  // "one of the six": the second figure names the group the first is taken from, not a count of its own.
-  if (isGroupOfPartitive(v, figure.first)) return { quantity: null, next: figure.last }
+  // "one of the six": the second figure names the group the first is taken from, not a count of its own,
+  // unless a participle right after it says what happened to the group ("one of four people shot").
+  if (isGroupOfPartitive(v, figure.first)) return { quantity: groupOfPartitive(v, figure), next: figure.last }
   let first = figure.first
   let last = figure.last
   let role: QuantityRole | null = null
