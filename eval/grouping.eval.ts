@@ -3,28 +3,48 @@
  * event groups on ECB+ (topic + ecb/ecbplus sub-topic: same kind of event, different event), GVA (one
  * shooting incident per story) and AllSides (one story per day's roundup). Also how much the order of
  * arrival changes the online index's result: ECB+ shuffled several times, the spread of BCubed F1.
+ *
+ * The main figures group the documents as `parallax analyze` does: after the per-document pipeline and
+ * entity resolution (`analyseGroupingSet`), so mentions, dates, quantities and events feed the features.
+ * The `raw-` figures group bare documents (text and metadata only), the light path of the benchmarks.
+ * The scorer is trained on the `train` half of each dataset (scripts/train-grouping-scorer.ts); the
+ * `train` and `heldout` splits report each half grouped on its own.
  */
 import { createStoryIndex, groupStories } from '../src/corpus/cluster.ts'
 import { bcubed, membership, pairwise } from '../src/corpus/clustering-scores.ts'
-import { type GroupingSet, loadAllSides, loadEcbPlus, loadGva } from './grouping-data.ts'
+import {
+  analyseGroupingSet,
+  type GroupingSet,
+  loadAllSides,
+  loadEcbPlus,
+  loadGva,
+  splitSet,
+} from './grouping-data.ts'
 import type { Metric } from './metric.ts'
 
 const score = (
   dataset: string,
   set: GroupingSet,
-  stories: { id: string; documents: string[] }[],
+  { split = 'dev', prefix = '', brief = false } = {},
 ): Metric[] => {
+  const stories = groupStories(set.docs)
   const predicted = membership(stories)
   const b = bcubed(predicted, set.gold)
   const p = pairwise(predicted, set.gold)
   const note = `${set.docs.length} docs, ${new Set(set.gold.values()).size} gold stories, ${stories.length} found`
+  const metric = (name: string): string => `${prefix}grouping-${name}`
+  if (brief)
+    return [
+      { dataset, split, metric: metric('bcubed-f1'), value: b.f1, note },
+      { dataset, split, metric: metric('pairwise-p'), value: p.p },
+    ]
   return [
-    { dataset, split: 'dev', metric: 'grouping-bcubed-p', value: b.p },
-    { dataset, split: 'dev', metric: 'grouping-bcubed-r', value: b.r },
-    { dataset, split: 'dev', metric: 'grouping-bcubed-f1', value: b.f1, note },
-    { dataset, split: 'dev', metric: 'grouping-pairwise-p', value: p.p },
-    { dataset, split: 'dev', metric: 'grouping-pairwise-r', value: p.r },
-    { dataset, split: 'dev', metric: 'grouping-pairwise-f1', value: p.f1 },
+    { dataset, split, metric: metric('bcubed-p'), value: b.p },
+    { dataset, split, metric: metric('bcubed-r'), value: b.r },
+    { dataset, split, metric: metric('bcubed-f1'), value: b.f1, note },
+    { dataset, split, metric: metric('pairwise-p'), value: p.p },
+    { dataset, split, metric: metric('pairwise-r'), value: p.r },
+    { dataset, split, metric: metric('pairwise-f1'), value: p.f1 },
   ]
 }
 
@@ -40,7 +60,7 @@ const shuffle = <T>(items: readonly T[], seed: number): T[] => {
   return out
 }
 
-const orderSpread = (dataset: string, set: GroupingSet, runs: number): Metric[] => {
+const orderSpread = (dataset: string, set: GroupingSet, runs: number, prefix = ''): Metric[] => {
   const f1s: number[] = []
   for (let seed = 1; seed <= runs; seed++) {
     const index = createStoryIndex()
@@ -54,22 +74,29 @@ const orderSpread = (dataset: string, set: GroupingSet, runs: number): Metric[] 
     {
       dataset,
       split: 'dev',
-      metric: 'grouping-shuffled-bcubed-f1-min',
+      metric: `${prefix}grouping-shuffled-bcubed-f1-min`,
       value: min,
       note: `${runs} random arrival orders: min ${min.toFixed(4)}, max ${max.toFixed(4)}, spread ${(max - min).toFixed(4)}`,
     },
   ]
 }
 
-/** Runs the grouping eval. */
-export const evaluate = async (): Promise<Metric[]> => {
-  const ecb = loadEcbPlus()
-  const gva = loadGva()
-  const allsides = loadAllSides()
+/** Every figure for one dataset: analysed (main), its two halves, and raw. */
+const scoreAll = (dataset: string, raw: GroupingSet, shuffles: number): Metric[] => {
+  const analysed = analyseGroupingSet(raw)
   return [
-    ...score('ecbplus', ecb, groupStories(ecb.docs)),
-    ...orderSpread('ecbplus', ecb, 5),
-    ...score('gva', gva, groupStories(gva.docs)),
-    ...score('allsides', allsides, groupStories(allsides.docs)),
+    ...score(dataset, analysed),
+    ...(shuffles > 0 ? orderSpread(dataset, analysed, shuffles) : []),
+    ...score(dataset, splitSet(analysed, 'train'), { split: 'train', brief: true }),
+    ...score(dataset, splitSet(analysed, 'test'), { split: 'heldout', brief: true }),
+    ...score(dataset, raw, { prefix: 'raw-', brief: true }),
+    ...(shuffles > 0 ? orderSpread(dataset, raw, shuffles, 'raw-') : []),
   ]
 }
+
+/** Runs the grouping eval. */
+export const evaluate = async (): Promise<Metric[]> => [
+  ...scoreAll('ecbplus', loadEcbPlus(), 5),
+  ...scoreAll('gva', loadGva(), 0),
+  ...scoreAll('allsides', loadAllSides(), 0),
+]

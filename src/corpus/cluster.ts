@@ -5,13 +5,19 @@
  * fed in publication order, so a store can ingest incrementally and get the same stories.
  */
 import backgroundDf from '../../models/background-df.json' with { type: 'json' }
+import trainedScorer from '../../models/grouping-scorer.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures } from './grouping-features.ts'
 import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
 
 /** Options of the story index. Defaults were tuned on ECB+, GVA and AllSides (see eval/grouping.eval.ts). */
 export interface StoryIndexOptions {
-  /** Minimum similarity (cosine minus penalties) for an article to join a story rather than start one. */
+  /**
+   * How an article is scored against a candidate story: a linear function of pair features
+   * ({@link PAIR_FEATURES}). Defaults to the trained scorer in models/grouping-scorer.json.
+   */
+  scorer?: GroupingScorer
+  /** Score at or above which an article joins its best story rather than starting one (0: the scorer's own boundary). */
   threshold?: number
   /**
    * How much the reference corpus's document frequencies (models/background-df.json) count beside the
@@ -20,23 +26,10 @@ export interface StoryIndexOptions {
   backgroundWeight?: number
   /** Articles more than this many days from a story's date range are not compared with it. */
   windowDays?: number
-  /** Similarity lost to a time gap between the article and the story's date range, at `timeScale` days and beyond. */
-  timeWeight?: number
-  /** Days of gap at which the whole `timeWeight` is lost (linear below). */
+  /** Days of gap at which the `gap` feature reaches 1 (linear below). */
   timeScale?: number
-  /** Similarity lost when both mention years and share none (another year's earthquake is another story). */
-  yearPenalty?: number
-  /** Similarity lost when both have places (GPE/LOC mentions) and share none. */
-  placePenalty?: number
-  /**
-   * Similarity lost, in proportion, when the names this article mentions most (its key actors and places)
-   * are missing from the story: another fighter, another victim, another town is another event.
-   */
-  namePenalty?: number
   /** How many of an article's names (by tf·idf) are its key names. */
   keyNames?: number
-  /** Similarity lost when both have typed events and share no type. */
-  eventPenalty?: number
   /** Salient terms per article used to look up candidates and posted to its story. */
   queryTerms?: number
   /** Stories fully scored per article (the best by posting overlap). */
@@ -56,11 +49,6 @@ export interface StoryIndexOptions {
    * drifting into a broad topic) or `centroid` (cosine with the members' mean).
    */
   linkage?: 'average' | 'centroid'
-  /**
-   * Share of the similarity taken from the article's nearest story member instead of the linkage: reports
-   * of one event often pair up closely (same outlet group, same wire) while the story as a whole is diverse.
-   */
-  nearestWeight?: number
   /** Terms kept per member for nearest-member similarity. */
   memberTerms?: number
   /** Most recent members compared for nearest-member similarity. */
@@ -69,6 +57,48 @@ export interface StoryIndexOptions {
   evictEvery?: number
   /** Featurisation options. */
   features?: FeaturiseOptions
+  /**
+   * Overrides the decision for each article, given the pair features of every candidate story: return a
+   * candidate's story id to join it, null to start a new story. For training a scorer and diagnostics;
+   * when set, every candidate gets the full comparison.
+   */
+  decide?: (doc: Doc, candidates: { story: string; features: number[] }[]) => string | null
+}
+
+/**
+ * Pair features of an article and a candidate story, in the order a {@link GroupingScorer}'s weights use:
+ * - `lexical`: cosine of the article's tf·idf vector with the story centroid;
+ * - `nearest`: cosine with the closest recent member;
+ * - `names`: `lexical` over name features only (who and where, without what happened);
+ * - `gap`: days between the article and the story's date range, over `timeScale`, capped at 1;
+ * - `yearClash`, `placeClash`, `eventClash`, `dayClash`, `countClash`: 1 when both name years, places,
+ *   event types, calendar days (within a day), casualty counts (of a role both give) and share none;
+ * - `placeShared`, `dayShared`, `countShared`: 1 when they share one;
+ * - `nameMissing`: share (by tf·idf) of the article's key names the story never mentions;
+ * - `storyNamesMissing`: share of the story's key names (key names of at least half its members) the
+ *   article never mentions.
+ */
+export const PAIR_FEATURES = [
+  'lexical',
+  'nearest',
+  'names',
+  'gap',
+  'yearClash',
+  'placeClash',
+  'placeShared',
+  'nameMissing',
+  'storyNamesMissing',
+  'eventClash',
+  'dayClash',
+  'dayShared',
+  'countClash',
+  'countShared',
+] as const
+
+/** A linear scorer over {@link PAIR_FEATURES}: score = bias + Σ weight · feature; an article joins at score >= threshold. */
+export interface GroupingScorer {
+  bias: number
+  weights: Partial<Record<(typeof PAIR_FEATURES)[number], number>>
 }
 
 /** The result of adding one article. */
@@ -95,6 +125,8 @@ export interface StoryIndexState {
   latestDay: number | null
   df: [string, number][]
   segments: [number, number][]
+  /** Absent in snapshots from before it: treated as empty. */
+  segmentDays?: [number, number][]
   stories: {
     id: string
     documents: string[]
@@ -107,6 +139,10 @@ export interface StoryIndexState {
     years: number[]
     places: string[]
     events: string[]
+    /** Absent in snapshots from before these features: treated as empty. */
+    days?: number[]
+    counts?: string[]
+    keyNames?: [string, number][]
     names: [string, number][]
     posted: string[]
     members: [string, string, [string, number][]][]
@@ -146,8 +182,16 @@ interface StoryState {
   years: Set<number>
   places: Set<string>
   events: Set<string>
+  /** Calendar days named by members' ledes. */
+  days: Set<number>
+  /** Casualty counts (`role:value`) members state. */
+  counts: Set<string>
+  /** Key name feature → number of members for which it is a key name. */
+  keyNames: Map<string, number>
   /** Cached centroid norm under idf epoch `normEpoch` (-1: stale). */
   norm: number
+  /** Cached norm of the centroid's name features (`n:`, `e:`), same epoch. */
+  nameNorm: number
   normEpoch: number
   /** Name feature → number of members mentioning it. */
   names: Map<string, number>
@@ -171,15 +215,11 @@ interface Member {
 const BACKGROUND = backgroundDf as { documents: number; df: Record<string, number> }
 
 const DEFAULTS = {
+  scorer: trainedScorer as GroupingScorer,
   backgroundWeight: 1,
-  threshold: 0.23,
+  threshold: 0,
   windowDays: 14,
-  timeWeight: 0.3,
   timeScale: 7,
-  yearPenalty: 0.1,
-  placePenalty: 0.1,
-  eventPenalty: 0.05,
-  namePenalty: 0.125,
   keyNames: 5,
   queryTerms: 20,
   candidates: 15,
@@ -189,11 +229,10 @@ const DEFAULTS = {
   duplicateThreshold: 0.6,
   duplicateScan: 200,
   linkage: 'centroid',
-  nearestWeight: 0.24,
   memberTerms: 40,
   memberScan: 20,
   evictEvery: 2000,
-} satisfies Required<Omit<StoryIndexOptions, 'features'>>
+} satisfies Required<Omit<StoryIndexOptions, 'features' | 'decide'>>
 
 const MAX_SEGMENTS = 1_000_000
 // Shared by every closed story; never written to, because closed stories are never candidates.
@@ -201,6 +240,22 @@ const CLOSED_MAP = new Map<never, never>()
 const CLOSED_SET = new Set<never>()
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
+const LEXICAL = PAIR_FEATURES.indexOf('lexical')
+const NEAREST = PAIR_FEATURES.indexOf('nearest')
+const NAMES = PAIR_FEATURES.indexOf('names')
+const GAP = PAIR_FEATURES.indexOf('gap')
+const YEAR_CLASH = PAIR_FEATURES.indexOf('yearClash')
+const PLACE_CLASH = PAIR_FEATURES.indexOf('placeClash')
+const PLACE_SHARED = PAIR_FEATURES.indexOf('placeShared')
+const NAME_MISSING = PAIR_FEATURES.indexOf('nameMissing')
+const STORY_NAMES_MISSING = PAIR_FEATURES.indexOf('storyNamesMissing')
+const EVENT_CLASH = PAIR_FEATURES.indexOf('eventClash')
+const DAY_CLASH = PAIR_FEATURES.indexOf('dayClash')
+const DAY_SHARED = PAIR_FEATURES.indexOf('dayShared')
+const COUNT_CLASH = PAIR_FEATURES.indexOf('countClash')
+const COUNT_SHARED = PAIR_FEATURES.indexOf('countShared')
+
+const isName = (term: string): boolean => term.startsWith('n:') || term.startsWith('e:')
 
 const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
   for (const x of a) if (b.has(x)) return false
@@ -231,6 +286,19 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   // (page furniture). Bounded: when it grows past MAX_SEGMENTS, sentences seen in one story only are forgotten.
   const segments = new Map<number, number>(state?.segments ?? [])
   const isBoilerplate = (hash: number): boolean => segments.get(hash) === -1
+  // Sentence hash → the first publication day it was seen on. A sentence that recurs further apart than a
+  // story window is page furniture too: reports of one event cluster in time, a site's furniture does not.
+  // This catches furniture of one site whose articles all fell into one story because of it.
+  const segmentDays = new Map<number, number>(state?.segmentDays ?? [])
+  const noteSegmentDays = (hashes: readonly number[], day: number | null): void => {
+    if (day === null) return
+    for (const hash of hashes) {
+      const first = segmentDays.get(hash)
+      if (first === undefined) segmentDays.set(hash, day)
+      else if (Math.abs(day - first) > settings.windowDays) segments.set(hash, -1)
+    }
+    if (segmentDays.size > MAX_SEGMENTS) segmentDays.clear()
+  }
 
   const primed = new Set<string>()
   let overlap = new Float64Array(0)
@@ -282,12 +350,16 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         open: s.open,
         centroid: new Map(s.centroid),
         norm: 0,
+        nameNorm: 0,
         normEpoch: -1,
         minDay: s.minDay,
         maxDay: s.maxDay,
         years: new Set(s.years),
         places: new Set(s.places),
         events: new Set(s.events),
+        days: new Set(s.days ?? []),
+        counts: new Set(s.counts ?? []),
+        keyNames: new Map(s.keyNames ?? []),
         names: new Map(s.names),
         posted: new Set(),
         members: s.members.map(([id, sig, vector]) => ({
@@ -324,6 +396,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.years = CLOSED_SET as unknown as Set<number>
         story.places = CLOSED_SET as unknown as Set<string>
         story.events = CLOSED_SET as unknown as Set<string>
+        story.days = CLOSED_SET as unknown as Set<number>
+        story.counts = CLOSED_SET as unknown as Set<string>
+        story.keyNames = CLOSED_MAP as unknown as Map<string, number>
         if (story.duplicates.every((d) => d === null)) story.duplicates = []
         open.delete(index)
         closed++
@@ -352,11 +427,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const centroidNorm = (story: StoryState): number => {
     if (story.normEpoch !== idfEpoch) {
       let norm = 0
+      let names = 0
       for (const [term, weight] of story.centroid) {
         const w = weight * idf(term)
         norm += w * w
+        if (isName(term)) names += w * w
       }
       story.norm = Math.sqrt(norm)
+      story.nameNorm = Math.sqrt(names)
       story.normEpoch = idfEpoch
     }
     return story.norm
@@ -366,16 +444,22 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    * Text similarity of the article with the story (linkage), before penalties. `weighted` is the article's
    * unit tf·idf vector multiplied once more by idf, since the centroid holds idf-free weights.
    */
-  const linkage = (weighted: [string, number][], story: StoryState): number => {
+  const linkage = (weighted: [string, number][], nameNorm: number, story: StoryState): number => {
     let dot = 0
+    let nameDot = 0
     for (const [term, v] of weighted) {
       const c = story.centroid.get(term)
-      if (c !== undefined) dot += v * c
+      if (c === undefined) continue
+      dot += v * c
+      if (isName(term)) nameDot += v * c
     }
-    if (settings.linkage === 'average') return dot / story.documents.length
     const norm = centroidNorm(story)
+    nameLinkage = nameNorm === 0 || story.nameNorm === 0 ? 0 : nameDot / (nameNorm * story.nameNorm)
+    if (settings.linkage === 'average') return dot / story.documents.length
     return norm === 0 ? 0 : dot / norm
   }
+  // The name-only cosine of the last `linkage` call (a second result without allocating).
+  let nameLinkage = 0
 
   /** Cosine with the closest of the story's most recent members. */
   const nearest = (vector: Map<string, number>, story: StoryState): number => {
@@ -392,13 +476,23 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return best
   }
 
-  /** Evidence that the article reports a different event: time gap, other years, places, key names, event types. */
-  const penalty = (f: GroupingFeatures, keys: [string, number][], story: StoryState): number => {
-    let total = settings.timeWeight * Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
-    if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years))
-      total += settings.yearPenalty
-    if (f.places.length > 0 && story.places.size > 0 && disjoint(f.places, story.places)) {
-      total += settings.placePenalty
+  /** Pair features ({@link PAIR_FEATURES}) of the article and a story; `nearest` is filled in later. */
+  const pairFeatures = (
+    f: GroupingFeatures,
+    keys: [string, number][],
+    names: Set<string>,
+    lexical: number,
+    story: StoryState,
+  ): Float64Array => {
+    const x = new Float64Array(PAIR_FEATURES.length)
+    x[LEXICAL] = lexical
+    x[NEAREST] = lexical
+    x[NAMES] = nameLinkage
+    x[GAP] = Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
+    if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years)) x[YEAR_CLASH] = 1
+    if (f.places.length > 0 && story.places.size > 0) {
+      if (disjoint(f.places, story.places)) x[PLACE_CLASH] = 1
+      else x[PLACE_SHARED] = 1
     }
     if (keys.length > 0) {
       let missing = 0
@@ -407,11 +501,42 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         weight += w
         if (!story.names.has(term)) missing += w
       }
-      total += (settings.namePenalty * missing) / weight
+      x[NAME_MISSING] = missing / weight
     }
-    if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) {
-      total += settings.eventPenalty
+    // The story's own key names: those most of its members make key names.
+    const quorum = Math.max(1, story.documents.length / 2)
+    let storyKeys = 0
+    let storyMissing = 0
+    for (const [term, n] of story.keyNames) {
+      if (n < quorum) continue
+      storyKeys++
+      if (!names.has(term)) storyMissing++
     }
+    if (storyKeys > 0) x[STORY_NAMES_MISSING] = storyMissing / storyKeys
+    if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) x[EVENT_CLASH] = 1
+    if (f.days.length > 0 && story.days.size > 0) {
+      const near = f.days.some((d) => story.days.has(d) || story.days.has(d - 1) || story.days.has(d + 1))
+      if (near) x[DAY_SHARED] = 1
+      else x[DAY_CLASH] = 1
+    }
+    if (f.counts.length > 0 && story.counts.size > 0) {
+      let sharedRole = false
+      let shared = false
+      for (const c of f.counts) {
+        if (story.counts.has(c)) shared = true
+        const role = c.slice(0, c.indexOf(':') + 1)
+        for (const s of story.counts) if (s.startsWith(role)) sharedRole = true
+      }
+      if (shared) x[COUNT_SHARED] = 1
+      else if (sharedRole) x[COUNT_CLASH] = 1
+    }
+    return x
+  }
+
+  const weights = Float64Array.from(PAIR_FEATURES, (name) => settings.scorer.weights[name] ?? 0)
+  const score = (x: Float64Array): number => {
+    let total = settings.scorer.bias
+    for (let i = 0; i < x.length; i++) total += weights[i] * x[i]
     return total
   }
 
@@ -493,26 +618,39 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const index of touched) overlap[index] = 0
     // Every candidate gets the cheap score (linkage minus penalties); the few best also get the
     // nearest-member blend, which costs a pass over their recent members.
+    const names = new Set<string>()
+    let nameNorm = 0
+    for (const [term, v] of vector) {
+      if (!isName(term)) continue
+      names.add(term)
+      nameNorm += v * v
+    }
+    nameNorm = Math.sqrt(nameNorm)
+    // Every candidate gets the cheap score (nearest-member similarity taken as the centroid's); the few
+    // best also get the real nearest-member similarity, which costs a pass over their recent members.
     const scored = candidates
       .map((index) => {
-        const story = stories[index]
-        const lexical = linkage(weighted, story)
-        return { index, lexical, penalty: penalty(f, keys, story) }
+        const x = pairFeatures(f, keys, names, linkage(weighted, nameNorm, stories[index]), stories[index])
+        return { index, x, cheap: score(x) }
       })
-      .sort((a, b) => b.lexical - b.penalty - (a.lexical - a.penalty) || a.index - b.index)
+      .sort((a, b) => b.cheap - a.cheap || a.index - b.index)
+    const full = settings.decide ? scored.length : NEAREST_CANDIDATES
+    for (const c of scored.slice(0, full)) c.x[NEAREST] = nearest(vector, stories[c.index])
     let best = -1
-    let bestScore = settings.threshold
-    for (const [rank, c] of scored.entries()) {
-      if (rank >= NEAREST_CANDIDATES) break
-      const blended =
-        settings.nearestWeight > 0
-          ? (1 - settings.nearestWeight) * c.lexical +
-            settings.nearestWeight * nearest(vector, stories[c.index])
-          : c.lexical
-      const s = blended - c.penalty
-      if (s >= bestScore) {
-        best = c.index
-        bestScore = s
+    if (settings.decide) {
+      const chosen = settings.decide(
+        doc,
+        scored.map((c) => ({ story: stories[c.index].id, features: [...c.x] })),
+      )
+      best = chosen === null ? -1 : (scored.find((c) => stories[c.index].id === chosen)?.index ?? -1)
+    } else {
+      let bestScore = settings.threshold
+      for (const c of scored.slice(0, full)) {
+        const s = score(c.x)
+        if (s >= bestScore) {
+          best = c.index
+          bestScore = s
+        }
       }
     }
 
@@ -529,12 +667,16 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         open: true,
         centroid: new Map(),
         norm: 0,
+        nameNorm: 0,
         normEpoch: -1,
         minDay: null,
         maxDay: null,
         years: new Set(),
         places: new Set(),
         events: new Set(),
+        days: new Set(),
+        counts: new Set(),
+        keyNames: new Map(),
         names: new Map(),
         posted: new Set(),
         members: [],
@@ -566,11 +708,15 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const y of f.years) story.years.add(y)
     for (const p of f.places) story.places.add(p)
     for (const e of f.events) story.events.add(e)
+    for (const d of f.days) story.days.add(d)
+    for (const c of f.counts) story.counts.add(c)
+    for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const term of f.terms.keys()) {
       if (term.startsWith('n:') || term.startsWith('e:'))
         story.names.set(term, (story.names.get(term) ?? 0) + 1)
     }
     for (const [term] of query) post(best, term)
+    noteSegmentDays(f.segments, f.day)
     for (const hash of f.segments) {
       const seen = segments.get(hash)
       if (seen === undefined) segments.set(hash, best + 1)
@@ -592,7 +738,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (storyOfDoc.has(doc.id) || primed.has(doc.id)) continue
       primed.add(doc.id)
       count++
-      for (const term of featurise(doc, featureOptions).terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      const f = featurise(doc, featureOptions)
+      for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      noteSegmentDays(f.segments, f.day)
     }
   }
 
@@ -612,6 +760,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       latestDay,
       df: [...df],
       segments: [...segments],
+      segmentDays: [...segmentDays],
       stories: stories.map((s) => ({
         id: s.id,
         documents: [...s.documents],
@@ -624,6 +773,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         years: [...s.years],
         places: [...s.places],
         events: [...s.events],
+        days: [...s.days],
+        counts: [...s.counts],
+        keyNames: [...s.keyNames],
         names: [...s.names],
         posted: [...s.posted],
         members: s.members.map((m): [string, string, [string, number][]] => [

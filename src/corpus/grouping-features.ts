@@ -19,6 +19,13 @@ export interface GroupingFeatures {
   events: string[]
   /** Publication day as days since 1970-01-01, or null when the doc has no date. */
   day: number | null
+  /**
+   * Calendar days the lede names (day-precision dates from `doc.dates`, resolved against the publication
+   * date), as days since 1970-01-01: when the event happened, which tells two similar events apart.
+   */
+  days: number[]
+  /** Casualty counts the article states (`role:best` of killed / injured quantities from `doc.quantities`). */
+  counts: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
   /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
@@ -83,6 +90,17 @@ export const dayOf = (iso: string | undefined): number | null => {
   if (!m) return null
   const t = Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1)
   return Number.isNaN(t) ? null : Math.floor(t / 86_400_000)
+}
+
+// Roles whose counts describe the event itself; other numbers (money, percentages) drift between reports.
+const COUNT_ROLES = new Set(['killed', 'injured', 'dead_or_injured'])
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/
+
+/** The offset in `text` after its `words`-th word: the end of the lede that featurisation reads. */
+const ledeEnd = (text: string, words: number): number => {
+  let n = 0
+  for (const m of text.matchAll(WORD)) if (++n >= words) return (m.index ?? 0) + m[0].length
+  return text.length
 }
 
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
@@ -245,6 +263,21 @@ export const featurise = (
   for (const year of years) add(terms, `y:${year}`, yearWeight)
   const events = [...new Set((doc.events ?? []).map((e) => e.type))]
   for (const type of events) add(terms, `ev:${type}`, 1)
+  const days = new Set<number>()
+  const counts = new Set<string>()
+  const dates = doc.dates ?? []
+  const quantities = doc.quantities ?? []
+  if (dates.length > 0 || quantities.length > 0) {
+    const end = ledeEnd(text, maxWords)
+    for (const date of dates) {
+      if (date.span.start >= end || !date.value || !ISO_DAY.test(date.value)) continue
+      const day = dayOf(date.value)
+      if (day !== null) days.add(day)
+    }
+    for (const q of quantities) {
+      if (q.span.start < end && q.best !== null && COUNT_ROLES.has(q.role)) counts.add(`${q.role}:${q.best}`)
+    }
+  }
 
   return {
     terms,
@@ -253,6 +286,8 @@ export const featurise = (
     places: [...places],
     events,
     day: dayOf(doc.meta.published),
+    days: [...days],
+    counts: [...counts],
     words,
     segments,
   }
