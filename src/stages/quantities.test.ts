@@ -220,6 +220,18 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['One of the four men has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  // "striking five people"; one subject shot "along with" others is counted with them.
+  [
+    'A man opened fire at a bus stop, striking five people.',
+    [['five', 5, 5, 5, 'dead_or_injured', 'people']],
+  ],
+  [
+    'Jane Roe was shot along with three others on Elm Road.',
+    [
+      ['Jane Roe', 1, 1, 1, 'dead_or_injured', ''],
+      ['along with three others', 4, 4, 4, 'dead_or_injured', 'others'],
+    ],
+  ],
   ['Police said 1 shooting victim has died.', [['1', 1, 1, 1, 'killed', 'victim']]],
   [
     'The bullet struck his wife, resulting in her death.',

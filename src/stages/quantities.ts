@@ -864,6 +864,44 @@ const makeTotal = (
   return make(v, first, conj.next, { low: n, best: n, high: n }, '', role, null)
 }
 
+/**
+ * "Jane Roe was shot along with three others": the others and the subject together, 4 shot. The role is
+ * the verb's right before "along with"; the subject is taken to be one person, as such sentences name one.
+ */
+const alongWithOthers = (v: View, figure: Figure): Quantity | null => {
+  if (!figure.exact || figure.best === null) return null
+  if (norm(v, figure.first - 1) !== 'with' || norm(v, figure.first - 2) !== 'along') return null
+  const counted = findCounted(v, figure.last)
+  if (!counted || (counted.noun !== 'others' && counted.noun !== 'people')) return null
+  let verb = figure.first - 3
+  if (/^[a-z]+ly$/.test(norm(v, verb))) verb--
+  const found = roleAt(v, verb)
+  if (!found || !CASUALTY.has(found.role) || found.last !== figure.first - 2) return null
+  // "was shot along with": one subject; "two men were wounded along with" has a count of its own.
+  let aux = verb - 1
+  if (/^[a-z]+ly$/.test(norm(v, aux))) aux--
+  if (!SINGULAR_PASSIVE.has(norm(v, aux))) return null
+  const n = figure.best + 1
+  return make(
+    v,
+    figure.first - 2,
+    counted.last,
+    { low: n, best: n, high: n },
+    counted.noun,
+    found.role,
+    counted.index,
+  )
+}
+
+const SINGULAR_PASSIVE = new Set(['was', 'is', 'been', 'got', 'gets'])
+
+/** The token index right after a quantity made in this view. */
+const tokenAfter = (v: View, q: Quantity): number => {
+  let k = v.start
+  while (k < v.end && v.tokens[k].span.start < q.span.end) k++
+  return k
+}
+
 /** Participles that can follow a group noun as a reduced relative clause ("four people shot"). */
 const GROUP_PARTICIPLES = /^(?:[a-z]+ed|shot|hurt|slain|struck|hit)$/
 
@@ -914,6 +952,8 @@ const readFigure = (
   // "a mother of two": the figure counts someone's relations, not casualties.
   if (norm(v, figure.first - 1) === 'of' && PEOPLE.has(norm(v, figure.first - 2)))
     return { quantity: null, next: figure.last }
+  const along = alongWithOthers(v, figure)
+  if (along) return { quantity: along, next: tokenAfter(v, along) }
   // "one of the six": the second figure names the group the first is taken from, not a count of its own,
   // unless a participle right after it says what happened to the group ("one of four people shot").
   if (isGroupOfPartitive(v, figure.first)) return { quantity: groupOfPartitive(v, figure), next: figure.last }
