@@ -1112,8 +1112,8 @@ const personNoun = (v: View, j: number): number => {
       // "a 16-year-old died", "injuring a fourth": the age or ordinal stands for the person.
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
-      // "12-year-old accidentally shot": an adverb before the role.
-      if (/^[a-z]+ly$/.test(next.norm) && roleAt(v, j + 2)) return j
+      // "12-year-old accidentally shot", "1-year-old suffers gunshot wound": a predicate follows.
+      if (rolePredicate(v, j + 1)) return j
     }
     if ((FUNCTION.has(t.norm) && t.norm !== 'old') || roleAt(v, j)) break
   }
@@ -1361,7 +1361,15 @@ const victimsOf = (
     }
   }
   const det = PERSON_DETERMINERS.has(norm(v, of + 1)) || norm(v, of + 1) === 'another'
-  if (!AGE_WORD.test(norm(v, of + 1)) && !det) return null
+  if (!AGE_WORD.test(norm(v, of + 1)) && !det) {
+    // Headline style without article: "shooting death of Jessamine teen", "shooting of girl, 3".
+    let k = of + 1
+    while (k < of + 3 && isCapitalised(raw(v, k)) && !PEOPLE.has(norm(v, k)) && v.tokens[k].kind === 'word')
+      k++
+    if (k >= v.end || !PEOPLE.has(norm(v, k)) || PEOPLE.has(norm(v, k + 1)) || personNoun(v, k) !== k)
+      return null
+    return { quantity: make(v, i, k + 1, exactly(1), norm(v, k), role, k), next: k + 1 }
+  }
   const noun = personNoun(v, det ? of + 2 : of + 1)
   // "the shooting of a car" shot no one; "the death of a" is someone's.
   if (noun < 0 && role !== 'killed') return null
