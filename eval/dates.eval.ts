@@ -7,11 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { compareStory } from '../src/corpus/compare.ts'
-import { resolveEntities } from '../src/corpus/resolve.ts'
-import { makeDoc } from '../src/model/doc.ts'
 import type { DateMention } from '../src/model/types.ts'
-import { analyseDocument } from '../src/pipeline/default.ts'
 import { findDates } from '../src/stages/dates.ts'
 import { segmentTokens } from '../src/stages/segment.ts'
 import { tokenizeText } from '../src/stages/tokenize.ts'
@@ -272,10 +268,8 @@ const MONTH_NAMES = [
  * Local US news on shootings (GVA, 2013-2017) against the registry's incident dates: how often an
  * article names its incident's day among its resolved dates (any day-precision DATE or TIME), and
  * how often the first such day is the incident's. A check of weekday and month-day resolution on
- * modern news, where TimeML gold is not available. Then the product's own answer: the date fact
- * ("when it happened") of a story made of the one article, against the incident's day. Many
- * articles are follow-ups (an arrest, a trial) whose own event is not the shooting, so this figure
- * has a ceiling well below 1.
+ * modern news, where TimeML gold is not available. The product's own answer (the story's date
+ * fact) is scored in story-facts.eval.ts.
  */
 const scoreGva = (dump: string[]): Metric[] => {
   const base = join(dataDir(), 'gva')
@@ -294,8 +288,6 @@ const scoreGva = (dump: string[]): Metric[] => {
   let articles = 0
   let named = 0
   let first = 0
-  let dated = 0
-  let eventDay = 0
   for (const line of readFileSync(join(base, 'documents.jsonl'), 'utf8').split('\n')) {
     if (!line.trim()) continue
     const doc = JSON.parse(line) as {
@@ -308,22 +300,6 @@ const scoreGva = (dump: string[]): Metric[] => {
     const day = incidents.get(doc.incident_id)
     if (!day || !doc.content) continue
     articles++
-    // The product's own answer: the date fact of a story made of this one report.
-    const full = analyseDocument(
-      makeDoc({
-        id: doc.id,
-        text: doc.title ? `${doc.title}\n\n${doc.content}` : doc.content,
-        meta: { source: 'gva', published: doc.dct, title: doc.title },
-      }),
-    )
-    const fact = compareStory([full], resolveEntities([full])).facts.find((f) => f.kind === 'date')
-    const value = fact ? String(fact.values[0].value) : null
-    if (value !== null) dated++
-    if (value?.slice(0, 10) === day) eventDay++
-    else
-      dump.push(
-        `gva\tEVENT\t${doc.id}\t${doc.dct}\t${day}\t${fact?.values[0].evidence[0].text ?? '-'}\t${value ?? '-'}`,
-      )
     const tokens = tokenizeText(doc.content)
     const days = findDates(doc.content, tokens, segmentTokens(doc.content, tokens), doc.dct)
       .filter(
@@ -345,16 +321,6 @@ const scoreGva = (dump: string[]): Metric[] => {
     note,
   })
   return [
-    m(
-      'event_date_accuracy',
-      articles ? eventDay / articles : 0,
-      `${eventDay}/${articles} articles: the date fact of the article's story is the incident's day (${dated} have a date fact)`,
-    ),
-    m(
-      'event_date_precision',
-      dated ? eventDay / dated : 0,
-      `${eventDay}/${dated} date facts are the incident's day`,
-    ),
     m(
       'incident_day_named',
       articles ? named / articles : 0,

@@ -430,3 +430,19 @@ describe('compareStory: which date is the main event’s', () => {
     assert.equal(dateOf(text), '2025-05-08')
   })
 })
+
+describe('compareStory: where it happened', () => {
+  it('takes the dateline’s place as where a local report’s event happened', () => {
+    const text =
+      'Two hurt in shooting\n\nDELLPORT (KXYZ) — Two men were wounded in a shooting on Tuesday night, police said. ' +
+      'Both were taken to a hospital.'
+    const doc = analyseDocument(
+      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
+    )
+    const places = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
+    assert.deepEqual(
+      places.map((f) => f.values[0].value),
+      ['DELLPORT'],
+    )
+  })
+})

@@ -405,7 +405,9 @@ export const compareStory = (
     .map(({ firstAt: _, ...fact }) => fact)
 
   const told = new Map(views.map((view) => [view, eventSentences(view, type)]))
-  const eventPlace: Accept = (view, m, i) => view.locative.has(m) && told.get(view)!.has(i)
+  // A dateline's place is where the report was filed, for local news where its event happened.
+  const eventPlace: Accept = (view, m, i) =>
+    view.locative.has(m) && (told.get(view)!.has(i) || view.dateline.has(m))
   const anyPlace: Accept = (view, m) => view.locative.has(m)
   const places = rankEntities(views, eventPlace)
     .slice(0, maxPlaces)

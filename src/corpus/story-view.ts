@@ -7,6 +7,7 @@ import compareCues from '../data/compare-cues.json' with { type: 'json' }
 import countedClasses from '../data/counted-classes.json' with { type: 'json' }
 import { evidence, sentenceIndexAt } from '../model/span.ts'
 import type { Doc, Entity, EntityType, Evidence, Mention, Span, Token } from '../model/types.ts'
+import { findDatelines } from '../stages/dateline.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 
@@ -50,6 +51,8 @@ export interface DocView {
   locative: Set<Mention>
   /** Mentions of any type read as a location ("on Pedro Drive"): a tagger's "organisation" that is a street. */
   locativeAny: Set<Mention>
+  /** Mentions that are a dateline's place ("PITTSBURGH (KDKA) —"): where the report was filed. */
+  dateline: Set<Mention>
 }
 
 /** Index of the first token ending after `offset` (the token at or after it); `tokens.length` if none. */
@@ -109,13 +112,19 @@ export const makeView = (
         : []
   const typeOf = (m: Mention): EntityType =>
     (m.entity !== undefined ? entities.get(m.entity)?.type : undefined) ?? m.type
+  const places = findDatelines(doc.text, tokens).map((d) => d.place)
+  const dateline = new Set(
+    (doc.mentions ?? []).filter((m) => places.some((p) => p.start === m.span.start && p.end === m.span.end)),
+  )
   const locativeAny = new Set(
-    (doc.mentions ?? []).filter((m) =>
-      isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
+    (doc.mentions ?? []).filter(
+      (m) =>
+        dateline.has(m) ||
+        isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
     ),
   )
   const locative = new Set([...locativeAny].filter((m) => placeTypes.includes(typeOf(m))))
-  return { doc, order, sentences, tokens, typeOf, locative, locativeAny }
+  return { doc, order, sentences, tokens, typeOf, locative, locativeAny, dateline }
 }
 
 /** Index of the sentence a span starts in; -1 when it lies between sentences. */

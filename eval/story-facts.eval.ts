@@ -1,0 +1,154 @@
+/**
+ * The product's own answers to "when" and "where" on the Gun Violence Archive articles: each
+ * article is analysed by the real pipeline and compared as a story of one report (what
+ * `parallax analyze` prints for it), then its date fact ("when the shooting happened") is checked
+ * against the registry's incident day and its place facts ("where it happened") against the
+ * incident's city or county.
+ *
+ * Many articles are follow-ups (an arrest, a trial, a funeral) whose own event is not the shooting,
+ * and many name only a neighbourhood or a street, so neither figure can reach 1.
+ * `STORY_FACTS_EVAL_DUMP=<file>` writes every miss as a tab-separated line.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { compareStory } from '../src/corpus/compare.ts'
+import { resolveEntities } from '../src/corpus/resolve.ts'
+import { makeDoc } from '../src/model/doc.ts'
+import { analyseDocument } from '../src/pipeline/default.ts'
+import { normalise } from '../src/stages/tokenize.ts'
+import { dataDir, type Metric } from './metric.ts'
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+interface Incident {
+  incident_id: string
+  date: string
+  city_or_county: string
+  state: string
+}
+
+/** "January 25, 2014" → "2014-01-25". */
+const isoDay = (date: string): string | undefined => {
+  const m = /^([A-Za-z]+) (\d{1,2}), (\d{4})$/.exec(date.trim())
+  const month = m ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 0
+  return m && month > 0 ? `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}` : undefined
+}
+
+/**
+ * A place name as GVA and news both write it, for matching: lower case, no parenthesised
+ * note, no "city of", no "county"/"township" ("Rock Falls", "Greene County" → "greene").
+ */
+const placeKey = (name: string): string =>
+  normalise(name)
+    .replace(/\s*\(.*\)\s*/g, ' ')
+    .replace(/^(?:city|town|village) of\s+/, '')
+    .replace(/\s+(?:county|township|parish|city|borough)$/, '')
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .trim()
+
+/** Runs the story-facts eval. */
+export const evaluate = async (): Promise<Metric[]> => {
+  const base = join(dataDir(), 'gva')
+  const incidents = new Map<string, Incident>()
+  for (const line of readFileSync(join(base, 'incidents.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const incident = JSON.parse(line) as Incident
+    incidents.set(incident.incident_id, incident)
+  }
+  const dump: string[] = []
+  let articles = 0
+  let dated = 0
+  let rightDay = 0
+  let placed = 0
+  let cityNamed = 0
+  let cityFirst = 0
+  for (const line of readFileSync(join(base, 'documents.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const row = JSON.parse(line) as {
+      id: string
+      incident_id: string
+      title: string
+      dct: string
+      content: string
+    }
+    const incident = incidents.get(row.incident_id)
+    const day = incident ? isoDay(incident.date) : undefined
+    if (!incident || !day || !row.content) continue
+    articles++
+    const doc = analyseDocument(
+      makeDoc({
+        id: row.id,
+        text: row.title ? `${row.title}\n\n${row.content}` : row.content,
+        meta: { source: 'gva', published: row.dct, title: row.title },
+      }),
+    )
+    const { facts } = compareStory([doc], resolveEntities([doc]))
+    const date = facts.find((f) => f.kind === 'date')
+    const value = date ? String(date.values[0].value) : null
+    if (value !== null) dated++
+    if (value?.slice(0, 10) === day) rightDay++
+    else
+      dump.push(
+        `DATE\t${row.id}\t${row.dct}\t${day}\t${date?.values[0].evidence[0].text ?? '-'}\t${value ?? '-'}`,
+      )
+    const places = facts
+      .filter((f) => f.kind === 'place')
+      .map((f) => placeKey(String(f.values[0]?.value ?? '')))
+    const city = placeKey(incident.city_or_county)
+    if (places.length > 0) placed++
+    if (places.includes(city)) cityNamed++
+    if (places[0] === city) cityFirst++
+    else
+      dump.push(
+        `PLACE\t${row.id}\t${incident.city_or_county}, ${incident.state}\t${places.join(' | ') || '-'}`,
+      )
+  }
+  const out = process.env.STORY_FACTS_EVAL_DUMP
+  if (out) writeFileSync(out, `${dump.join('\n')}\n`)
+  const m = (dataset: string, metric: string, value: number, note: string): Metric => ({
+    dataset,
+    split: 'all',
+    metric,
+    value,
+    note,
+  })
+  return [
+    m(
+      'gva-dates',
+      'event_date_accuracy',
+      articles ? rightDay / articles : 0,
+      `${rightDay}/${articles} articles: the date fact of the article's story is the incident's day (${dated} have a date fact)`,
+    ),
+    m(
+      'gva-dates',
+      'event_date_precision',
+      dated ? rightDay / dated : 0,
+      `${rightDay}/${dated} date facts are the incident's day`,
+    ),
+    m(
+      'gva-places',
+      'city_named',
+      articles ? cityNamed / articles : 0,
+      `${cityNamed}/${articles} articles: a place fact of the article's story is the incident's city or county (${placed} have a place fact)`,
+    ),
+    m(
+      'gva-places',
+      'city_first',
+      articles ? cityFirst / articles : 0,
+      `${cityFirst}/${articles}: the first place fact is the incident's city or county`,
+    ),
+  ]
+}
