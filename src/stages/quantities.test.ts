@@ -220,6 +220,9 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['One of the four men has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  // Headline style: a name or adjective before an event noun is no victim; "claims life of".
+  ['Accidental shooting claims life of 15-year-old', [['claims life of 15-year-old', 1, 1, 1, 'killed', '']]],
+  ['Elm Grove shooting under investigation', []],
   // Headline style: a person noun without article after "of"; an age before "suffers".
   ['Charges filed in shooting death of Elmwood teen', [['death of Elmwood teen', 1, 1, 1, 'killed', 'teen']]],
   ['1-year-old suffers fatal gunshot wound', [['1-year-old', 1, 1, 1, 'killed', '1-year-old']]],

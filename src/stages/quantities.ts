@@ -1286,7 +1286,8 @@ const readImplied = (
     const k = skipAside(v, names.next)
     const aux = norm(v, k)
     // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
-    const headline = i === v.start && roleAt(v, k) !== null
+    // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
+    const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
     if (n === 1 ? !SINGULAR_AUX.has(aux) && !headline : aux !== 'were' && aux !== 'have' && aux !== 'died')
       return null
     const found = rolePredicate(v, k)
@@ -1450,6 +1451,11 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   if ((w === 'shooting' || w === 'shootings') && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
     // "the shooting of a man and his son": shot, dead or alive.
     const victims = victimsOf(v, i, i + 1, 'dead_or_injured')
+    if (victims) return victims
+  }
+  // Headline style: "shooting claims life of 15-year-old".
+  if (LIFE_VERBS.has(w) && next === 'life' && norm(v, i + 2) === 'of') {
+    const victims = victimsOf(v, i, i + 2)
     if (victims) return victims
   }
   if (LIFE_VERBS.has(w) && (next === 'the' || next === 'his' || next === 'her')) {
