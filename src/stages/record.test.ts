@@ -38,6 +38,8 @@ const cases: [string, { killed: number; injured: number }][] = [
     { killed: 1, injured: 1 },
   ],
   ['A man was killed on Elm Road. The other man was wounded in the leg.', { killed: 1, injured: 1 }],
+  // A name already given to the dead is that victim again.
+  ['Jane Roe, 16, died on Tuesday. Roe was wounded in the chest.', { killed: 1, injured: 0 }],
   // The lead decides when it has a figure; a statistic further down does not override it.
   [
     'A teen was shot dead on Friday. Police are searching for the gunman. The family is grieving. Neighbours left flowers. A vigil is planned. Last year 45 people were killed in the city.',

@@ -90,6 +90,10 @@ const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === 
 /** Nothing in the document supports the count. */
 const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
 
+/** The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. */
+const surname = (q: Quantity): string | null =>
+  /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(q.text) ? q.text.split(' ').at(-1)!.toLowerCase() : null
+
 /**
  * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
  * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
@@ -101,22 +105,26 @@ const countsOf = (
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
   const top = largest(all, 'killed')
   const killed = top ? countOf(titled, top) : null
-  const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !isAnaphoric(q))
-  const qs = top?.n && !introduced ? all.filter((q) => q.role === 'killed' || !isAnaphoric(q)) : all
+  // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
+  const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
+  dead.delete(null)
+  const again = (q: Quantity): boolean => isAnaphoric(q) || (q.best === 1 && dead.has(surname(q)))
+  const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
+  const qs = top?.n && !introduced ? all.filter((q) => q.role === 'killed' || !again(q)) : all
   const hurt = largest(qs, 'injured')
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
-  const dead = top?.n ?? 0
-  const survivors = shot.n - dead
+  const died = top?.n ?? 0
+  const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
   if (survivors <= 0) return { killed, injured: NONE() }
   return {
     killed,
     injured: {
-      low: Math.max(0, (shot.q.low ?? 0) - dead),
+      low: Math.max(0, (shot.q.low ?? 0) - died),
       best: survivors,
-      high: shot.q.high === null ? null : Math.max(survivors, shot.q.high - dead),
+      high: shot.q.high === null ? null : Math.max(survivors, shot.q.high - died),
       evidence: top ? evidenceOf(titled, shot.q, top.q) : evidenceOf(titled, shot.q),
     },
   }
