@@ -446,3 +446,19 @@ describe('compareStory: where it happened', () => {
     )
   })
 })
+
+describe('compareStory: a place named by its responders', () => {
+  it('reads "Dellport police" as the place of a local event', () => {
+    const text =
+      'Man wounded\n\nA man was wounded in a shooting on Tuesday night, Dellport police said. ' +
+      'He was taken to a hospital.'
+    const doc = analyseDocument(
+      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
+    )
+    const places = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
+    assert.deepEqual(
+      places.map((f) => f.values[0].value),
+      ['Dellport'],
+    )
+  })
+})

@@ -96,6 +96,14 @@ export const isLocative = (
   return false
 }
 
+const RESPONDERS = new Set(compareCues.responders)
+
+/** "Dellport police", "Quarnby Fire Department": a place named by the emergency service that answered there. */
+const servedBy = (tokens: readonly Token[], m: Pick<Mention, 'span'>): boolean => {
+  const next = tokens[tokenIndexAt(tokens, m.span.end)]
+  return next !== undefined && next.kind === 'word' && RESPONDERS.has(next.norm)
+}
+
 /** Reads one document for comparison; sentences and tokens are derived when the layers are missing. */
 export const makeView = (
   doc: Doc,
@@ -120,6 +128,7 @@ export const makeView = (
     (doc.mentions ?? []).filter(
       (m) =>
         dateline.has(m) ||
+        servedBy(tokens, m) ||
         isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
     ),
   )

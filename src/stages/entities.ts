@@ -444,6 +444,12 @@ export const contextCue = (
   return undefined
 }
 
+const RESPONDERS_AFTER = setOf(cueData.respondersAfter)
+
+/** Weak evidence of a place: "X police", "X firefighters" (the service that answered there). */
+const servedBy = (words: readonly string[], to: number): boolean =>
+  isLowerWord(words[to + 1]) && RESPONDERS_AFTER.has(fold(words[to + 1]))
+
 /** Weak evidence of a place: "in X", "near X", "neighbouring X" (not "in X's …"). */
 export const placeWordBefore = (words: readonly string[], from: number, to: number): boolean =>
   from > 0 &&
@@ -608,7 +614,7 @@ export const typeNamesInContext = (
     group.mentions++
     if (cue) vote(group.cues, cue)
     if (nationalityShaped(sentence, name.from, name.to)) group.nationality++
-    if (placeWordBefore(sentence, name.from, name.to)) group.place++
+    if (placeWordBefore(sentence, name.from, name.to) || servedBy(sentence, name.to)) group.place++
   })
   // "companies such as A, B and C": the class noun types every name of the list.
   for (const list of nameLists(words, names)) {
