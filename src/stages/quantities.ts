@@ -1183,6 +1183,24 @@ const skipAside = (v: View, k: number): number => {
   return norm(v, j) === ',' ? j + 1 : k
 }
 
+const WEAPONS = new Set(['gun', 'weapon', 'firearm', 'rifle', 'pistol', 'shotgun', 'handgun', 'revolver'])
+const TURN = new Set(['turned', 'turning', 'turns', 'turn'])
+const THEN = new Set(['then', 'before', 'later'])
+
+/**
+ * A killer's own death told without a death word: "before turning the gun on himself", "shot four
+ * relatives, killing two, then himself" (the role verb a few words back carries over after "then").
+ */
+const killsSelf = (v: View, i: number): boolean => {
+  if (norm(v, i - 1) === 'on' && WEAPONS.has(norm(v, i - 2)) && TURN.has(norm(v, i - 4))) return true
+  if (!THEN.has(norm(v, i - 1))) return false
+  for (let k = i - 2; k >= Math.max(v.start, i - 8); k--) {
+    const found = roleAt(v, k)
+    if (found) return found.role === 'killed'
+  }
+  return false
+}
+
 /**
  * "a man was killed", "killed a 23-year-old woman", "killing him", "he was pronounced dead", "another
  * injured", "Kevin Barbee was pronounced dead", "killed 5-year-old Jane Roe" → 1 of that role. A name or
@@ -1208,6 +1226,9 @@ const readImplied = (
     const found = rolePredicate(v, i + 1)
     if (!found || found.role === 'other') return null
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
+  }
+  if ((w === 'himself' || w === 'herself') && killsSelf(v, i)) {
+    return { quantity: make(v, i, i + 1, ONE, w, 'killed', i), next: i + 1 }
   }
   const after = v.tokens[i + 1]
   const objectEnds =

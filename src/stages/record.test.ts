@@ -38,6 +38,9 @@ const cases: [string, { killed: number; injured: number }][] = [
     { killed: 1, injured: 1 },
   ],
   ['A man was killed on Elm Road. The other man was wounded in the leg.', { killed: 1, injured: 1 }],
+  // The killer's own death adds to the victims.
+  ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
+  ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
   // A name already given to the dead is that victim again.
   ['Jane Roe, 16, died on Tuesday. Roe was wounded in the chest.', { killed: 1, injured: 0 }],
   // The lead decides when it has a figure; a statistic further down does not override it.
