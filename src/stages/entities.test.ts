@@ -48,6 +48,12 @@ describe('entities stage with the shipped model', () => {
     }
   })
 
+  it('reads a dateline as a place, and the same name elsewhere in the text as that place', () => {
+    const got = mentionsOf('Teen hurt\n\nNORTH QUARNBY (KXYZ) – A teen was hurt in North Quarnby on Friday.')
+    assert.ok(got.includes('NORTH QUARNBY/GPE'), got.join(', '))
+    assert.ok(got.includes('North Quarnby/GPE'), got.join(', '))
+  })
+
   it('leaves titles out of names and reads the employer before a title', () => {
     const got = mentionsOf(
       'Acme Corp CEO Jane Morrow met Spokeswoman Lia Brandt and Gen. Paul Ortiz in Paris.',

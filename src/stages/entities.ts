@@ -98,13 +98,17 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
 /**
  * Adds the places of datelines ("PITTSBURGH (KDKA) —", "PUYALLUP, Wash. —") as GPE mentions: taggers
  * trained on mixed case miss most names in capitals, and a dateline's place is a place whatever
- * they read. A mention overlapping a dateline place gives way to it.
+ * they read. A mention overlapping a dateline place gives way to it, and the same name elsewhere
+ * in the text is a place too.
  */
 const withDatelines = (text: string, tokens: readonly Token[], mentions: Mention[]): Mention[] => {
   const spans = findDatelines(text, tokens).flatMap((d) => (d.region ? [d.place, d.region] : [d.place]))
   if (spans.length === 0) return mentions
   const kept = mentions.filter((m) => !spans.some((s) => m.span.start < s.end && s.start < m.span.end))
   const added = spans.map((span): Mention => ({ span, text: text.slice(span.start, span.end), type: 'GPE' }))
+  // One name, one type in a document: "DEER LODGE (WATE) —" then "killed in Deer Lodge".
+  const places = new Set(added.map((m) => normalise(m.text)))
+  for (const m of kept) if (places.has(normalise(m.text))) m.type = 'GPE'
   return [...kept, ...added].sort((a, b) => a.span.start - b.span.start)
 }
 
