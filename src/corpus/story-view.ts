@@ -121,6 +121,10 @@ export const makeView = (
   const typeOf = (m: Mention): EntityType =>
     (m.entity !== undefined ? entities.get(m.entity)?.type : undefined) ?? m.type
   const places = findDatelines(doc.text, tokens).map((d) => d.place)
+  // "the Brookhaven shooting", "a Dellport fire": a name right before an event's trigger names its place
+  // (counted as a place only when typed as one: "the Hamas attack" names its author).
+  const triggerAt = new Set((doc.events ?? []).map((e) => tokenIndexAt(tokens, e.span.start)))
+  const namesEvent = (m: Mention): boolean => triggerAt.has(tokenIndexAt(tokens, m.span.end))
   const dateline = new Set(
     (doc.mentions ?? []).filter((m) => places.some((p) => p.start === m.span.start && p.end === m.span.end)),
   )
@@ -129,6 +133,7 @@ export const makeView = (
       (m) =>
         dateline.has(m) ||
         servedBy(tokens, m) ||
+        namesEvent(m) ||
         isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
     ),
   )
