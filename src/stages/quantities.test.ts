@@ -220,6 +220,15 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['One of the four men has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  // A pair noun after a possessive counts two.
+  [
+    'He is accused of fatally shooting his parents and two siblings.',
+    [
+      ['his parents', 2, 2, 2, 'killed', 'parents'],
+      ['his parents and two siblings', 4, 4, 4, 'killed', ''],
+      ['two', 2, 2, 2, 'other', 'siblings'],
+    ],
+  ],
   // Headline style: a name or adjective before an event noun is no victim; "claims life of".
   ['Accidental shooting claims life of 15-year-old', [['claims life of 15-year-old', 1, 1, 1, 'killed', '']]],
   ['Elm Grove shooting under investigation', []],

@@ -1183,6 +1183,8 @@ const skipAside = (v: View, k: number): number => {
   return norm(v, j) === ',' ? j + 1 : k
 }
 
+/** Plural nouns for a pair of people: "his parents" is two. */
+const PAIRS = new Set(['parents', 'grandparents'])
 const WEAPONS = new Set(['gun', 'weapon', 'firearm', 'rifle', 'pistol', 'shotgun', 'handgun', 'revolver'])
 const TURN = new Set(['turned', 'turning', 'turns', 'turn'])
 const THEN = new Set(['then', 'before', 'later'])
@@ -1251,6 +1253,19 @@ const readImplied = (
     const head = role ? personNoun(v, j + 1) : -1
     if (head >= 0) attributed = role ?? null
     return head
+  }
+  if (POSSESSIVES.has(w) && PAIRS.has(norm(v, i + 1))) {
+    // "killing his parents and three siblings": a pair noun counts two.
+    const conj = readConjuncts(v, i + 2)
+    const role = verbRole ?? rolePredicate(v, conj.next)?.role ?? null
+    if (role && CASUALTY.has(role)) {
+      const two = { low: 2, best: 2, high: 2 }
+      return {
+        quantity: make(v, i, i + 2, two, norm(v, i + 1), role, i + 1),
+        total: makeTotal(v, i, 2, conj, role),
+        next: i + 2,
+      }
+    }
   }
   if (PERSON_DETERMINERS.has(w) || w === 'another') {
     noun = personNoun(v, i + 1)
