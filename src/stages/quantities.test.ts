@@ -220,6 +220,9 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['One of the four men has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  // A condition said of someone makes them injured; "critical of" is no condition.
+  ['Woman critical after being shot on Elm Road', [['Woman', 1, 1, 1, 'injured', 'woman']]],
+  ['A man was critical of the plan.', []],
   // A pair noun after a possessive counts two.
   [
     'He is accused of fatally shooting his parents and two siblings.',

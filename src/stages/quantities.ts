@@ -488,7 +488,9 @@ const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTE
 const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
-const WOUNDS = new Set(['wounds', 'wound', 'injuries'])
+const WOUNDS = new Set(['wounds', 'wound', 'injuries', 'injury', 'graze'])
+/** A condition said of the counted people: "Woman critical after shooting", "the boy is stable". */
+const CONDITIONS = new Set(['critical', 'stable', 'serious'])
 const SUFFERED = new Set(lexicon.sufferedVerbs)
 const HAVE = new Set(['have', 'has', 'had'])
 const BODY = new Set(lexicon.bodyParts)
@@ -659,6 +661,9 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       continue
     }
     if (NEGATORS.has(w)) return null
+    if (CONDITIONS.has(w) && norm(v, j + 1) !== 'of' && norm(v, j + 1) !== 'about') {
+      return { role: 'injured', last: j + 1, index: j }
+    }
     const hospital = toHospital(v, j)
     if (hospital > 0) return { role: diedLater(v, hospital) ? 'killed' : 'injured', last: hospital, index: j }
     const gunshot = gunshotWound(v, j)
