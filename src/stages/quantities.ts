@@ -732,6 +732,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
 }
 
 const spread = (n: number): number => Math.max(1, Math.round(n * 0.1))
+/** A decimal bound without binary noise: 53.1 ∓ 10% is 47.79–58.41, not 58.410000000000004. */
+const tidy = (x: number): number => Math.round(x * 1e6) / 1e6
 
 /** Applies a qualifier to a figure's bounds (see the module comment for the readings). */
 const qualify = (
@@ -755,12 +757,12 @@ const qualify = (
     case 'about': {
       if (!f.exact) return { low: f.low, best: f.best, high: f.high }
       const s = whole ? spread(n) : n * 0.1
-      return { low: n - s, best: n, high: n + s }
+      return { low: tidy(n - s), best: n, high: tidy(n + s) }
     }
     case 'nearly': {
       if (!f.exact) return { low: f.low, best: f.best, high: f.high }
       const s = whole ? spread(n) : n * 0.1
-      return { low: n - s, best: n, high: n }
+      return { low: tidy(n - s), best: n, high: n }
     }
   }
 }

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { quantities } from './quantities.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), quantities()])
+
+test('an approximate decimal keeps tidy bounds ("about 53.1 percent" is 47.79–58.41)', () => {
+  const doc = run(
+    makeDoc({ text: 'About 53.1 percent of adults were vaccinated.', meta: { source: 't.txt' } }),
+  )
+  const q = doc.quantities?.find((x) => x.best === 53.1)
+  assert.ok(q, JSON.stringify(doc.quantities))
+  assert.deepEqual([q.low, q.best, q.high], [47.79, 53.1, 58.41])
+})
