@@ -220,6 +220,18 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['One of the four men has died.', [['One', 1, 1, 1, 'killed', 'men']]],
+  // A charge is filed per victim: counts of murder are the dead, of attempted murder the wounded.
+  [
+    'He faces four counts of attempted first-degree murder.',
+    [['four counts of attempted first-degree murder', 4, 4, 4, 'injured', 'murder']],
+  ],
+  [
+    'She is charged with two counts of murder.',
+    [
+      ['She', 1, 1, 1, 'arrested', 'she'],
+      ['two counts of murder', 2, 2, 2, 'killed', 'murder'],
+    ],
+  ],
   // A condition said of someone makes them injured; "critical of" is no condition.
   ['Woman critical after being shot on Elm Road', [['Woman', 1, 1, 1, 'injured', 'woman']]],
   ['A man was critical of the plan.', []],

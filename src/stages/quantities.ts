@@ -909,6 +909,34 @@ const tokenAfter = (v: View, q: Quantity): number => {
   return k
 }
 
+/**
+ * "four counts of attempted first-degree murder", "three counts of murder": a charge is filed per victim,
+ * so the counts of murder are the dead and the counts of attempted murder the wounded.
+ */
+const countsOfCharge = (v: View, figure: Figure): Quantity | null => {
+  if (!figure.exact || figure.best === null) return null
+  const unit = norm(v, figure.last)
+  if ((unit !== 'counts' && unit !== 'count') || norm(v, figure.last + 1) !== 'of') return null
+  let k = figure.last + 2
+  const attempted = NEGATORS.has(norm(v, k))
+  if (attempted) k++
+  while (k < figure.last + 6 && !FATAL_NOUNS.has(norm(v, k)) && CHARGE_MODIFIERS.test(norm(v, k))) k++
+  if (!FATAL_NOUNS.has(norm(v, k))) return null
+  const n = figure.best
+  return make(
+    v,
+    figure.first,
+    k + 1,
+    { low: n, best: n, high: n },
+    norm(v, k),
+    attempted ? 'injured' : 'killed',
+    k,
+  )
+}
+/** Words between "counts of" and the crime: "first-degree", "second degree", "capital", "felony". */
+const CHARGE_MODIFIERS =
+  /^(?:first|second|third|1st|2nd|3rd)(?:-degree)?$|^degree$|^-$|^capital$|^felony$|^criminal$|^criminally$/
+
 /** Participles that can follow a group noun as a reduced relative clause ("four people shot"). */
 const GROUP_PARTICIPLES = /^(?:[a-z]+ed|shot|hurt|slain|struck|hit)$/
 
@@ -959,6 +987,8 @@ const readFigure = (
   // "a mother of two": the figure counts someone's relations, not casualties.
   if (norm(v, figure.first - 1) === 'of' && PEOPLE.has(norm(v, figure.first - 2)))
     return { quantity: null, next: figure.last }
+  const charged = countsOfCharge(v, figure)
+  if (charged) return { quantity: charged, next: tokenAfter(v, charged) }
   const along = alongWithOthers(v, figure)
   if (along) return { quantity: along, next: tokenAfter(v, along) }
   // "one of the six": the second figure names the group the first is taken from, not a count of its own,
