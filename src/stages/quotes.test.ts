@@ -361,6 +361,14 @@ describe('quotes', () => {
   })
 
   it('handles an empty document', () => assert.deepEqual(analyse('').quotes, []))
+
+  it('reads "declined to comment" as speech but not a figure that "declined in recent months"', () => {
+    assert.deepEqual(analyse('Cases and deaths have declined in recent months across Ostravia.').quotes, [])
+    assert.deepEqual(
+      summary(analyse('Mayor Ilse Marr declined to comment on the closure.')).map((q) => q.speaker),
+      ['Mayor Ilse Marr'],
+    )
+  })
 })
 
 describe('findQuoteRegions', () => {

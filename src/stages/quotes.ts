@@ -650,6 +650,14 @@ const contentAfter = (r: Reader, cue: number, last: number): number | undefined 
     }
   }
   if (NEED_COMPLEMENT.has(w)) return undefined
+  // "declined to comment" reports speech; "deaths have declined in recent months" (no object, no
+  // clause) does not.
+  if (
+    TO_VERBS.has(w) &&
+    next !== 'to' &&
+    (TIME_WORDS.has(next) || PREPOSITIONS.has(next) || /ly$/.test(next) || TERMINAL.has(next))
+  )
+    return undefined
   if (TELL.has(w) && !TO_VERBS.has(w)) {
     // "told CNN he would run", "told them the plan was dead": step over the hearer to the clause.
     let h = k
