@@ -422,6 +422,11 @@ describe('compareStory: which date is the main event’s', () => {
     assert.equal(dateOf(text), '2025-05-05')
   })
 
+  it('passes over the date in a dateline ("DELLPORT (May 9, 2025) –"): the day the report was filed', () => {
+    const text = 'Dellport shooting\n\nDELLPORT (May 9, 2025) – A woman was shot early Monday. She is stable.'
+    assert.equal(dateOf(text), '2025-05-05')
+  })
+
   it('prefers a named day to a bare clock time that only takes the publication day', () => {
     const text =
       'Dellport shooting\n\n' +

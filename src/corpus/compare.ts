@@ -164,11 +164,13 @@ const STAMPS = new Set(['posted', 'updated', 'published', 'modified', 'created',
 const DATE_LEAD_INS = new Set(['on', 'early', 'late', 'earlier', 'later', 'this', 'last', ':'])
 
 /**
- * Whether a date dates the report rather than an event: the page's stamp ("Posted: Feb. 3"), or a
- * statement ("police said Tuesday", "the sheriff on Tuesday said"). A report comes after its event,
+ * Whether a date dates the report rather than an event: the page's stamp ("Posted: Feb. 3"), a
+ * dateline's ("FRANKLIN (Feb. 4, 2014) –"), or a statement ("police said Tuesday", "the sheriff on Tuesday said"). A report comes after its event,
  * often days after, so such a date is not the event's.
  */
 const datesReport = (view: DocView, date: DateMention): boolean => {
+  // "FRANKLIN (Feb. 4, 2014) –": a dateline's date is the day the report was filed.
+  if (view.stamps.some((s) => s.start <= date.span.start && date.span.end <= s.end)) return true
   const tokens = view.tokens
   let i = tokenIndexAt(tokens, date.span.start) - 1
   while (i >= 0 && DATE_LEAD_INS.has(tokens[i].norm)) i--

@@ -103,12 +103,13 @@ describe('frameStory', () => {
   it('tells named voices from unnamed sources and documents', () => {
     const c = makeFixture({
       id: 'c',
-      text: 'Senior officials said the depot burned. The army statement said two died. Front spokesman Odo Renn said more.',
+      text: 'Senior officials said the depot burned. The army statement said two died. Front spokesman Odo Renn said more. He said that was all.',
       mentions: [{ at: 'Odo Renn', type: 'PERSON' }],
       quotes: [
         { at: 'the depot burned', speaker: { at: 'Senior officials' } },
         { at: 'two died', speaker: { at: 'The army statement' } },
         { at: 'more', speaker: { at: 'Front spokesman Odo Renn' } },
+        { at: 'that was all', speaker: { at: 'He' } },
       ],
     })
     const [voices] = frameStory([c], [], []).voices
@@ -116,6 +117,7 @@ describe('frameStory', () => {
       voices.speakers.map((s) => [s.name, s.kind]),
       [
         ['Front spokesman Odo Renn', 'person'],
+        ['He', 'pronoun'],
         ['Senior officials', 'unnamed'],
         ['The army statement', 'document'],
       ],

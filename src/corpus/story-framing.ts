@@ -206,6 +206,7 @@ const labelsFor = (
 }
 
 const DOCUMENT_SPEAKERS = new Set(quoteCues.documents)
+const PRONOUNS = new Set([...quoteCues.pronouns, 'i'])
 
 /**
  * What kind of voice a speaker is: a named person or organisation when it resolves to an entity or
@@ -224,6 +225,7 @@ const voiceKind = (
   if (type === 'PERSON') return 'person'
   if (type !== undefined) return 'organisation'
   const words = normalise(speaker.text).split(/\s+/)
+  if (words.length === 1 && PRONOUNS.has(words[0])) return 'pronoun'
   return DOCUMENT_SPEAKERS.has(words[words.length - 1]) ? 'document' : 'unnamed'
 }
 

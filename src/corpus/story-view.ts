@@ -53,6 +53,8 @@ export interface DocView {
   locativeAny: Set<Mention>
   /** Mentions that are a dateline's place ("PITTSBURGH (KDKA) —"): where the report was filed. */
   dateline: Set<Mention>
+  /** Datelines' parentheses ("(AP)", "(Feb. 4, 2014)"): a date there is the report's, not an event's. */
+  stamps: Span[]
 }
 
 /** Index of the first token ending after `offset` (the token at or after it); `tokens.length` if none. */
@@ -120,7 +122,9 @@ export const makeView = (
         : []
   const typeOf = (m: Mention): EntityType =>
     (m.entity !== undefined ? entities.get(m.entity)?.type : undefined) ?? m.type
-  const places = findDatelines(doc.text, tokens).map((d) => d.place)
+  const datelines = findDatelines(doc.text, tokens)
+  const places = datelines.map((d) => d.place)
+  const stamps = datelines.flatMap((d) => (d.stamp ? [d.stamp] : []))
   // "the Brookhaven shooting", "a Dellport fire": a name right before an event's trigger names its place
   // (counted as a place only when typed as one: "the Hamas attack" names its author).
   const triggerAt = new Set((doc.events ?? []).map((e) => tokenIndexAt(tokens, e.span.start)))
@@ -138,7 +142,7 @@ export const makeView = (
     ),
   )
   const locative = new Set([...locativeAny].filter((m) => placeTypes.includes(typeOf(m))))
-  return { doc, order, sentences, tokens, typeOf, locative, locativeAny, dateline }
+  return { doc, order, sentences, tokens, typeOf, locative, locativeAny, dateline, stamps }
 }
 
 /** Index of the sentence a span starts in; -1 when it lies between sentences. */

@@ -264,10 +264,10 @@ export interface Fact {
 
 /**
  * Who a quoted voice is: a named `person`, a named `organisation` or place ("the Pentagon", "Iraq"),
- * an `unnamed` source ("officials", "a senior commander", "witnesses"), or a `document` ("the
- * statement", "reports", "a court filing").
+ * an `unnamed` source ("officials", "a senior commander", "witnesses"), a `document` ("the
+ * statement", "reports", "a court filing"), or a `pronoun` not tied to a name ("he said").
  */
-export type VoiceKind = 'person' | 'organisation' | 'unnamed' | 'document'
+export type VoiceKind = 'person' | 'organisation' | 'unnamed' | 'document' | 'pronoun'
 
 /** How each outlet frames a story. */
 export interface StoryFraming {

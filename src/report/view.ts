@@ -95,6 +95,7 @@ const VOICE_KINDS: [VoiceKind, string, string][] = [
   ['organisation', 'organisation', 'organisations'],
   ['unnamed', 'unnamed source', 'unnamed sources'],
   ['document', 'document', 'documents'],
+  ['pronoun', 'pronoun', 'pronouns'],
 ]
 
 /**

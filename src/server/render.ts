@@ -273,6 +273,7 @@ const KIND_CLASS: Record<string, string> = {
   organisation: 'organisation',
   unnamed: 'unnamed',
   document: 'document',
+  pronoun: 'pronoun',
 }
 
 /** A horizontal bar chart of whose voices each outlet quotes, as inline SVG (no script, no style). */

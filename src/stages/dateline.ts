@@ -8,6 +8,8 @@ export interface Dateline {
   place: Span
   /** The state or country after a comma, when given: "Wash.", "Mo.", "Indiana". */
   region?: Span
+  /** The parenthesis after the place, when given: the agency or the filing date ("(AP)", "(Feb. 4, 2014)"). */
+  stamp?: Span
 }
 
 const NOT_PLACES = new Set(datelines.notPlaces)
@@ -83,13 +85,15 @@ export const findDatelines = (text: string, tokens: readonly Token[]): Dateline[
       !(region && STATES.has(text.slice(region.start, region.end).toLowerCase().replace(/\.$/, '')))
     )
       continue
+    let stamp: Span | undefined
     if (tokens[k]?.norm === '(') {
       const close = tokens.slice(k + 1, k + 1 + MAX_PAREN_TOKENS).findIndex((t) => t.norm === ')')
       if (close < 0) continue
+      stamp = { start: tokens[k].span.start, end: tokens[k + close + 1].span.end }
       k += close + 2
     }
     if (tokens[k]?.norm !== '-' || tokens[k].kind !== 'punct') continue
-    out.push(region ? { place, region } : { place })
+    out.push({ place, ...(region ? { region } : {}), ...(stamp ? { stamp } : {}) })
   }
   return out
 }
