@@ -232,6 +232,11 @@ const cases: [string, Row[]][] = [
       ['two counts of murder', 2, 2, 2, 'killed', 'murder'],
     ],
   ],
+  [
+    'He faces one count each of first-degree attempted murder and robbery.',
+    [['one count each of first-degree attempted murder', 1, 1, 1, 'injured', 'murder']],
+  ],
+  ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
   // A condition said of someone makes them injured; "critical of" is no condition.
   ['Woman critical after being shot on Elm Road', [['Woman', 1, 1, 1, 'injured', 'woman']]],
   ['A man was critical of the plan.', []],

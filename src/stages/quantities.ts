@@ -614,7 +614,9 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
 
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
-  if (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to') return -1
+  // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
+  const released = (norm(v, j) === 'released' || norm(v, j) === 'discharged') && norm(v, j + 1) === 'from'
+  if (!released && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
   for (let k = j + 2; k < v.end && k < j + 8; k++) {
     if (HOSPITALS.has(norm(v, k))) return k + 1
     if (v.tokens[k].kind === 'punct') return -1
@@ -916,11 +918,16 @@ const tokenAfter = (v: View, q: Quantity): number => {
 const countsOfCharge = (v: View, figure: Figure): Quantity | null => {
   if (!figure.exact || figure.best === null) return null
   const unit = norm(v, figure.last)
-  if ((unit !== 'counts' && unit !== 'count') || norm(v, figure.last + 1) !== 'of') return null
-  let k = figure.last + 2
-  const attempted = NEGATORS.has(norm(v, k))
-  if (attempted) k++
-  while (k < figure.last + 6 && !FATAL_NOUNS.has(norm(v, k)) && CHARGE_MODIFIERS.test(norm(v, k))) k++
+  const of = norm(v, figure.last + 1) === 'each' ? figure.last + 2 : figure.last + 1
+  if ((unit !== 'counts' && unit !== 'count') || norm(v, of) !== 'of') return null
+  // "one count each of first-degree attempted murder".
+  let k = of + 1
+  let attempted = false
+  while (k < figure.last + 8 && !FATAL_NOUNS.has(norm(v, k))) {
+    if (NEGATORS.has(norm(v, k))) attempted = true
+    else if (!CHARGE_MODIFIERS.test(norm(v, k))) break
+    k++
+  }
   if (!FATAL_NOUNS.has(norm(v, k))) return null
   const n = figure.best
   return make(
