@@ -362,6 +362,18 @@ describe('quotes', () => {
 
   it('handles an empty document', () => assert.deepEqual(analyse('').quotes, []))
 
+  it('takes the noun a "who" clause describes as the speaker, and no sentence-opening "As"', () => {
+    assert.deepEqual(
+      summary(analyse('A neighbour who saw the car said the driver fled.')).map((q) => q.speaker),
+      ['A neighbour'],
+    )
+    const opening = summary(analyse('As police arrived, officers said the road was closed.'))
+    assert.ok(
+      opening.every((q) => !/^As\b/.test(q.speaker ?? '')),
+      JSON.stringify(opening),
+    )
+  })
+
   it('reads "declined to comment" as speech but not a figure that "declined in recent months"', () => {
     assert.deepEqual(analyse('Cases and deaths have declined in recent months across Ostravia.').quotes, [])
     assert.deepEqual(

@@ -43,6 +43,8 @@ const NEED_COMPLEMENT = new Set(cueData.needComplement)
 const COMPLEMENTIZERS = new Set(cueData.complementizers)
 const DETERMINERS = new Set(cueData.determiners)
 const TO_VERBS = new Set(cueData.toVerbs)
+/** Relative pronouns that open a clause describing the noun before them. */
+const RELATIVES = new Set(['who'])
 const PARTICIPLES = new Set(cueData.participles)
 const CONJUNCTIONS = new Set(['and', 'but'])
 const QUESTIONS = new Set(cueData.questions)
@@ -361,7 +363,19 @@ class Reader {
       }
       if (tok.kind === 'punct' || tok.kind === 'symbol') {
         if (tok.norm !== '-' && tok.norm !== '&') break
-      } else if (CLAUSE_STOPS.has(tok.norm) && !this.capital(j)) break
+      } else if (CLAUSE_STOPS.has(tok.norm) && !this.capital(j)) {
+        // "A neighbour who saw the car said": the speaker is the noun the relative clause describes.
+        if (RELATIVES.has(tok.norm) && j < i && j > floor && !this.capital(j + 1))
+          return this.nounPhraseBefore(j, floor)
+        break
+      }
+      // "As police arrived, …", "When officers said": a sentence-initial subordinator opens a clause.
+      else if (
+        CLAUSE_STOPS.has(tok.norm) &&
+        !PREPOSITIONS.has(tok.norm) &&
+        j === this.sentenceStart[this.sentenceOf[j]]
+      )
+        break
       else if (PRONOUNS.has(tok.norm) && j < i) break
       // A lower-case verb form ("made similarly bigoted claims", "the report released Monday") is not in a speaker's
       // noun phrase; a cue word in a noun phrase ("his claims") is no cue.
