@@ -237,6 +237,15 @@ const cases: [string, Row[]][] = [
     [['one count each of first-degree attempted murder', 1, 1, 1, 'injured', 'murder']],
   ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
+  // A count of shots does not stop "and died"; a headline subject may carry an age aside.
+  ['The man was shot several times and died at a hospital.', [['The man', 1, 1, 1, 'killed', 'man']]],
+  [
+    'Fear on Elm Road after girl, 15, is killed by gunmen',
+    [
+      ['girl', 1, 1, 1, 'killed', 'girl'],
+      ['15', 15, 15, 15, 'other', ''],
+    ],
+  ],
   // A condition said of someone makes them injured; "critical of" is no condition.
   ['Woman critical after being shot on Elm Road', [['Woman', 1, 1, 1, 'injured', 'woman']]],
   ['A man was critical of the plan.', []],

@@ -563,7 +563,9 @@ const diedLater = (v: View, from: number): boolean => {
     if (DIED.has(w) || (PRONOUNCED.has(w) && norm(v, k + 1) === 'dead')) return true
     // "shot in the head, killed", "shot in the chest and killed".
     if (w === 'killed' && (norm(v, k - 1) === ',' || norm(v, k - 1) === 'and')) return true
-    if (w === '.' || w === ';' || parseFigure(v, k)) return false
+    // "shot several times and died": a figure of shots is no one else.
+    const figure = parseFigure(v, k)
+    if (w === '.' || w === ';' || (figure && !MEASURES.has(norm(v, figure.last)))) return false
     // Someone else dying: "three were hurt and a teenager died", "where the 19-year-old died"; "in a
     // shooting" is no one.
     if (PEOPLE.has(w) || AGE_WORD.test(w)) return false
@@ -1688,8 +1690,13 @@ const mayStart = (v: View, i: number): boolean => {
 }
 
 /** "after toddler shot, killed", "as teen dies": a headline's bare person noun after a conjunction. */
-const isBareSubject = (v: View, i: number): boolean =>
-  HEADLINE_CONJUNCTIONS.has(norm(v, i - 1)) && PEOPLE.has(norm(v, i)) && roleAt(v, i + 1) !== null
+const isBareSubject = (v: View, i: number): boolean => {
+  if (!HEADLINE_CONJUNCTIONS.has(norm(v, i - 1)) || !PEOPLE.has(norm(v, i))) return false
+  if (roleAt(v, i + 1) !== null) return true
+  // "after girl, 15, is killed": an age aside, then the predicate.
+  const k = skipAside(v, i + 1)
+  return k !== i + 1 && /^\d+$/.test(norm(v, i + 2)) && rolePredicate(v, k) !== null
+}
 const HEADLINE_CONJUNCTIONS = new Set(['after', 'as', 'when'])
 
 /** Finds the quantities in one sentence's tokens [start, end). */
