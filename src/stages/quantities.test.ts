@@ -237,6 +237,7 @@ const cases: [string, Row[]][] = [
     [['one count each of first-degree attempted murder', 1, 1, 1, 'injured', 'murder']],
   ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
+  ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
   // A count of shots does not stop "and died"; a headline subject may carry an age aside.
   ['The man was shot several times and died at a hospital.', [['The man', 1, 1, 1, 'killed', 'man']]],
   [

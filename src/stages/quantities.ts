@@ -1229,6 +1229,8 @@ const skipAside = (v: View, k: number): number => {
   return norm(v, j) === ',' ? j + 1 : k
 }
 
+/** Nouns before "death" that say how someone died: "a shooting death", "a gunshot death", "a hunting death". */
+const DEATH_KINDS = new Set(['shooting', 'stabbing', 'gunshot', 'hunting'])
 /** Plural nouns for a pair of people: "his parents" is two. */
 const PAIRS = new Set(['parents', 'grandparents'])
 const WEAPONS = new Set(['gun', 'weapon', 'firearm', 'rifle', 'pistol', 'shotgun', 'handgun', 'revolver'])
@@ -1506,11 +1508,7 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
       if ((v.tokens[k].kind !== 'word' && !possessive) || FUNCTION.has(norm(v, k)) || roleAt(v, k)) break
     }
   }
-  if (
-    (w === 'shooting' || w === 'stabbing') &&
-    (next === 'death' || next === 'deaths') &&
-    norm(v, i + 2) !== 'of'
-  ) {
+  if (DEATH_KINDS.has(w) && (next === 'death' || next === 'deaths') && norm(v, i + 2) !== 'of') {
     return one(i + 2, i + 1)
   }
   if (DEATH_NOUNS.has(w) && next === 'of' && !NEGATORS.has(norm(v, i - 1))) {
@@ -1673,7 +1671,7 @@ const STARTERS = new Set<string>([
   ...LIFE_VERBS,
   ...DEATH_NOUNS,
   ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'himself', 'herself', 'fatal', 'deadly'],
-  ...['shooting', 'stabbing', "'s"],
+  ...['shooting', 'stabbing', 'gunshot', 'hunting', "'s"],
   ...FATAL_NOUNS,
 ])
 
