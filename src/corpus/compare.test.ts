@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Entity, Fact } from '../model/types.ts'
 import { analyseDocument } from '../pipeline/default.ts'
-import { compareStory } from './compare.ts'
+import { compareStory, headlineOf } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
 
 // A made-up story told by three made-up outlets.
@@ -466,4 +466,18 @@ describe('compareStory: a place named by its responders', () => {
       ['Dellport'],
     )
   })
+})
+
+describe('headlineOf', () => {
+  const cases: [string, string][] = [
+    ['Two hurt in Dellport crash - WXYZ Channel 4', 'Two hurt in Dellport crash'],
+    ['Two hurt in Dellport crash - KXYZ-TV | ABC 7 - Dellport, Ostravia', 'Two hurt in Dellport crash'],
+    ['Two hurt in Dellport crash | Dellport News, Weather & Sports', 'Two hurt in Dellport crash'],
+    ['Two hurt in Dellport crash - dellportdaily.com', 'Two hurt in Dellport crash'],
+    // Not a site: a headline with a dash, or too little headline left.
+    ['Marr - Brandt Summit Ends Early', 'Marr - Brandt Summit Ends Early'],
+    ['Stocks fall - index down 500 points', 'Stocks fall - index down 500 points'],
+    ['Crash - WXYZ News', 'Crash - WXYZ News'],
+  ]
+  for (const [title, expected] of cases) it(title, () => assert.equal(headlineOf(title), expected))
 })
