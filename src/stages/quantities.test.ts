@@ -238,6 +238,10 @@ const cases: [string, Row[]][] = [
   ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
   ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
+  [
+    "Police say the 9-year-old's gunshot wound was accidental.",
+    [["9-year-old's gunshot wound", 1, 1, 1, 'dead_or_injured', '9-year-old']],
+  ],
   // A count of shots does not stop "and died"; a headline subject may carry an age aside.
   ['The man was shot several times and died at a hospital.', [['The man', 1, 1, 1, 'killed', 'man']]],
   [

@@ -1495,6 +1495,16 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   if (w === "'s" && next === 'death' && PEOPLE.has(norm(v, i - 1))) {
     return { quantity: make(v, i - 1, i + 2, ONE, norm(v, i - 1), 'killed', i - 1), next: i + 2 }
   }
+  // "the 16-year-old's gunshot wound": someone shot.
+  const owner = norm(v, i - 1)
+  if (
+    w === "'s" &&
+    next === 'gunshot' &&
+    WOUNDS.has(norm(v, i + 2)) &&
+    (PEOPLE.has(owner) || AGE_WORD.test(owner))
+  ) {
+    return { quantity: make(v, i - 1, i + 3, ONE, owner, 'dead_or_injured', i - 1), next: i + 3 }
+  }
   // "an attempted murder-suicide" may have killed no one.
   if ((w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) && norm(v, i - 1) !== 'attempted') {
     const last = w === 'murder' ? i + 2 : i + 1
