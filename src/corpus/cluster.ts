@@ -13,10 +13,15 @@ import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near
 /** Options of the story index. Defaults were tuned on ECB+, GVA and AllSides (see eval/grouping.eval.ts). */
 export interface StoryIndexOptions {
   /**
-   * How an article is scored against a candidate story: a linear function of pair features
-   * ({@link PAIR_FEATURES}). Defaults to the trained scorer in models/grouping-scorer.json.
+   * How an analysed article (one with `mentions`) is scored against a candidate story: a linear function
+   * of pair features ({@link PAIR_FEATURES}). Defaults to the trained scorer in models/grouping-scorer.json.
    */
   scorer?: GroupingScorer
+  /**
+   * The scorer for a bare article (text and metadata only, no per-document layers): without mentions,
+   * dates, quantities and events, several features are always 0 and the others must carry more weight.
+   */
+  bareScorer?: GroupingScorer
   /** Score at or above which an article joins its best story rather than starting one (0: the scorer's own boundary). */
   threshold?: number
   /**
@@ -71,9 +76,15 @@ export interface StoryIndexOptions {
  * - `nearest`: cosine with the closest recent member;
  * - `names`: `lexical` over name features only (who and where, without what happened);
  * - `gap`: days between the article and the story's date range, over `timeScale`, capped at 1;
- * - `yearClash`, `placeClash`, `eventClash`, `dayClash`, `countClash`: 1 when both name years, places,
- *   event types, calendar days (within a day), casualty counts (of a role both give) and share none;
- * - `placeShared`, `dayShared`, `countShared`: 1 when they share one;
+ * - `gapLong`: the same gap on a log scale reaching 1 at 30 days (follow-ups come days or weeks later);
+ * - `yearClash`: 1 when the article names years and none that at least half the story's members naming
+ *   years name;
+ * - `placeClash`, `dayClash` (within a day): the same for places and calendar days; `placeShared`,
+ *   `dayShared`: 1 when the article names one of those;
+ * - `eventClash`, `countClash`: 1 when both name event types, casualty counts (of a role both give) and
+ *   share none; `countShared`: 1 when they share a count;
+ * - `personShared`: 1 when the person the article names most is the one the story names most;
+ *   `personClash`: 1 when neither side names the other's most-named person at all;
  * - `nameMissing`: share (by tf·idf) of the article's key names the story never mentions;
  * - `storyNamesMissing`: share of the story's key names (key names of at least half its members) the
  *   article never mentions.
@@ -83,12 +94,15 @@ export const PAIR_FEATURES = [
   'nearest',
   'names',
   'gap',
+  'gapLong',
   'yearClash',
   'placeClash',
   'placeShared',
   'nameMissing',
   'storyNamesMissing',
   'eventClash',
+  'personClash',
+  'personShared',
   'dayClash',
   'dayShared',
   'countClash',
@@ -137,12 +151,19 @@ export interface StoryIndexState {
     minDay: number | null
     maxDay: number | null
     years: number[]
+    /** Members mentioning each year (absent in older snapshots: each of `years` once). */
+    yearCounts?: [number, number][]
     places: string[]
+    /** Members naming each place, and members naming any (absent in older snapshots: each place once). */
+    placeCounts?: [string, number][]
+    placeMembers?: number
     events: string[]
     /** Absent in snapshots from before these features: treated as empty. */
-    days?: number[]
+    days?: [number, number][]
+    dayMembers?: number
     counts?: string[]
     keyNames?: [string, number][]
+    persons?: [string, number][]
     names: [string, number][]
     posted: string[]
     members: [string, string, [string, number][]][]
@@ -179,15 +200,24 @@ interface StoryState {
   centroid: Map<string, number>
   minDay: number | null
   maxDay: number | null
-  years: Set<number>
+  /** Year → members mentioning it. */
+  years: Map<number, number>
+  /** Members mentioning any year. */
+  yearMembers: number
   places: Set<string>
+  /** Place → members naming it; members naming any place. */
+  placeCounts: Map<string, number>
+  placeMembers: number
   events: Set<string>
-  /** Calendar days named by members' ledes. */
-  days: Set<number>
+  /** Calendar day named by members' ledes → members naming it; members naming any day. */
+  days: Map<number, number>
+  dayMembers: number
   /** Casualty counts (`role:value`) members state. */
   counts: Set<string>
   /** Key name feature → number of members for which it is a key name. */
   keyNames: Map<string, number>
+  /** Person → mentions across members. */
+  persons: Map<string, number>
   /** Cached centroid norm under idf epoch `normEpoch` (-1: stale). */
   norm: number
   /** Cached norm of the centroid's name features (`n:`, `e:`), same epoch. */
@@ -215,10 +245,11 @@ interface Member {
 const BACKGROUND = backgroundDf as { documents: number; df: Record<string, number> }
 
 const DEFAULTS = {
-  scorer: trainedScorer as GroupingScorer,
+  scorer: trainedScorer.analysed as GroupingScorer,
+  bareScorer: trainedScorer.bare as GroupingScorer,
   backgroundWeight: 1,
   threshold: 0,
-  windowDays: 14,
+  windowDays: 30,
   timeScale: 7,
   keyNames: 5,
   queryTerms: 20,
@@ -240,16 +271,24 @@ const CLOSED_MAP = new Map<never, never>()
 const CLOSED_SET = new Set<never>()
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
+// The gap at which `gapLong` reaches 1: about a month, the time follow-ups (charges, funerals, trials)
+// most often take.
+const LONG_GAP_DAYS = 30
+// A sentence seen on days further apart than this is page furniture (see `noteSegmentDays`).
+const FURNITURE_DAYS = 14
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
 const GAP = PAIR_FEATURES.indexOf('gap')
+const GAP_LONG = PAIR_FEATURES.indexOf('gapLong')
 const YEAR_CLASH = PAIR_FEATURES.indexOf('yearClash')
 const PLACE_CLASH = PAIR_FEATURES.indexOf('placeClash')
 const PLACE_SHARED = PAIR_FEATURES.indexOf('placeShared')
 const NAME_MISSING = PAIR_FEATURES.indexOf('nameMissing')
 const STORY_NAMES_MISSING = PAIR_FEATURES.indexOf('storyNamesMissing')
 const EVENT_CLASH = PAIR_FEATURES.indexOf('eventClash')
+const PERSON_CLASH = PAIR_FEATURES.indexOf('personClash')
+const PERSON_SHARED = PAIR_FEATURES.indexOf('personShared')
 const DAY_CLASH = PAIR_FEATURES.indexOf('dayClash')
 const DAY_SHARED = PAIR_FEATURES.indexOf('dayShared')
 const COUNT_CLASH = PAIR_FEATURES.indexOf('countClash')
@@ -286,8 +325,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   // (page furniture). Bounded: when it grows past MAX_SEGMENTS, sentences seen in one story only are forgotten.
   const segments = new Map<number, number>(state?.segments ?? [])
   const isBoilerplate = (hash: number): boolean => segments.get(hash) === -1
-  // Sentence hash → the first publication day it was seen on. A sentence that recurs further apart than a
-  // story window is page furniture too: reports of one event cluster in time, a site's furniture does not.
+  // Sentence hash → the first publication day it was seen on. A sentence that recurs more than two weeks
+  // apart is page furniture too: reports of one event cluster in time, a site's furniture does not.
   // This catches furniture of one site whose articles all fell into one story because of it.
   const segmentDays = new Map<number, number>(state?.segmentDays ?? [])
   const noteSegmentDays = (hashes: readonly number[], day: number | null): void => {
@@ -295,7 +334,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const hash of hashes) {
       const first = segmentDays.get(hash)
       if (first === undefined) segmentDays.set(hash, day)
-      else if (Math.abs(day - first) > settings.windowDays) segments.set(hash, -1)
+      else if (Math.abs(day - first) > FURNITURE_DAYS) segments.set(hash, -1)
     }
     if (segmentDays.size > MAX_SEGMENTS) segmentDays.clear()
   }
@@ -354,12 +393,19 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         normEpoch: -1,
         minDay: s.minDay,
         maxDay: s.maxDay,
-        years: new Set(s.years),
+        years: new Map(s.yearCounts ?? s.years.map((y): [number, number] => [y, 1])),
+        yearMembers: s.yearCounts
+          ? Math.max(0, ...s.yearCounts.map(([, n]) => n))
+          : Math.min(1, s.years.length),
         places: new Set(s.places),
+        placeCounts: new Map(s.placeCounts ?? s.places.map((p): [string, number] => [p, 1])),
+        placeMembers: s.placeMembers ?? Math.min(1, s.places.length),
         events: new Set(s.events),
-        days: new Set(s.days ?? []),
+        days: new Map(s.days ?? []),
+        dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
         keyNames: new Map(s.keyNames ?? []),
+        persons: new Map(s.persons ?? []),
         names: new Map(s.names),
         posted: new Set(),
         members: s.members.map(([id, sig, vector]) => ({
@@ -393,12 +439,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.posted = CLOSED_SET as unknown as Set<string>
         story.names = CLOSED_MAP as unknown as Map<string, number>
         story.members = []
-        story.years = CLOSED_SET as unknown as Set<number>
+        story.years = CLOSED_MAP as unknown as Map<number, number>
         story.places = CLOSED_SET as unknown as Set<string>
         story.events = CLOSED_SET as unknown as Set<string>
-        story.days = CLOSED_SET as unknown as Set<number>
+        story.days = CLOSED_MAP as unknown as Map<number, number>
+        story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
         story.keyNames = CLOSED_MAP as unknown as Map<string, number>
+        story.persons = CLOSED_MAP as unknown as Map<string, number>
         if (story.duplicates.every((d) => d === null)) story.duplicates = []
         open.delete(index)
         closed++
@@ -488,11 +536,21 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     x[LEXICAL] = lexical
     x[NEAREST] = lexical
     x[NAMES] = nameLinkage
-    x[GAP] = Math.min(1, gapDays(f.day, story) / Math.max(1, settings.timeScale))
-    if (f.years.length > 0 && story.years.size > 0 && disjoint(f.years, story.years)) x[YEAR_CLASH] = 1
-    if (f.places.length > 0 && story.places.size > 0) {
-      if (disjoint(f.places, story.places)) x[PLACE_CLASH] = 1
-      else x[PLACE_SHARED] = 1
+    const gap = gapDays(f.day, story)
+    x[GAP] = Math.min(1, gap / Math.max(1, settings.timeScale))
+    x[GAP_LONG] = Math.min(1, Math.log1p(gap) / Math.log1p(LONG_GAP_DAYS))
+    // Against the years most of the story's members name: a story's members between them mention many
+    // years (background, earlier events), so any year at all would almost always be shared.
+    if (f.years.length > 0 && story.yearMembers > 0) {
+      const quorum = story.yearMembers / 2
+      if (!f.years.some((y) => (story.years.get(y) ?? 0) >= quorum)) x[YEAR_CLASH] = 1
+    }
+    // Places and days, like years, against what at least half the members naming any name: a story that
+    // drew in a report of another event must not thereby accept every place and day of that event.
+    if (f.places.length > 0 && story.placeMembers > 0) {
+      const quorum = story.placeMembers / 2
+      if (f.places.some((p) => (story.placeCounts.get(p) ?? 0) >= quorum)) x[PLACE_SHARED] = 1
+      else x[PLACE_CLASH] = 1
     }
     if (keys.length > 0) {
       let missing = 0
@@ -514,8 +572,24 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     if (storyKeys > 0) x[STORY_NAMES_MISSING] = storyMissing / storyKeys
     if (f.events.length > 0 && story.events.size > 0 && disjoint(f.events, story.events)) x[EVENT_CLASH] = 1
-    if (f.days.length > 0 && story.days.size > 0) {
-      const near = f.days.some((d) => story.days.has(d) || story.days.has(d - 1) || story.days.has(d + 1))
+    if (f.persons.length > 0 && story.persons.size > 0) {
+      // The person each side names most: the same one, or neither names the other's at all.
+      const own = f.persons[0][0]
+      let main = ''
+      let most = 0
+      for (const [person, n] of story.persons) {
+        if (n > most) {
+          main = person
+          most = n
+        }
+      }
+      if (own === main) x[PERSON_SHARED] = 1
+      else if (!story.persons.has(own) && !f.persons.some(([p]) => p === main)) x[PERSON_CLASH] = 1
+    }
+    if (f.days.length > 0 && story.dayMembers > 0) {
+      const quorum = story.dayMembers / 2
+      const named = (d: number): boolean => (story.days.get(d) ?? 0) >= quorum
+      const near = f.days.some((d) => named(d) || named(d - 1) || named(d + 1))
       if (near) x[DAY_SHARED] = 1
       else x[DAY_CLASH] = 1
     }
@@ -533,9 +607,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return x
   }
 
-  const weights = Float64Array.from(PAIR_FEATURES, (name) => settings.scorer.weights[name] ?? 0)
-  const score = (x: Float64Array): number => {
-    let total = settings.scorer.bias
+  const compile = (scorer: GroupingScorer): { bias: number; weights: Float64Array } => ({
+    bias: scorer.bias,
+    weights: Float64Array.from(PAIR_FEATURES, (name) => scorer.weights[name] ?? 0),
+  })
+  const analysedScorer = compile(settings.scorer)
+  const bareScorer = compile(settings.bareScorer)
+  const score = (x: Float64Array, { bias, weights }: { bias: number; weights: Float64Array }): number => {
+    let total = bias
     for (let i = 0; i < x.length; i++) total += weights[i] * x[i]
     return total
   }
@@ -616,8 +695,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       candidates.length = settings.candidates
     }
     for (const index of touched) overlap[index] = 0
-    // Every candidate gets the cheap score (linkage minus penalties); the few best also get the
-    // nearest-member blend, which costs a pass over their recent members.
+    // The article's name features and their norm, for the name-only cosine.
     const names = new Set<string>()
     let nameNorm = 0
     for (const [term, v] of vector) {
@@ -626,12 +704,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       nameNorm += v * v
     }
     nameNorm = Math.sqrt(nameNorm)
+    const scorer = doc.mentions === undefined ? bareScorer : analysedScorer
     // Every candidate gets the cheap score (nearest-member similarity taken as the centroid's); the few
     // best also get the real nearest-member similarity, which costs a pass over their recent members.
     const scored = candidates
       .map((index) => {
         const x = pairFeatures(f, keys, names, linkage(weighted, nameNorm, stories[index]), stories[index])
-        return { index, x, cheap: score(x) }
+        return { index, x, cheap: score(x, scorer) }
       })
       .sort((a, b) => b.cheap - a.cheap || a.index - b.index)
     const full = settings.decide ? scored.length : NEAREST_CANDIDATES
@@ -646,7 +725,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     } else {
       let bestScore = settings.threshold
       for (const c of scored.slice(0, full)) {
-        const s = score(c.x)
+        const s = score(c.x, scorer)
         if (s >= bestScore) {
           best = c.index
           bestScore = s
@@ -671,12 +750,17 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         normEpoch: -1,
         minDay: null,
         maxDay: null,
-        years: new Set(),
+        years: new Map(),
+        yearMembers: 0,
         places: new Set(),
+        placeCounts: new Map(),
+        placeMembers: 0,
         events: new Set(),
-        days: new Set(),
+        days: new Map(),
+        dayMembers: 0,
         counts: new Set(),
         keyNames: new Map(),
+        persons: new Map(),
         names: new Map(),
         posted: new Set(),
         members: [],
@@ -705,12 +789,19 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       story.maxDay = story.maxDay === null ? f.day : Math.max(story.maxDay, f.day)
       latestDay = latestDay === null ? f.day : Math.max(latestDay, f.day)
     }
-    for (const y of f.years) story.years.add(y)
-    for (const p of f.places) story.places.add(p)
+    for (const y of f.years) story.years.set(y, (story.years.get(y) ?? 0) + 1)
+    if (f.years.length > 0) story.yearMembers++
+    for (const p of f.places) {
+      story.places.add(p)
+      story.placeCounts.set(p, (story.placeCounts.get(p) ?? 0) + 1)
+    }
+    if (f.places.length > 0) story.placeMembers++
+    if (f.days.length > 0) story.dayMembers++
     for (const e of f.events) story.events.add(e)
-    for (const d of f.days) story.days.add(d)
+    for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
+    for (const [person, n] of f.persons) story.persons.set(person, (story.persons.get(person) ?? 0) + n)
     for (const term of f.terms.keys()) {
       if (term.startsWith('n:') || term.startsWith('e:'))
         story.names.set(term, (story.names.get(term) ?? 0) + 1)
@@ -770,12 +861,17 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         centroid: [...s.centroid],
         minDay: s.minDay,
         maxDay: s.maxDay,
-        years: [...s.years],
+        years: [...s.years.keys()],
+        yearCounts: [...s.years],
         places: [...s.places],
         events: [...s.events],
+        placeCounts: [...s.placeCounts],
+        placeMembers: s.placeMembers,
         days: [...s.days],
+        dayMembers: s.dayMembers,
         counts: [...s.counts],
         keyNames: [...s.keyNames],
+        persons: [...s.persons],
         names: [...s.names],
         posted: [...s.posted],
         members: s.members.map((m): [string, string, [string, number][]] => [

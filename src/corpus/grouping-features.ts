@@ -24,6 +24,11 @@ export interface GroupingFeatures {
    * date), as days since 1970-01-01: when the event happened, which tells two similar events apart.
    */
   days: number[]
+  /**
+   * People the article names (PERSON mentions, by entity id when resolved), most mentioned first, with
+   * their mention counts: who an event happened to or was done by.
+   */
+  persons: [string, number][]
   /** Casualty counts the article states (`role:best` of killed / injured quantities from `doc.quantities`). */
   counts: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
@@ -47,10 +52,27 @@ export interface FeaturiseOptions {
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 const UPPER = /^\p{Lu}/u
 const DIGITS = /^\d+$/
-const LINE = /\n+/
+const LINE = /\n+/g
 const SPACES = /^[ \t]*$/
 // A sentence ends at . ! ? (then space): the next capitalised word may be capitalised only for that reason.
-const SENTENCE = /(?<=[.!?]["'”’)]*)\s+/
+const SENTENCE = /(?<=[.!?]["'”’)]*)\s+/g
+
+/** The pieces of `text` between matches of `separator` (a global regex), each with its offset: `split` with positions. */
+const pieces = (text: string, separator: RegExp): [string, number][] => {
+  const out: [string, number][] = []
+  let from = 0
+  for (const m of text.matchAll(separator)) {
+    out.push([text.slice(from, m.index), from])
+    from = (m.index ?? 0) + m[0].length
+  }
+  out.push([text.slice(from), from])
+  return out
+}
+
+const inSpans = (spans: readonly [number, number][], at: number): boolean => {
+  for (const [start, end] of spans) if (at >= start && at < end) return true
+  return false
+}
 
 /** A 32-bit hash of a sentence's letters and digits (case-folded), or null when it is too short to be furniture. */
 export const segmentHash = (sentence: string): number | null => {
@@ -130,13 +152,15 @@ export const featurise = (
   // metadata only or also the start of the text.
   const hasTitle = title !== undefined && title.trim().length > 0
   const titleInText = hasTitle && text.startsWith(title)
-  const sources: { text: string; weight: number; isTitle: boolean }[] = titleInText
+  // `start`: where the source begins in `doc.text` (-1 for a title that is metadata only).
+  const sources: { text: string; weight: number; isTitle: boolean; start: number }[] = titleInText
     ? [
-        { text: title, weight: titleWeight, isTitle: false },
-        { text: text.slice(title.length), weight: 1, isTitle: false },
+        { text: title, weight: titleWeight, isTitle: false, start: 0 },
+        { text: text.slice(title.length), weight: 1, isTitle: false, start: title.length },
       ]
-    : [{ text, weight: 1, isTitle: false }]
-  if (hasTitle && !titleInText) sources.unshift({ text: title, weight: titleWeight, isTitle: true })
+    : [{ text, weight: 1, isTitle: false, start: 0 }]
+  if (hasTitle && !titleInText)
+    sources.unshift({ text: title, weight: titleWeight, isTitle: true, start: -1 })
   // Without a title, a short first line is the headline in most plain-text news (the seed format, feeds).
   if (!hasTitle) {
     const end = text.indexOf('\n')
@@ -144,12 +168,8 @@ export const featurise = (
       sources.splice(
         0,
         1,
-        { text: text.slice(0, end), weight: titleWeight, isTitle: false },
-        {
-          text: text.slice(end),
-          weight: 1,
-          isTitle: false,
-        },
+        { text: text.slice(0, end), weight: titleWeight, isTitle: false, start: 0 },
+        { text: text.slice(end), weight: 1, isTitle: false, start: end },
       )
     }
   }
@@ -164,15 +184,22 @@ export const featurise = (
   const runs: { tokens: string[]; initial: boolean; titleCase: boolean }[] = []
   const midCapitalised = new Set<string>()
   let count = 0
+  // [start, end) in `doc.text` of the furniture sentences read: the mentions, dates and counts inside
+  // them are left out too.
+  const furnitureSpans: [number, number][] = []
   for (const source of sources) {
-    for (const line of source.text.split(LINE)) {
-      for (const sentence of line.split(SENTENCE)) {
+    for (const [line, lineStart] of pieces(source.text, LINE)) {
+      for (const [sentence, sentenceStart] of pieces(line, SENTENCE)) {
         if (count >= maxWords) break
         const hash = segmentHash(sentence)
         if (hash !== null) segments.push(hash)
         // A sentence repeated across unrelated stories is page furniture (menus, sign-up prompts): its
         // words say nothing about the event. It still counts for near-duplicate shingles.
         const furniture = hash !== null && isBoilerplate(hash)
+        if (furniture && source.start >= 0) {
+          const start = source.start + lineStart + sentenceStart
+          furnitureSpans.push([start, start + sentence.length])
+        }
         let run: string[] = []
         let runInitial = false
         let last = 0
@@ -237,10 +264,16 @@ export const featurise = (
   const occurrences: string[] = []
   const mentions = doc.mentions ?? []
   const places = new Set<string>()
+  const persons = new Map<string, number>()
   if (mentions.length > 0) {
     for (const mention of mentions) {
+      if (furnitureSpans.length > 0 && inSpans(furnitureSpans, mention.span.start)) continue
       const name = mention.text.toLowerCase().replace(/^the\s+/, '')
       occurrences.push(name)
+      if (mention.type === 'PERSON') {
+        const key = mention.entity ?? name
+        persons.set(key, (persons.get(key) ?? 0) + 1)
+      }
       if (mention.entity) add(terms, `e:${mention.entity}`, nameWeight)
       if (mention.type === 'GPE' || mention.type === 'LOC') places.add(mention.entity ?? name)
     }
@@ -270,12 +303,24 @@ export const featurise = (
   if (dates.length > 0 || quantities.length > 0) {
     const end = ledeEnd(text, maxWords)
     for (const date of dates) {
-      if (date.span.start >= end || !date.value || !ISO_DAY.test(date.value)) continue
+      if (
+        date.span.start >= end ||
+        inSpans(furnitureSpans, date.span.start) ||
+        !date.value ||
+        !ISO_DAY.test(date.value)
+      )
+        continue
       const day = dayOf(date.value)
       if (day !== null) days.add(day)
     }
     for (const q of quantities) {
-      if (q.span.start < end && q.best !== null && COUNT_ROLES.has(q.role)) counts.add(`${q.role}:${q.best}`)
+      if (
+        q.span.start < end &&
+        !inSpans(furnitureSpans, q.span.start) &&
+        q.best !== null &&
+        COUNT_ROLES.has(q.role)
+      )
+        counts.add(`${q.role}:${q.best}`)
     }
   }
 
@@ -287,6 +332,7 @@ export const featurise = (
     events,
     day: dayOf(doc.meta.published),
     days: [...days],
+    persons: [...persons].sort((a, b) => b[1] - a[1]),
     counts: [...counts],
     words,
     segments,
