@@ -3,8 +3,9 @@ import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Entity, Fact } from '../model/types.ts'
 import { analyseDocument } from '../pipeline/default.ts'
-import { compareStory, headlineOf } from './compare.ts'
+import { compareStory } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
+import { headlineOf } from './headline.ts'
 
 // A made-up story told by three made-up outlets.
 const A_TEXT =
