@@ -16,6 +16,7 @@ import lexicon from '../src/data/quantities.json' with { type: 'json' }
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc } from '../src/model/types.ts'
 import { createPipeline } from '../src/pipeline/stage.ts'
+import { dates } from '../src/stages/dates.ts'
 import { quantities } from '../src/stages/quantities.ts'
 import { record } from '../src/stages/record.ts'
 import { segment } from '../src/stages/segment.ts'
@@ -76,7 +77,7 @@ export interface Scored {
 export const scoreArticles = (): Scored[] => {
   const dir = `${dataDir()}/gva`
   const incidents = new Map(readJsonl<Incident>(`${dir}/incidents.jsonl`).map((i) => [i.incident_id, i]))
-  const run = createPipeline([tokenize(), segment(), quantities(), record()])
+  const run = createPipeline([tokenize(), segment(), dates(), quantities(), record()])
   const out: Scored[] = []
   for (const article of readJsonl<Article>(`${dir}/documents.jsonl`)) {
     const incident = incidents.get(article.incident_id)

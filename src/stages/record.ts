@@ -1,6 +1,7 @@
+import { dayRange } from '../corpus/day-range.ts'
 import vocabulary from '../data/record.json' with { type: 'json' }
 import { makeDoc } from '../model/doc.ts'
-import type { CasualtyCount, Doc, EventRecord, Quantity, Token } from '../model/types.ts'
+import type { CasualtyCount, Doc, EventRecord, Quantity, Span, Token } from '../model/types.ts'
 import { createPipeline, type Pipeline, type Stage } from '../pipeline/stage.ts'
 import { quantities } from './quantities.ts'
 import { segment } from './segment.ts'
@@ -25,7 +26,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
  *   from the quantities of the first `leadSentences` sentences when they have a value of that kind, and
  *   from the whole document otherwise; a death without a figure ("a homicide", "a fatal shooting") counts
- *   only in the lead, since further down it is mostly an earlier killing.
+ *   only in the lead, since further down it is mostly an earlier killing; and past the lead, a sentence
+ *   dated more than a week before the publication day ("In late January, … killing three troops") tells
+ *   an earlier event, so its figures are left out.
  *
  * @module
  */
@@ -137,7 +140,7 @@ const countsOf = (
  * recordOf(doc) // { killed: { low: 1, best: 1, high: 1, evidence: [...] }, injured: { ... } }
  */
 export const recordOf = (
-  doc: Pick<Doc, 'sentences' | 'quantities' | 'text' | 'meta' | 'tokens'>,
+  doc: Pick<Doc, 'sentences' | 'quantities' | 'text' | 'meta' | 'tokens' | 'dates'>,
   { leadSentences = 5 }: RecordOptions = {},
 ): EventRecord => {
   const title = titleQuantities(doc)
@@ -151,14 +154,41 @@ export const recordOf = (
   const lead = countsOf(qs.filter(inLead), titled)
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
+  const earlier = earlierEventSentences(doc)
   const all = countsOf(
-    qs.filter((q) => inLead(q) || !isOpenDeath(q)),
+    qs.filter(
+      (q) =>
+        inLead(q) ||
+        (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
+    ),
     titled,
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
     injured: lead.injured ?? all.injured ?? NONE(),
   }
+}
+
+/** Days before the publication date from which a dated sentence tells an earlier event. */
+const EARLIER_DAYS = 7
+
+/**
+ * Sentences after the lead that date what they tell well before the publication day ("In late January,
+ * … killing three troops"): background of an earlier event, whose figures are not the report's own.
+ */
+const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): Span[] => {
+  const published = doc.meta.published
+  if (!published) return []
+  const limit = Date.parse(published) - EARLIER_DAYS * 86_400_000
+  const out: Span[] = []
+  for (const date of doc.dates ?? []) {
+    if (date.type !== 'DATE' || date.value === null) continue
+    const range = dayRange(date)
+    if (!range || Date.parse(range.end) >= limit) continue
+    const sentence = (doc.sentences ?? []).find((s) => s.start <= date.span.start && date.span.start < s.end)
+    if (sentence) out.push(sentence)
+  }
+  return out
 }
 
 const AGGREGATE_WORDS = new Set(vocabulary.aggregateWords)

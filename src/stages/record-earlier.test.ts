@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import { analyseDocument } from '../pipeline/default.ts'
+
+test('past the lead, figures of a sentence dated weeks earlier are an earlier event, not the report’s', () => {
+  const text =
+    'Militia vows revenge\n\n' +
+    'A drone strike hit a car in Dellport on Wednesday. Officials said the strike targeted a commander. ' +
+    'The militia promised to respond. Diplomats met on Thursday. The talks went on late. ' +
+    'Two militia officials were killed in the strike. ' +
+    'In late January, a rocket attack on a base in Ostravia killed five soldiers and wounded 30 others.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-08' } }))
+  assert.equal(doc.record?.killed.best, 2)
+  assert.equal(doc.record?.injured.best, 0)
+})
