@@ -238,6 +238,10 @@ const cases: [string, Row[]][] = [
   ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
   ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
+  // Fired at is not hit; shot at a place or at close range is.
+  ['Two men were shot at but not hit.', [['Two', 2, 2, 2, 'other', 'men']]],
+  ['He shot at two officers.', [['two', 2, 2, 2, 'other', 'officers']]],
+  ['A man was shot at a party on Elm Road.', [['A man', 1, 1, 1, 'dead_or_injured', 'man']]],
   [
     "Police say the 9-year-old's gunshot wound was accidental.",
     [["9-year-old's gunshot wound", 1, 1, 1, 'dead_or_injured', '9-year-old']],

@@ -415,8 +415,32 @@ const findQualifier = (v: View, i: number): { kind: Qualifier; first: number } |
   return null
 }
 
+/** Verb forms of shooting that "at" turns into firing at a target ("shot at two officers"). */
+const SHOOT_FORMS = new Set(['shot', 'shoot', 'shoots', 'shooting'])
+const TARGET_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'police', 'officers', 'deputies'])
+
+/**
+ * "were shot at", "shot at two officers": fired at, not necessarily hit. "Shot at a party", "shot at
+ * close range", "shot at least twice" are still shootings: only nothing, a pronoun or people after "at"
+ * make the target reading.
+ */
+const firedAt = (v: View, i: number): boolean => {
+  if (!SHOOT_FORMS.has(norm(v, i)) || norm(v, i + 1) !== 'at') return false
+  const j = i + 2
+  if (j >= v.end || v.tokens[j].kind === 'punct' || norm(v, j) === 'but' || norm(v, j) === 'by') return true
+  if (TARGET_PRONOUNS.has(norm(v, j))) return true
+  if (norm(v, j) === 'least' || norm(v, j) === 'close' || norm(v, j) === 'point-blank') return false
+  const figure = parseFigure(v, j)
+  if (figure?.exact) {
+    const counted = findCounted(v, figure.last)
+    return !!counted && (COUNT_NOUNS.has(counted.noun) || PEOPLE.has(counted.noun))
+  }
+  return PERSON_DETERMINERS.has(norm(v, j)) && personNoun(v, j + 1) >= 0
+}
+
 /** A role phrase or word at token i: its role and the token after it. */
 const roleAt = (v: View, i: number): { role: QuantityRole; last: number } | null => {
+  if (firedAt(v, i)) return null
   for (const p of PHRASES.get(norm(v, i)) ?? NONE)
     if (matchAt(v, i, p.words)) return { role: p.role, last: i + p.words.length }
   // "fatally shot", "fatally wounding": one role that ends after the verb, so the verb's object is seen.
