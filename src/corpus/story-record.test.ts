@@ -45,3 +45,12 @@ test('story record: a report silent about a count does not pull it down', () => 
 test('story record: none without records', () => {
   assert.equal(storyRecord([makeDoc({ id: 'a', text: 'x', meta: { source: 'a' } })]), undefined)
 })
+
+test('story record: a count implied by a named individual is a lower bound, not a conflict', () => {
+  const r = storyRecord([
+    doc('a', 'A drone strike killed a senior commander in Dellport on Wednesday.'),
+    doc('b', 'Three people, including a commander, were killed in a drone strike in Dellport.'),
+  ])!
+  assert.notEqual(r.killed.status, 'conflict')
+  assert.deepEqual([r.killed.low, r.killed.best, r.killed.high], [1, 3, 3])
+})

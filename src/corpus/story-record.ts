@@ -1,16 +1,22 @@
 import type { CasualtyCount, Doc, StoryCount, StoryRecord } from '../model/types.ts'
+import { statesNumber } from './align-quantities.ts'
 import { numberStatus, reconcile } from './reconcile.ts'
 
 /**
  * One count reconciled over the reports that state it. A report whose record has no evidence for the
- * count is silent about it (it did not say "nobody died"), so it neither lowers the low nor conflicts.
+ * count is silent about it (it did not say "nobody died"), so it neither lowers the low nor conflicts;
+ * one whose count is only implied by the people it names ("a man was killed") gives a lower bound.
  */
 const reconcileCount = (docs: readonly Doc[], pick: (doc: Doc) => CasualtyCount | undefined): StoryCount => {
   const values = docs.flatMap((doc) => {
     const count = pick(doc)
     if (!count || count.evidence.length === 0) return []
     const { low, best, high } = count
-    return [{ document: doc.id, value: { low, best, high }, published: doc.meta.published }]
+    // "killed a senior commander" counts one person without saying nobody else died: at least that many.
+    const implied = !count.evidence.some((e) => statesNumber(e))
+    return [
+      { document: doc.id, value: { low, best, high: implied ? null : high }, published: doc.meta.published },
+    ]
   })
   if (values.length === 0)
     return { low: 0, best: 0, high: 0, sources: { low: [], best: [], high: [] }, status: 'unique' }
