@@ -423,6 +423,15 @@ describe('compareStory: which date is the main event’s', () => {
     assert.equal(dateOf(text), '2025-05-05')
   })
 
+  it('passes over a stamp line with a clock time, and a line holding only a date', () => {
+    const stamped =
+      'Dellport shooting\n\nPosted: Friday, May 9, 2025 10:21 AM EST\n\n' +
+      'A woman was shot in a Dellport shooting. She is in stable condition.'
+    assert.equal(dateOf(stamped), undefined)
+    const dated = 'Dellport shooting\n\nMay 9, 2025 12:45 PM\n\nA woman was shot in Dellport early Monday.'
+    assert.equal(dateOf(dated), '2025-05-05')
+  })
+
   it('passes over the date in a dateline ("DELLPORT (May 9, 2025) –"): the day the report was filed', () => {
     const text = 'Dellport shooting\n\nDELLPORT (May 9, 2025) – A woman was shot early Monday. She is stable.'
     assert.equal(dateOf(text), '2025-05-05')

@@ -169,9 +169,33 @@ const DATE_LEAD_INS = new Set(['on', 'early', 'late', 'earlier', 'later', 'this'
  * dateline's ("FRANKLIN (Feb. 4, 2014) –"), or a statement ("police said Tuesday", "the sheriff on Tuesday said"). A report comes after its event,
  * often days after, so such a date is not the event's.
  */
+/**
+ * Whether a date stands on a line of its own or on a stamp line: "March 25, 2014 12:45 PM", "Posted:
+ * Friday, January 31, 2014 10:21 AM EST | Updated: …". Pages stamp themselves that way.
+ */
+const stampLine = (view: DocView, date: DateMention): boolean => {
+  const text = view.doc.text
+  const from = text.lastIndexOf('\n', date.span.start - 1) + 1
+  let to = text.indexOf('\n', date.span.end)
+  if (to < 0) to = text.length
+  const line = text.slice(from, to)
+  if (STAMPS.has(line.trimStart().split(/[\s:]/, 1)[0].toLowerCase())) return true
+  // Everything else on the line is another date, a time zone or punctuation.
+  let rest = line
+  for (const d of view.doc.dates ?? []) {
+    if (d.span.start >= from && d.span.end <= to)
+      rest =
+        rest.slice(0, d.span.start - from) +
+        ' '.repeat(d.span.end - d.span.start) +
+        rest.slice(d.span.end - from)
+  }
+  return !/\p{Ll}/u.test(rest) && !/\p{Lu}{5,}|\p{Lu}\p{Ll}/u.test(rest)
+}
+
 const datesReport = (view: DocView, date: DateMention): boolean => {
   // "FRANKLIN (Feb. 4, 2014) –": a dateline's date is the day the report was filed.
   if (view.stamps.some((s) => s.start <= date.span.start && date.span.end <= s.end)) return true
+  if (stampLine(view, date)) return true
   const tokens = view.tokens
   let i = tokenIndexAt(tokens, date.span.start) - 1
   while (i >= 0 && DATE_LEAD_INS.has(tokens[i].norm)) i--
