@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
-import { arrivalOrder, createStoryIndex, groupStories, storyIndexFromJSON } from './cluster.ts'
+import { arrivalOrder, createStoryIndex, groupStories, PAIR_FEATURES, storyIndexFromJSON } from './cluster.ts'
 
 // Made-up events in made-up places: two storms in different towns, one council vote, and copies.
 const doc = (id: string, text: string, published?: string): Doc =>
@@ -155,6 +155,42 @@ describe('createStoryIndex', () => {
     const index = createStoryIndex()
     for (const d of docs) index.add(d)
     assert.ok(index.toJSON().segments.some(([, seen]) => seen === -1))
+  })
+
+  it('learns page furniture from time: a sentence seen weeks apart no longer joins reports', () => {
+    const prompt = 'Sign in using your Ledger profile to comment on this article and many more.'
+    const docs = [
+      doc('g1', `${prompt}\nA library in Oswin reopened.`, '2031-05-01'),
+      doc('g2', `${prompt}\nPellworth won the cup final.`, '2031-05-02'),
+      doc('g3', `${prompt}\nA bakery in Tarrow burned down.`, '2031-05-20'),
+    ]
+    // Alone, the prompt links the first two reports; seen again 19 days later it is furniture.
+    const index = createStoryIndex()
+    index.add(docs[0])
+    assert.equal(index.add(docs[1]).isNew, false)
+    assert.equal(groupStories(docs).length, 3)
+  })
+
+  it('scores candidates with the scorer given, and reports pair features to `decide`', () => {
+    const seen: { story: string; features: number[] }[][] = []
+    const index = createStoryIndex({
+      decide: (_doc, candidates) => {
+        seen.push(candidates)
+        return null
+      },
+    })
+    for (const d of storm1) index.add(d)
+    assert.equal(index.stories().length, 3)
+    const last = seen.at(-1) ?? []
+    assert.ok(last.length > 0)
+    assert.equal(last[0].features.length, PAIR_FEATURES.length)
+    assert.ok(last[0].features[PAIR_FEATURES.indexOf('lexical')] > 0.2)
+    // A scorer that never joins: every report starts its own story.
+    assert.equal(
+      groupStories(all, { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } })
+        .length,
+      all.length,
+    )
   })
 
   it('closes stories left behind by the window, and still knows their documents', () => {

@@ -69,6 +69,48 @@ describe('featurise: terms and cues', () => {
     assert.ok(f.terms.has('ev:attack'))
   })
 
+  it('reads the days the lede names, casualty counts and the people named most', () => {
+    const text = 'Gunfire on Tuesday in Norvik killed 3. Ada Brell said Brell saw Tom Quill. Later text.'
+    const date = (start: number, end: number, value: string) => ({
+      span: { start, end },
+      text: text.slice(start, end),
+      value,
+      precision: 'day' as const,
+      type: 'DATE' as const,
+      relative: true,
+    })
+    const count = (start: number, role: 'killed' | 'money', best: number) => ({
+      span: { start, end: start + 1 },
+      text: text.slice(start, start + 1),
+      low: best,
+      best,
+      high: best,
+      counted: '',
+      role,
+    })
+    const person = (start: number, end: number, entity: string) => ({
+      span: { start, end },
+      text: text.slice(start, end),
+      type: 'PERSON' as const,
+      entity,
+    })
+    const f = featurise(
+      doc(text, {
+        dates: [date(11, 18, '2031-05-06'), date(79, 84, '2031-04-01')],
+        quantities: [count(36, 'killed', 3), count(36, 'money', 3)],
+        mentions: [person(39, 47, 'E1'), person(53, 58, 'E1'), person(63, 71, 'E2')],
+      }),
+      { maxWords: 14 },
+    )
+    // The second date lies after the first 14 words: not the lede.
+    assert.deepEqual(f.days, [dayOf('2031-05-06')])
+    assert.deepEqual(f.counts, ['killed:3'])
+    assert.deepEqual(f.persons, [
+      ['E1', 2],
+      ['E2', 1],
+    ])
+  })
+
   it('counts only the first maxWords words', () => {
     const f = featurise(doc('alpha beta gamma delta'), { maxWords: 2 })
     assert.deepEqual(f.words, ['alpha', 'beta'])
@@ -84,6 +126,19 @@ describe('featurise: page furniture', () => {
     assert.ok(!filtered.terms.has('newslett'))
     assert.ok(filtered.terms.has('flood'))
     assert.deepEqual(filtered.words, plain.words)
+  })
+
+  it('leaves mentions inside flagged sentences out too', () => {
+    const text = 'Read our Privacy Policy before you comment here.\nFloods hit Tolby.'
+    const mentions = [
+      { span: { start: 9, end: 23 }, text: 'Privacy Policy', type: 'ORG' as const, entity: 'E1' },
+      { span: { start: 59, end: 64 }, text: 'Tolby', type: 'GPE' as const, entity: 'E2' },
+    ]
+    const plain = featurise(doc(text, { mentions }))
+    const filtered = featurise(doc(text, { mentions }), {}, (hash) => hash === plain.segments[0])
+    assert.ok(plain.terms.has('e:E1'))
+    assert.ok(!filtered.terms.has('e:E1'))
+    assert.deepEqual(filtered.places, ['E2'])
   })
 
   it('hashes sentences by their letters and digits only', () => {
