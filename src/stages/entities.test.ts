@@ -54,6 +54,14 @@ describe('entities stage with the shipped model', () => {
     assert.ok(got.includes('North Quarnby/GPE'), got.join(', '))
   })
 
+  it('reads a name with an age as a person, whatever its last word ("21-year-old Tom Parish", "Ann Borough, 34,")', () => {
+    const got = mentionsOf(
+      'Police say 21-year-old Tom Parish fled. Ann Borough, 34, was arrested in Calcasieu Parish.',
+    )
+    for (const e of ['Tom Parish/PERSON', 'Ann Borough/PERSON', 'Calcasieu Parish/GPE'])
+      assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`)
+  })
+
   it('leaves titles out of names and reads the employer before a title', () => {
     const got = mentionsOf(
       'Acme Corp CEO Jane Morrow met Spokeswoman Lia Brandt and Gen. Paul Ortiz in Paris.',

@@ -368,6 +368,9 @@ const phraseHead = (words: readonly string[], at: number): string | undefined =>
   return head
 }
 
+/** An age written before a name: "21-year-old", "7-month-old". */
+const AGE = /^\d{1,3}-(?:year|month|week|day)s?-old$/
+
 /** A strong cue to the type of the name at tokens `from`..`to` of a sentence, from the words around it. */
 export const contextCue = (
   words: readonly string[],
@@ -378,6 +381,9 @@ export const contextCue = (
   const gaz = gazetteer ?? loadGazetteer()
   const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
   const prev = lower(from - 1)
+  // "21-year-old Andy Parish", "Jane Roe, 34,": an age belongs to a person, whatever the name's last word.
+  if (AGE.test(prev) || (lower(to + 1) === ',' && /^\d{1,3}$/.test(lower(to + 2)) && lower(to + 3) === ','))
+    return 'PERSON'
   // "the port city of X", "the island of X" (not "the stock capital of X").
   const opener = lower(from - 3)
   if (
