@@ -5,10 +5,10 @@
  * scored greedy complete-linkage grouping.
  */
 import quantityWords from '../data/quantities.json' with { type: 'json' }
+import { type DayRange, dayRange, rangesOverlap } from '../model/day-range.ts'
 import { evidence } from '../model/span.ts'
 import type { Fact, FactValue, Quantity, QuantityRole } from '../model/types.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
-import { type DayRange, dayRange, rangesOverlap } from './day-range.ts'
 import { type NumberValue, numberStatus, pairStatus, reconcile } from './reconcile.ts'
 import { mentionKey } from './story-framing.ts'
 import {

@@ -6,6 +6,7 @@
 import compareCues from '../data/compare-cues.json' with { type: 'json' }
 import dateLexicon from '../data/dates.json' with { type: 'json' }
 import quoteCues from '../data/quote-cues.json' with { type: 'json' }
+import { dateStatus, dayRange, rangesOverlap } from '../model/day-range.ts'
 import type {
   DateMention,
   Doc,
@@ -19,7 +20,6 @@ import type {
   StoryFraming,
 } from '../model/types.ts'
 import { quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
-import { dateStatus, dayRange, rangesOverlap } from './day-range.ts'
 import { headlineOf } from './headline.ts'
 import { frameStory, keyName, mentionKey } from './story-framing.ts'
 import {

@@ -1,5 +1,5 @@
-import { dayRange } from '../corpus/day-range.ts'
 import vocabulary from '../data/record.json' with { type: 'json' }
+import { dayRange } from '../model/day-range.ts'
 import { makeDoc } from '../model/doc.ts'
 import type { CasualtyCount, Doc, EventRecord, Quantity, Span, Token } from '../model/types.ts'
 import { createPipeline, type Pipeline, type Stage } from '../pipeline/stage.ts'

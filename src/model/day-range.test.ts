@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { DateMention, FactStatus } from '../model/types.ts'
+import type { DateMention, FactStatus } from './types.ts'
 import { dateStatus, dayRange } from './day-range.ts'
 
 describe('dayRange', () => {

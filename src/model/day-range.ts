@@ -2,7 +2,7 @@
  * Calendar day ranges of date mentions, and whether several reports' dates agree, are compatible
  * (one inside the other) or conflict.
  */
-import type { DateMention, FactStatus } from '../model/types.ts'
+import type { DateMention, FactStatus } from './types.ts'
 
 const lastDayOfMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate()
