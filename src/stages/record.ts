@@ -87,6 +87,9 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
   evidence: evidenceOf(titled, q),
 })
 
+/** "three other men", "two others": a figure that leaves out the people already counted. */
+const OTHERS_AFTER = /^\s+others?\b/i
+
 /** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
 const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === null && q.high === null
 
@@ -105,6 +108,7 @@ const surname = (q: Quantity): string | null =>
 const countsOf = (
   all: readonly Quantity[],
   titled: Titled,
+  text: string,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
   const top = largest(all, 'killed')
   const killed = top ? countOf(titled, top) : null
@@ -118,7 +122,9 @@ const countsOf = (
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
-  const died = top?.n ?? 0
+  // "Three other men were also hit": figures of others leave out the dead already counted.
+  const others = !titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))
+  const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
   if (survivors <= 0) return { killed, injured: NONE() }
@@ -151,7 +157,7 @@ export const recordOf = (
   const textLead = title ? leadSentences - 1 : leadSentences
   const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
   const inLead = (q: Quantity): boolean => titled.has(q) || q.span.end <= leadEnd
-  const lead = countsOf(qs.filter(inLead), titled)
+  const lead = countsOf(qs.filter(inLead), titled, doc.text)
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
   const earlier = earlierEventSentences(doc)
@@ -162,6 +168,7 @@ export const recordOf = (
         (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
     ),
     titled,
+    doc.text,
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),

@@ -14,3 +14,11 @@ test('past the lead, figures of a sentence dated weeks earlier are an earlier ev
   assert.equal(doc.record?.killed.best, 2)
   assert.equal(doc.record?.injured.best, 0)
 })
+
+test('"three other men were also hit" leaves out the dead already counted: three wounded, not two', () => {
+  const text =
+    'Man killed in Dellport shooting\n\n' +
+    'A man was fatally shot on Elm Street in Dellport on Sunday. Three other men at the scene were also hit by gunfire and taken to a hospital, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
+})
