@@ -16,7 +16,8 @@ import type { Stage } from '../pipeline/stage.ts'
  * - "a man was killed", "he was pronounced dead", "Jane Roe was shot dead", "killing him" → 1;
  *   "no one was hurt", "no injuries" → 0;
  * - "a fatal shooting", "the shooting death of", "took the life of" → killed low 1, best and high null (someone
- *   died, how many is not said); "a murder-suicide" → killed low 2; "a double homicide" → killed 2;
+ *   died, how many is not said); "a murder-suicide" → killed low 2, "a double murder-suicide" → killed 3;
+ *   "a double homicide" → killed 2;
  *   "a third person has died" → killed low 3, best 3 (the running toll);
  * - "two people were shot, one fatally" → dead_or_injured 2, killed 1, and a derived injured 1 whose span
  *   covers both figures;
@@ -1532,6 +1533,12 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   // "an attempted murder-suicide" may have killed no one.
   if ((w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) && norm(v, i - 1) !== 'attempted') {
     const last = w === 'murder' ? i + 2 : i + 1
+    // "a double murder-suicide": two murdered, then the killer: three dead.
+    const times = MULTIPLIERS.get(norm(v, i - 1))
+    if (times !== undefined) {
+      const n = times + 1
+      return { quantity: make(v, i - 1, last, { low: n, best: n, high: n }, '', 'killed', i), next: last }
+    }
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
   }
   if (w === 'fatal' || w === 'deadly') {

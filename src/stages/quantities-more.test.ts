@@ -16,3 +16,11 @@ test('an approximate decimal keeps tidy bounds ("about 53.1 percent" is 47.79–
   assert.ok(q, JSON.stringify(doc.quantities))
   assert.deepEqual([q.low, q.best, q.high], [47.79, 53.1, 58.41])
 })
+
+test('"a double murder-suicide" is three dead: two murdered and the killer', () => {
+  const doc = run(
+    makeDoc({ text: 'A boy died in a double murder-suicide in Dellport.', meta: { source: 't.txt' } }),
+  )
+  const q = doc.quantities?.find((x) => x.role === 'killed' && x.text.includes('murder-suicide'))
+  assert.deepEqual([q?.low, q?.best, q?.high], [3, 3, 3])
+})
