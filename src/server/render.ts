@@ -276,6 +276,15 @@ const KIND_CLASS: Record<string, string> = {
   pronoun: 'pronoun',
 }
 
+/** Legend words per kind of voice. */
+const KIND_LABEL: Record<string, string> = {
+  person: 'person',
+  organisation: 'organisation',
+  unnamed: 'unnamed source',
+  document: 'document',
+  pronoun: 'pronoun',
+}
+
 /** A horizontal bar chart of whose voices each outlet quotes, as inline SVG (no script, no style). */
 export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string => {
   const groups = docs
@@ -305,6 +314,17 @@ export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string 
     summary.push(`${docName(group.doc)} (${mix}): ${speakers.map((s) => `${s.name} ${s.count}`).join(', ')}`)
     y += 6
   }
+  // A legend of the bar colours, one swatch per kind of voice present.
+  const kinds = Object.keys(KIND_CLASS).filter((k) =>
+    groups.some((g) => g.speakers.some((s) => s.kind === k)),
+  )
+  let x = 0
+  for (const kind of kinds) {
+    body += `<rect class="chart-bar voice-${KIND_CLASS[kind]}" x="${x}" y="${y + 4}" width="12" height="12"></rect>`
+    body += `<text class="chart-legend" x="${x + 16}" y="${y + 15}">${KIND_LABEL[kind]}</text>`
+    x += 22 + KIND_LABEL[kind].length * 7
+  }
+  if (kinds.length > 0) y += row
   const width = labelWidth + barWidth + 40
   return `<svg class="voices-chart" role="img" aria-labelledby="${p}voices-title ${p}voices-desc" viewBox="0 0 ${width} ${y}" width="${width}" height="${y}">
 <title id="${p}voices-title">Whose voices each outlet quotes</title>
