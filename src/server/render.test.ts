@@ -153,5 +153,10 @@ describe('renderStoryBody', () => {
     assert.equal((svg.match(/class="chart-bar voice-person"/g) ?? []).length, 2)
     assert.equal((svg.match(/class="chart-bar voice-unnamed"/g) ?? []).length, 1)
     assert.match(svg, /<tspan class="chart-mix"> — 1 person · 1 unnamed source<\/tspan>/)
+    // One legend swatch per kind present.
+    assert.deepEqual(
+      [...svg.matchAll(/class="chart-swatch voice-(\w+)"/g)].map((m) => m[1]),
+      ['person', 'organisation', 'unnamed'],
+    )
   })
 })

@@ -320,7 +320,7 @@ export const voicesChart = (story: Story, docs: readonly Doc[], p = ''): string 
   )
   let x = 0
   for (const kind of kinds) {
-    body += `<rect class="chart-bar voice-${KIND_CLASS[kind]}" x="${x}" y="${y + 4}" width="12" height="12"></rect>`
+    body += `<rect class="chart-swatch voice-${KIND_CLASS[kind]}" x="${x}" y="${y + 4}" width="12" height="12"></rect>`
     body += `<text class="chart-legend" x="${x + 16}" y="${y + 15}">${KIND_LABEL[kind]}</text>`
     x += 22 + KIND_LABEL[kind].length * 7
   }
