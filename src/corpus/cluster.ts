@@ -218,6 +218,10 @@ interface StoryState {
   keyNames: Map<string, number>
   /** Person → mentions across members. */
   persons: Map<string, number>
+  /** The person most mentioned across members (the first to reach the most), '' when none. */
+  mainPerson: string
+  /** Roles of `counts` (`killed:`, `injured:`). */
+  countRoles: Set<string>
   /** Cached centroid norm under idf epoch `normEpoch` (-1: stale). */
   norm: number
   /** Cached norm of the centroid's name features (`n:`, `e:`), same epoch. */
@@ -253,7 +257,7 @@ const DEFAULTS = {
   timeScale: 7,
   keyNames: 5,
   queryTerms: 20,
-  candidates: 15,
+  candidates: 10,
   postingScan: 80,
   maxPostings: 4000,
   centroidTerms: 150,
@@ -293,6 +297,22 @@ const DAY_CLASH = PAIR_FEATURES.indexOf('dayClash')
 const DAY_SHARED = PAIR_FEATURES.indexOf('dayShared')
 const COUNT_CLASH = PAIR_FEATURES.indexOf('countClash')
 const COUNT_SHARED = PAIR_FEATURES.indexOf('countShared')
+
+/** The role prefix of a count (`killed:3` → `killed:`). */
+const roleOf = (count: string): string => count.slice(0, count.indexOf(':') + 1)
+
+/** The person with the most mentions (the first in order among equals), '' when none. */
+const mostMentioned = (persons: Iterable<[string, number]>): string => {
+  let main = ''
+  let most = 0
+  for (const [person, n] of persons) {
+    if (n > most) {
+      main = person
+      most = n
+    }
+  }
+  return main
+}
 
 const isName = (term: string): boolean => term.startsWith('n:') || term.startsWith('e:')
 
@@ -406,6 +426,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         counts: new Set(s.counts ?? []),
         keyNames: new Map(s.keyNames ?? []),
         persons: new Map(s.persons ?? []),
+        mainPerson: mostMentioned(s.persons ?? []),
+        countRoles: new Set((s.counts ?? []).map(roleOf)),
         names: new Map(s.names),
         posted: new Set(),
         members: s.members.map(([id, sig, vector]) => ({
@@ -447,6 +469,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.counts = CLOSED_SET as unknown as Set<string>
         story.keyNames = CLOSED_MAP as unknown as Map<string, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
+        story.countRoles = CLOSED_SET as unknown as Set<string>
         if (story.duplicates.every((d) => d === null)) story.duplicates = []
         open.delete(index)
         closed++
@@ -575,14 +598,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (f.persons.length > 0 && story.persons.size > 0) {
       // The person each side names most: the same one, or neither names the other's at all.
       const own = f.persons[0][0]
-      let main = ''
-      let most = 0
-      for (const [person, n] of story.persons) {
-        if (n > most) {
-          main = person
-          most = n
-        }
-      }
+      const main = story.mainPerson
       if (own === main) x[PERSON_SHARED] = 1
       else if (!story.persons.has(own) && !f.persons.some(([p]) => p === main)) x[PERSON_CLASH] = 1
     }
@@ -598,8 +614,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       let shared = false
       for (const c of f.counts) {
         if (story.counts.has(c)) shared = true
-        const role = c.slice(0, c.indexOf(':') + 1)
-        for (const s of story.counts) if (s.startsWith(role)) sharedRole = true
+        if (story.countRoles.has(roleOf(c))) sharedRole = true
       }
       if (shared) x[COUNT_SHARED] = 1
       else if (sharedRole) x[COUNT_CLASH] = 1
@@ -761,6 +776,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         counts: new Set(),
         keyNames: new Map(),
         persons: new Map(),
+        mainPerson: '',
+        countRoles: new Set(),
         names: new Map(),
         posted: new Set(),
         members: [],
@@ -802,6 +819,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const c of f.counts) story.counts.add(c)
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const [person, n] of f.persons) story.persons.set(person, (story.persons.get(person) ?? 0) + n)
+    if (f.persons.length > 0) story.mainPerson = mostMentioned(story.persons)
+    for (const c of f.counts) story.countRoles.add(roleOf(c))
     for (const term of f.terms.keys()) {
       if (term.startsWith('n:') || term.startsWith('e:'))
         story.names.set(term, (story.names.get(term) ?? 0) + 1)
