@@ -24,3 +24,14 @@ test('"a double murder-suicide" is three dead: two murdered and the killer', () 
   const q = doc.quantities?.find((x) => x.role === 'killed' && x.text.includes('murder-suicide'))
   assert.deepEqual([q?.low, q?.best, q?.high], [3, 3, 3])
 })
+
+test('"a girl showed up at a hospital with a gunshot wound" is one person shot', () => {
+  const doc = run(
+    makeDoc({
+      text: 'A 17-year-old girl showed up at a Dellport hospital with a gunshot wound.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const q = doc.quantities?.find((x) => x.role === 'dead_or_injured')
+  assert.deepEqual([q?.text, q?.best], ['A 17-year-old girl', 1])
+})

@@ -1793,7 +1793,33 @@ export const findQuantities = (
   if (partition) found.push(partition)
   const withSuicide = deriveSuicide(v, found)
   if (withSuicide) found.push(withSuicide)
+  const wounded = deriveWithWound(v, found)
+  if (wounded) found.push(wounded)
   return found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' } : q))
+}
+
+/**
+ * "A 17-year-old girl showed up at a hospital with a gunshot wound", "officers found a man with gunshot
+ * wounds": one person shot, the last one-person phrase before "with … gunshot/bullet wound(s)", when the
+ * sentence counts no casualty otherwise.
+ */
+const deriveWithWound = (v: View, found: readonly Quantity[]): Quantity | null => {
+  if (found.some((q) => CASUALTY.has(q.role))) return null
+  for (let w = v.start; w < v.end; w++) {
+    if (norm(v, w) !== 'with') continue
+    let k = w + 1
+    if (['a', 'an', 'one', 'multiple', 'several'].includes(norm(v, k))) k++
+    if (!(norm(v, k) === 'gunshot' || norm(v, k) === 'bullet') || !WOUNDS.has(norm(v, k + 1))) continue
+    let person: { from: number; noun: number } | null = null
+    for (let j = v.start; j < w; j++) {
+      if (!PERSON_DETERMINERS.has(norm(v, j)) || norm(v, j) === 'the') continue
+      const noun = personNoun(v, j + 1)
+      if (noun >= 0 && noun < w) person = { from: j, noun }
+    }
+    if (person)
+      return make(v, person.from, person.noun + 1, ONE, norm(v, person.noun), 'dead_or_injured', person.noun)
+  }
+  return null
 }
 
 /**
