@@ -35,3 +35,17 @@ test('"a girl showed up at a hospital with a gunshot wound" is one person shot',
   const q = doc.quantities?.find((x) => x.role === 'dead_or_injured')
   assert.deepEqual([q?.text, q?.best], ['A 17-year-old girl', 1])
 })
+
+test('an age written apart from its figure ("a fourteen year-old", "a 14 year-old") is one person, not a count', () => {
+  for (const text of [
+    'A fourteen year-old was shot and later died.',
+    'A 14 year-old was shot and later died.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.ok(!doc.quantities?.some((q) => q.best === 14), JSON.stringify(doc.quantities))
+    assert.ok(
+      doc.quantities?.some((q) => q.role === 'killed' && q.best === 1),
+      JSON.stringify(doc.quantities),
+    )
+  }
+})

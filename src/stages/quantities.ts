@@ -322,6 +322,12 @@ const isNotACount = (v: View, f: Figure): boolean => {
   const i = f.first
   const w = norm(v, i)
   const t = v.tokens[i]
+  // "a fourteen year-old", "a 14 year-old": an age, in digits or words.
+  if (
+    SPLIT_AGE.test(norm(v, f.last)) ||
+    (/^(year|month)s?$/.test(norm(v, f.last)) && norm(v, f.last + 1) === 'old')
+  )
+    return true
   if (t.kind !== 'number') return false
   // "aged 20, 21 and 25", "ages 3 and 5": every figure of an age list is an age.
   for (let k = i - 1; k >= Math.max(v.start, i - 6); k--) {
@@ -510,6 +516,8 @@ const ASIDES = new Map([
 /** "23-year-old", "two-month-old": an age used as a modifier or as the person itself. */
 const AGE_PATTERN = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
 const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTERN.test(w) }
+/** The second half of an age written apart from its figure: "14 year-old", "fourteen years-old". */
+const SPLIT_AGE = /^(year|month|week|day)s?-olds?$/
 const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
@@ -1168,8 +1176,9 @@ const personNoun = (v: View, j: number): number => {
   let noun = -1
   for (let steps = 0; j < v.end && steps < 4; steps++, j++) {
     const t = v.tokens[j]
-    // "an 11 year-old boy", "a 14 year old son": a figure inside the phrase is an age.
-    if (t.kind === 'number' && /^(years?|year-old|months?|month-old)$/.test(norm(v, j + 1))) continue
+    // "an 11 year-old boy", "a 14 year old son", "a fourteen year-old": a figure inside the phrase is an age.
+    const figureWord = t.kind === 'number' || UNITS.has(t.norm) || TENS.has(t.norm)
+    if (figureWord && /^(years?|year-old|months?|month-old)$/.test(norm(v, j + 1))) continue
     if (t.kind !== 'word') break
     // "a minor injury": a person word used as an adjective.
     if (PEOPLE.has(t.norm) && (WOUNDS.has(norm(v, j + 1)) || norm(v, j + 1) === 'injury')) break
@@ -1179,7 +1188,7 @@ const personNoun = (v: View, j: number): number => {
       if (PEOPLE.has(norm(v, j + 1))) continue
       break
     }
-    if (AGE_WORD.test(t.norm) || ORDINALS.has(t.norm)) {
+    if (AGE_WORD.test(t.norm) || SPLIT_AGE.test(t.norm) || ORDINALS.has(t.norm)) {
       // "a 16-year-old died", "injuring a fourth": the age or ordinal stands for the person.
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
