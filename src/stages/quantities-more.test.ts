@@ -49,3 +49,14 @@ test('an age written apart from its figure ("a fourteen year-old", "a 14 year-ol
     )
   }
 })
+
+test('"the murder of Tom Harlan, Jr." counts one victim: a suffix after the comma ends the same name', () => {
+  const doc = run(
+    makeDoc({
+      text: 'A teen was charged with the murder of Tom Harlan, Jr. Dellport police said.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const q = doc.quantities?.find((x) => x.role === 'killed')
+  assert.equal(q?.best, 1, JSON.stringify(doc.quantities))
+})

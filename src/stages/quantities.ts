@@ -1246,6 +1246,11 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
     const at = aside !== end && /^\d+$/.test(norm(v, end + 1)) ? aside : end
     const joiner = norm(v, at)
     if (joiner !== 'and' && joiner !== ',') break
+    // "Anthony Harmon, Jr.": a suffix after the comma ends the same name.
+    if (joiner === ',' && NAME_SUFFIXES.has(norm(v, at + 1))) {
+      end = at + 2
+      continue
+    }
     const k = norm(v, at + 1) === 'and' ? at + 2 : at + 1
     const more = nameAt(v, k)
     if (more < 0) break
@@ -1254,6 +1259,9 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
   }
   return { count, next: end }
 }
+
+/** Suffixes written after a name and a comma: "Anthony Harmon, Jr.". */
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
 
 /** Skips an aside after a name ("Kevin Barbee, 15, was …"): the index of the token after it. */
 const skipAside = (v: View, k: number): number => {
