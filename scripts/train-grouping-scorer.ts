@@ -39,6 +39,8 @@ export const collectDecisions = (set: GroupingSet, weight = 1): Decision[] => {
   const decisions: Decision[] = []
   const storyGold = new Map<string, string>()
   const index = createStoryIndex({
+    // More candidates than the index scores when grouping (10): more near misses to learn from.
+    candidates: 15,
     decide: (doc, candidates) => {
       const gold = set.gold.get(doc.id)
       const at = candidates.findIndex((c) => storyGold.get(c.story) === gold)
