@@ -130,7 +130,8 @@ const eventFact = (views: readonly DocView[], type: string | undefined): Fact | 
   return {
     key: 'event',
     kind: 'event',
-    about: `what happened (${type})`,
+    // The story's most told type names the fact only when the reports' own main events are of that type.
+    about: values.every((v) => v.value === type) ? `what happened (${type})` : 'what happened',
     status,
     values,
     missing: views.filter((v) => !present.has(v.doc.id)).map((v) => v.doc.id),
