@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { DateMention, FactStatus } from './types.ts'
 import { dateStatus, dayRange } from './day-range.ts'
+import type { DateMention, FactStatus } from './types.ts'
 
 describe('dayRange', () => {
   const cases: [Pick<DateMention, 'value' | 'range'>, ReturnType<typeof dayRange>][] = [
