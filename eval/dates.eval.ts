@@ -11,7 +11,7 @@ import type { DateMention } from '../src/model/types.ts'
 import { findDates } from '../src/stages/dates.ts'
 import { segmentTokens } from '../src/stages/segment.ts'
 import { tokenizeText } from '../src/stages/tokenize.ts'
-import { dataDir, type Metric, prf } from './metric.ts'
+import { dataDir, gvaIncidentDay, type Metric, prf } from './metric.ts'
 
 /** A gold TIMEX3: character offsets into the plain text, TimeML type and value. */
 interface GoldTimex {
@@ -249,21 +249,6 @@ const files = (dir: string, ext: string): string[] =>
     e.isDirectory() ? files(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
   )
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
-
 /**
  * Local US news on shootings (GVA, 2013-2017) against the registry's incident dates: how often an
  * article names its incident's day among its resolved dates (any day-precision DATE or TIME), and
@@ -277,13 +262,8 @@ const scoreGva = (dump: string[]): Metric[] => {
   for (const line of readFileSync(join(base, 'incidents.jsonl'), 'utf8').split('\n')) {
     if (!line.trim()) continue
     const incident = JSON.parse(line) as { incident_id: string; date: string }
-    const m = /^([A-Za-z]+) (\d{1,2}), (\d{4})$/.exec(incident.date.trim())
-    const month = m ? MONTH_NAMES.indexOf(m[1].toLowerCase()) + 1 : 0
-    if (m && month > 0)
-      incidents.set(
-        incident.incident_id,
-        `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}`,
-      )
+    const day = gvaIncidentDay(incident.date)
+    if (day) incidents.set(incident.incident_id, day)
   }
   let articles = 0
   let named = 0

@@ -33,3 +33,25 @@ export const unescapeXml = (text: string): string =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&')
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/** A GVA incident date as the registry writes it ("January 25, 2014") as an ISO day, or undefined. */
+export const gvaIncidentDay = (date: string): string | undefined => {
+  const m = /^([A-Za-z]+) (\d{1,2}), (\d{4})$/.exec(date.trim())
+  const month = m ? MONTH_NAMES.indexOf(m[1].toLowerCase()) + 1 : 0
+  return m && month > 0 ? `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}` : undefined
+}

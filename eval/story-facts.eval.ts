@@ -16,35 +16,13 @@ import { resolveEntities } from '../src/corpus/resolve.ts'
 import { makeDoc } from '../src/model/doc.ts'
 import { analyseDocument } from '../src/pipeline/default.ts'
 import { normalise } from '../src/stages/tokenize.ts'
-import { dataDir, type Metric } from './metric.ts'
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
+import { dataDir, gvaIncidentDay, type Metric } from './metric.ts'
 
 interface Incident {
   incident_id: string
   date: string
   city_or_county: string
   state: string
-}
-
-/** "January 25, 2014" → "2014-01-25". */
-const isoDay = (date: string): string | undefined => {
-  const m = /^([A-Za-z]+) (\d{1,2}), (\d{4})$/.exec(date.trim())
-  const month = m ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 0
-  return m && month > 0 ? `${m[3]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}` : undefined
 }
 
 /**
@@ -85,7 +63,7 @@ export const evaluate = async (): Promise<Metric[]> => {
       content: string
     }
     const incident = incidents.get(row.incident_id)
-    const day = incident ? isoDay(incident.date) : undefined
+    const day = incident ? gvaIncidentDay(incident.date) : undefined
     if (!incident || !day || !row.content) continue
     articles++
     const doc = analyseDocument(
