@@ -491,3 +491,16 @@ describe('headlineOf', () => {
   ]
   for (const [title, expected] of cases) it(title, () => assert.equal(headlineOf(title), expected))
 })
+
+describe('compareStory: a country before an event is its author, not its place', () => {
+  it('reads "a US drone strike in Dellport" as happening in Dellport, not in the US', () => {
+    const text = 'Strike kills two\n\nA US drone strike in Dellport killed two officials on Wednesday.'
+    const doc = analyseDocument(
+      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
+    )
+    const places = compareStory([doc], [])
+      .facts.filter((f) => f.kind === 'place')
+      .map((f) => f.values[0].value)
+    assert.ok(!places.includes('US'), JSON.stringify(places))
+  })
+})

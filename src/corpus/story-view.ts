@@ -8,6 +8,7 @@ import countedClasses from '../data/counted-classes.json' with { type: 'json' }
 import { evidence, sentenceIndexAt } from '../model/span.ts'
 import type { Doc, Entity, EntityType, Evidence, Mention, Span, Token } from '../model/types.ts'
 import { findDatelines } from '../stages/dateline.ts'
+import { loadGazetteer } from '../stages/entity-gazetteer.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 
@@ -126,9 +127,18 @@ export const makeView = (
   const places = datelines.map((d) => d.place)
   const stamps = datelines.flatMap((d) => (d.stamp ? [d.stamp] : []))
   // "the Brookhaven shooting", "a Dellport fire": a name right before an event's trigger names its place
-  // (counted as a place only when typed as one: "the Hamas attack" names its author).
+  // (counted as a place only when typed as one: "the Hamas attack" names its author). A country there
+  // is the event's author, not its place: "a US strike", "the Ostravian raid".
   const triggerAt = new Set((doc.events ?? []).map((e) => tokenIndexAt(tokens, e.span.start)))
-  const namesEvent = (m: Mention): boolean => triggerAt.has(tokenIndexAt(tokens, m.span.end))
+  const countries = loadGazetteer().countries
+  const namesEvent = (m: Mention): boolean =>
+    triggerAt.has(tokenIndexAt(tokens, m.span.end)) &&
+    !countries.has(
+      m.text
+        .toLowerCase()
+        .replace(/\./g, '')
+        .replace(/^the\s+/, ''),
+    )
   const dateline = new Set(
     (doc.mentions ?? []).filter((m) => places.some((p) => p.start === m.span.start && p.end === m.span.end)),
   )
