@@ -197,7 +197,8 @@ interface StoryState {
   duplicates: (string | null)[]
   independent: number
   open: boolean
-  centroid: Map<string, number>
+  /** Term id ({@link createStoryIndex}'s vocabulary) → summed idf-free member weight. */
+  centroid: Map<number, number>
   minDay: number | null
   maxDay: number | null
   /** Year → members mentioning it. */
@@ -214,8 +215,8 @@ interface StoryState {
   dayMembers: number
   /** Casualty counts (`role:value`) members state. */
   counts: Set<string>
-  /** Key name feature → number of members for which it is a key name. */
-  keyNames: Map<string, number>
+  /** Key name feature (term id) → number of members for which it is a key name. */
+  keyNames: Map<number, number>
   /** Person → mentions across members. */
   persons: Map<string, number>
   /** The person most mentioned across members (the first to reach the most), '' when none. */
@@ -227,17 +228,17 @@ interface StoryState {
   /** Cached norm of the centroid's name features (`n:`, `e:`), same epoch. */
   nameNorm: number
   normEpoch: number
-  /** Name feature → number of members mentioning it. */
-  names: Map<string, number>
-  posted: Set<string>
+  /** Name feature (term id) → number of members mentioning it. */
+  names: Map<number, number>
+  posted: Set<number>
   members: Member[]
 }
 
 interface Member {
   id: string
   signature: Uint32Array
-  /** The member's strongest tf·idf terms (unit vector at the time it joined, truncated). */
-  vector: Map<string, number>
+  /** The member's strongest tf·idf terms by id (unit vector at the time it joined, truncated). */
+  vector: Map<number, number>
 }
 
 /**
@@ -332,12 +333,44 @@ const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
 export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryIndexState): StoryIndex => {
   const settings = { ...DEFAULTS, ...(state?.options ?? {}), ...options }
   const featureOptions = settings.features ?? {}
-  const df = new Map<string, number>(state?.df ?? [])
+  // Terms are interned as integer ids: every per-term statistic (document frequency, background document
+  // frequency, cached idf, whether it is a name feature) is an array slot, and centroids, member vectors,
+  // postings and name counts are keyed by small integers rather than by strings.
+  const vocabulary = new Map<string, number>()
+  const termOf: string[] = []
+  let dfOf = new Float64Array(4096)
+  let backgroundOf = new Float64Array(4096)
+  let nameFlag = new Uint8Array(4096)
+  let idfOf = new Float64Array(4096)
+  let idfAt = new Int32Array(4096)
+  const intern = (term: string): number => {
+    let id = vocabulary.get(term)
+    if (id !== undefined) return id
+    id = termOf.length
+    vocabulary.set(term, id)
+    termOf.push(term)
+    if (id >= dfOf.length) {
+      const size = dfOf.length * 2
+      const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, b: T): T => {
+        b.set(a)
+        return b
+      }
+      dfOf = grow(dfOf, new Float64Array(size))
+      backgroundOf = grow(backgroundOf, new Float64Array(size))
+      nameFlag = grow(nameFlag, new Uint8Array(size))
+      idfOf = grow(idfOf, new Float64Array(size))
+      idfAt = grow(idfAt, new Int32Array(size))
+    }
+    backgroundOf[id] = Object.hasOwn(BACKGROUND.df, term) ? BACKGROUND.df[term] : 0
+    nameFlag[id] = isName(term) ? 1 : 0
+    return id
+  }
+  for (const [term, n] of state?.df ?? []) dfOf[intern(term)] = n
   let count = state?.count ?? 0
   let latestDay: number | null = state?.latestDay ?? null
   const stories: StoryState[] = []
   const storyOfDoc = new Map<string, number>()
-  const postings = new Map<string, number[]>()
+  const postings = new Map<number, number[]>()
   const open = new Set<number>()
   let sinceEviction = 0
   let closedSinceCompaction = 0
@@ -361,31 +394,61 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
 
   const primed = new Set<string>()
   let overlap = new Float64Array(0)
+  // Per story, the days an article may have to be compared with it: [minDay - window, maxDay + window],
+  // (-∞, ∞) for an open story with no dated member, and an empty range (lo > hi) once it is closed. Kept
+  // in flat arrays so that the candidate scan reads no story objects.
+  let windowLo = new Float64Array(0)
+  let windowHi = new Float64Array(0)
+  const reserve = (n: number): void => {
+    if (overlap.length >= n) return
+    const size = Math.max(1024, n * 2)
+    const grown = new Float64Array(size)
+    grown.set(overlap)
+    overlap = grown
+    const lo = new Float64Array(size).fill(Number.POSITIVE_INFINITY)
+    lo.set(windowLo)
+    windowLo = lo
+    const hi = new Float64Array(size).fill(Number.NEGATIVE_INFINITY)
+    hi.set(windowHi)
+    windowHi = hi
+  }
+  const setWindow = (index: number): void => {
+    reserve(index + 1)
+    const story = stories[index]
+    if (!story.open) {
+      windowLo[index] = Number.POSITIVE_INFINITY
+      windowHi[index] = Number.NEGATIVE_INFINITY
+    } else if (story.minDay === null || story.maxDay === null) {
+      windowLo[index] = Number.NEGATIVE_INFINITY
+      windowHi[index] = Number.POSITIVE_INFINITY
+    } else {
+      windowLo[index] = story.minDay - settings.windowDays
+      windowHi[index] = story.maxDay + settings.windowDays
+    }
+  }
   // idf moves slowly once a few thousand articles are in, so values are cached and the cache is dropped
-  // whenever the article count has grown by 1% (always, while the index is small).
-  let idfCache = new Map<string, number>()
+  // whenever the article count has grown by 5% (always, while the index is small). A term's cached value
+  // is valid while its `idfAt` slot holds the current epoch.
   let idfCount = -1
   let idfEpoch = 0
-  const idf = (term: string): number => {
+  const refreshIdf = (): void => {
     if (count !== idfCount && (count < 200 || count > idfCount * 1.05)) {
-      idfCache = new Map()
       idfCount = count
       idfEpoch++
     }
-    let value = idfCache.get(term)
-    if (value === undefined) {
-      const w = settings.backgroundWeight
-      value = Math.log(
-        1 +
-          (idfCount + w * BACKGROUND.documents) /
-            Math.max(1, (df.get(term) ?? 1) + w * (BACKGROUND.df[term] ?? 0)),
-      )
-      idfCache.set(term, value)
-    }
+  }
+  const idf = (id: number): number => {
+    if (idfAt[id] === idfEpoch) return idfOf[id]
+    const w = settings.backgroundWeight
+    const value = Math.log(
+      1 + (idfCount + w * BACKGROUND.documents) / Math.max(1, (dfOf[id] || 1) + w * backgroundOf[id]),
+    )
+    idfOf[id] = value
+    idfAt[id] = idfEpoch
     return value
   }
 
-  const post = (index: number, term: string): void => {
+  const post = (index: number, term: number): void => {
     const story = stories[index]
     if (story.posted.has(term)) return
     story.posted.add(term)
@@ -407,7 +470,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         duplicates: s.duplicates,
         independent: s.independent,
         open: s.open,
-        centroid: new Map(s.centroid),
+        centroid: new Map(s.centroid.map(([term, w]): [number, number] => [intern(term), w])),
         norm: 0,
         nameNorm: 0,
         normEpoch: -1,
@@ -424,22 +487,23 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(s.days ?? []),
         dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
-        keyNames: new Map(s.keyNames ?? []),
+        keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
         countRoles: new Set((s.counts ?? []).map(roleOf)),
-        names: new Map(s.names),
+        names: new Map(s.names.map(([term, n]): [number, number] => [intern(term), n])),
         posted: new Set(),
         members: s.members.map(([id, sig, vector]) => ({
           id,
           signature: decodeSignature(sig),
-          vector: new Map(vector),
+          vector: new Map(vector.map(([term, w]): [number, number] => [intern(term), w])),
         })),
       })
       for (const id of s.documents) storyOfDoc.set(id, index)
+      setWindow(index)
       if (s.open) {
         open.add(index)
-        for (const term of s.posted) post(index, term)
+        for (const term of s.posted) post(index, intern(term))
       }
     }
   }
@@ -455,11 +519,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const story = stories[index]
       if (story.maxDay !== null && story.maxDay < limit) {
         story.open = false
+        setWindow(index)
         // Closed stories are never compared again: they share empty read-only collections, so a million
         // of them cost little more than their document lists.
-        story.centroid = CLOSED_MAP as unknown as Map<string, number>
-        story.posted = CLOSED_SET as unknown as Set<string>
-        story.names = CLOSED_MAP as unknown as Map<string, number>
+        story.centroid = CLOSED_MAP as unknown as Map<number, number>
+        story.posted = CLOSED_SET as unknown as Set<number>
+        story.names = CLOSED_MAP as unknown as Map<number, number>
         story.members = []
         story.years = CLOSED_MAP as unknown as Map<number, number>
         story.places = CLOSED_SET as unknown as Set<string>
@@ -467,7 +532,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.days = CLOSED_MAP as unknown as Map<number, number>
         story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
-        story.keyNames = CLOSED_MAP as unknown as Map<string, number>
+        story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
         if (story.duplicates.every((d) => d === null)) story.duplicates = []
@@ -502,7 +567,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       for (const [term, weight] of story.centroid) {
         const w = weight * idf(term)
         norm += w * w
-        if (isName(term)) names += w * w
+        if (nameFlag[term] === 1) names += w * w
       }
       story.norm = Math.sqrt(norm)
       story.nameNorm = Math.sqrt(names)
@@ -515,14 +580,21 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    * Text similarity of the article with the story (linkage), before penalties. `weighted` is the article's
    * unit tf·idf vector multiplied once more by idf, since the centroid holds idf-free weights.
    */
-  const linkage = (weighted: [string, number][], nameNorm: number, story: StoryState): number => {
+  const linkage = (
+    terms: Int32Array,
+    weighted: Float64Array,
+    nameNorm: number,
+    story: StoryState,
+  ): number => {
     let dot = 0
     let nameDot = 0
-    for (const [term, v] of weighted) {
-      const c = story.centroid.get(term)
+    const centroid = story.centroid
+    for (let i = 0; i < terms.length; i++) {
+      const c = centroid.get(terms[i])
       if (c === undefined) continue
-      dot += v * c
-      if (isName(term)) nameDot += v * c
+      const v = weighted[i] * c
+      dot += v
+      if (nameFlag[terms[i]] === 1) nameDot += v
     }
     const norm = centroidNorm(story)
     nameLinkage = nameNorm === 0 || story.nameNorm === 0 ? 0 : nameDot / (nameNorm * story.nameNorm)
@@ -533,7 +605,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   let nameLinkage = 0
 
   /** Cosine with the closest of the story's most recent members. */
-  const nearest = (vector: Map<string, number>, story: StoryState): number => {
+  const nearest = (vector: Map<number, number>, story: StoryState): number => {
     let best = 0
     const members = story.members
     for (let i = members.length - 1; i >= Math.max(0, members.length - settings.memberScan); i--) {
@@ -550,8 +622,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   /** Pair features ({@link PAIR_FEATURES}) of the article and a story; `nearest` is filled in later. */
   const pairFeatures = (
     f: GroupingFeatures,
-    keys: [string, number][],
-    names: Set<string>,
+    keys: [number, number][],
+    names: Set<number>,
     lexical: number,
     story: StoryState,
   ): Float64Array => {
@@ -643,49 +715,52 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       return { story: story.id, isNew: false, ...(duplicate ? { duplicateOf: duplicate } : {}) }
     }
     const f = featurise(doc, featureOptions, isBoilerplate)
+    const size = f.terms.size
+    const terms = new Int32Array(size)
+    // Sublinear tf, then (below) idf-free `shape` and tf·idf `vector`, both over the tf·idf norm.
+    const shape = new Float64Array(size)
+    let t = 0
+    for (const [term, tf] of f.terms) {
+      terms[t] = intern(term)
+      shape[t++] = 1 + Math.log(tf)
+    }
     if (!primed.delete(doc.id)) {
       count++
-      for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      for (let i = 0; i < size; i++) dfOf[terms[i]]++
     }
+    refreshIdf()
 
-    // Sublinear tf. `shape` (idf-free, unit length) goes into the centroid so that later idf updates
-    // still apply to it; `vector` (tf·idf, unit length) is this article's query.
-    const shape = new Map<string, number>()
-    const vector = new Map<string, number>()
+    // `shape` (idf-free, unit length) goes into the centroid so that later idf updates still apply to it;
+    // `vector` (tf·idf, unit length) is this article's query; `weighted` is `vector` times idf once more,
+    // since the centroid holds idf-free weights.
+    const vector = new Map<number, number>()
+    const weighted = new Float64Array(size)
     let vectorNorm = 0
-    const idfs: number[] = []
-    for (const [term, tf] of f.terms) {
-      const s = 1 + Math.log(tf)
-      const w = idf(term)
-      const v = s * w
-      idfs.push(w)
-      shape.set(term, s)
-      vector.set(term, v)
+    for (let i = 0; i < size; i++) {
+      const w = idf(terms[i])
+      const v = shape[i] * w
+      weighted[i] = w
       vectorNorm += v * v
     }
     vectorNorm = Math.sqrt(vectorNorm) || 1
     // The centroid holds each member's tf scaled by its tf·idf norm at the time it joined: with today's idf
     // applied at comparison time, the sum over members is the sum of their unit tf·idf vectors, as average
     // linkage needs, while idf may still move.
-    for (const [term, s] of shape) shape.set(term, s / vectorNorm)
-    for (const [term, v] of vector) vector.set(term, v / vectorNorm)
-    const weighted: [string, number][] = []
-    let i = 0
-    for (const [term, v] of vector) weighted.push([term, v * idfs[i++]])
+    for (let i = 0; i < size; i++) {
+      shape[i] /= vectorNorm
+      const v = shape[i] * weighted[i]
+      vector.set(terms[i], v)
+      weighted[i] *= v
+    }
     const ranked = [...vector].sort((a, b) => b[1] - a[1])
     const query = ranked.slice(0, settings.queryTerms)
-    const keys = ranked
-      .filter(([term]) => term.startsWith('n:') || term.startsWith('e:'))
-      .slice(0, settings.keyNames)
+    const keys = ranked.filter(([term]) => nameFlag[term] === 1).slice(0, settings.keyNames)
 
     // Candidate stories: open ones within the window sharing salient terms, weighted by the terms' weight
     // in this article. Accumulators are reused typed arrays: this loop runs for every article.
-    if (overlap.length < stories.length) {
-      const grown = new Float64Array(Math.max(1024, stories.length * 2))
-      grown.set(overlap)
-      overlap = grown
-    }
+    reserve(stories.length)
     const touched: number[] = []
+    const day = f.day
     for (const [term, weight] of query) {
       const list = postings.get(term)
       if (!list) continue
@@ -693,28 +768,44 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       for (let i = list.length - 1; i >= stop; i--) {
         const index = list[i]
         if (overlap[index] === 0) {
-          const story = stories[index]
-          if (!story.open || gapDays(f.day, story) > settings.windowDays) {
+          touched.push(index)
+          const inWindow =
+            day === null
+              ? windowLo[index] <= windowHi[index]
+              : windowLo[index] <= day && day <= windowHi[index]
+          if (!inWindow) {
             overlap[index] = -1
-            touched.push(index)
             continue
           }
-          touched.push(index)
         }
         if (overlap[index] >= 0) overlap[index] += weight
       }
     }
-    const candidates = touched.filter((index) => overlap[index] > 0)
-    if (candidates.length > settings.candidates) {
-      candidates.sort((a, b) => overlap[b] - overlap[a] || a - b)
-      candidates.length = settings.candidates
+    // The best `candidates` by overlap (ties: the older story), by insertion into a short sorted list.
+    const candidates: number[] = []
+    const limit = settings.candidates
+    for (const index of limit > 0 ? touched : []) {
+      const o = overlap[index]
+      if (o <= 0) continue
+      if (candidates.length === limit) {
+        const last = candidates[limit - 1]
+        if (o < overlap[last] || (o === overlap[last] && index > last)) continue
+        candidates.pop()
+      }
+      let at = candidates.length
+      while (at > 0) {
+        const before = candidates[at - 1]
+        if (overlap[before] > o || (overlap[before] === o && before < index)) break
+        at--
+      }
+      candidates.splice(at, 0, index)
     }
     for (const index of touched) overlap[index] = 0
     // The article's name features and their norm, for the name-only cosine.
-    const names = new Set<string>()
+    const names = new Set<number>()
     let nameNorm = 0
     for (const [term, v] of vector) {
-      if (!isName(term)) continue
+      if (nameFlag[term] !== 1) continue
       names.add(term)
       nameNorm += v * v
     }
@@ -724,7 +815,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // best also get the real nearest-member similarity, which costs a pass over their recent members.
     const scored = candidates
       .map((index) => {
-        const x = pairFeatures(f, keys, names, linkage(weighted, nameNorm, stories[index]), stories[index])
+        const story = stories[index]
+        const x = pairFeatures(f, keys, names, linkage(terms, weighted, nameNorm, story), story)
         return { index, x, cheap: score(x, scorer) }
       })
       .sort((a, b) => b.cheap - a.cheap || a.index - b.index)
@@ -783,6 +875,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         members: [],
       })
       open.add(best)
+      setWindow(best)
     }
     const story = stories[best]
     const duplicate = isNew
@@ -795,7 +888,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (!duplicate) story.independent++
     story.members.push({ id: doc.id, signature, vector: new Map(ranked.slice(0, settings.memberTerms)) })
     storyOfDoc.set(doc.id, best)
-    for (const [term, s] of shape) story.centroid.set(term, (story.centroid.get(term) ?? 0) + s)
+    for (let i = 0; i < size; i++)
+      story.centroid.set(terms[i], (story.centroid.get(terms[i]) ?? 0) + shape[i])
     story.normEpoch = -1
     if (story.centroid.size > 2 * settings.centroidTerms) {
       const kept = [...story.centroid].sort((a, b) => b[1] - a[1]).slice(0, settings.centroidTerms)
@@ -804,6 +898,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (f.day !== null) {
       story.minDay = story.minDay === null ? f.day : Math.min(story.minDay, f.day)
       story.maxDay = story.maxDay === null ? f.day : Math.max(story.maxDay, f.day)
+      setWindow(best)
       latestDay = latestDay === null ? f.day : Math.max(latestDay, f.day)
     }
     for (const y of f.years) story.years.set(y, (story.years.get(y) ?? 0) + 1)
@@ -821,9 +916,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const [person, n] of f.persons) story.persons.set(person, (story.persons.get(person) ?? 0) + n)
     if (f.persons.length > 0) story.mainPerson = mostMentioned(story.persons)
     for (const c of f.counts) story.countRoles.add(roleOf(c))
-    for (const term of f.terms.keys()) {
-      if (term.startsWith('n:') || term.startsWith('e:'))
-        story.names.set(term, (story.names.get(term) ?? 0) + 1)
+    for (let i = 0; i < size; i++) {
+      const term = terms[i]
+      if (nameFlag[term] === 1) story.names.set(term, (story.names.get(term) ?? 0) + 1)
     }
     for (const [term] of query) post(best, term)
     noteSegmentDays(f.segments, f.day)
@@ -849,7 +944,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       primed.add(doc.id)
       count++
       const f = featurise(doc, featureOptions)
-      for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+      for (const term of f.terms.keys()) dfOf[intern(term)]++
       noteSegmentDays(f.segments, f.day)
     }
   }
@@ -868,7 +963,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       options,
       count,
       latestDay,
-      df: [...df],
+      df: termOf.flatMap((term, id): [string, number][] => (dfOf[id] > 0 ? [[term, dfOf[id]]] : [])),
       segments: [...segments],
       segmentDays: [...segmentDays],
       stories: stories.map((s) => ({
@@ -877,7 +972,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         duplicates: [...s.duplicates],
         independent: s.independent,
         open: s.open,
-        centroid: [...s.centroid],
+        centroid: [...s.centroid].map(([id, w]): [string, number] => [termOf[id], w]),
         minDay: s.minDay,
         maxDay: s.maxDay,
         years: [...s.years.keys()],
@@ -889,14 +984,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: [...s.days],
         dayMembers: s.dayMembers,
         counts: [...s.counts],
-        keyNames: [...s.keyNames],
+        keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
-        names: [...s.names],
-        posted: [...s.posted],
+        names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),
+        posted: [...s.posted].map((id) => termOf[id]),
         members: s.members.map((m): [string, string, [string, number][]] => [
           m.id,
           encodeSignature(m.signature),
-          [...m.vector],
+          [...m.vector].map(([id, w]): [string, number] => [termOf[id], w]),
         ]),
       })),
     }),
