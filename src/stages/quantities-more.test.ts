@@ -60,3 +60,14 @@ test('"the murder of Tom Harlan, Jr." counts one victim: a suffix after the comm
   const q = doc.quantities?.find((x) => x.role === 'killed')
   assert.equal(q?.best, 1, JSON.stringify(doc.quantities))
 })
+
+test('a partner and their children shot dead, then the killer: four killed ("partner", "spouse" are people)', () => {
+  const doc = run(
+    makeDoc({
+      text: 'A man fatally shot his partner and their two children before killing himself in Dellport.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const top = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'killed').map((q) => q.best ?? 0))
+  assert.equal(top, 4, JSON.stringify(doc.quantities))
+})
