@@ -71,3 +71,25 @@ test('a partner and their children shot dead, then the killer: four killed ("par
   const top = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'killed').map((q) => q.best ?? 0))
   assert.equal(top, 4, JSON.stringify(doc.quantities))
 })
+
+test('"three members of a family were fatally shot": the predicate after an "of" phrase gives the role', () => {
+  for (const [text, n] of [
+    ['Three members of a family were fatally shot in Dellport.', 3],
+    ['Two employees of the bank were killed on Friday.', 2],
+  ] as const) {
+    const q = run(makeDoc({ text, meta: { source: 't.txt' } })).quantities?.find((x) => x.best === n)
+    assert.equal(q?.role, 'killed', text)
+  }
+})
+
+test('"one of four women wounded in a shooting in Dellport has died": four shot, one dead, the town no victim', () => {
+  const doc = run(
+    makeDoc({
+      text: 'One of four women wounded in a late night shooting in Dellport has died.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const roles = (doc.quantities ?? []).map((q) => `${q.role}:${q.best}:${q.text}`)
+  assert.ok(roles.includes('dead_or_injured:4:four women'), roles.join(' | '))
+  assert.ok(!roles.some((r) => r.endsWith(':Dellport')), roles.join(' | '))
+})

@@ -587,6 +587,7 @@ const startsObject = (v: View, j: number): boolean => {
 }
 
 const DIED = new Set(['died', 'dies', 'succumbed'])
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'from'])
 const PRONOUNCED = new Set(['pronounced', 'declared'])
 
 /** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
@@ -999,7 +1000,9 @@ const groupOfPartitive = (v: View, figure: Figure): Quantity | null => {
   const found = roleAt(v, at) ?? gunshotWound(v, at)
   if (!found || !CASUALTY.has(found.role) || DIED.has(norm(v, at))) return null
   if (!relative && !GROUP_PARTICIPLES.test(norm(v, at))) return null
-  const role = refine(v, found).role
+  const refined = refine(v, found).role
+  // "one of four women wounded in the shooting has died": the group was shot, and one of them is dead.
+  const role = refined === 'injured' && diedLater(v, found.last) ? 'dead_or_injured' : refined
   const n = figure.best
   return make(
     v,
@@ -1115,6 +1118,9 @@ const readFigure = (
       } else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
       if (role === null) role = roleFromToll(v, first)?.role ?? null
       if (role === null) role = rolePredicate(v, predicateFrom)?.role ?? null
+      // "three members of a family were fatally shot": the predicate comes after the counted noun's "of".
+      if (role === null && COUNT_NOUNS.has(counted))
+        role = rolePredicate(v, skipOfPhrase(v, predicateFrom))?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
       if (role === null && verb?.verb === 'left') {
         // "left three people dead": the role follows the counted phrase.
@@ -1132,6 +1138,23 @@ const readFigure = (
       ? makeTotal(v, first, figure.best, conj, role)
       : null
   return { quantity: q, total, next: Math.max(figure.last, last) }
+}
+
+/**
+ * The token after an "of" phrase at k that describes a counted group ("members [of a family]", "employees
+ * [of the same company]"): up to three words after an optional determiner; k itself when there is none.
+ */
+const skipOfPhrase = (v: View, k: number): number => {
+  if (norm(v, k) !== 'of') return k
+  let j = k + 1
+  if (DETERMINERS.has(norm(v, j))) j++
+  const from = j
+  while (j < v.end && j < from + 3) {
+    const t = v.tokens[j]
+    if (t.kind !== 'word' || FUNCTION.has(t.norm) || roleAt(v, j) || AUXILIARIES.has(t.norm)) break
+    j++
+  }
+  return j > from ? j : k
 }
 
 /** "no one was hurt", "nobody was killed", "no injuries were reported" → 0 of that role. */
@@ -1396,6 +1419,8 @@ const readImplied = (
     bare = true
   } else {
     if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))) return null
+    // "a shooting in Lexington has died" names a place: a locative preposition does not open a person.
+    if (LOCATIVES.has(norm(v, i - 1))) return null
     const names = namesAt(v, i)
     if (!names) return null
     const n = names.count
