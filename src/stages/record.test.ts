@@ -41,6 +41,11 @@ const cases: [string, { killed: number; injured: number }][] = [
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
+  // One shot person among more dead tells nothing of the wounded: a wounded figure further down counts.
+  [
+    'Two men were killed at a car wash in Dellport. A victim was shot in the head. Police closed the road. Officers searched the lot. Witnesses saw a red car. At least five other people were wounded in the shooting.',
+    { killed: 2, injured: 5 },
+  ],
   // A name already given to the dead is that victim again.
   ['Jane Roe, 16, died on Tuesday. Roe was wounded in the chest.', { killed: 1, injured: 0 }],
   // The lead decides when it has a figure; a statistic further down does not override it.

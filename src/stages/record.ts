@@ -16,7 +16,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
  * - killed = the largest value among role `killed`; 0 when there is none;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
- *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured);
+ *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
+ *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
  * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
  *   who died later, not another one;
@@ -127,7 +128,9 @@ const countsOf = (
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
-  if (survivors <= 0) return { killed, injured: NONE() }
+  // One shot person named among more dead ("victims now identified") says nothing of the wounded.
+  if (survivors < 0) return { killed, injured }
+  if (survivors === 0) return { killed, injured: NONE() }
   return {
     killed,
     injured: {
