@@ -93,3 +93,21 @@ test('"one of four women wounded in a shooting in Dellport has died": four shot,
   assert.ok(roles.includes('dead_or_injured:4:four women'), roles.join(' | '))
   assert.ok(!roles.some((r) => r.endsWith(':Dellport')), roles.join(' | '))
 })
+
+test('"called 911" is an emergency number, not 911 people shot', () => {
+  const doc = run(
+    makeDoc({ text: 'Her son called 911 reporting that he had been shot.', meta: { source: 't.txt' } }),
+  )
+  assert.ok(!doc.quantities?.some((q) => q.best === 911), JSON.stringify(doc.quantities))
+})
+
+test('"four victims, three juveniles and one adult, suffered injuries" is four hurt, not eight', () => {
+  const doc = run(
+    makeDoc({
+      text: 'Four victims, three juveniles and one adult, suffered minor injuries.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const hurt = (doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best)
+  assert.deepEqual(hurt, [4])
+})

@@ -340,6 +340,8 @@ const isNotACount = (v: View, f: Figure): boolean => {
   const next = norm(v, f.last)
   if (MONTHS.has(prev) || MONTHS.has(next)) return true
   if (POSITIONS.has(prev) || prev === '#') return true
+  // "called 911", "a 911 call": an emergency number, not a count.
+  if (CALLING.has(prev) || (value === 911 && CALLING.has(next))) return true
   if (prev === 'aged' || prev === 'age' || prev === 'ages') return true
   if (prev === 'of' && (norm(v, i - 2) === 'ages' || norm(v, i - 2) === 'age')) return true
   // Times: 7:30, 7 p.m.; calibres: .45
@@ -587,6 +589,21 @@ const startsObject = (v: View, j: number): boolean => {
 }
 
 const DIED = new Set(['died', 'dies', 'succumbed'])
+const CALLING = new Set([
+  'call',
+  'called',
+  'calling',
+  'calls',
+  'caller',
+  'callers',
+  'dial',
+  'dialed',
+  'dialled',
+  'dialing',
+  'dispatcher',
+  'dispatchers',
+  'operator',
+])
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'from'])
 const PRONOUNCED = new Set(['pronounced', 'declared'])
 
@@ -896,6 +913,22 @@ const readConjuncts = (v: View, j: number, commas = false): { values: number[]; 
   return { values: values.slice(0, listed.count), next: listed.next }
 }
 
+/**
+ * "Four victims, three juveniles and one adult, were hurt": conjuncts set off by commas that add up to the
+ * figure before them describe the same people, not more of them.
+ */
+const isBreakdown = (
+  v: View,
+  from: number,
+  figure: Figure,
+  conj: { values: number[]; next: number },
+): boolean =>
+  conj.values.length >= 2 &&
+  norm(v, from) === ',' &&
+  norm(v, conj.next) === ',' &&
+  figure.best !== null &&
+  conj.values.reduce((a, b) => a + b, 0) === figure.best
+
 /** The total of a group of conjoined counts, spanning the whole group. */
 const makeTotal = (
   v: View,
@@ -1108,6 +1141,9 @@ const readFigure = (
         countedIndex = after.index
       }
       conj = readConjuncts(v, after ? after.last : figure.last + added)
+      // "four victims, three juveniles and one adult, suffered …": an aside that breaks the figure down.
+      if (isBreakdown(v, after ? after.last : figure.last + added, figure, conj))
+        conj = { values: [], next: conj.next + 1 }
       const predicateFrom = conj.next
       if (verb && verb.role !== 'other') role = verb.role
       if (
