@@ -111,3 +111,16 @@ test('"four victims, three juveniles and one adult, suffered injuries" is four h
   const hurt = (doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best)
   assert.deepEqual(hurt, [4])
 })
+
+test('"two of those men, <names>, died" counts the men named in the aside as killed', () => {
+  const doc = run(
+    makeDoc({
+      text: 'Two of those men, 23-year-old Jon Doe and 24-year-old Tim Roe, died after the shooting.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  assert.ok(
+    doc.quantities?.some((q) => q.role === 'killed' && q.best === 2),
+    JSON.stringify(doc.quantities),
+  )
+})

@@ -479,6 +479,9 @@ const findCounted = (v: View, from: number): { noun: string; index: number; last
   if (norm(v, j) === 'of') {
     j++
     const det = norm(v, j)
+    // "two of those men": the noun after the demonstrative is what is counted.
+    if ((det === 'those' || det === 'these') && COUNT_NOUNS.has(norm(v, j + 1)))
+      return { noun: norm(v, j + 1), index: j + 1, last: j + 2 }
     if (PARTITIVE.has(det)) return { noun: det, index: j, last: j + 1 }
     if (DETERMINERS.has(det) || det === 'those') j++
     // "one of (the) two men": the group's own figure is skipped.
