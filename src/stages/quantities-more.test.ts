@@ -124,3 +124,26 @@ test('"two of those men, <names>, died" counts the men named in the aside as kil
     JSON.stringify(doc.quantities),
   )
 })
+
+test('names with ages and conjoined relatives share the predicate: "A, 35, B, 29, and their two children died" is 4', () => {
+  for (const [text, n] of [
+    ['Lon Berry, 35, Ada Morris, 29, and their two children died after the shooting.', 4],
+    ['Lon Berry, 35, Ada Morris, 29, and Bo Berry, 4, died after the shooting.', 3],
+    ['Lon Berry and his two children died.', 3],
+  ] as const) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    const top = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'killed').map((q) => q.best ?? 0))
+    assert.equal(top, n, text)
+  }
+})
+
+test('a name after "on" or "by" is not a victim ("caught on Facebook Live, a boy and a man were killed")', () => {
+  const doc = run(
+    makeDoc({
+      text: 'In a shooting caught on Facebook Live, a 2-year-old boy and a 26-year-old man were killed.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const top = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'killed').map((q) => q.best ?? 0))
+  assert.equal(top, 2)
+})

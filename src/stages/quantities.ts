@@ -607,7 +607,7 @@ const CALLING = new Set([
   'dispatchers',
   'operator',
 ])
-const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'from'])
+const LOCATIVES = new Set(['in', 'at', 'on', 'by', 'near', 'outside', 'inside', 'across', 'from'])
 const PRONOUNCED = new Set(['pronounced', 'declared'])
 
 /** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
@@ -1307,13 +1307,15 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
     const aside = skipAside(v, end)
     const at = aside !== end && /^\d+$/.test(norm(v, end + 1)) ? aside : end
     const joiner = norm(v, at)
-    if (joiner !== 'and' && joiner !== ',') break
+    // "Jane Roe, 31, Ann Poe, 54, and …": the comma closing an age aside also joins the next name.
+    const closed = at !== end && norm(v, at - 1) === ','
+    if (joiner !== 'and' && joiner !== ',' && !closed) break
     // "Anthony Harmon, Jr.": a suffix after the comma ends the same name.
     if (joiner === ',' && NAME_SUFFIXES.has(norm(v, at + 1))) {
       end = at + 2
       continue
     }
-    const k = norm(v, at + 1) === 'and' ? at + 2 : at + 1
+    const k = joiner !== 'and' && joiner !== ',' ? at : norm(v, at + 1) === 'and' ? at + 2 : at + 1
     const more = nameAt(v, k)
     if (more < 0) break
     count++
@@ -1458,7 +1460,8 @@ const readImplied = (
     bare = true
   } else {
     if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1))) return null
-    // "a shooting in Lexington has died" names a place: a locative preposition does not open a person.
+    // "a shooting in Dellport has died", "caught on Facebook Live", "shot by Jon Doe": after such a
+    // preposition a capitalised name is a place, a medium or the agent, not a victim.
     if (LOCATIVES.has(norm(v, i - 1))) return null
     const names = namesAt(v, i)
     if (!names) return null
@@ -1473,16 +1476,23 @@ const readImplied = (
         next: names.next,
       }
     }
-    const k = skipAside(v, names.next)
+    // "Jane Roe and her two children died": people conjoined after the names share the predicate.
+    const conj = readConjuncts(v, skipAside(v, names.next))
+    const k = skipAside(v, conj.values.length > 0 ? conj.next : names.next)
     const aux = norm(v, k)
     // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
     const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
-    if (n === 1 ? !SINGULAR_AUX.has(aux) && !headline : aux !== 'were' && aux !== 'have' && aux !== 'died')
+    const single = n === 1 && conj.values.length === 0
+    if (single ? !SINGULAR_AUX.has(aux) && !headline : aux !== 'were' && aux !== 'have' && aux !== 'died')
       return null
     const found = rolePredicate(v, k)
     if (!found || !CASUALTY.has(found.role)) return null
-    return { quantity: make(v, i, names.next, bounds, '', found.role, found.index), next: names.next }
+    return {
+      quantity: make(v, i, names.next, bounds, '', found.role, found.index),
+      total: makeTotal(v, i, n, conj, found.role),
+      next: names.next,
+    }
   }
   if (noun < 0) return null
   const conj = readConjuncts(v, noun + 1, bare)
