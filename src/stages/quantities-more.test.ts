@@ -147,3 +147,9 @@ test('a name after "on" or "by" is not a victim ("caught on Facebook Live, a boy
   const top = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'killed').map((q) => q.best ?? 0))
   assert.equal(top, 2)
 })
+
+test('headline "Fourth victim in Elm Road shooting dies" is a toll of at least four killed', () => {
+  const doc = run(makeDoc({ text: 'Fourth victim in Elm Road shooting dies', meta: { source: 't.txt' } }))
+  const q = doc.quantities?.find((x) => x.role === 'killed')
+  assert.deepEqual([q?.low, q?.best, q?.high], [4, 4, null])
+})

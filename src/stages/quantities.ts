@@ -731,11 +731,15 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
       let k = j + 1
-      while (k < v.end && k < j + 7 && !AUXILIARIES.has(norm(v, k))) {
-        if (v.tokens[k].kind === 'punct' || roleAt(v, k) || parseFigure(v, k)) return null
+      while (k < v.end && k < j + 7 && !AUXILIARIES.has(norm(v, k)) && !DIED.has(norm(v, k))) {
+        // "in the Elm Road shooting": an event noun inside the phrase, after a determiner or a name.
+        const eventNoun =
+          norm(v, k).endsWith('ing') && (DETERMINERS.has(norm(v, k - 1)) || isCapitalised(raw(v, k - 1)))
+        if (v.tokens[k].kind === 'punct' || (roleAt(v, k) && !eventNoun) || parseFigure(v, k)) return null
         k++
       }
-      if (!AUXILIARIES.has(norm(v, k))) return null
+      // A headline drops the auxiliary: "Fourth victim in Elm Road shooting dies".
+      if (!AUXILIARIES.has(norm(v, k)) && !DIED.has(norm(v, k))) return null
       j = k
       continue
     }
