@@ -68,6 +68,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A man was killed on Elm Road on Friday. So far this year, 120 people have been shot in the city.',
     { killed: 1, injured: 0 },
   ],
+  // ... but a spree told as separate incidents outweighs figures that state no number ("a man").
+  [
+    'A gunman killed four people and injured four others in three separate locations on Tuesday. A man was found dead in a car on Elm Road.',
+    { killed: 4, injured: 4 },
+  ],
   // ... unless the round-up is all there is.
   ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],
 ]

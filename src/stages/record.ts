@@ -1,3 +1,4 @@
+import numberWords from '../data/quantities.json' with { type: 'json' }
 import vocabulary from '../data/record.json' with { type: 'json' }
 import { dayRange } from '../model/day-range.ts'
 import { makeDoc } from '../model/doc.ts'
@@ -204,19 +205,30 @@ const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): 
 const AGGREGATE_WORDS = new Set(vocabulary.aggregateWords)
 const AGGREGATE_PHRASES = vocabulary.aggregatePhrases.map((p) => p.split(' '))
 
-/** Whether tokens [from, to) hold a round-up marker ("in shootings", "separate", "since Friday"). */
-const hasAggregateMarker = (tokens: readonly Token[], from: number, to: number): boolean => {
+/**
+ * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
+ * year", "since Friday", "citywide"), 'incidents' for plural or separate incidents ("in shootings",
+ * "separate"), or null.
+ */
+const aggregateMarker = (
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): 'statistic' | 'incidents' | null => {
+  let found: 'incidents' | null = null
   for (let i = from; i < to; i++) {
-    if (AGGREGATE_WORDS.has(tokens[i].norm)) return true
-    if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w))) return true
+    if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
+      return 'statistic'
+    if (AGGREGATE_WORDS.has(tokens[i].norm)) found = 'incidents'
   }
-  return false
+  return found
 }
 
 /**
  * Leaves out the casualty figures of round-up sentences ("4 killed, 11 wounded in shootings across the
  * city") when the document also gives figures elsewhere: a round-up's totals span several incidents, and
- * the report's own incident is the one told in the other sentences. With no other figure, they stay.
+ * the report's own incident is the one told in the other sentences. A statistic ("so far this year")
+ * gives way to any other figure; plural incidents only to a stated number. With no other figure, they stay.
  */
 const withoutAggregates = (
   doc: Pick<Doc, 'text' | 'meta' | 'sentences' | 'tokens'>,
@@ -227,17 +239,22 @@ const withoutAggregates = (
   const sentences = doc.sentences ?? []
   if (tokens.length === 0) return qs
   const titleTokens = titled.size > 0 ? tokenizeText(doc.meta.title ?? '') : []
-  const aggregate = (q: Quantity): boolean => {
-    if (!CASUALTY.has(q.role)) return false
-    if (titled.has(q)) return hasAggregateMarker(titleTokens, 0, titleTokens.length)
+  const markerOf = (q: Quantity): 'statistic' | 'incidents' | null => {
+    if (!CASUALTY.has(q.role)) return null
+    if (titled.has(q)) return aggregateMarker(titleTokens, 0, titleTokens.length)
     const sentence = sentences.find((s) => s.start <= q.span.start && q.span.start < s.end)
-    if (!sentence) return false
-    return hasAggregateMarker(tokens, tokenAt(tokens, sentence.start), tokenAt(tokens, sentence.end))
+    if (!sentence) return null
+    return aggregateMarker(tokens, tokenAt(tokens, sentence.start), tokenAt(tokens, sentence.end))
   }
   const casualties = qs.filter((q) => CASUALTY.has(q.role))
-  const rounded = new Set(casualties.filter(aggregate))
+  const marked = new Map(casualties.map((q) => [q, markerOf(q)]))
+  const rounded = new Set(casualties.filter((q) => marked.get(q) !== null))
   if (rounded.size === 0 || rounded.size === casualties.length) return qs
-  return qs.filter((q) => !rounded.has(q))
+  // Plural incidents may be one spree ("killed four people in three separate locations"): they give way
+  // only to figures that state a number, not to "a man" or "a murder" alone.
+  const stated = casualties.some((q) => !rounded.has(q) && statesFigure(q))
+  const dropped = stated ? rounded : new Set(casualties.filter((q) => marked.get(q) === 'statistic'))
+  return qs.filter((q) => !dropped.has(q))
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -251,6 +268,15 @@ const tokenAt = (tokens: readonly Token[], offset: number): number => {
   }
   return lo
 }
+
+const FIGURE_WORDS = new Set([...Object.keys(numberWords.units), ...Object.keys(numberWords.tens)])
+/** Whether a quantity writes its figure ("2", "two men"), rather than implying one ("a man", "murder"). */
+const statesFigure = (q: Quantity): boolean =>
+  /\d/.test(q.text) ||
+  q.text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .some((w) => FIGURE_WORDS.has(w))
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
