@@ -153,3 +153,8 @@ test('headline "Fourth victim in Elm Road shooting dies" is a toll of at least f
   const q = doc.quantities?.find((x) => x.role === 'killed')
   assert.deepEqual([q?.low, q?.best, q?.high], [4, 4, null])
 })
+
+test('"8 yo girl killed" writes an age, not eight killed', () => {
+  const doc = run(makeDoc({ text: '8 yo girl killed by gunfire off the highway', meta: { source: 't.txt' } }))
+  assert.ok(!doc.quantities?.some((q) => q.best === 8), JSON.stringify(doc.quantities))
+})

@@ -355,6 +355,8 @@ const isNotACount = (v: View, f: Figure): boolean => {
   if (/^\d{5,}$/.test(w)) return true
   // Years: a four-digit figure 1800–2100 unless it plainly counts people.
   if (/^\d{4}$/.test(w) && value >= 1800 && value <= 2100 && !COUNT_NOUNS.has(next)) return true
+  // "8 yo girl": an abbreviated age.
+  if (next === 'yo' || next === 'y.o.') return true
   // "12 year-old", "3 years old", "18 months old".
   if (/^(year|month|week|day)s?-old$/.test(next)) return true
   if (/^(year|month|week|day)s?$/.test(next) && norm(v, f.last + 1) === 'old') return true
