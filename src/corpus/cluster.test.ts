@@ -228,3 +228,51 @@ describe('arrivalOrder', () => {
     it(name, () => assert.equal(Math.sign(arrivalOrder(a, b)), expected))
   }
 })
+
+describe('story index: long-gap follow-ups', () => {
+  const analysed = (id: string, text: string, published: string, day: string | null): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [
+        { span: at('Ada Brell'), text: 'Ada Brell', type: 'PERSON', entity: 'P-brell' },
+        { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
+      ],
+      dates: day
+        ? [
+            {
+              span: at('March 3'),
+              text: 'March 3',
+              value: day,
+              precision: 'day',
+              type: 'DATE',
+              relative: false,
+            },
+          ]
+        : [],
+    } as Doc
+  }
+  const shooting =
+    'Gunfire in Norvik wounded two people outside a bakery, and police named Ada Brell as a suspect.'
+  const trial =
+    'The trial of Ada Brell opened on Monday; prosecutors described the March 3 attack in Norvik in detail.'
+
+  it('links a report beyond the window that names the story’s rare person, place and first day', () => {
+    const stories = groupStories([
+      analysed('a', shooting, '2031-03-03', null),
+      analysed('b', trial, '2031-04-20', '2031-03-03'),
+    ])
+    assert.equal(stories.length, 1)
+  })
+
+  it('keeps it apart when it names another day', () => {
+    const stories = groupStories([
+      analysed('a', shooting, '2031-03-03', null),
+      analysed('b', trial, '2031-04-20', '2031-03-20'),
+    ])
+    assert.equal(stories.length, 2)
+  })
+})

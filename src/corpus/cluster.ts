@@ -287,6 +287,14 @@ const NEAREST_CANDIDATES = 5
 const LONG_GAP_DAYS = 30
 // A sentence seen on days further apart than this is page furniture (see `noteSegmentDays`).
 const FURNITURE_DAYS = 14
+/**
+ * Long-gap follow-up links (see `add`): a person named in at most this many stories is rare enough to
+ * tie a follow-up to its story, and the follow-up must name the story's first day within this many days.
+ * On GVA pairs more than 30 days apart, a shared person this rare plus a shared place plus the later
+ * report naming the earlier one's day were same-incident in 95% of cases.
+ */
+const LONG_GAP_PERSON_STORIES = 10
+const LONG_GAP_DAY_SLACK = 2
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
@@ -532,6 +540,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (list.length > settings.maxPostings) list.splice(0, list.length - settings.maxPostings / 2)
   }
 
+  // Person → stories naming it (each story once, in creation order), for long-gap follow-up links.
+  const personStories = new Map<string, number[]>()
+  const notePerson = (person: string, index: number): void => {
+    const list = personStories.get(person)
+    if (list === undefined) personStories.set(person, [index])
+    else if (list.length <= LONG_GAP_PERSON_STORIES) list.push(index)
+  }
+
   if (state) {
     for (const s of state.stories) {
       const index = stories.length
@@ -572,6 +588,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         })),
       })
       for (const id of s.documents) storyOfDoc.set(id, index)
+      // Closed stories keep no persons in a snapshot: after a restore, rarity counts only the stories that were open.
+      for (const [person] of s.persons ?? []) notePerson(person, index)
       setWindow(index)
       if (s.open) {
         open.add(index)
@@ -915,6 +933,32 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
 
     const signature = minhash(f.words)
+    // Follow-ups beyond the window (an arrest or a trial weeks later) share little wording with the story
+    // but name its people and place and refer back to the day it began: with no candidate joined, an
+    // article may link to an open story beyond the window that shares a rare person (named in at most
+    // `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day the article names (within a day
+    // or two). The most such shared persons wins.
+    if (best < 0 && !settings.decide && f.day !== null && f.days.length > 0 && f.places.length > 0) {
+      let most = 0
+      const tally = new Map<number, number>()
+      for (const [person] of f.persons) {
+        const list = personStories.get(person)
+        if (!list || list.length > LONG_GAP_PERSON_STORIES) continue
+        for (const index of list) tally.set(index, (tally.get(index) ?? 0) + 1)
+      }
+      for (const [index, n] of tally) {
+        const story = stories[index]
+        if (!story.open || story.minDay === null || story.maxDay === null) continue
+        if (f.day - story.maxDay <= settings.windowDays) continue
+        const first = story.minDay
+        if (!f.days.some((d) => Math.abs(d - first) <= LONG_GAP_DAY_SLACK)) continue
+        if (!f.places.some((p) => story.places.has(p))) continue
+        if (n > most || (n === most && index < best)) {
+          most = n
+          best = index
+        }
+      }
+    }
     let isNew = false
     if (best < 0) {
       isNew = true
@@ -989,7 +1033,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
-    for (const [person, n] of f.persons) story.persons.set(person, (story.persons.get(person) ?? 0) + n)
+    for (const [person, n] of f.persons) {
+      if (!story.persons.has(person)) notePerson(person, best)
+      story.persons.set(person, (story.persons.get(person) ?? 0) + n)
+    }
     if (f.persons.length > 0) story.mainPerson = mostMentioned(story.persons)
     for (const c of f.counts) story.countRoles.add(roleOf(c))
     for (let i = 0; i < size; i++) {
