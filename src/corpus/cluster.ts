@@ -641,6 +641,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (kept.length === 0) postings.delete(term)
       else if (kept.length !== list.length) postings.set(term, kept)
     }
+    // A rare person's list only serves follow-up links to open stories: a person whose stories have all
+    // closed is forgotten, so the map stays bounded on an unending stream. A full list marks a common
+    // name and stays as it is.
+    for (const [person, list] of personStories) {
+      if (list.length > LONG_GAP_PERSON_STORIES) continue
+      if (list.every((i) => !stories[i].open)) personStories.delete(person)
+    }
   }
 
   const gapDays = (day: number | null, story: StoryState): number => {
