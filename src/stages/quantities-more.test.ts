@@ -156,3 +156,20 @@ test('"8 yo girl killed" writes an age, not eight killed', () => {
   const doc = run(makeDoc({ text: '8 yo girl killed by gunfire off the highway', meta: { source: 't.txt' } }))
   assert.ok(!doc.quantities?.some((q) => q.best === 8), JSON.stringify(doc.quantities))
 })
+
+test('asides one after another ("Jon Doe, 25, of Dellport, was killed") still lead to the predicate', () => {
+  assert.equal(mostKilled('Jon Doe, 25, of Dellport, was shot and killed on Sunday.'), 1)
+  assert.equal(mostKilled('Police said Jane Roe, 41, a bus driver, died at the scene.'), 1)
+  // A long description set off by commas: "Vasko, a commander in charge of …, was killed".
+  assert.equal(
+    mostKilled(
+      'Vasko, a rebel commander in charge of the brigade’s northern and western operations in Ostrava, was killed in a strike.',
+    ),
+    1,
+  )
+})
+
+test('names listed with their asides are still counted together', () => {
+  assert.equal(mostKilled('Jon Doe, 25, Jane Roe, 30, and Rob Poe, 4, were killed.'), 3)
+  assert.equal(mostKilled('Jon Doe, 25, of Dellport, and Jane Roe, 30, were killed.'), 2)
+})

@@ -1335,11 +1335,24 @@ const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
 
 /** Skips an aside after a name ("Kevin Barbee, 15, was …"): the index of the token after it. */
 const skipAside = (v: View, k: number): number => {
-  if (norm(v, k) !== ',') return k
-  let j = k + 1
-  while (j < v.end && j < k + 8 && norm(v, j) !== ',') j++
-  return norm(v, j) === ',' ? j + 1 : k
+  // "Jon Doe, 25, of Dellport, was killed": asides can follow one another.
+  // The comma that closes one aside opens the next.
+  let end = k
+  for (let asides = 0; asides < 3 && norm(v, end) === ','; asides++) {
+    // A further aside is a residence or a description ("of Dellport", "a nurse"), never a list item.
+    if (asides > 0 && !FURTHER_ASIDE.has(norm(v, end + 1))) break
+    let j = end + 1
+    // A description ("a militia commander in charge of …") may run longer than an age or a residence.
+    const limit = end + (DESCRIPTION.has(norm(v, end + 1)) ? 2 : 1) * ASIDE_TOKENS
+    while (j < v.end && j < limit && norm(v, j) !== ',' && (asides === 0 || norm(v, j) !== 'and')) j++
+    if (norm(v, j) !== ',') break
+    end = j
+  }
+  return end === k ? k : end + 1
 }
+const ASIDE_TOKENS = 8
+const FURTHER_ASIDE = new Set(['of', 'from', 'a', 'an'])
+const DESCRIPTION = new Set(['a', 'an'])
 
 /** Nouns before "death" that say how someone died: "a shooting death", "a gunshot death", "a hunting death". */
 const DEATH_KINDS = new Set(['shooting', 'stabbing', 'gunshot', 'hunting'])

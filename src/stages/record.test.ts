@@ -75,6 +75,21 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // ... unless the round-up is all there is.
   ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],
+  // "N other … also killed" adds to the one victim named before them ...
+  [
+    'A gunman opened fire on Elm Road. Jon Doe was killed. Two other men were also killed in the attack.',
+    { killed: 3, injured: 0 },
+  ],
+  // ... even in the sentence right after the lead ...
+  [
+    'Strike hits Dellport. A drone struck a car on Monday. The army confirmed the strike. Officials met on Tuesday. Vasko, a rebel commander, was killed. Two other officers were also killed in the strike.',
+    { killed: 3, injured: 0 },
+  ],
+  // ... but not to a larger figure, which is more often the total already.
+  [
+    '3 dead in Dellport. Police found a body on Monday. Two other family members were found dead at home.',
+    { killed: 3, injured: 0 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

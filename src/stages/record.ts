@@ -103,6 +103,34 @@ const surname = (q: Quantity): string | null =>
   /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(q.text) ? q.text.split(' ').at(-1)!.toLowerCase() : null
 
 /**
+ * "Al-Saadi was killed … Two other officials were also killed": a killed figure of others adds to the
+ * killed figure before it. Returns the sum when it beats the largest single figure, else null.
+ */
+const othersKilled = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+): { q: Quantity; n: number } | null => {
+  const top = largest(all, 'killed')
+  let best: { q: Quantity; n: number } | null = null
+  for (let i = 0; i < all.length; i++) {
+    const q = all[i]
+    const n = q.role === 'killed' ? figureOf(q) : null
+    if (n === null || titled.has(q) || !OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12))) continue
+    // The others are added to the nearest killed figure before them when it is one person: a larger
+    // figure is more often the total already ("3 dead … two other family members were found dead").
+    const before = all
+      .slice(0, i)
+      .findLast((p) => p.role === 'killed' && !titled.has(p) && figureOf(p) !== null)
+    if (!before || figureOf(before) !== 1) continue
+    const sum = figureOf(before)! + n
+    if (sum > (top?.n ?? 0) && sum > (best?.n ?? 0))
+      best = { q: { ...q, best: sum, low: sum, high: q.high === null ? null : sum }, n: sum }
+  }
+  return best
+}
+
+/**
  * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
  * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
  * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
@@ -112,7 +140,7 @@ const countsOf = (
   titled: Titled,
   text: string,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const top = largest(all, 'killed')
+  const top = othersKilled(all, titled, text) ?? largest(all, 'killed')
   const killed = top ? countOf(titled, top) : null
   // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
   const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
@@ -161,7 +189,20 @@ export const recordOf = (
   const textLead = title ? leadSentences - 1 : leadSentences
   const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
   const inLead = (q: Quantity): boolean => titled.has(q) || q.span.end <= leadEnd
-  const lead = countsOf(qs.filter(inLead), titled, doc.text)
+  // "… was killed in the strike. Two other officials were also killed": the sentence right after the
+  // lead may go on counting the lead's dead.
+  const nextEnd = sentences[textLead]?.end ?? leadEnd
+  const continues = (q: Quantity): boolean =>
+    q.role === 'killed' &&
+    !titled.has(q) &&
+    q.span.start >= leadEnd &&
+    q.span.end <= nextEnd &&
+    OTHERS_AFTER.test(doc.text.slice(q.span.end, q.span.end + 12))
+  const lead = countsOf(
+    qs.filter((q) => inLead(q) || continues(q)),
+    titled,
+    doc.text,
+  )
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
   const earlier = earlierEventSentences(doc)
