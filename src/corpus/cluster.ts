@@ -347,13 +347,24 @@ const centroidOf = (
  * Adds an article's idf-free weights (`ids` distinct, any order) into a story's centroid by merging sorted
  * lists; once the centroid holds more than twice `keep` terms, only the `keep` heaviest stay.
  */
+/**
+ * A comparator of indexes into `weights`: heaviest first, ties by index. It returns small integers, not a
+ * difference of doubles, which V8 would box on every comparison.
+ */
+const heaviestFirst =
+  (weights: Float64Array) =>
+  (a: number, b: number): number =>
+    weights[b] > weights[a] ? 1 : weights[b] < weights[a] ? -1 : a - b
+
 const addToCentroid = (
   story: { centroidIds: Int32Array; centroidWeights: Float64Array },
   ids: Int32Array,
   weights: Float64Array,
   keep: number,
 ): void => {
-  const order = Array.from(ids.keys()).sort((a, b) => ids[a] - ids[b])
+  const order = new Int32Array(ids.length)
+  for (let k = 0; k < order.length; k++) order[k] = k
+  order.sort((a, b) => ids[a] - ids[b])
   const oldIds = story.centroidIds
   const oldWeights = story.centroidWeights
   const mergedIds = new Int32Array(oldIds.length + ids.length)
@@ -380,12 +391,17 @@ const addToCentroid = (
     return
   }
   // The heaviest `keep` (ties: the lower id), back in id order.
-  const kept = Array.from({ length: n }, (_, k) => k)
-    .sort((a, b) => mergedWeights[b] - mergedWeights[a] || a - b)
-    .slice(0, keep)
-    .sort((a, b) => a - b)
-  story.centroidIds = Int32Array.from(kept, (k) => mergedIds[k])
-  story.centroidWeights = Float64Array.from(kept, (k) => mergedWeights[k])
+  const byWeight = new Int32Array(n)
+  for (let k = 0; k < n; k++) byWeight[k] = k
+  const kept = byWeight.sort(heaviestFirst(mergedWeights)).subarray(0, keep).sort()
+  const keptIds = new Int32Array(keep)
+  const keptWeights = new Float64Array(keep)
+  for (let k = 0; k < keep; k++) {
+    keptIds[k] = mergedIds[kept[k]]
+    keptWeights[k] = mergedWeights[kept[k]]
+  }
+  story.centroidIds = keptIds
+  story.centroidWeights = keptWeights
 }
 
 const isName = (term: string): boolean => term.startsWith('n:') || term.startsWith('e:')
@@ -811,13 +827,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const f = featurise(doc, featureOptions, isBoilerplate)
     const size = f.terms.size
     const terms = new Int32Array(size)
-    // Sublinear tf, then (below) idf-free `shape` and tf·idf `vector`, both over the tf·idf norm.
+    // Sublinear tf, then (below) idf-free `shape` and tf·idf `values`, both over the tf·idf norm.
     const shape = new Float64Array(size)
     let t = 0
-    for (const [term, tf] of f.terms) {
+    // forEach, not for-of over entries: no [key, value] array per term.
+    f.terms.forEach((tf, term) => {
       terms[t] = intern(term)
       shape[t++] = 1 + Math.log(tf)
-    }
+    })
     if (!primed.delete(doc.id)) {
       count++
       for (let i = 0; i < size; i++) dfOf[terms[i]]++
@@ -827,7 +844,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // `shape` (idf-free, unit length) goes into the centroid so that later idf updates still apply to it;
     // `vector` (tf·idf, unit length) is this article's query, also spread over `queryVector`, and times idf
     // once more over `queryWeighted`, since the centroid holds idf-free weights.
-    const vector = new Map<number, number>()
+    const values = new Float64Array(size)
     const idfs = new Float64Array(size)
     let vectorNorm = 0
     for (let i = 0; i < size; i++) {
@@ -843,13 +860,22 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (let i = 0; i < size; i++) {
       shape[i] /= vectorNorm
       const v = shape[i] * idfs[i]
-      vector.set(terms[i], v)
+      values[i] = v
       queryVector[terms[i]] = v
       queryWeighted[terms[i]] = idfs[i] * v
     }
-    const ranked = [...vector].sort((a, b) => b[1] - a[1])
-    const query = ranked.slice(0, settings.queryTerms)
-    const keys = ranked.filter(([term]) => nameFlag[term] === 1).slice(0, settings.keyNames)
+    // Terms by weight, heaviest first (ties in the article's order); pairs are made only for the few
+    // terms kept, since this runs for every article.
+    const order = new Int32Array(size)
+    for (let i = 0; i < size; i++) order[i] = i
+    order.sort(heaviestFirst(values))
+    const pairsOf = (from: Int32Array): [number, number][] => Array.from(from, (i) => [terms[i], values[i]])
+    const query = pairsOf(order.subarray(0, settings.queryTerms))
+    const keys: [number, number][] = []
+    for (let k = 0; k < size && keys.length < settings.keyNames; k++) {
+      const i = order[k]
+      if (nameFlag[terms[i]] === 1) keys.push([terms[i], values[i]])
+    }
 
     // Candidate stories: open ones within the window sharing salient terms, weighted by the terms' weight
     // in this article. Accumulators are reused typed arrays: this loop runs for every article.
@@ -899,7 +925,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // The article's name features and their norm, for the name-only cosine.
     const names = new Set<number>()
     let nameNorm = 0
-    for (const [term, v] of vector) {
+    for (let i = 0; i < size; i++) {
+      const term = terms[i]
+      const v = values[i]
       if (nameFlag[term] !== 1) continue
       names.add(term)
       nameNorm += v * v
@@ -1012,12 +1040,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.documents.push(doc.id)
     story.duplicates.push(duplicate?.id ?? null)
     if (!duplicate) story.independent++
-    const strongest = ranked.slice(0, settings.memberTerms)
+    const strongest = order.subarray(0, settings.memberTerms)
     story.members.push({
       id: doc.id,
       signature,
-      terms: Int32Array.from(strongest, ([term]) => term),
-      weights: Float64Array.from(strongest, ([, w]) => w),
+      terms: strongest.map((i) => terms[i]),
+      weights: Float64Array.from(strongest, (i) => values[i]),
     })
     storyOfDoc.set(doc.id, best)
     addToCentroid(story, terms, shape, settings.centroidTerms)

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
-import { dayOf, featurise, segmentHash } from './grouping-features.ts'
+import { dayOf, featurise, nextWord, segmentHash, wordEnd } from './grouping-features.ts'
 
 const doc = (text: string, extra: Partial<Doc> = {}, published?: string): Doc => ({
   ...makeDoc({ text, meta: { source: 'test', ...(published ? { published } : {}) } }),
@@ -157,4 +158,33 @@ describe('dayOf', () => {
     [undefined, null],
   ]
   for (const [iso, expected] of cases) it(String(iso), () => assert.equal(dayOf(iso), expected))
+})
+
+describe('nextWord', () => {
+  const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+  const words = (s: string): string[] => {
+    const out: string[] = []
+    for (let at = nextWord(s, 0); at >= 0; at = nextWord(s, wordEnd())) out.push(s.slice(at, wordEnd()))
+    return out
+  }
+
+  it('finds the words the word pattern matches, joiners, accents and astral letters included', () => {
+    assert.deepEqual(words("U.S. well-known o’clock, Zoë's 2,000 𝐀b -x- '"), [
+      'U.S',
+      'well-known',
+      'o’clock',
+      "Zoë's",
+      '2',
+      '000',
+      '𝐀b',
+      'x',
+    ])
+    const chars = fc.constantFrom('a', 'Z', '7', 'é', '𝐀', ' ', "'", '’', '.', '-', ',', '\n', '!', '\t')
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (parts) => {
+        const s = parts.join('')
+        assert.deepEqual(words(s), s.match(WORD) ?? [])
+      }),
+    )
+  })
 })

@@ -49,11 +49,58 @@ export interface FeaturiseOptions {
   titleWeight?: number
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+const ALNUM = /[\p{L}\p{N}]/u
+
+/** Whether the code point at `i` of `s` is a letter or a digit; the code point's length in `WORD_STEP`. */
+let WORD_STEP = 1
+const isAlnumAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i)
+  WORD_STEP = 1
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    WORD_STEP = 2
+    return ALNUM.test(s.slice(i, i + 2))
+  }
+  return ALNUM.test(s[i])
+}
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45
+
+/** End of the alphanumeric run starting at `i` (which must start one). */
+const runEnd = (s: string, i: number): number => {
+  while (i < s.length && isAlnumAt(s, i)) i += WORD_STEP
+  return i
+}
+
+/**
+ * The next word of `s` at or after `from`, as `/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\/u` matches it:
+ * its start, with its end in `WORD_END`; -1 when there is none. Scans without allocating match arrays,
+ * since featurisation reads every word of every article added.
+ */
+let WORD_END = 0
+export const nextWord = (s: string, from: number): number => {
+  let i = from
+  while (i < s.length && !isAlnumAt(s, i)) i += WORD_STEP
+  if (i >= s.length) return -1
+  const start = i
+  i = runEnd(s, i)
+  // A joiner followed by a letter or digit continues the word: "o'clock", "U.S.", "well-known".
+  while (i + 1 < s.length && isJoiner(s.charCodeAt(i)) && isAlnumAt(s, i + 1)) i = runEnd(s, i + 1)
+  WORD_END = i
+  return start
+}
+/** The end of the word {@link nextWord} last found. */
+export const wordEnd = (): number => WORD_END
 const UPPER = /^\p{Lu}/u
 const DIGITS = /^\d+$/
 const LINE = /\n+/g
-const SPACES = /^[ \t]*$/
+/** Whether `s` holds only spaces and tabs in [from, to). */
+const onlySpaces = (s: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i)
+    if (c !== 32 && c !== 9) return false
+  }
+  return true
+}
 // A sentence ends at . ! ? (then space): the next capitalised word may be capitalised only for that reason.
 const SENTENCE = /(?<=[.!?]["'”’)]*)\s+/g
 
@@ -121,7 +168,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}/
 /** The offset in `text` after its `words`-th word: the end of the lede that featurisation reads. */
 const ledeEnd = (text: string, words: number): number => {
   let n = 0
-  for (const m of text.matchAll(WORD)) if (++n >= words) return (m.index ?? 0) + m[0].length
+  for (let at = nextWord(text, 0); at >= 0; at = nextWord(text, WORD_END)) if (++n >= words) return WORD_END
   return text.length
 }
 
@@ -212,9 +259,10 @@ export const featurise = (
           if (run.length > 0) sentenceRuns.push({ tokens: run, initial: runInitial, titleCase: false })
           run = []
         }
-        for (const m of sentence.matchAll(WORD)) {
+        for (let start = nextWord(sentence, 0), end = 0; start >= 0; start = nextWord(sentence, end)) {
           if (count >= maxWords) break
-          const raw = m[0]
+          end = WORD_END
+          const raw = sentence.slice(start, end)
           let lower = raw.toLowerCase()
           if (lower.includes('’')) lower = lower.replace(/’/g, "'")
           if (furniture) {
@@ -223,13 +271,12 @@ export const featurise = (
           }
           if (!source.isTitle) words.push(lower)
           count++
-          const start = m.index ?? 0
-          const gap = sentence.slice(last, start)
-          last = start + raw.length
+          const gapStart = last
+          last = end
           const initial = first
           first = false
           // Punctuation other than spaces between two capitalised words breaks a name ("Paris, Texas" is two).
-          if (gap.length > 0 && !SPACES.test(gap)) flush()
+          if (!onlySpaces(sentence, gapStart, start)) flush()
           const capitalised = UPPER.test(raw) && !CALENDAR.has(lower)
           if (!DIGITS.test(raw)) {
             wordCount++
