@@ -7,7 +7,7 @@
 import quantityWords from '../data/quantities.json' with { type: 'json' }
 import { type DayRange, dayRange, rangesOverlap } from '../model/day-range.ts'
 import { evidence } from '../model/span.ts'
-import type { Fact, FactValue, Quantity, QuantityRole } from '../model/types.ts'
+import type { Fact, FactValue, Quantity, QuantityRole, Span } from '../model/types.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 import { type NumberValue, numberStatus, pairStatus, reconcile } from './reconcile.ts'
 import { mentionKey } from './story-framing.ts'
@@ -72,6 +72,8 @@ interface QuantityContext {
   /** An implied count that may only line up with figures it agrees with. */
   implied?: boolean
   places: Map<string, string>
+  /** The places of the first figure alone (`places` also gathers those of its repeats), for the label. */
+  home: ReadonlyMap<string, string>
   dates: DayRange[]
   dateTexts: string[]
   events: Set<string>
@@ -96,12 +98,24 @@ const classOfQuantity = (view: DocView, q: Quantity): { cls: string; noun: strin
   return { cls, noun: head }
 }
 
+/** The comma-delimited aside that opens right at `at` (", a nurse from Dellport,"), or an empty span. */
+const asideAfter = (text: string, at: number): Span => {
+  if (text[at] !== ',') return { start: at, end: at }
+  const close = text.indexOf(',', at + 1)
+  const stop = text.slice(at + 1, close < 0 ? at + 1 : close).search(/[;!?\n]|\.\s+\p{Lu}/u)
+  return close < 0 || stop >= 0 ? { start: at, end: at } : { start: at, end: close }
+}
+
 const contextOf = (view: DocView, q: Quantity): QuantityContext => {
   const i = sentenceOf(view, q.span)
   const places = new Map<string, string>()
-  for (const m of inSentenceOrBefore(view, [...view.locative], i)) {
-    places.set(mentionKey(m), m.text)
-  }
+  // "Vasko, a commander of the brigade in Ostrava, was killed in Dellport": a place inside an aside right
+  // after the counted people describes them, not where they were counted; it is left out when the
+  // sentence names another.
+  const aside = asideAfter(view.doc.text, q.span.end)
+  const located = inSentenceOrBefore(view, [...view.locative], i)
+  const outside = located.filter((m) => m.span.start < aside.start || m.span.start >= aside.end)
+  for (const m of outside.length > 0 ? outside : located) places.set(mentionKey(m), m.text)
   const dated = (view.doc.dates ?? []).filter((d) => d.type === 'DATE' && dayRange(d) !== null)
   const dates = inSentenceOrBefore(view, dated, i)
   const events = new Set(inSentenceOrBefore(view, view.doc.events ?? [], i).map((e) => e.type))
@@ -113,6 +127,7 @@ const contextOf = (view: DocView, q: Quantity): QuantityContext => {
     value: { low: q.low, best: q.best, high: q.high },
     sentence: i,
     places,
+    home: new Map(places),
     dates: dates.map((d) => dayRange(d)!),
     dateTexts: dates.map((d) => d.text),
     events,
@@ -301,10 +316,11 @@ const mostCommon = (items: readonly string[]): string | undefined => {
 const describeQuantity = (group: readonly QuantityContext[]): string => {
   const role = ROLE_WORDS[group[0].role]
   const counted = mostCommon(group.map((c) => c.noun).filter(Boolean))
-  // Places every report names for this figure; else those of the first report.
+  // Places every report names for this figure; else those of the first report's first mention.
   let places = [...group[0].places.entries()]
   const shared = places.filter(([k]) => group.every((c) => c.places.has(k)))
   if (shared.length > 0) places = shared
+  else if (group[0].home.size > 0) places = [...group[0].home]
   const where = places.slice(0, 2).map(([, name]) => name.replace(/['’]s$/, ''))
   const when = group.flatMap((c) => c.dateTexts)[0]
   // Only a noun that says who was counted ("soldiers") helps; "people", "dead" or a pronoun do not.

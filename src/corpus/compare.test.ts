@@ -504,3 +504,31 @@ describe('compareStory: a country before an event is its author, not its place',
     assert.ok(!places.includes('US'), JSON.stringify(places))
   })
 })
+
+describe('compareStory: where a figure was counted', () => {
+  const d1 = makeFixture({
+    id: 'd1',
+    text: 'Vasko, a rebel commander in charge of operations in Ostravia, was killed in a strike in Dellport.',
+    mentions: [
+      { at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' },
+      { at: 'Dellport', type: 'GPE', entity: 'e-dellport' },
+    ],
+    quantities: [{ at: 'Vasko', low: 1, best: 1, high: 1, counted: 'vasko', role: 'killed' }],
+  })
+  const d2 = makeFixture({
+    id: 'd2',
+    text: 'A drone killed a rebel commander. Officials said the strike was part of a campaign in Ostravia.',
+    mentions: [{ at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' }],
+    quantities: [{ at: 'a rebel commander', low: 1, best: 1, high: 1, counted: 'commander', role: 'killed' }],
+  })
+
+  it('leaves out a place inside the aside that describes the counted person', () => {
+    const { facts } = compareStory([d1, d2], [])
+    const killed = quantityFacts(facts, 'killed')
+    assert.ok(
+      killed.some((f) => /killed in Dellport/.test(f.about ?? '')),
+      killed.map((f) => f.about).join(' | '),
+    )
+    assert.ok(!killed.some((f) => /Ostravia/.test(f.about ?? '')), killed.map((f) => f.about).join(' | '))
+  })
+})
