@@ -156,3 +156,35 @@ test('"8 yo girl killed" writes an age, not eight killed', () => {
   const doc = run(makeDoc({ text: '8 yo girl killed by gunfire off the highway', meta: { source: 't.txt' } }))
   assert.ok(!doc.quantities?.some((q) => q.best === 8), JSON.stringify(doc.quantities))
 })
+
+test('a death after a hospital transfer: "where he was pronounced deceased", "where she passed away" is killed', () => {
+  for (const text of [
+    'Tam Oller was rushed to a Dellport hospital where he was later pronounced deceased.',
+    'The girl was taken to Mercy Hospital, where she later passed away.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    const roles = (doc.quantities ?? []).map((q) => q.role)
+    assert.ok(
+      roles.includes('killed') && !roles.includes('injured'),
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+})
+
+test('"Everybody is hurt" counts no one: a pronoun for everyone is not a name', () => {
+  const doc = run(
+    makeDoc({ text: '“Everybody is hurt,” said Rona Vale, a cousin.', meta: { source: 't.txt' } }),
+  )
+  assert.ok(!doc.quantities?.some((q) => q.role === 'injured'), JSON.stringify(doc.quantities))
+})
+
+test('"one shooting happened Monday" counts an event, while "3 shooting deaths" counts the dead', () => {
+  const events = run(
+    makeDoc({
+      text: 'Captain Ada Roe said one shooting happened Monday and the second during the evening.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  assert.ok(!events.quantities?.some((q) => q.role === 'dead_or_injured'), JSON.stringify(events.quantities))
+  assert.equal(mostKilled('Police linked the stabbing to 3 shooting deaths in Dellport.'), 3)
+})

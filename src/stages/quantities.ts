@@ -611,12 +611,15 @@ const CALLING = new Set([
 ])
 const LOCATIVES = new Set(['in', 'at', 'on', 'by', 'near', 'outside', 'inside', 'across', 'from'])
 const PRONOUNCED = new Set(['pronounced', 'declared'])
+const DEAD = new Set(['dead', 'deceased'])
 
 /** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
 const diedLater = (v: View, from: number): boolean => {
   for (let k = from; k < v.end && k < from + 16; k++) {
     const w = norm(v, k)
-    if (DIED.has(w) || (PRONOUNCED.has(w) && norm(v, k + 1) === 'dead')) return true
+    // "where he died", "where he was pronounced dead / deceased", "where she passed away".
+    if (DIED.has(w) || (PRONOUNCED.has(w) && DEAD.has(norm(v, k + 1)))) return true
+    if (w === 'passed' && norm(v, k + 1) === 'away') return true
     // "shot in the head, killed", "shot in the chest and killed".
     if (w === 'killed' && (norm(v, k - 1) === ',' || norm(v, k - 1) === 'and')) return true
     // "shot several times and died": a figure of shots is no one else.
@@ -1136,6 +1139,25 @@ const readFigure = (
       role = 'other'
       counted = after.noun
       countedIndex = after.index
+    } else if (
+      norm(v, figure.last + added) === 'shooting' &&
+      (norm(v, figure.last + added + 1) === 'deaths' || norm(v, figure.last + added + 1) === 'death')
+    ) {
+      // "3 shooting deaths": the dead, counted by how they died.
+      role = 'killed'
+      counted = 'deaths'
+      countedIndex = figure.last + added + 1
+      last = figure.last + added + 2
+    } else if (
+      norm(v, figure.last + added) === 'shooting' &&
+      !VICTIMS.has(norm(v, figure.last + added + 1)) &&
+      !roleAt(v, figure.last + added + 1)
+    ) {
+      // "one shooting happened Monday": a count of events, not of people shot ("3 shooting deaths" still
+      // counts the dead).
+      role = 'other'
+      counted = 'shooting'
+      countedIndex = figure.last + added
     } else if (after && WOUNDS.has(counts)) {
       // "two gunshot wounds" counts wounds, not people.
       role = 'other'
@@ -1298,6 +1320,8 @@ const nameAt = (v: View, i: number): number => {
     if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w) || w.length < 2)
       break
     if (PRONOUNS.has(w) || FILLERS.has(w) || NEGATORS.has(w) || AGE_WORD.test(w)) break
+    // "Everybody is hurt": a pronoun for everyone is no one's name.
+    if (INDEFINITE_PRONOUNS.has(w)) break
     j++
   }
   return j > i ? j : -1
@@ -1329,6 +1353,9 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
   }
   return { count, next: end }
 }
+
+/** Pronouns for everyone or anyone ("Everybody is hurt", "Anyone was hurt?"): not one person's name. */
+const INDEFINITE_PRONOUNS = new Set(['everybody', 'everyone', 'anybody', 'anyone'])
 
 /** Suffixes written after a name and a comma: "Anthony Harmon, Jr.". */
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
