@@ -188,3 +188,23 @@ test('"one shooting happened Monday" counts an event, while "3 shooting deaths" 
   assert.ok(!events.quantities?.some((q) => q.role === 'dead_or_injured'), JSON.stringify(events.quantities))
   assert.equal(mostKilled('Police linked the stabbing to 3 shooting deaths in Dellport.'), 3)
 })
+
+test('"shot him dead", "shot a shop owner to death" are killed, "shot him in the leg" is shot', () => {
+  for (const [text, role] of [
+    ['Police shot him dead after a chase on Elm Road.', 'killed'],
+    ['A gunman shot a shop owner to death in Dellport.', 'killed'],
+    ['Police shot him in the leg after a chase.', 'dead_or_injured'],
+  ] as const) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.deepEqual(
+      (doc.quantities ?? []).map((q) => q.role),
+      [role],
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+})
+
+test('"taken off life support" is a death', () => {
+  assert.equal(mostKilled('Tova Lenz, 5, has been taken off life support, her aunt said.'), 1)
+  assert.equal(mostKilled('The boy was taken off of life support on Sunday.'), 1)
+})

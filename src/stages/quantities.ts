@@ -633,6 +633,10 @@ const diedLater = (v: View, from: number): boolean => {
   return false
 }
 
+/** "dead" or "to death" at token k, closing "shot him dead", "shot a man to death". */
+const shotDeadAfter = (v: View, k: number): boolean =>
+  norm(v, k) === 'dead' || (norm(v, k) === 'to' && norm(v, k + 1) === 'death')
+
 /** "was shot but survived": a survival word shortly after a shooting makes it an injury. */
 const survived = (v: View, from: number): boolean => {
   for (let k = from; k < v.end && k < from + 8; k++) {
@@ -1424,7 +1428,10 @@ const readImplied = (
     i + 1 >= v.end || after.kind !== 'word' || FUNCTION.has(after.norm) || roleAt(v, i + 1) !== null
   if ((w === 'him' || w === 'himself' || w === 'herself' || (w === 'her' && objectEnds)) && verbRole) {
     // "killing her and another woman"; "shot himself and died".
-    const died = verbRole === 'dead_or_injured' && norm(v, i + 1) === 'and' && DIED.has(norm(v, i + 2))
+    // "shot himself and died"; "shot him dead", "shot her to death".
+    const died =
+      verbRole === 'dead_or_injured' &&
+      ((norm(v, i + 1) === 'and' && DIED.has(norm(v, i + 2))) || shotDeadAfter(v, i + 1))
     return {
       quantity: make(v, i, i + 1, ONE, w, died ? 'killed' : verbRole, verb?.index ?? null),
       total: makeTotal(v, i, 1, readConjuncts(v, i + 1), verbRole),
@@ -1529,7 +1536,9 @@ const readImplied = (
   }
   if (noun < 0) return null
   const conj = readConjuncts(v, noun + 1, bare)
-  let role: QuantityRole | null = verbRole
+  // "shot a man dead", "shot the teen to death": the object of a shot verb, then how it ended.
+  let role: QuantityRole | null =
+    verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
   role ??= rolePredicate(v, conj.next)?.role ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.

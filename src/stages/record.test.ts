@@ -48,6 +48,11 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // A name already given to the dead is that victim again.
   ['Jane Roe, 16, died on Tuesday. Roe was wounded in the chest.', { killed: 1, injured: 0 }],
+  // A reflexive names its own subject again: the boy who shot himself is the boy who died.
+  [
+    'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',
+    { killed: 1, injured: 0 },
+  ],
   // The lead decides when it has a figure; a statistic further down does not override it.
   [
     'A teen was shot dead on Friday. Police are searching for the gunman. The family is grieving. Neighbours left flowers. A vigil is planned. Last year 45 people were killed in the city.',

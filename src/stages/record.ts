@@ -57,8 +57,8 @@ const largest = (qs: readonly Quantity[], role: Quantity['role']): { q: Quantity
   return top
 }
 
-/** Words that open a reference back to someone already introduced ("the teen", "he"). */
-const ANAPHORS = new Set(['the', 'he', 'she', 'him'])
+/** Words that open a reference back to someone already introduced ("the teen", "he", a reflexive "himself"). */
+const ANAPHORS = new Set(['the', 'he', 'she', 'him', 'himself', 'herself'])
 /** Words after "the" that name someone else ("the other", "the second"). */
 const OTHERS = new Set(['other', 'second', 'third', 'fourth', 'fifth', 'another'])
 
