@@ -208,3 +208,37 @@ test('"taken off life support" is a death', () => {
   assert.equal(mostKilled('Tova Lenz, 5, has been taken off life support, her aunt said.'), 1)
   assert.equal(mostKilled('The boy was taken off of life support on Sunday.'), 1)
 })
+
+test('"suffered nonfatal gunshot wounds" is hurt, not shot dead or alive', () => {
+  const doc = run(
+    makeDoc({
+      text: 'Two men suffered nonfatal gunshot wounds, police said.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  assert.deepEqual(
+    (doc.quantities ?? []).map((q) => [q.role, q.best]),
+    [['injured', 2]],
+  )
+})
+
+test('two wounded people each introduced with "a" in one sentence add up to 2', () => {
+  const doc = run(
+    makeDoc({
+      text: 'A 39-year-old man was in critical condition and a 26-year-old was in stable condition, Sgt. Ada Roe said.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
+  assert.equal(most, 2)
+})
+
+test('"A teenager shot another boy": the shooter is the agent, only "another boy" was shot', () => {
+  const doc = run(
+    makeDoc({ text: 'A teenager accidentally shot another boy on Elm Road.', meta: { source: 't.txt' } }),
+  )
+  assert.deepEqual(
+    (doc.quantities ?? []).map((q) => q.text),
+    ['another boy'],
+  )
+})

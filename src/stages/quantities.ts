@@ -563,6 +563,7 @@ const AUXILIARIES = new Set([
 const OBJECT_STARTS = new Set([
   'a',
   'an',
+  'another',
   'the',
   'his',
   'her',
@@ -652,10 +653,13 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   const have = HAVE.has(norm(v, j))
   if (!SUFFERED.has(norm(v, j)) && !have) return null
   let fatal = false
+  let survivable = false
   let wound = -1
   for (let k = j + 1; k < v.end && k < j + 6; k++) {
     const w = norm(v, k)
     if (w === 'fatal' || w === 'deadly') fatal = true
+    // "nonfatal gunshot wounds", "non-life-threatening gunshot wounds": hurt, not killed.
+    if (NONFATAL.test(w)) survivable = true
     // "has died from his wounds": the verb after "has" says what happened.
     if (have && ROLE_OF.has(w) && !WOUNDS.has(w)) return null
     // "suffered non-life-threatening injuries", "have serious injuries": hurt, unless a body part follows
@@ -670,12 +674,14 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
     const fire =
       inShooting || ((w === 'gunfire' || w === 'bullet' || w === 'bullets') && !WOUNDS.has(norm(v, k + 1)))
     if (BODY.has(w) || fire || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
-      return { role: fatal ? 'killed' : 'dead_or_injured', last: k + 1 }
+      return { role: fatal ? 'killed' : survivable ? 'injured' : 'dead_or_injured', last: k + 1 }
     }
     if (v.tokens[k].kind === 'punct' && w !== '-') break
   }
   return wound < 0 ? null : { role: fatal ? 'killed' : 'injured', last: wound }
 }
+/** "nonfatal", "non-fatal", "non-life-threatening", "non-critical": a wound the victim survives. */
+const NONFATAL = /^non-?(?:fatal|life-threatening|critical)$/
 
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
@@ -1928,8 +1934,35 @@ export const findQuantities = (
   if (withSuicide) found.push(withSuicide)
   const wounded = deriveWithWound(v, found)
   if (wounded) found.push(wounded)
-  return found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' } : q))
+  const marked = found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' as const } : q))
+  const newcomers = deriveNewcomers(v, marked)
+  if (newcomers) marked.push(newcomers)
+  return marked
 }
+
+/**
+ * "A 39-year-old man was in critical condition and a 26-year-old was in stable condition": wounded people
+ * each introduced as new ("a", "an") in one sentence are different people, so they add up, when no figure in
+ * the sentence already counts them together.
+ */
+const deriveNewcomers = (v: View, found: readonly Quantity[]): Quantity | null => {
+  const ones = found.filter((q) => q.role === 'injured' && q.best === 1 && INDEFINITE.test(q.text))
+  // A group figure or a conjoined total spanning them already counts them.
+  if (ones.length < 2 || found.some((q) => q.role === 'injured' && (q.best ?? 0) > 1)) return null
+  const s = { start: ones[0].span.start, end: ones[ones.length - 1].span.end }
+  const n = ones.length
+  return {
+    span: s,
+    text: v.text.slice(s.start, s.end),
+    low: n,
+    best: n,
+    high: n,
+    counted: '',
+    role: 'injured',
+  }
+}
+/** An indefinite article opening a quantity: someone not mentioned before ("another" may be the one before). */
+const INDEFINITE = /^an? /i
 
 /**
  * "A 17-year-old girl showed up at a hospital with a gunshot wound", "officers found a man with gunshot

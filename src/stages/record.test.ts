@@ -48,6 +48,12 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // A name already given to the dead is that victim again.
   ['Jane Roe, 16, died on Tuesday. Roe was wounded in the chest.', { killed: 1, injured: 0 }],
+  // "Another man was shot" is someone besides the dead; "shot another boy" sets the victim apart from the shooter.
+  ['A teen died in a shooting on Elm Road. Another man was also shot in the arm.', { killed: 1, injured: 1 }],
+  [
+    'A teenager accidentally shot another boy on Elm Road. The boy died at a hospital.',
+    { killed: 1, injured: 0 },
+  ],
   // A reflexive names its own subject again: the boy who shot himself is the boy who died.
   [
     'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',

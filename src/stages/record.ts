@@ -92,6 +92,18 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
 /** "three other men", "two others": a figure that leaves out the people already counted. */
 const OTHERS_AFTER = /^\s+others?\b/i
 
+const TRANSITIVE = new Set(numberWords.transitive)
+
+/**
+ * "Another man was also shot": someone besides the people already told of, as the subject. As the object of
+ * a shooting ("the boy accidentally shot another teen") "another" sets the victim apart from the shooter.
+ */
+const isAnotherVictim = (q: Quantity, text: string): boolean => {
+  if (!/^another\b/i.test(q.text)) return false
+  const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, q.span.start - 20), q.span.start))
+  return !before || !TRANSITIVE.has(before[1].toLowerCase())
+}
+
 /** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
 const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === null && q.high === null
 
@@ -124,8 +136,10 @@ const countsOf = (
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
-  // "Three other men were also hit": figures of others leave out the dead already counted.
-  const others = !titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))
+  // "Three other men were also hit", "Another man was shot": figures of others leave out the dead counted.
+  const others =
+    (!titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))) ||
+    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text)
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
