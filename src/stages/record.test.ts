@@ -54,6 +54,19 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A teenager accidentally shot another boy on Elm Road. The boy died at a hospital.',
     { killed: 1, injured: 0 },
   ],
+  // Even with someone shot introduced, "the girl" fits the dead girl and is her again; "the man" does not.
+  [
+    'A 2-year-old girl died on Elm Road. A 2-year-old girl was shot in the head. The girl was taken to a hospital.',
+    { killed: 1, injured: 0 },
+  ],
+  [
+    'A 2-year-old girl died on Elm Road. A 2-year-old girl was shot in the head. The man was taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A 7-year-old girl died on Elm Road. A woman was shot in the arm. The 56-year-old was taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
   // A reflexive names its own subject again: the boy who shot himself is the boy who died.
   [
     'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',

@@ -21,7 +21,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
  * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
- *   who died later, not another one;
+ *   who died later, not another one; with someone introduced, a definite noun phrase still is when it fits
+ *   one of the dead described (no clash of sex, child or adult, or age: "the girl" after "a girl died", but
+ *   not "the man" or "the 56-year-old" after "a 7-year-old girl died");
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -70,6 +72,38 @@ const isAnaphoric = (q: Quantity): boolean => {
   if (q.best !== 1) return false
   const words = q.text.toLowerCase().split(/\s+/)
   return ANAPHORS.has(words[0]) && !OTHERS.has(words[1] ?? '')
+}
+
+const MALE = new Set(vocabulary.male)
+const FEMALE = new Set(vocabulary.female)
+const CHILD = new Set(vocabulary.child)
+const ADULT = new Set(vocabulary.adult)
+const AGE = /\b(\w+)[- ]years?[- ]old\b/i
+
+/** Whether a mention may name one of the described dead (anyone, when none is described). */
+const fitsOne = (deaths: readonly Quantity[], q: Quantity): boolean =>
+  deaths.length === 0 || deaths.some((k) => fits(k, q))
+
+/** Whether a mention says something of the person: sex, child or adult, or age ("a 16-year-old girl"). */
+const described = (q: Quantity): boolean =>
+  AGE.test(q.text) ||
+  q.text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => MALE.has(w) || FEMALE.has(w) || CHILD.has(w) || ADULT.has(w))
+
+/** Whether two one-person mentions may name the same person: no clash of sex, of child and adult, or of age. */
+const fits = (a: Quantity, b: Quantity): boolean => {
+  const wa = a.text.toLowerCase().split(/[^\p{L}]+/u)
+  const wb = b.text.toLowerCase().split(/[^\p{L}]+/u)
+  const has = (ws: string[], set: Set<string>) => ws.some((w) => set.has(w))
+  if ((has(wa, MALE) && has(wb, FEMALE)) || (has(wa, FEMALE) && has(wb, MALE))) return false
+  const ga = AGE.exec(a.text)?.[1].toLowerCase()
+  const gb = AGE.exec(b.text)?.[1].toLowerCase()
+  if (ga && gb && ga !== gb) return false
+  const child = (ws: string[], age?: string) => has(ws, CHILD) || Number(age) <= 12
+  const adult = (ws: string[], age?: string) => has(ws, ADULT) || Number(age) >= 21
+  return !((child(wa, ga) && adult(wb, gb)) || (adult(wa, ga) && child(wb, gb)))
 }
 
 /** Quantities read from a title that the text does not contain: their spans index `meta.title`. */
@@ -131,7 +165,11 @@ const countsOf = (
   dead.delete(null)
   const again = (q: Quantity): boolean => isAnaphoric(q) || (q.best === 1 && dead.has(surname(q)))
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
-  const qs = top?.n && !introduced ? all.filter((q) => q.role === 'killed' || !again(q)) : all
+  const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
+  // With someone else introduced as hurt, "the teen was wounded" is still the dead teen when it fits.
+  const same = (q: Quantity): boolean =>
+    again(q) && (!introduced || (/^the\b/i.test(q.text) && fitsOne(deaths.filter(described), q)))
+  const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const hurt = largest(qs, 'injured')
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
