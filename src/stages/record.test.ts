@@ -54,6 +54,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A teenager accidentally shot another boy on Elm Road. The boy died at a hospital.',
     { killed: 1, injured: 0 },
   ],
+  // A pronoun that cannot be the dead is someone else.
+  [
+    'A 4-year-old girl died after a shooting on Elm Road. He was treated for his injuries.',
+    { killed: 1, injured: 1 },
+  ],
   // Even with someone shot introduced, "the girl" fits the dead girl and is her again; "the man" does not.
   [
     'A 2-year-old girl died on Elm Road. A 2-year-old girl was shot in the head. The girl was taken to a hospital.',

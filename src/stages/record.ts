@@ -21,9 +21,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
  * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
- *   who died later, not another one; with someone introduced, a definite noun phrase still is when it fits
- *   one of the dead described (no clash of sex, child or adult, or age: "the girl" after "a girl died", but
- *   not "the man" or "the 56-year-old" after "a 7-year-old girl died");
+ *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
+ *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
+ *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -166,9 +166,11 @@ const countsOf = (
   const again = (q: Quantity): boolean => isAnaphoric(q) || (q.best === 1 && dead.has(surname(q)))
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
   const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
-  // With someone else introduced as hurt, "the teen was wounded" is still the dead teen when it fits.
+  // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
+  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is.
+  const fitting = deaths.filter(described)
   const same = (q: Quantity): boolean =>
-    again(q) && (!introduced || (/^the\b/i.test(q.text) && fitsOne(deaths.filter(described), q)))
+    again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const hurt = largest(qs, 'injured')
   const injured = hurt ? countOf(titled, hurt) : null
