@@ -242,3 +242,17 @@ test('"A teenager shot another boy": the shooter is the agent, only "another boy
     ['another boy'],
   )
 })
+
+test('vehicles, buildings and animals hit by gunfire are no casualties: "two cars were hit", "one of the family dogs"', () => {
+  for (const text of [
+    'Two cars were hit by gunfire on the interstate near Dellport.',
+    'The shotgun went off, injuring one of the family dogs.',
+    'Mercy Hospital was placed on lockdown after the shooting.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.ok(
+      !doc.quantities?.some((q) => ['killed', 'injured', 'dead_or_injured'].includes(q.role)),
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+})

@@ -114,6 +114,7 @@ const MULTIPLIED = new Map(Object.entries(lexicon.multiplied as Record<string, Q
 const FILLERS = new Set(lexicon.fillers)
 const NEGATORS = new Set(lexicon.negators)
 const MEASURES = new Set(lexicon.measures)
+const THINGS = new Set(lexicon.things)
 const POSITIONS = new Set(lexicon.positions)
 const STREETS = new Set(lexicon.streets)
 const MONTHS = new Set(lexicon.months)
@@ -1145,7 +1146,7 @@ const readFigure = (
       role = 'other'
       counted = norm(v, more)
       countedIndex = more
-    } else if (after && MEASURES.has(after.noun)) {
+    } else if (after && (MEASURES.has(after.noun) || THINGS.has(after.noun))) {
       role = 'other'
       counted = after.noun
       countedIndex = after.index
@@ -1326,7 +1327,15 @@ const nameAt = (v: View, i: number): number => {
   while (j < v.end && j < i + 3) {
     const t = v.tokens[j]
     const w = t.norm
-    if (t.kind !== 'word' || !isCapitalised(raw(v, j)) || FUNCTION.has(w) || NAME_STOP.has(w)) break
+    // "Mercy Hospital was …": a hospital's name is no person's.
+    if (
+      t.kind !== 'word' ||
+      !isCapitalised(raw(v, j)) ||
+      FUNCTION.has(w) ||
+      NAME_STOP.has(w) ||
+      HOSPITALS.has(w)
+    )
+      break
     if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w) || w.length < 2)
       break
     if (PRONOUNS.has(w) || FILLERS.has(w) || NEGATORS.has(w) || AGE_WORD.test(w)) break
