@@ -256,3 +256,11 @@ test('vehicles, buildings and animals hit by gunfire are no casualties: "two car
     )
   }
 })
+
+test('"Another man, woman were injured": a comma list closed by a plural verb is one subject of two', () => {
+  const doc = run(
+    makeDoc({ text: 'Another man, woman were injured in the same shooting', meta: { source: 't.txt' } }),
+  )
+  const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
+  assert.equal(most, 2, JSON.stringify(doc.quantities))
+})

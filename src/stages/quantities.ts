@@ -994,6 +994,7 @@ const alongWithOthers = (v: View, figure: Figure): Quantity | null => {
   )
 }
 
+const PLURAL_AUX = new Set(['were', 'are', 'have'])
 const SINGULAR_PASSIVE = new Set(['was', 'is', 'been', 'got', 'gets'])
 
 /** The token index right after a quantity made in this view. */
@@ -1550,7 +1551,10 @@ const readImplied = (
     }
   }
   if (noun < 0) return null
-  const conj = readConjuncts(v, noun + 1, bare)
+  // "Another man, woman were injured": a comma list that a plural verb closes is one subject.
+  const listed = bare ? null : readConjuncts(v, noun + 1, true)
+  const plural = listed && listed.values.length > 0 && PLURAL_AUX.has(norm(v, listed.next))
+  const conj = plural ? listed : readConjuncts(v, noun + 1, bare)
   // "shot a man dead", "shot the teen to death": the object of a shot verb, then how it ended.
   let role: QuantityRole | null =
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
