@@ -173,3 +173,111 @@ test('names listed with their asides are still counted together', () => {
   assert.equal(mostKilled('Jon Doe, 25, Jane Roe, 30, and Rob Poe, 4, were killed.'), 3)
   assert.equal(mostKilled('Jon Doe, 25, of Dellport, and Jane Roe, 30, were killed.'), 2)
 })
+
+test('a death after a hospital transfer: "where he was pronounced deceased", "where she passed away" is killed', () => {
+  for (const text of [
+    'Tam Oller was rushed to a Dellport hospital where he was later pronounced deceased.',
+    'The girl was taken to Mercy Hospital, where she later passed away.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    const roles = (doc.quantities ?? []).map((q) => q.role)
+    assert.ok(
+      roles.includes('killed') && !roles.includes('injured'),
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+})
+
+test('"Everybody is hurt" counts no one: a pronoun for everyone is not a name', () => {
+  const doc = run(
+    makeDoc({ text: '“Everybody is hurt,” said Rona Vale, a cousin.', meta: { source: 't.txt' } }),
+  )
+  assert.ok(!doc.quantities?.some((q) => q.role === 'injured'), JSON.stringify(doc.quantities))
+})
+
+test('"one shooting happened Monday" counts an event, while "3 shooting deaths" counts the dead', () => {
+  const events = run(
+    makeDoc({
+      text: 'Captain Ada Roe said one shooting happened Monday and the second during the evening.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  assert.ok(!events.quantities?.some((q) => q.role === 'dead_or_injured'), JSON.stringify(events.quantities))
+  assert.equal(mostKilled('Police linked the stabbing to 3 shooting deaths in Dellport.'), 3)
+})
+
+test('"shot him dead", "shot a shop owner to death" are killed, "shot him in the leg" is shot', () => {
+  for (const [text, role] of [
+    ['Police shot him dead after a chase on Elm Road.', 'killed'],
+    ['A gunman shot a shop owner to death in Dellport.', 'killed'],
+    ['Police shot him in the leg after a chase.', 'dead_or_injured'],
+  ] as const) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.deepEqual(
+      (doc.quantities ?? []).map((q) => q.role),
+      [role],
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+})
+
+test('"taken off life support" is a death', () => {
+  assert.equal(mostKilled('Tova Lenz, 5, has been taken off life support, her aunt said.'), 1)
+  assert.equal(mostKilled('The boy was taken off of life support on Sunday.'), 1)
+})
+
+test('"suffered nonfatal gunshot wounds" is hurt, not shot dead or alive', () => {
+  const doc = run(
+    makeDoc({
+      text: 'Two men suffered nonfatal gunshot wounds, police said.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  assert.deepEqual(
+    (doc.quantities ?? []).map((q) => [q.role, q.best]),
+    [['injured', 2]],
+  )
+})
+
+test('two wounded people each introduced with "a" in one sentence add up to 2', () => {
+  const doc = run(
+    makeDoc({
+      text: 'A 39-year-old man was in critical condition and a 26-year-old was in stable condition, Sgt. Ada Roe said.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
+  assert.equal(most, 2)
+})
+
+test('"A teenager shot another boy": the shooter is the agent, only "another boy" was shot', () => {
+  const doc = run(
+    makeDoc({ text: 'A teenager accidentally shot another boy on Elm Road.', meta: { source: 't.txt' } }),
+  )
+  assert.deepEqual(
+    (doc.quantities ?? []).map((q) => q.text),
+    ['another boy'],
+  )
+})
+
+test('vehicles, buildings and animals hit by gunfire are no casualties: "two cars were hit", "one of the family dogs"', () => {
+  for (const text of [
+    'Two cars were hit by gunfire on the interstate near Dellport.',
+    'The shotgun went off, injuring one of the family dogs.',
+    'Mercy Hospital was placed on lockdown after the shooting.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.ok(
+      !doc.quantities?.some((q) => ['killed', 'injured', 'dead_or_injured'].includes(q.role)),
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+})
+
+test('"Another man, woman were injured": a comma list closed by a plural verb is one subject of two', () => {
+  const doc = run(
+    makeDoc({ text: 'Another man, woman were injured in the same shooting', meta: { source: 't.txt' } }),
+  )
+  const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
+  assert.equal(most, 2, JSON.stringify(doc.quantities))
+})

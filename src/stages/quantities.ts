@@ -114,6 +114,7 @@ const MULTIPLIED = new Map(Object.entries(lexicon.multiplied as Record<string, Q
 const FILLERS = new Set(lexicon.fillers)
 const NEGATORS = new Set(lexicon.negators)
 const MEASURES = new Set(lexicon.measures)
+const THINGS = new Set(lexicon.things)
 const POSITIONS = new Set(lexicon.positions)
 const STREETS = new Set(lexicon.streets)
 const MONTHS = new Set(lexicon.months)
@@ -563,6 +564,7 @@ const AUXILIARIES = new Set([
 const OBJECT_STARTS = new Set([
   'a',
   'an',
+  'another',
   'the',
   'his',
   'her',
@@ -611,12 +613,15 @@ const CALLING = new Set([
 ])
 const LOCATIVES = new Set(['in', 'at', 'on', 'by', 'near', 'outside', 'inside', 'across', 'from'])
 const PRONOUNCED = new Set(['pronounced', 'declared'])
+const DEAD = new Set(['dead', 'deceased'])
 
 /** "taken to the hospital, where he died": a hospital or condition phrase followed closely by a death. */
 const diedLater = (v: View, from: number): boolean => {
   for (let k = from; k < v.end && k < from + 16; k++) {
     const w = norm(v, k)
-    if (DIED.has(w) || (PRONOUNCED.has(w) && norm(v, k + 1) === 'dead')) return true
+    // "where he died", "where he was pronounced dead / deceased", "where she passed away".
+    if (DIED.has(w) || (PRONOUNCED.has(w) && DEAD.has(norm(v, k + 1)))) return true
+    if (w === 'passed' && norm(v, k + 1) === 'away') return true
     // "shot in the head, killed", "shot in the chest and killed".
     if (w === 'killed' && (norm(v, k - 1) === ',' || norm(v, k - 1) === 'and')) return true
     // "shot several times and died": a figure of shots is no one else.
@@ -629,6 +634,10 @@ const diedLater = (v: View, from: number): boolean => {
   }
   return false
 }
+
+/** "dead" or "to death" at token k, closing "shot him dead", "shot a man to death". */
+const shotDeadAfter = (v: View, k: number): boolean =>
+  norm(v, k) === 'dead' || (norm(v, k) === 'to' && norm(v, k + 1) === 'death')
 
 /** "was shot but survived": a survival word shortly after a shooting makes it an injury. */
 const survived = (v: View, from: number): boolean => {
@@ -645,10 +654,13 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   const have = HAVE.has(norm(v, j))
   if (!SUFFERED.has(norm(v, j)) && !have) return null
   let fatal = false
+  let survivable = false
   let wound = -1
   for (let k = j + 1; k < v.end && k < j + 6; k++) {
     const w = norm(v, k)
     if (w === 'fatal' || w === 'deadly') fatal = true
+    // "nonfatal gunshot wounds", "non-life-threatening gunshot wounds": hurt, not killed.
+    if (NONFATAL.test(w)) survivable = true
     // "has died from his wounds": the verb after "has" says what happened.
     if (have && ROLE_OF.has(w) && !WOUNDS.has(w)) return null
     // "suffered non-life-threatening injuries", "have serious injuries": hurt, unless a body part follows
@@ -663,12 +675,14 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
     const fire =
       inShooting || ((w === 'gunfire' || w === 'bullet' || w === 'bullets') && !WOUNDS.has(norm(v, k + 1)))
     if (BODY.has(w) || fire || ((w === 'gunshot' || w === 'bullet') && WOUNDS.has(norm(v, k + 1)))) {
-      return { role: fatal ? 'killed' : 'dead_or_injured', last: k + 1 }
+      return { role: fatal ? 'killed' : survivable ? 'injured' : 'dead_or_injured', last: k + 1 }
     }
     if (v.tokens[k].kind === 'punct' && w !== '-') break
   }
   return wound < 0 ? null : { role: fatal ? 'killed' : 'injured', last: wound }
 }
+/** "nonfatal", "non-fatal", "non-life-threatening", "non-critical": a wound the victim survives. */
+const NONFATAL = /^non-?(?:fatal|life-threatening|critical)$/
 
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
@@ -980,6 +994,7 @@ const alongWithOthers = (v: View, figure: Figure): Quantity | null => {
   )
 }
 
+const PLURAL_AUX = new Set(['were', 'are', 'have'])
 const SINGULAR_PASSIVE = new Set(['was', 'is', 'been', 'got', 'gets'])
 
 /** The token index right after a quantity made in this view. */
@@ -1132,10 +1147,29 @@ const readFigure = (
       role = 'other'
       counted = norm(v, more)
       countedIndex = more
-    } else if (after && MEASURES.has(after.noun)) {
+    } else if (after && (MEASURES.has(after.noun) || THINGS.has(after.noun))) {
       role = 'other'
       counted = after.noun
       countedIndex = after.index
+    } else if (
+      norm(v, figure.last + added) === 'shooting' &&
+      (norm(v, figure.last + added + 1) === 'deaths' || norm(v, figure.last + added + 1) === 'death')
+    ) {
+      // "3 shooting deaths": the dead, counted by how they died.
+      role = 'killed'
+      counted = 'deaths'
+      countedIndex = figure.last + added + 1
+      last = figure.last + added + 2
+    } else if (
+      norm(v, figure.last + added) === 'shooting' &&
+      !VICTIMS.has(norm(v, figure.last + added + 1)) &&
+      !roleAt(v, figure.last + added + 1)
+    ) {
+      // "one shooting happened Monday": a count of events, not of people shot ("3 shooting deaths" still
+      // counts the dead).
+      role = 'other'
+      counted = 'shooting'
+      countedIndex = figure.last + added
     } else if (after && WOUNDS.has(counts)) {
       // "two gunshot wounds" counts wounds, not people.
       role = 'other'
@@ -1294,10 +1328,20 @@ const nameAt = (v: View, i: number): number => {
   while (j < v.end && j < i + 3) {
     const t = v.tokens[j]
     const w = t.norm
-    if (t.kind !== 'word' || !isCapitalised(raw(v, j)) || FUNCTION.has(w) || NAME_STOP.has(w)) break
+    // "Mercy Hospital was …": a hospital's name is no person's.
+    if (
+      t.kind !== 'word' ||
+      !isCapitalised(raw(v, j)) ||
+      FUNCTION.has(w) ||
+      NAME_STOP.has(w) ||
+      HOSPITALS.has(w)
+    )
+      break
     if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w) || w.length < 2)
       break
     if (PRONOUNS.has(w) || FILLERS.has(w) || NEGATORS.has(w) || AGE_WORD.test(w)) break
+    // "Everybody is hurt": a pronoun for everyone is no one's name.
+    if (INDEFINITE_PRONOUNS.has(w)) break
     j++
   }
   return j > i ? j : -1
@@ -1329,6 +1373,9 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
   }
   return { count, next: end }
 }
+
+/** Pronouns for everyone or anyone ("Everybody is hurt", "Anyone was hurt?"): not one person's name. */
+const INDEFINITE_PRONOUNS = new Set(['everybody', 'everyone', 'anybody', 'anyone'])
 
 /** Suffixes written after a name and a comma: "Anthony Harmon, Jr.". */
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
@@ -1410,7 +1457,10 @@ const readImplied = (
     i + 1 >= v.end || after.kind !== 'word' || FUNCTION.has(after.norm) || roleAt(v, i + 1) !== null
   if ((w === 'him' || w === 'himself' || w === 'herself' || (w === 'her' && objectEnds)) && verbRole) {
     // "killing her and another woman"; "shot himself and died".
-    const died = verbRole === 'dead_or_injured' && norm(v, i + 1) === 'and' && DIED.has(norm(v, i + 2))
+    // "shot himself and died"; "shot him dead", "shot her to death".
+    const died =
+      verbRole === 'dead_or_injured' &&
+      ((norm(v, i + 1) === 'and' && DIED.has(norm(v, i + 2))) || shotDeadAfter(v, i + 1))
     return {
       quantity: make(v, i, i + 1, ONE, w, died ? 'killed' : verbRole, verb?.index ?? null),
       total: makeTotal(v, i, 1, readConjuncts(v, i + 1), verbRole),
@@ -1514,8 +1564,13 @@ const readImplied = (
     }
   }
   if (noun < 0) return null
-  const conj = readConjuncts(v, noun + 1, bare)
-  let role: QuantityRole | null = verbRole
+  // "Another man, woman were injured": a comma list that a plural verb closes is one subject.
+  const listed = bare ? null : readConjuncts(v, noun + 1, true)
+  const plural = listed && listed.values.length > 0 && PLURAL_AUX.has(norm(v, listed.next))
+  const conj = plural ? listed : readConjuncts(v, noun + 1, bare)
+  // "shot a man dead", "shot the teen to death": the object of a shot verb, then how it ended.
+  let role: QuantityRole | null =
+    verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
   role ??= rolePredicate(v, conj.next)?.role ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
@@ -1905,8 +1960,35 @@ export const findQuantities = (
   if (withSuicide) found.push(withSuicide)
   const wounded = deriveWithWound(v, found)
   if (wounded) found.push(wounded)
-  return found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' } : q))
+  const marked = found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' as const } : q))
+  const newcomers = deriveNewcomers(v, marked)
+  if (newcomers) marked.push(newcomers)
+  return marked
 }
+
+/**
+ * "A 39-year-old man was in critical condition and a 26-year-old was in stable condition": wounded people
+ * each introduced as new ("a", "an") in one sentence are different people, so they add up, when no figure in
+ * the sentence already counts them together.
+ */
+const deriveNewcomers = (v: View, found: readonly Quantity[]): Quantity | null => {
+  const ones = found.filter((q) => q.role === 'injured' && q.best === 1 && INDEFINITE.test(q.text))
+  // A group figure or a conjoined total spanning them already counts them.
+  if (ones.length < 2 || found.some((q) => q.role === 'injured' && (q.best ?? 0) > 1)) return null
+  const s = { start: ones[0].span.start, end: ones[ones.length - 1].span.end }
+  const n = ones.length
+  return {
+    span: s,
+    text: v.text.slice(s.start, s.end),
+    low: n,
+    best: n,
+    high: n,
+    counted: '',
+    role: 'injured',
+  }
+}
+/** An indefinite article opening a quantity: someone not mentioned before ("another" may be the one before). */
+const INDEFINITE = /^an? /i
 
 /**
  * "A 17-year-old girl showed up at a hospital with a gunshot wound", "officers found a man with gunshot

@@ -48,6 +48,35 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // A name already given to the dead is that victim again.
   ['Jane Roe, 16, died on Tuesday. Roe was wounded in the chest.', { killed: 1, injured: 0 }],
+  // "Another man was shot" is someone besides the dead; "shot another boy" sets the victim apart from the shooter.
+  ['A teen died in a shooting on Elm Road. Another man was also shot in the arm.', { killed: 1, injured: 1 }],
+  [
+    'A teenager accidentally shot another boy on Elm Road. The boy died at a hospital.',
+    { killed: 1, injured: 0 },
+  ],
+  // A pronoun that cannot be the dead is someone else.
+  [
+    'A 4-year-old girl died after a shooting on Elm Road. He was treated for his injuries.',
+    { killed: 1, injured: 1 },
+  ],
+  // Even with someone shot introduced, "the girl" fits the dead girl and is her again; "the man" does not.
+  [
+    'A 2-year-old girl died on Elm Road. A 2-year-old girl was shot in the head. The girl was taken to a hospital.',
+    { killed: 1, injured: 0 },
+  ],
+  [
+    'A 2-year-old girl died on Elm Road. A 2-year-old girl was shot in the head. The man was taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A 7-year-old girl died on Elm Road. A woman was shot in the arm. The 56-year-old was taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
+  // A reflexive names its own subject again: the boy who shot himself is the boy who died.
+  [
+    'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',
+    { killed: 1, injured: 0 },
+  ],
   // The lead decides when it has a figure; a statistic further down does not override it.
   [
     'A teen was shot dead on Friday. Police are searching for the gunman. The family is grieving. Neighbours left flowers. A vigil is planned. Last year 45 people were killed in the city.',

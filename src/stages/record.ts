@@ -21,7 +21,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
  * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
- *   who died later, not another one;
+ *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
+ *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
+ *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -57,8 +59,8 @@ const largest = (qs: readonly Quantity[], role: Quantity['role']): { q: Quantity
   return top
 }
 
-/** Words that open a reference back to someone already introduced ("the teen", "he"). */
-const ANAPHORS = new Set(['the', 'he', 'she', 'him'])
+/** Words that open a reference back to someone already introduced ("the teen", "he", a reflexive "himself"). */
+const ANAPHORS = new Set(['the', 'he', 'she', 'him', 'himself', 'herself'])
 /** Words after "the" that name someone else ("the other", "the second"). */
 const OTHERS = new Set(['other', 'second', 'third', 'fourth', 'fifth', 'another'])
 
@@ -70,6 +72,38 @@ const isAnaphoric = (q: Quantity): boolean => {
   if (q.best !== 1) return false
   const words = q.text.toLowerCase().split(/\s+/)
   return ANAPHORS.has(words[0]) && !OTHERS.has(words[1] ?? '')
+}
+
+const MALE = new Set(vocabulary.male)
+const FEMALE = new Set(vocabulary.female)
+const CHILD = new Set(vocabulary.child)
+const ADULT = new Set(vocabulary.adult)
+const AGE = /\b(\w+)[- ]years?[- ]old\b/i
+
+/** Whether a mention may name one of the described dead (anyone, when none is described). */
+const fitsOne = (deaths: readonly Quantity[], q: Quantity): boolean =>
+  deaths.length === 0 || deaths.some((k) => fits(k, q))
+
+/** Whether a mention says something of the person: sex, child or adult, or age ("a 16-year-old girl"). */
+const described = (q: Quantity): boolean =>
+  AGE.test(q.text) ||
+  q.text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => MALE.has(w) || FEMALE.has(w) || CHILD.has(w) || ADULT.has(w))
+
+/** Whether two one-person mentions may name the same person: no clash of sex, of child and adult, or of age. */
+const fits = (a: Quantity, b: Quantity): boolean => {
+  const wa = a.text.toLowerCase().split(/[^\p{L}]+/u)
+  const wb = b.text.toLowerCase().split(/[^\p{L}]+/u)
+  const has = (ws: string[], set: Set<string>) => ws.some((w) => set.has(w))
+  if ((has(wa, MALE) && has(wb, FEMALE)) || (has(wa, FEMALE) && has(wb, MALE))) return false
+  const ga = AGE.exec(a.text)?.[1].toLowerCase()
+  const gb = AGE.exec(b.text)?.[1].toLowerCase()
+  if (ga && gb && ga !== gb) return false
+  const child = (ws: string[], age?: string) => has(ws, CHILD) || Number(age) <= 12
+  const adult = (ws: string[], age?: string) => has(ws, ADULT) || Number(age) >= 21
+  return !((child(wa, ga) && adult(wb, gb)) || (adult(wa, ga) && child(wb, gb)))
 }
 
 /** Quantities read from a title that the text does not contain: their spans index `meta.title`. */
@@ -91,6 +125,18 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
 
 /** "three other men", "two others": a figure that leaves out the people already counted. */
 const OTHERS_AFTER = /^\s+others?\b/i
+
+const TRANSITIVE = new Set(numberWords.transitive)
+
+/**
+ * "Another man was also shot": someone besides the people already told of, as the subject. As the object of
+ * a shooting ("the boy accidentally shot another teen") "another" sets the victim apart from the shooter.
+ */
+const isAnotherVictim = (q: Quantity, text: string): boolean => {
+  if (!/^another\b/i.test(q.text)) return false
+  const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, q.span.start - 20), q.span.start))
+  return !before || !TRANSITIVE.has(before[1].toLowerCase())
+}
 
 /** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
 const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === null && q.high === null
@@ -147,13 +193,21 @@ const countsOf = (
   dead.delete(null)
   const again = (q: Quantity): boolean => isAnaphoric(q) || (q.best === 1 && dead.has(surname(q)))
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
-  const qs = top?.n && !introduced ? all.filter((q) => q.role === 'killed' || !again(q)) : all
+  const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
+  // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
+  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is.
+  const fitting = deaths.filter(described)
+  const same = (q: Quantity): boolean =>
+    again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
+  const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const hurt = largest(qs, 'injured')
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
-  // "Three other men were also hit": figures of others leave out the dead already counted.
-  const others = !titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))
+  // "Three other men were also hit", "Another man was shot": figures of others leave out the dead counted.
+  const others =
+    (!titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))) ||
+    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text)
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
