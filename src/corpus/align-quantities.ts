@@ -98,6 +98,25 @@ const classOfQuantity = (view: DocView, q: Quantity): { cls: string; noun: strin
   return { cls, noun: head }
 }
 
+/** "two others", "three other men": a figure of people besides those already counted. */
+const OTHERS_AFTER = /^\s+others?\b/i
+
+/**
+ * "A gunman was killed after a rampage that left two others dead": "others" after a figure of the same
+ * role told just before (this sentence or the one before) leaves those out. "Killed 12 and injured 30
+ * others" is not such a figure: the others are besides the dead, and 30 is the whole count of injured.
+ */
+const othersOfSameRole = (view: DocView, q: Quantity, sentence: number): boolean =>
+  OTHERS_AFTER.test(view.doc.text.slice(q.span.end, q.span.end + 12)) &&
+  (view.doc.quantities ?? []).some(
+    (p) =>
+      p !== q &&
+      p.role === q.role &&
+      p.span.end <= q.span.start &&
+      sentence - sentenceOf(view, p.span) <= 1 &&
+      sentence - sentenceOf(view, p.span) >= 0,
+  )
+
 /** The comma-delimited aside that opens right at `at` (", a nurse from Dellport,"), or an empty span. */
 const asideAfter = (text: string, at: number): Span => {
   if (text[at] !== ',') return { start: at, end: at }
@@ -124,7 +143,11 @@ const contextOf = (view: DocView, q: Quantity): QuantityContext => {
     quantities: [q],
     role: q.role,
     ...classOfQuantity(view, q),
-    value: { low: q.low, best: q.best, high: q.high },
+    // "left two others dead" counts people besides someone already told of: the whole toll is more, so
+    // the figure is open-ended upwards and does not contradict a report's total.
+    value: othersOfSameRole(view, q, i)
+      ? { low: q.low, best: q.best, high: null }
+      : { low: q.low, best: q.best, high: q.high },
     sentence: i,
     places,
     home: new Map(places),

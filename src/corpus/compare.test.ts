@@ -532,3 +532,44 @@ describe('compareStory: where a figure was counted', () => {
     assert.ok(!killed.some((f) => /Ostravia/.test(f.about ?? '')), killed.map((f) => f.about).join(' | '))
   })
 })
+
+describe('compareStory: figures of others', () => {
+  const d1 = makeFixture({
+    id: 'd1',
+    text: 'A gunman was killed by police after a rampage that left two others dead.',
+    quantities: [
+      { at: 'A gunman', low: 1, best: 1, high: 1, counted: 'gunman', role: 'killed' },
+      { at: 'two', low: 2, best: 2, high: 2, counted: 'others', role: 'killed' },
+    ],
+  })
+  const d2 = makeFixture({
+    id: 'd2',
+    text: 'Three people died in the rampage, the gunman among them.',
+    quantities: [{ at: 'Three', low: 3, best: 3, high: 3, counted: 'people', role: 'killed' }],
+  })
+  const d3 = makeFixture({
+    id: 'd3',
+    text: 'The rampage killed a man and injured 30 others.',
+    quantities: [
+      { at: 'a man', low: 1, best: 1, high: 1, counted: 'man', role: 'killed' },
+      { at: '30', low: 30, best: 30, high: 30, counted: 'others', role: 'injured' },
+    ],
+  })
+  const d4 = makeFixture({
+    id: 'd4',
+    text: 'Officials said 41 people were injured in the rampage.',
+    quantities: [{ at: '41', low: 41, best: 41, high: 41, counted: 'people', role: 'injured' }],
+  })
+  const { facts } = compareStory([d1, d2, d3, d4], [])
+
+  it('"two others dead" after a death leaves that one out: compatible with a total of three', () => {
+    const fact = quantityFacts(facts, 'killed').find((f) => f.values.some((v) => v.document === 'd2'))
+    assert.ok(fact, JSON.stringify(quantityFacts(facts, 'killed').map(valueTexts)))
+    assert.notEqual(fact.status, 'conflict', JSON.stringify(valueTexts(fact)))
+  })
+
+  it('"injured 30 others" after the dead is the whole count of injured, in conflict with 41', () => {
+    const fact = quantityFacts(facts, 'injured').find((f) => f.values.length === 2)
+    assert.equal(fact?.status, 'conflict', JSON.stringify(quantityFacts(facts, 'injured').map(valueTexts)))
+  })
+})
