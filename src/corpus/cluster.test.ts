@@ -275,4 +275,75 @@ describe('story index: long-gap follow-ups', () => {
     ])
     assert.equal(stories.length, 2)
   })
+
+  // Unrelated reports in between move the newest day on, so the shooting's story closes long before the
+  // sentencing months later; its follow-up record (places, rare persons, first day) still links it.
+  const filler = (id: string, published: string): Doc =>
+    doc(
+      id,
+      `The Quillby library board met on ${published} to discuss opening hours and a new roof.`,
+      published,
+    )
+  const sentencing =
+    'Ada Brell was sentenced on Friday to twelve years for the March 3 attack in Norvik that wounded two.'
+  // The same rare person months later, in another town and about another day.
+  const unrelated = (): Doc => {
+    const text = 'Ada Brell opened a bakery in Quillby on Friday; the mayor cut the ribbon.'
+    const base = analysed('u', text, '2031-10-02', null)
+    const start = text.indexOf('Quillby')
+    return {
+      ...base,
+      mentions: [
+        ...(base.mentions ?? []).filter((m) => m.type === 'PERSON'),
+        { span: { start, end: start + 7 }, text: 'Quillby', type: 'GPE', entity: 'G-quillby' },
+      ],
+    } as Doc
+  }
+  const closedThenFollowUp = (
+    last: Doc,
+  ): { index: ReturnType<typeof createStoryIndex>; results: string[] } => {
+    const index = createStoryIndex({ evictEvery: 1 })
+    const results = [
+      analysed('a', shooting, '2031-03-03', null),
+      filler('f1', '2031-05-20'),
+      filler('f2', '2031-07-15'),
+      filler('f3', '2031-09-10'),
+    ].map((d) => index.add(d).story)
+    assert.equal(index.toJSON().stories[0].open, false)
+    results.push(index.add(last).story)
+    return { index, results }
+  }
+
+  it('links a follow-up months later to its closed story, which reopens', () => {
+    const { index, results } = closedThenFollowUp(analysed('s', sentencing, '2031-10-02', '2031-03-03'))
+    assert.equal(results[4], 'story-a')
+    assert.deepEqual(index.stories()[0].documents, ['a', 's'])
+    assert.equal(index.toJSON().stories[0].open, true)
+  })
+
+  it('keeps apart a report months later naming the same person without the place and day', () => {
+    assert.equal(closedThenFollowUp(unrelated()).results[4], 'story-u')
+  })
+
+  it('keeps follow-up records in its snapshot, and restores snapshots from before them', () => {
+    const index = createStoryIndex({ evictEvery: 1 })
+    for (const d of [
+      analysed('a', shooting, '2031-03-03', null),
+      filler('f1', '2031-05-20'),
+      filler('f2', '2031-07-15'),
+    ])
+      index.add(d)
+    const json = JSON.stringify(index.toJSON())
+    const state = JSON.parse(json)
+    assert.ok(state.stories[0].followUpPlaces.length > 0)
+    const follow = analysed('s', sentencing, '2031-10-02', '2031-03-03')
+    assert.equal(storyIndexFromJSON(state).add(follow).story, 'story-a')
+    // A snapshot written before follow-up records: it restores, and the closed story is out of reach.
+    const older = JSON.parse(json)
+    for (const s of older.stories) delete s.followUpPlaces
+    delete older.personStories
+    const old = storyIndexFromJSON(older)
+    assert.deepEqual(old.stories(), index.stories())
+    assert.equal(old.add(follow).story, 'story-s')
+  })
 })
