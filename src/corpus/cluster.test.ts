@@ -321,6 +321,16 @@ describe('story index: long-gap follow-ups', () => {
     assert.equal(index.toJSON().stories[0].open, true)
   })
 
+  it('links a follow-up naming the event day its story named, though the first report came days later', () => {
+    const arrest =
+      'Police in Norvik arrested Ada Brell on Sunday over the March 3 gunfire that wounded two people.'
+    const index = createStoryIndex({ evictEvery: 1 })
+    index.add(analysed('a', arrest, '2031-03-07', '2031-03-03'))
+    for (const d of [filler('f1', '2031-05-20'), filler('f2', '2031-07-15')]) index.add(d)
+    // The sentencing names March 3, four days before the story's first report.
+    assert.equal(index.add(analysed('s', sentencing, '2031-10-02', '2031-03-03')).story, 'story-a')
+  })
+
   it('keeps apart a report months later naming the same person without the place and day', () => {
     assert.equal(closedThenFollowUp(unrelated()).results[4], 'story-u')
   })

@@ -169,6 +169,8 @@ export interface StoryIndexState {
     members: [string, string, [string, number][]][]
     /** A closed story's follow-up record: its most-named places (absent in older snapshots: none). */
     followUpPlaces?: string[]
+    /** The event day kept for follow-up links when the story closed (absent in older snapshots: none). */
+    eventDay?: number
   }[]
   /**
    * Person → indexes (in `stories`) of the stories naming it, for follow-up links. Absent in older
@@ -250,6 +252,8 @@ interface StoryState {
    * integers: for a handful of ids it takes about 80 bytes, an Int32Array over 200.
    */
   followUpPlaces: number[] | null
+  /** The event day (see `eventDayOf`) as it was when the story closed; null while never closed or none. */
+  eventDay: number | null
 }
 
 interface Member {
@@ -624,6 +628,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           weights: Float64Array.from(vector, ([, w]) => w),
         })),
         followUpPlaces: s.followUpPlaces ? s.followUpPlaces.map(placeId) : null,
+        eventDay: s.eventDay ?? null,
       })
       for (const id of s.documents) storyOfDoc.set(id, index)
       if (!s.open && s.followUpPlaces) followUps.push(index)
@@ -637,6 +642,25 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       }
     }
     followUps.sort((a, b) => (stories[a].maxDay ?? 0) - (stories[b].maxDay ?? 0))
+  }
+
+  /**
+   * The day of a story's event as its reports name it: the calendar day most of its members name (the
+   * earliest among equals) within a week before its first report, or null when they name none. The
+   * first report may come days after the event (an arrest, a death in hospital).
+   */
+  const eventDayOf = (story: StoryState): number | null => {
+    if (story.minDay === null) return null
+    let best: number | null = null
+    let most = 0
+    for (const [day, n] of story.days) {
+      if (day > story.minDay || day < story.minDay - 7) continue
+      if (n > most || (n === most && best !== null && day < best)) {
+        best = day
+        most = n
+      }
+    }
+    return best
   }
 
   /**
@@ -658,6 +682,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       }
     }
     if (!rare) return
+    story.eventDay = eventDayOf(story) ?? story.eventDay
     const kept = [...story.placeCounts]
       .sort((a, b) => b[1] - a[1])
       .slice(0, FOLLOW_UP_PLACES)
@@ -1059,9 +1084,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // Follow-ups beyond the window (an arrest or a trial weeks later) share little wording with the story
     // but name its people and place and refer back to the day it began: with no candidate joined, an
     // article may link to a story beyond the window that shares a rare person (named in at most
-    // `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day the article names (within a day
-    // or two). The story may be open, or closed with a follow-up record (then it reopens). The most such
-    // shared persons wins.
+    // `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day (within a day or two) or event day
+    // (within a day, see `eventDayOf`) the article names. The story may be open, or closed with a
+    // follow-up record (then it reopens). The most such shared persons wins.
     if (best < 0 && !settings.decide && f.day !== null && f.days.length > 0 && f.places.length > 0) {
       let most = 0
       const tally = new Map<number, number>()
@@ -1077,7 +1102,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         if (!story.open && record === null) continue
         if (f.day - story.maxDay <= settings.windowDays) continue
         const first = story.minDay
-        if (!f.days.some((d) => Math.abs(d - first) <= LONG_GAP_DAY_SLACK)) continue
+        const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
+        const names = (d: number): boolean =>
+          Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
+        if (!f.days.some(names)) continue
         const placeShared = (p: string): boolean => {
           if (story.places.has(p)) return true
           const id = placeIds.get(p)
@@ -1124,6 +1152,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         posted: new Set(),
         members: [],
         followUpPlaces: null,
+        eventDay: null,
       })
       open.add(best)
       setWindow(best)
@@ -1249,6 +1278,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           Array.from(m.terms, (id, k): [string, number] => [termOf[id], m.weights[k]]),
         ]),
         ...(s.followUpPlaces ? { followUpPlaces: s.followUpPlaces.map((id) => placeOf[id]) } : {}),
+        ...(s.eventDay !== null ? { eventDay: s.eventDay } : {}),
       })),
       personStories: [...personStories].map(([person, list]): [string, number[]] => [person, [...list]]),
     }),
