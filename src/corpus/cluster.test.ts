@@ -331,6 +331,51 @@ describe('story index: long-gap follow-ups', () => {
     assert.equal(index.add(analysed('s', sentencing, '2031-10-02', '2031-03-03')).story, 'story-a')
   })
 
+  // Within the window: the charge report 25 days later shares little wording with the shooting.
+  const tagged = (id: string, text: string, published: string, persons: string[], day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [
+        ...persons.map((p) => ({ span: at(p), text: p, type: 'PERSON', entity: `P-${p}` })),
+        { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
+      ],
+      dates: day
+        ? [
+            {
+              span: at('March 3'),
+              text: 'March 3',
+              value: day,
+              precision: 'day',
+              type: 'DATE',
+              relative: false,
+            },
+          ]
+        : [],
+    } as Doc
+  }
+  const wounded =
+    'Gunfire in Norvik wounded Ada Brell outside a bakery; witnesses described a man named Tom Quill fleeing.'
+  const charged =
+    'Prosecutors charged Tom Quill with attempted murder, saying he fired at Ada Brell in Norvik on March 3.'
+
+  it('links a report within the window that refers back, sharing two rare persons, a place and the day', () => {
+    const stories = groupStories([
+      tagged('a', wounded, '2031-03-03', ['Ada Brell', 'Tom Quill']),
+      tagged('b', charged, '2031-03-28', ['Tom Quill', 'Ada Brell'], '2031-03-03'),
+    ])
+    assert.equal(stories.length, 1)
+    // With one shared person, the scorer's rejection stands.
+    const apart = groupStories([
+      tagged('a', wounded, '2031-03-03', ['Ada Brell', 'Tom Quill']),
+      tagged('b', charged, '2031-03-28', ['Tom Quill'], '2031-03-03'),
+    ])
+    assert.equal(apart.length, 2)
+  })
+
   it('keeps apart a report months later naming the same person without the place and day', () => {
     assert.equal(closedThenFollowUp(unrelated()).results[4], 'story-u')
   })

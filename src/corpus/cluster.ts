@@ -318,6 +318,16 @@ const LONG_GAP_DAY_SLACK = 2
  * its last report. Places kept per record: the most named.
  */
 const FOLLOW_UP_HORIZON_DAYS = 730
+/**
+ * A follow-up inside the window that the scorer rejected (wording changes as a story moves from the
+ * shooting to the arrest) may still link by the same evidence when it refers back: the story began more
+ * than this many days before the article, they share at least this many rare persons, and one of them is
+ * among the article's most-named. With one shared person, GVA gained as much again but AllSides lost
+ * F1 (follow-ups its gold keeps apart); roundups naming many people in passing need the main-person test.
+ */
+const BACK_REFERENCE_DAYS = 7
+const BACK_REFERENCE_PERSONS = 2
+const BACK_REFERENCE_MAIN_PERSONS = 3
 const FOLLOW_UP_PLACES = 6
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
@@ -1083,24 +1093,37 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const signature = minhash(f.words)
     // Follow-ups beyond the window (an arrest or a trial weeks later) share little wording with the story
     // but name its people and place and refer back to the day it began: with no candidate joined, an
-    // article may link to a story beyond the window that shares a rare person (named in at most
-    // `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day (within a day or two) or event day
-    // (within a day, see `eventDayOf`) the article names. The story may be open, or closed with a
-    // follow-up record (then it reopens). The most such shared persons wins.
+    // article may link to a story beyond the window (or within it, see `BACK_REFERENCE_DAYS`) that shares
+    // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
+    // (within a day or two) or event day (within a day, see `eventDayOf`) the article names. The story
+    // may be open, or closed with a follow-up record (then it reopens). The most such shared persons wins.
     if (best < 0 && !settings.decide && f.day !== null && f.days.length > 0 && f.places.length > 0) {
       let most = 0
+      // Per story: shared rare persons, and whether one is among the article's most-named.
       const tally = new Map<number, number>()
-      for (const [person] of f.persons) {
+      const sharesMain = new Set<number>()
+      f.persons.forEach(([person], rank) => {
         const list = personStories.get(person)
-        if (!list || list.length > LONG_GAP_PERSON_STORIES) continue
-        for (const index of list) tally.set(index, (tally.get(index) ?? 0) + 1)
-      }
+        if (!list || list.length > LONG_GAP_PERSON_STORIES) return
+        for (const index of list) {
+          tally.set(index, (tally.get(index) ?? 0) + 1)
+          if (rank < BACK_REFERENCE_MAIN_PERSONS) sharesMain.add(index)
+        }
+      })
       for (const [index, n] of tally) {
         const story = stories[index]
         if (story.minDay === null || story.maxDay === null) continue
         const record = story.followUpPlaces
         if (!story.open && record === null) continue
-        if (f.day - story.maxDay <= settings.windowDays) continue
+        // Within the window the scorer has had its say: overruling it takes a back-reference (the story
+        // began more than a week before the article) and more shared persons, one of them the article's own.
+        if (
+          f.day - story.maxDay <= settings.windowDays &&
+          (f.day - story.minDay <= BACK_REFERENCE_DAYS ||
+            n < BACK_REFERENCE_PERSONS ||
+            !sharesMain.has(index))
+        )
+          continue
         const first = story.minDay
         const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
         const names = (d: number): boolean =>
