@@ -275,4 +275,130 @@ describe('story index: long-gap follow-ups', () => {
     ])
     assert.equal(stories.length, 2)
   })
+
+  // Unrelated reports in between move the newest day on, so the shooting's story closes long before the
+  // sentencing months later; its follow-up record (places, rare persons, first day) still links it.
+  const filler = (id: string, published: string): Doc =>
+    doc(
+      id,
+      `The Quillby library board met on ${published} to discuss opening hours and a new roof.`,
+      published,
+    )
+  const sentencing =
+    'Ada Brell was sentenced on Friday to twelve years for the March 3 attack in Norvik that wounded two.'
+  // The same rare person months later, in another town and about another day.
+  const unrelated = (): Doc => {
+    const text = 'Ada Brell opened a bakery in Quillby on Friday; the mayor cut the ribbon.'
+    const base = analysed('u', text, '2031-10-02', null)
+    const start = text.indexOf('Quillby')
+    return {
+      ...base,
+      mentions: [
+        ...(base.mentions ?? []).filter((m) => m.type === 'PERSON'),
+        { span: { start, end: start + 7 }, text: 'Quillby', type: 'GPE', entity: 'G-quillby' },
+      ],
+    } as Doc
+  }
+  const closedThenFollowUp = (
+    last: Doc,
+  ): { index: ReturnType<typeof createStoryIndex>; results: string[] } => {
+    const index = createStoryIndex({ evictEvery: 1 })
+    const results = [
+      analysed('a', shooting, '2031-03-03', null),
+      filler('f1', '2031-05-20'),
+      filler('f2', '2031-07-15'),
+      filler('f3', '2031-09-10'),
+    ].map((d) => index.add(d).story)
+    assert.equal(index.toJSON().stories[0].open, false)
+    results.push(index.add(last).story)
+    return { index, results }
+  }
+
+  it('links a follow-up months later to its closed story, which reopens', () => {
+    const { index, results } = closedThenFollowUp(analysed('s', sentencing, '2031-10-02', '2031-03-03'))
+    assert.equal(results[4], 'story-a')
+    assert.deepEqual(index.stories()[0].documents, ['a', 's'])
+    assert.equal(index.toJSON().stories[0].open, true)
+  })
+
+  it('links a follow-up naming the event day its story named, though the first report came days later', () => {
+    const arrest =
+      'Police in Norvik arrested Ada Brell on Sunday over the March 3 gunfire that wounded two people.'
+    const index = createStoryIndex({ evictEvery: 1 })
+    index.add(analysed('a', arrest, '2031-03-07', '2031-03-03'))
+    for (const d of [filler('f1', '2031-05-20'), filler('f2', '2031-07-15')]) index.add(d)
+    // The sentencing names March 3, four days before the story's first report.
+    assert.equal(index.add(analysed('s', sentencing, '2031-10-02', '2031-03-03')).story, 'story-a')
+  })
+
+  // Within the window: the charge report 25 days later shares little wording with the shooting.
+  const tagged = (id: string, text: string, published: string, persons: string[], day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [
+        ...persons.map((p) => ({ span: at(p), text: p, type: 'PERSON', entity: `P-${p}` })),
+        { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
+      ],
+      dates: day
+        ? [
+            {
+              span: at('March 3'),
+              text: 'March 3',
+              value: day,
+              precision: 'day',
+              type: 'DATE',
+              relative: false,
+            },
+          ]
+        : [],
+    } as Doc
+  }
+  const wounded =
+    'Gunfire in Norvik wounded Ada Brell outside a bakery; witnesses described a man named Tom Quill fleeing.'
+  const charged =
+    'Prosecutors charged Tom Quill with attempted murder, saying he fired at Ada Brell in Norvik on March 3.'
+
+  it('links a report within the window that refers back, sharing two rare persons, a place and the day', () => {
+    const stories = groupStories([
+      tagged('a', wounded, '2031-03-03', ['Ada Brell', 'Tom Quill']),
+      tagged('b', charged, '2031-03-28', ['Tom Quill', 'Ada Brell'], '2031-03-03'),
+    ])
+    assert.equal(stories.length, 1)
+    // With one shared person, the scorer's rejection stands.
+    const apart = groupStories([
+      tagged('a', wounded, '2031-03-03', ['Ada Brell', 'Tom Quill']),
+      tagged('b', charged, '2031-03-28', ['Tom Quill'], '2031-03-03'),
+    ])
+    assert.equal(apart.length, 2)
+  })
+
+  it('keeps apart a report months later naming the same person without the place and day', () => {
+    assert.equal(closedThenFollowUp(unrelated()).results[4], 'story-u')
+  })
+
+  it('keeps follow-up records in its snapshot, and restores snapshots from before them', () => {
+    const index = createStoryIndex({ evictEvery: 1 })
+    for (const d of [
+      analysed('a', shooting, '2031-03-03', null),
+      filler('f1', '2031-05-20'),
+      filler('f2', '2031-07-15'),
+    ])
+      index.add(d)
+    const json = JSON.stringify(index.toJSON())
+    const state = JSON.parse(json)
+    assert.ok(state.stories[0].followUpPlaces.length > 0)
+    const follow = analysed('s', sentencing, '2031-10-02', '2031-03-03')
+    assert.equal(storyIndexFromJSON(state).add(follow).story, 'story-a')
+    // A snapshot written before follow-up records: it restores, and the closed story is out of reach.
+    const older = JSON.parse(json)
+    for (const s of older.stories) delete s.followUpPlaces
+    delete older.personStories
+    const old = storyIndexFromJSON(older)
+    assert.deepEqual(old.stories(), index.stories())
+    assert.equal(old.add(follow).story, 'story-s')
+  })
 })

@@ -167,7 +167,16 @@ export interface StoryIndexState {
     names: [string, number][]
     posted: string[]
     members: [string, string, [string, number][]][]
+    /** A closed story's follow-up record: its most-named places (absent in older snapshots: none). */
+    followUpPlaces?: string[]
+    /** The event day kept for follow-up links when the story closed (absent in older snapshots: none). */
+    eventDay?: number
   }[]
+  /**
+   * Person → indexes (in `stories`) of the stories naming it, for follow-up links. Absent in older
+   * snapshots: rebuilt from the open stories' persons.
+   */
+  personStories?: [string, number[]][]
 }
 
 /** The online story index. */
@@ -237,6 +246,14 @@ interface StoryState {
   names: Map<number, number>
   posted: Set<number>
   members: Member[]
+  /**
+   * Once closed (and kept for follow-up links until the horizon): its most-named places as place ids
+   * (the index's place vocabulary), most named first; null when it keeps none. A plain array of small
+   * integers: for a handful of ids it takes about 80 bytes, an Int32Array over 200.
+   */
+  followUpPlaces: number[] | null
+  /** The event day (see `eventDayOf`) as it was when the story closed; null while never closed or none. */
+  eventDay: number | null
 }
 
 interface Member {
@@ -295,6 +312,23 @@ const FURNITURE_DAYS = 14
  */
 const LONG_GAP_PERSON_STORIES = 10
 const LONG_GAP_DAY_SLACK = 2
+/**
+ * A closed story keeps a follow-up record (its most-named places; its rare persons stay in the person
+ * map) so that a trial or sentencing report months later can still link to it, for this many days after
+ * its last report. Places kept per record: the most named.
+ */
+const FOLLOW_UP_HORIZON_DAYS = 730
+/**
+ * A follow-up inside the window that the scorer rejected (wording changes as a story moves from the
+ * shooting to the arrest) may still link by the same evidence when it refers back: the story began more
+ * than this many days before the article, they share at least this many rare persons, and one of them is
+ * among the article's most-named. With one shared person, GVA gained as much again but AllSides lost
+ * F1 (follow-ups its gold keeps apart); roundups naming many people in passing need the main-person test.
+ */
+const BACK_REFERENCE_DAYS = 7
+const BACK_REFERENCE_PERSONS = 2
+const BACK_REFERENCE_MAIN_PERSONS = 3
+const FOLLOW_UP_PLACES = 6
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
@@ -556,13 +590,30 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (list.length > settings.maxPostings) list.splice(0, list.length - settings.maxPostings / 2)
   }
 
-  // Person → stories naming it (each story once, in creation order), for long-gap follow-up links.
-  const personStories = new Map<string, number[]>()
+  // Person → stories naming it (each story once, in order of first naming), for long-gap follow-up
+  // links; a list one longer than `LONG_GAP_PERSON_STORIES` marks a common name and grows no more.
+  const personStories = new Map<string, number[]>(state?.personStories ?? [])
   const notePerson = (person: string, index: number): void => {
     const list = personStories.get(person)
     if (list === undefined) personStories.set(person, [index])
-    else if (list.length <= LONG_GAP_PERSON_STORIES) list.push(index)
+    else if (list.length <= LONG_GAP_PERSON_STORIES && !list.includes(index)) list.push(index)
   }
+  // Places of closed stories' follow-up records, interned as small integers.
+  const placeIds = new Map<string, number>()
+  const placeOf: string[] = []
+  const placeId = (place: string): number => {
+    let id = placeIds.get(place)
+    if (id === undefined) {
+      id = placeOf.length
+      placeIds.set(place, id)
+      placeOf.push(place)
+    }
+    return id
+  }
+  // Closed stories holding a follow-up record, in order of closing (so roughly of their last day): the
+  // records past the horizon are dropped from the front.
+  const followUps: number[] = []
+  let followUpsHead = 0
 
   if (state) {
     for (const s of state.stories) {
@@ -602,16 +653,72 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           terms: Int32Array.from(vector, ([term]) => intern(term)),
           weights: Float64Array.from(vector, ([, w]) => w),
         })),
+        followUpPlaces: s.followUpPlaces ? s.followUpPlaces.map(placeId) : null,
+        eventDay: s.eventDay ?? null,
       })
       for (const id of s.documents) storyOfDoc.set(id, index)
-      // Closed stories keep no persons in a snapshot: after a restore, rarity counts only the stories that were open.
-      for (const [person] of s.persons ?? []) notePerson(person, index)
+      if (!s.open && s.followUpPlaces) followUps.push(index)
+      // Older snapshots keep no person map, and closed stories no persons: after restoring one, rarity
+      // counts only the stories that were open.
+      if (!state.personStories) for (const [person] of s.persons ?? []) notePerson(person, index)
       setWindow(index)
       if (s.open) {
         open.add(index)
         for (const term of s.posted) post(index, intern(term))
       }
     }
+    followUps.sort((a, b) => (stories[a].maxDay ?? 0) - (stories[b].maxDay ?? 0))
+  }
+
+  /**
+   * The day of a story's event as its reports name it: the calendar day most of its members name (the
+   * earliest among equals) within a week before its first report, or null when they name none. The
+   * first report may come days after the event (an arrest, a death in hospital).
+   */
+  const eventDayOf = (story: StoryState): number | null => {
+    if (story.minDay === null) return null
+    let best: number | null = null
+    let most = 0
+    for (const [day, n] of story.days) {
+      if (day > story.minDay || day < story.minDay - 7) continue
+      if (n > most || (n === most && best !== null && day < best)) {
+        best = day
+        most = n
+      }
+    }
+    return best
+  }
+
+  /**
+   * At closing, a story that names a rare person (one follow-up links can use) and a place keeps a
+   * follow-up record: its most-named places (with those of a record it had before it was reopened).
+   * Its first day stays in `minDay`, and its persons stay in `personStories`.
+   */
+  const keepFollowUp = (index: number): void => {
+    const story = stories[index]
+    const before = story.followUpPlaces
+    story.followUpPlaces = null
+    if (story.minDay === null) return
+    let rare = before !== null
+    for (const person of story.persons.keys()) {
+      const list = personStories.get(person)
+      if (list !== undefined && list.length <= LONG_GAP_PERSON_STORIES) {
+        rare = true
+        break
+      }
+    }
+    if (!rare) return
+    story.eventDay = eventDayOf(story) ?? story.eventDay
+    const kept = [...story.placeCounts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, FOLLOW_UP_PLACES)
+      .map(([place]) => placeId(place))
+    for (const id of before ?? []) {
+      if (kept.length < FOLLOW_UP_PLACES && !kept.includes(id)) kept.push(id)
+    }
+    if (kept.length === 0) return
+    story.followUpPlaces = kept
+    followUps.push(index)
   }
 
   // Closes stories whose date range ended more than two windows before the newest article: they can no
@@ -626,8 +733,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (story.maxDay !== null && story.maxDay < limit) {
         story.open = false
         setWindow(index)
-        // Closed stories are never compared again: they share empty read-only collections, so a million
-        // of them cost little more than their document lists.
+        keepFollowUp(index)
+        // Closed stories are never candidates again (a follow-up link reopens one with fresh collections):
+        // they share empty read-only collections, so a million of them cost little more than their
+        // document lists and follow-up records.
         story.centroidIds = EMPTY_IDS
         story.centroidWeights = EMPTY_WEIGHTS
         story.posted = CLOSED_SET as unknown as Set<number>
@@ -657,13 +766,55 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (kept.length === 0) postings.delete(term)
       else if (kept.length !== list.length) postings.set(term, kept)
     }
-    // A rare person's list only serves follow-up links to open stories: a person whose stories have all
-    // closed is forgotten, so the map stays bounded on an unending stream. A full list marks a common
-    // name and stays as it is.
+    // Follow-up records past the horizon are dropped (a reopened story's entry just leaves the queue: it
+    // is queued again when it closes again).
+    const horizon = latestDay - FOLLOW_UP_HORIZON_DAYS
+    while (followUpsHead < followUps.length) {
+      const story = stories[followUps[followUpsHead]]
+      if (!story.open && story.followUpPlaces !== null && (story.maxDay ?? 0) >= horizon) break
+      if (!story.open) story.followUpPlaces = null
+      followUpsHead++
+    }
+    if (followUpsHead > 1024 && followUpsHead * 2 > followUps.length) {
+      followUps.splice(0, followUpsHead)
+      followUpsHead = 0
+    }
+    // A rare person's list only serves follow-up links to open stories and closed ones that keep a
+    // record: a person whose stories are all past that is forgotten, so the map stays bounded on an
+    // unending stream. A full list marks a common name and stays as it is.
     for (const [person, list] of personStories) {
       if (list.length > LONG_GAP_PERSON_STORIES) continue
-      if (list.every((i) => !stories[i].open)) personStories.delete(person)
+      if (list.every((i) => !stories[i].open && stories[i].followUpPlaces === null))
+        personStories.delete(person)
     }
+  }
+
+  /**
+   * Reopens a closed story for a follow-up: it becomes a candidate again, with fresh collections that
+   * only its members from now on fill (its follow-up record stays, for when it closes again).
+   */
+  const reopen = (index: number): void => {
+    const story = stories[index]
+    story.open = true
+    story.posted = new Set()
+    story.names = new Map()
+    story.years = new Map()
+    story.yearMembers = 0
+    story.places = new Set()
+    story.placeCounts = new Map()
+    story.placeMembers = 0
+    story.events = new Set()
+    story.days = new Map()
+    story.dayMembers = 0
+    story.counts = new Set()
+    story.keyNames = new Map()
+    story.persons = new Map()
+    story.mainPerson = ''
+    story.countRoles = new Set()
+    story.normEpoch = -1
+    if (story.duplicates.length < story.documents.length) story.duplicates = story.documents.map(() => null)
+    open.add(index)
+    setWindow(index)
   }
 
   const gapDays = (day: number | null, story: StoryState): number => {
@@ -710,7 +861,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     const norm = centroidNorm(story)
     nameLinkage = nameNorm === 0 || story.nameNorm === 0 ? 0 : nameDot / (nameNorm * story.nameNorm)
-    if (settings.linkage === 'average') return dot / story.documents.length
+    if (settings.linkage === 'average') return dot / Math.max(1, story.members.length)
     return norm === 0 ? 0 : dot / norm
   }
   // The name-only cosine of the last `linkage` call (a second result without allocating).
@@ -767,7 +918,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       x[NAME_MISSING] = missing / weight
     }
     // The story's own key names: those most of its members make key names.
-    const quorum = Math.max(1, story.documents.length / 2)
+    const quorum = Math.max(1, story.members.length / 2)
     let storyKeys = 0
     let storyMissing = 0
     for (const [term, n] of story.keyNames) {
@@ -970,24 +1121,48 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const signature = minhash(f.words)
     // Follow-ups beyond the window (an arrest or a trial weeks later) share little wording with the story
     // but name its people and place and refer back to the day it began: with no candidate joined, an
-    // article may link to an open story beyond the window that shares a rare person (named in at most
-    // `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day the article names (within a day
-    // or two). The most such shared persons wins.
+    // article may link to a story beyond the window (or within it, see `BACK_REFERENCE_DAYS`) that shares
+    // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
+    // (within a day or two) or event day (within a day, see `eventDayOf`) the article names. The story
+    // may be open, or closed with a follow-up record (then it reopens). The most such shared persons wins.
     if (best < 0 && !settings.decide && f.day !== null && f.days.length > 0 && f.places.length > 0) {
       let most = 0
+      // Per story: shared rare persons, and whether one is among the article's most-named.
       const tally = new Map<number, number>()
-      for (const [person] of f.persons) {
+      const sharesMain = new Set<number>()
+      f.persons.forEach(([person], rank) => {
         const list = personStories.get(person)
-        if (!list || list.length > LONG_GAP_PERSON_STORIES) continue
-        for (const index of list) tally.set(index, (tally.get(index) ?? 0) + 1)
-      }
+        if (!list || list.length > LONG_GAP_PERSON_STORIES) return
+        for (const index of list) {
+          tally.set(index, (tally.get(index) ?? 0) + 1)
+          if (rank < BACK_REFERENCE_MAIN_PERSONS) sharesMain.add(index)
+        }
+      })
       for (const [index, n] of tally) {
         const story = stories[index]
-        if (!story.open || story.minDay === null || story.maxDay === null) continue
-        if (f.day - story.maxDay <= settings.windowDays) continue
+        if (story.minDay === null || story.maxDay === null) continue
+        const record = story.followUpPlaces
+        if (!story.open && record === null) continue
+        // Within the window the scorer has had its say: overruling it takes a back-reference (the story
+        // began more than a week before the article) and more shared persons, one of them the article's own.
+        if (
+          f.day - story.maxDay <= settings.windowDays &&
+          (f.day - story.minDay <= BACK_REFERENCE_DAYS ||
+            n < BACK_REFERENCE_PERSONS ||
+            !sharesMain.has(index))
+        )
+          continue
         const first = story.minDay
-        if (!f.days.some((d) => Math.abs(d - first) <= LONG_GAP_DAY_SLACK)) continue
-        if (!f.places.some((p) => story.places.has(p))) continue
+        const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
+        const names = (d: number): boolean =>
+          Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
+        if (!f.days.some(names)) continue
+        const placeShared = (p: string): boolean => {
+          if (story.places.has(p)) return true
+          const id = placeIds.get(p)
+          return record !== null && id !== undefined && record.includes(id)
+        }
+        if (!f.places.some(placeShared)) continue
         if (n > most || (n === most && index < best)) {
           most = n
           best = index
@@ -1027,10 +1202,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         names: new Map(),
         posted: new Set(),
         members: [],
+        followUpPlaces: null,
+        eventDay: null,
       })
       open.add(best)
       setWindow(best)
-    }
+    } else if (!stories[best].open) reopen(best)
     const story = stories[best]
     const duplicate = isNew
       ? undefined
@@ -1151,7 +1328,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           encodeSignature(m.signature),
           Array.from(m.terms, (id, k): [string, number] => [termOf[id], m.weights[k]]),
         ]),
+        ...(s.followUpPlaces ? { followUpPlaces: s.followUpPlaces.map((id) => placeOf[id]) } : {}),
+        ...(s.eventDay !== null ? { eventDay: s.eventDay } : {}),
       })),
+      personStories: [...personStories].map(([person, list]): [string, number[]] => [person, [...list]]),
     }),
   }
 }

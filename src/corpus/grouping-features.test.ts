@@ -112,6 +112,29 @@ describe('featurise: terms and cues', () => {
     ])
   })
 
+  it('does not take a holiday the tagger called a person for a person', () => {
+    const text = 'On Christmas Ada Brell was shot in Norvik.'
+    const f = featurise(
+      doc(text, {
+        dates: [
+          {
+            span: { start: 3, end: 12 },
+            text: 'Christmas',
+            value: '2031-12-25',
+            precision: 'day',
+            type: 'DATE',
+            relative: false,
+          },
+        ],
+        mentions: [
+          { span: { start: 3, end: 12 }, text: 'Christmas', type: 'PERSON', entity: 'E1' },
+          { span: { start: 13, end: 22 }, text: 'Ada Brell', type: 'PERSON', entity: 'E2' },
+        ],
+      }),
+    )
+    assert.deepEqual(f.persons, [['E2', 1]])
+  })
+
   it('counts only the first maxWords words', () => {
     const f = featurise(doc('alpha beta gamma delta'), { maxWords: 2 })
     assert.deepEqual(f.words, ['alpha', 'beta'])

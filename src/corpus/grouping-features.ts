@@ -312,12 +312,15 @@ export const featurise = (
   const mentions = doc.mentions ?? []
   const places = new Set<string>()
   const persons = new Map<string, number>()
+  const insideDate = (span: { start: number; end: number }): boolean =>
+    (doc.dates ?? []).some((d) => d.span.start <= span.start && span.end <= d.span.end)
   if (mentions.length > 0) {
     for (const mention of mentions) {
       if (furnitureSpans.length > 0 && inSpans(furnitureSpans, mention.span.start)) continue
       const name = mention.text.toLowerCase().replace(/^the\s+/, '')
       occurrences.push(name)
-      if (mention.type === 'PERSON') {
+      // A holiday or month the tagger took for a person ("Christmas") is a date, not a person.
+      if (mention.type === 'PERSON' && !insideDate(mention.span)) {
         const key = mention.entity ?? name
         persons.set(key, (persons.get(key) ?? 0) + 1)
       }
