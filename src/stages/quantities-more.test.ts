@@ -281,3 +281,8 @@ test('"Another man, woman were injured": a comma list closed by a plural verb is
   const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
   assert.equal(most, 2, JSON.stringify(doc.quantities))
 })
+
+test('"killed over the weekend" has no object: the people before it were killed ("over 20" would be one)', () => {
+  assert.equal(mostKilled('Police are questioning a man about two students shot and killed over the weekend.'), 2)
+  assert.equal(mostKilled('The gunman killed over 20 people.'), 21)
+})

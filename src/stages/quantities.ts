@@ -584,7 +584,10 @@ const startsObject = (v: View, j: number): boolean => {
   const w = norm(v, j)
   if (OBJECT_STARTS.has(w) || parseFigure(v, j) || AGE_WORD.test(w) || PEOPLE.has(w) || COUNT_NOUNS.has(w))
     return true
-  for (const q of QUALIFIERS_BY_FIRST.get(norm(v, j)) ?? NONE) if (matchAt(v, j, q.words)) return true
+  // "killed over 20 people", but not "killed over the weekend": a qualifier starts an object before a figure.
+  for (const q of QUALIFIERS_BY_FIRST.get(norm(v, j)) ?? NONE)
+    if (matchAt(v, j, q.words) && (j + q.words.length >= v.end || parseFigure(v, j + q.words.length)))
+      return true
   // A capitalised name starts an object, a capitalised preposition of a title-case headline ("Killed In") not.
   return (
     v.tokens[j].kind === 'word' &&
