@@ -216,9 +216,14 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   const head = lower[lower.length - 1]
   if (lower.length > 1 && gaz.streetHeads.has(head)) return 'FAC'
   if (lower.length > 1 && gaz.gpeHeads.has(head)) return 'GPE'
+  // A place the tagger read as one and the gazetteers list is that place, whatever its last word
+  // ("West Bank", "Soviet Union", "Russian Federation").
+  if (type === 'LOC' && gaz.gpe.has(lower.join(' '))) return 'GPE'
   // A name ending in an organisation head word is an organisation, whatever the tagger guessed from
-  // the words before it ("U.S. Central Command", "Vanguard Brigades").
-  if (lower.length > 1 && gaz.orgHeads.has(lower[lower.length - 1].replace(/\.$/, ''))) return 'ORG'
+  // the shape of the words before it ("U.S. Central Command", "Vanguard Brigades"). Not a name the
+  // tagger read as MISC: that reading comes from the words around it, and head words also end the
+  // names of competitions and their tables ("Southern Division", "National League", "Kestrel Cup").
+  if (type !== 'MISC' && lower.length > 1 && gaz.orgHeads.has(head.replace(/\.$/, ''))) return 'ORG'
   if (type === 'PER') return 'PERSON'
   if (type === 'LOC') {
     if (gaz.gpe.has(lower.join(' '))) return 'GPE'
