@@ -177,12 +177,13 @@ export const namesFromTags = (
         first--
         type = gaz.orgHeads.has(fold(words[s][last])) ? 'ORG' : 'LOC'
       }
-      const add = (from: number, to: number, type: ConllType, next: string | undefined): void => {
+      // `next`: the index of the word the type mapping looks at after the name.
+      const add = (from: number, to: number, type: ConllType, next: number): void => {
         names.push({
           sentence: s,
           from,
           to,
-          type: refineType(type, words[s].slice(from, to + 1), gaz, next),
+          type: refineType(type, words[s].slice(from, to + 1), gaz, words[s][next], words[s][next + 1]),
           headline,
         })
       }
@@ -216,12 +217,12 @@ export const namesFromTags = (
           employer--
         }
         if (employer >= first && nameToken(s, employer)) {
-          add(first, employer, type === 'PER' ? 'ORG' : type, words[s][before])
+          add(first, employer, type === 'PER' ? 'ORG' : type, before)
         }
-        add(title + 1, last, 'PER', words[s][chunk.end])
+        add(title + 1, last, 'PER', chunk.end)
         continue
       }
-      add(first, last, type, words[s][chunk.end])
+      add(first, last, type, chunk.end)
     }
   }
   if (context) typeNamesInContext(words, names, gaz)

@@ -64,11 +64,20 @@ describe('refineType with the word after the name', () => {
     ['MISC', ['Morrow'], 'administration', 'PERSON'],
     ['ORG', ['Kenya'], 'administration', 'GPE'],
     ['ORG', ['Acme', 'Corp'], 'administration', 'ORG'],
+    ['MISC', ['anti-Vellan'], 'leaders', 'MISC'],
+    ['MISC', ['Pro-Vellan'], 'fighters', 'MISC'],
+    ['MISC', ['Kenyan', 'Catholic'], 'organisation', 'NORP'],
+    ['MISC', ['Orthan', 'Catholic'], 'organisation', 'MISC'],
   ]
   for (const [type, words, next, expected] of cases) {
     it(`${type} ${words.join(' ')} + ${next} → ${expected}`, () =>
       assert.equal(refineType(type, words, undefined, next), expected))
   }
+  it('reads a noun before a number or a letter as a label, not an organisation', () => {
+    assert.equal(refineType('MISC', ['Kestrel', 'Cup'], undefined, 'group', 'four'), 'MISC')
+    assert.equal(refineType('MISC', ['Kestrel', 'Cup'], undefined, 'group', 'B'), 'MISC')
+    assert.equal(refineType('MISC', ['Kestrel', 'Cup'], undefined, 'group', 'said'), 'ORG')
+  })
 })
 
 describe('gazetteerFlags', () => {

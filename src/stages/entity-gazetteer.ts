@@ -177,6 +177,12 @@ export const gazetteerFlags = (
   return flags
 }
 
+/** Prefixes of adjectival compounds ("anti-Vellan", "pro-Vellan", "pre-war"). */
+const ADJECTIVE_PREFIXES: readonly string[] = orgData.adjectivePrefixes
+
+/** A number, a number word or a single capital letter: what labels a group or a division ("group four"). */
+const LABEL = /^(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/
+
 /** The tagger's coarse types (CoNLL-2003). */
 export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC'
 
@@ -191,10 +197,21 @@ export const refineType = (
   words: readonly string[],
   gaz: Gazetteer = loadGazetteer(),
   next?: string,
+  nextButOne?: string,
 ): EntityType => {
   const refined = refineWords(type, words, gaz)
-  // An adjectival compound ("Iran-backed", "US-led") modifies the noun; it is not the group's name.
+  // An adjectival compound ("Iran-backed", "US-led", "anti-Vellan", "pro-Vellan") modifies the noun;
+  // it is not the group's name.
+  const first = fold(words[0] ?? '')
   if (/-\p{Ll}+$/u.test(words[words.length - 1] ?? '')) return refined
+  if (ADJECTIVE_PREFIXES.some((p) => first.startsWith(`${p}-`))) return refined
+  // A religion's or a party's adjective before a noun ("a Roman Catholic organisation") is no
+  // organisation's name.
+  const last = fold(words[words.length - 1] ?? '')
+  if (singular(last, gaz.groups) !== undefined || singular(last, gaz.demonyms) !== undefined) return refined
+  // A noun followed by a number or a letter is a label ("the Kestrel Cup group four qualifier",
+  // "group B"), not the organisation the name would modify.
+  if (nextButOne !== undefined && LABEL.test(nextButOne)) return refined
   // A name used as a modifier of "movement" or "commander" names an organisation; a person's name
   // is only retyped by group nouns ("Biden administration" stays a person's name).
   const after = next === undefined || next !== next.toLowerCase() ? '' : next
