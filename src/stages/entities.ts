@@ -428,12 +428,13 @@ export const contextCue = (
   if (from > 0 && isTitle(words[from - 1], gaz) && !CUES.notPersonTitles.has(prev.replace(/\.$/, ''))) {
     return 'PERSON'
   }
-  // A name made of an organisation's head noun: "Ministry of X", "X Red Cross".
+  // A name made of an organisation's head noun: "Ministry of X", "X Red Cross". Not a name read as
+  // MISC ("Northern Division", a table) or as a listed place ("West Bank"): see refineType.
   let first = from
   if (lower(first) === 'the' && first < to) first++
   if (to > first) {
     const head = lower(to).replace(/\.$/, '')
-    if (gaz.orgHeads.has(head)) return 'ORG'
+    if (gaz.orgHeads.has(head) && type !== 'MISC' && type !== 'NORP' && type !== 'GPE') return 'ORG'
     if (lower(first + 1) === 'of' && gaz.orgHeads.has(lower(first))) return 'ORG'
     if (isFacilityHead(head, gaz)) return 'FAC'
   }

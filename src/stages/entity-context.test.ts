@@ -71,6 +71,9 @@ describe('contextCue', () => {
     ['floods in western Quarnland', 'Quarnland', 'LOC', 'LOC'],
     ['a barn fire in rural Quarnby', 'Quarnby', 'GPE', 'ORG'],
     ['an interview with Tom Hall , a farmer', 'Tom Hall', 'PERSON'],
+    ['the Quarnby Union said', 'Quarnby Union', 'ORG', 'ORG'],
+    ['the top of the Quarnby Union table', 'Quarnby Union', undefined, 'MISC'],
+    ['settlements on the West Bank grew', 'West Bank', undefined, 'GPE'],
   ]
   for (const [sentence, name, expected, type] of cases) {
     it(`${sentence} → ${name}: ${expected ?? 'no cue'}`, () => {
@@ -303,6 +306,8 @@ describe('namesFromTags', () => {
       'Zorvex Corp/ORG Tilda Marsk/PERSON',
     ],
     ['at Quarnby General Hospital today', 'O B-PER I-PER I-PER O', 'Quarnby General Hospital/FAC'],
+    ['leaders of the Vellan Premier League', 'O O O B-MISC I-MISC I-MISC', 'Vellan Premier League/MISC'],
+    ['settlements on the West Bank grew', 'O O O B-LOC I-LOC O', 'West Bank/GPE'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
