@@ -133,6 +133,13 @@ export interface NamesFromTagsOptions {
 
 const hasWordChar = /[\p{L}\p{N}]/u
 
+/** The opening bracket of each closing one. */
+const OPENING = new Map([
+  [')', '('],
+  [']', '['],
+  ['}', '{'],
+])
+
 /**
  * Turns the tagger's BIO tags over a document's sentences into typed names: punctuation and titles
  * trimmed off, "Acme CEO Jane Doe" split, tagger types mapped to ours with the gazetteers, then each
@@ -154,7 +161,13 @@ export const namesFromTags = (
       let first = chunk.start
       let last = chunk.end - 1
       while (first <= last && !nameToken(s, first)) first++
-      while (last >= first && !nameToken(s, last)) last--
+      // A closing bracket whose opening one is in the name stays ("Radnik ( B )", a club told apart
+      // from its namesake by its town's initial in results tables).
+      const closed = (i: number): boolean => {
+        const open = OPENING.get(words[s][i])
+        return open !== undefined && words[s].slice(first + 1, i).includes(open)
+      }
+      while (last >= first && !nameToken(s, last) && !closed(last)) last--
       // Titles are not part of names ("Spokeswoman Jane Doe", "Acme CEO"), though capitalised ones
       // the training news never showed get taken in. A person's name keeps its last word ("John Major").
       while (last >= first && isTitle(words[s][last], gaz) && (chunk.type !== 'PER' || last === first)) last--

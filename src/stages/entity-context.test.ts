@@ -308,6 +308,8 @@ describe('namesFromTags', () => {
     ['at Quarnby General Hospital today', 'O B-PER I-PER I-PER O', 'Quarnby General Hospital/FAC'],
     ['leaders of the Vellan Premier League', 'O O O B-MISC I-MISC I-MISC', 'Vellan Premier League/MISC'],
     ['settlements on the West Bank grew', 'O O O B-LOC I-LOC O', 'West Bank/GPE'],
+    ['Radnik ( B ) 2 Zorvex 1', 'B-ORG I-ORG I-ORG I-ORG O B-ORG O', 'Radnik ( B )/ORG Zorvex/ORG'],
+    ['Radnik ) 2 Zorvex 1', 'B-ORG I-ORG O B-ORG O', 'Radnik/ORG Zorvex/ORG'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
