@@ -216,6 +216,7 @@ export const namesFromTags = (
       const head = fold(words[s][last])
       const splits =
         title >= 0 &&
+        !CUES.nameTitles.has(fold(words[s][title]).replace(/\.$/, '')) &&
         (type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
         /^\p{Lu}/u.test(words[s][title + 1]) &&
         !gaz.orgHeads.has(head) &&
@@ -330,6 +331,7 @@ const CUES = {
   surnameFacilityHeads: setOf(cueData.surnameFacilityHeads),
   modifiedNouns: setOf(cueData.modifiedNouns),
   phraseStops: setOf(cueData.phraseStops),
+  nameTitles: setOf(cueData.nameTitles),
 }
 
 const PORTFOLIOS = setOf(cueData.portfolios)

@@ -310,6 +310,7 @@ describe('namesFromTags', () => {
     ['settlements on the West Bank grew', 'O O O B-LOC I-LOC O', 'West Bank/GPE'],
     ['Radnik ( B ) 2 Zorvex 1', 'B-ORG I-ORG I-ORG I-ORG O B-ORG O', 'Radnik ( B )/ORG Zorvex/ORG'],
     ['Radnik ) 2 Zorvex 1', 'B-ORG I-ORG O B-ORG O', 'Radnik/ORG Zorvex/ORG'],
+    ['he played for Quarnby St Ostrel last year', 'O O O B-ORG I-ORG I-ORG O O', 'Quarnby St Ostrel/ORG'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
