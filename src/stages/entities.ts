@@ -18,6 +18,7 @@ import {
   refineType,
 } from './entity-gazetteer.ts'
 import {
+  type Chunk,
   chunksOf,
   decodeModel,
   MODE_UPPER,
@@ -155,7 +156,7 @@ export const namesFromTags = (
   const names: TaggedName[] = []
   for (let s = 0; s < words.length; s++) {
     const headline = sentenceMode(words[s]).mode === MODE_UPPER
-    for (const chunk of chunksOf(tags[s])) {
+    for (const chunk of withNationalOrgs(words[s], chunksOf(tags[s]), gaz)) {
       // A name starts and ends with a word or number: the tagger sometimes takes in a closing
       // bracket, quote or "!" next to one.
       let first = chunk.start
@@ -241,6 +242,32 @@ export const namesFromTags = (
   }
   if (context) typeNamesInContext(words, names, gaz)
   return names
+}
+
+/**
+ * "Scottish National Party", "Palestinian Liberation Organisation": a nationality the tagger read
+ * apart (MISC) right before an organisation's name of two or more words ending in a head word
+ * begins that name. Not before a remit ("French Foreign Ministry", any country's ministry), nor before
+ * a name that opens with its own nationality or creed ("Vellan Islamic Salvation Front").
+ */
+const withNationalOrgs = (words: readonly string[], chunks: Chunk[], gaz: Gazetteer): Chunk[] => {
+  const out: Chunk[] = []
+  for (const chunk of chunks) {
+    const previous = out[out.length - 1]
+    const merges =
+      chunk.type === 'ORG' &&
+      chunk.end - chunk.start >= 2 &&
+      previous?.type === 'MISC' &&
+      previous.end === chunk.start &&
+      previous.end - previous.start === 1 &&
+      groupSingular(words[previous.start], gaz) !== undefined &&
+      gaz.orgHeads.has(fold(words[chunk.end - 1]).replace(/\.$/, '')) &&
+      !PORTFOLIOS.has(fold(words[chunk.start])) &&
+      groupSingular(words[chunk.start], gaz) === undefined
+    if (merges) out[out.length - 1] = { start: previous.start, end: chunk.end, type: 'ORG' }
+    else out.push(chunk)
+  }
+  return out
 }
 
 const nameKey = (text: string): string => normalise(text).replace(/'s$/, '')

@@ -311,6 +311,9 @@ describe('namesFromTags', () => {
     ['Radnik ( B ) 2 Zorvex 1', 'B-ORG I-ORG I-ORG I-ORG O B-ORG O', 'Radnik ( B )/ORG Zorvex/ORG'],
     ['Radnik ) 2 Zorvex 1', 'B-ORG I-ORG O B-ORG O', 'Radnik/ORG Zorvex/ORG'],
     ['he played for Quarnby St Ostrel last year', 'O O O B-ORG I-ORG I-ORG O O', 'Quarnby St Ostrel/ORG'],
+    ['leader of the Kenyan Zorvex Party said', 'O O O B-MISC B-ORG I-ORG O', 'Kenyan Zorvex Party/ORG'],
+    ['a Kenyan Foreign Ministry statement', 'O B-MISC B-ORG I-ORG O', 'Kenyan/NORP Foreign Ministry/ORG'],
+    ['Kenyan Zorvex said', 'B-MISC B-ORG O', 'Kenyan/NORP Zorvex/ORG'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
