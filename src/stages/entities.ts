@@ -170,8 +170,15 @@ export const namesFromTags = (
       }
       while (last >= first && !nameToken(s, last) && !closed(last)) last--
       // Titles are not part of names ("Spokeswoman Jane Doe", "Acme CEO"), though capitalised ones
-      // the training news never showed get taken in. A person's name keeps its last word ("John Major").
-      while (last >= first && isTitle(words[s][last], gaz) && (chunk.type !== 'PER' || last === first)) last--
+      // the training news never showed get taken in. A person's name keeps its last word ("John Major"),
+      // and a lone title word the tagger read as MISC is a sponsor's or a title's name ("the Singer").
+      while (
+        last >= first &&
+        isTitle(words[s][last], gaz) &&
+        (chunk.type !== 'PER' || last === first) &&
+        !(chunk.type === 'MISC' && chunk.start === chunk.end - 1)
+      )
+        last--
       if (first > last) continue
       // "Interior" of "Interior Minister Jane Doe", tagged apart from the title: a remit, not a name.
       let remit = first
@@ -204,7 +211,8 @@ export const namesFromTags = (
       // "Acme CEO Jane Doe": a person after the last title, the employer before it. In a name the
       // tagger did not read as a person, a title that also begins other names ("General Motors")
       // splits only with words before it, and never when the words after it end in an
-      // organisation's or a building's head word ("Varenna General Hospital").
+      // organisation's or a building's head word ("Varenna General Hospital"). A name the tagger read
+      // as MISC is an event's or a work's, not an employer and a person ("the Singer Kestrel Series").
       let title = -1
       for (let i = last - 1; i >= first; i--) {
         if (isTitle(words[s][i], gaz)) {
@@ -218,7 +226,7 @@ export const namesFromTags = (
       const splits =
         title >= 0 &&
         !CUES.nameTitles.has(fold(words[s][title]).replace(/\.$/, '')) &&
-        (type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
+        (type === 'PER' || before > first || (isPersonTitle(words[s][title], gaz) && type !== 'MISC')) &&
         /^\p{Lu}/u.test(words[s][title + 1]) &&
         !gaz.orgHeads.has(head) &&
         !gaz.facilityHeads.has(head)

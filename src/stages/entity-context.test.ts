@@ -314,6 +314,10 @@ describe('namesFromTags', () => {
     ['leader of the Kenyan Zorvex Party said', 'O O O B-MISC B-ORG I-ORG O', 'Kenyan Zorvex Party/ORG'],
     ['a Kenyan Foreign Ministry statement', 'O B-MISC B-ORG I-ORG O', 'Kenyan/NORP Foreign Ministry/ORG'],
     ['Kenyan Zorvex said', 'B-MISC B-ORG O', 'Kenyan/NORP Zorvex/ORG'],
+    ['the Singer Kestrel Series final', 'O B-MISC I-MISC I-MISC O', 'Singer Kestrel Series/MISC'],
+    ['the third Singer match', 'O O B-MISC O', 'Singer/MISC'],
+    ['Singer Tilda Marsk sang', 'B-PER I-PER I-PER O', 'Tilda Marsk/PERSON'],
+    ['Singer Tilda Marsk sang', 'B-ORG I-ORG I-ORG O', 'Tilda Marsk/PERSON'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
