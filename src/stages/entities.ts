@@ -249,8 +249,21 @@ export const namesFromTags = (
     }
   }
   if (context) typeNamesInContext(words, names, gaz)
+  // A person's name of two or more words alone in quotation marks is the title of a work or a
+  // campaign ("his film ' Tilda Marsk '"), whatever the person's other mentions say; one word in
+  // quotes is more often a nickname ("Tilda " Bull " Marsk").
+  for (const name of names) {
+    const sentence = words[name.sentence]
+    if (name.type !== 'PERSON' || name.to === name.from) continue
+    const open = sentence[name.from - 1]
+    const close = sentence[name.to + 1]
+    if (open !== undefined && close !== undefined && QUOTES.has(open) && QUOTES.has(close)) name.type = 'MISC'
+  }
   return names
 }
+
+/** Quotation marks as tokens: straight, typographic, and as CoNLL and Penn Treebank write them. */
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '``', "''"])
 
 /**
  * "Scottish National Party", "Palestinian Liberation Organisation": a nationality the tagger read

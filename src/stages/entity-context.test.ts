@@ -318,6 +318,9 @@ describe('namesFromTags', () => {
     ['the third Singer match', 'O O B-MISC O', 'Singer/MISC'],
     ['Singer Tilda Marsk sang', 'B-PER I-PER I-PER O', 'Tilda Marsk/PERSON'],
     ['Singer Tilda Marsk sang', 'B-ORG I-ORG I-ORG O', 'Tilda Marsk/PERSON'],
+    ['his film " Tilda Marsk " opened', 'O O O B-PER I-PER O O', 'Tilda Marsk/MISC'],
+    ["Tilda ' Bull ' Marsk won", 'B-PER O B-PER O B-PER O', 'Tilda/PERSON Bull/PERSON Marsk/PERSON'],
+    ['he met Tilda Marsk " today', 'O O B-PER I-PER O O', 'Tilda Marsk/PERSON'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {
