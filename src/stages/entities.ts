@@ -432,6 +432,15 @@ const phraseHead = (words: readonly string[], at: number): string | undefined =>
   return head
 }
 
+/** Words that join the names of a list: "A, B and C", "A or B". */
+const LIST_JOINS = new Set([',', 'and', 'or', '&'])
+
+/** Plural verbs after a subject: "are", "were", "have". */
+const PLURAL_VERBS = new Set(['are', 'were', 'have'])
+
+/** Words before a singular subject of "have" or "were": "did X have", "if X were". */
+const SUBJUNCTIVE_BEFORE = new Set(cueData.subjunctiveBefore)
+
 /** An age written before a name: "21-year-old", "7-month-old". */
 const AGE = /^\d{1,3}-(?:year|month|week|day)s?-old$/
 
@@ -485,6 +494,21 @@ export const contextCue = (
   ) {
     return type === 'LOC' || type === 'GPE' || type === 'FAC' ? type : 'GPE'
   }
+  // "Zorvex are top of the table", "Zorvex have signed": a one-word name taking a plural verb is a
+  // team or a company in British usage, not a person (nor one of a list: "Marsk and Hedd are", nor
+  // after an auxiliary or "if": "did Marsk have", "if Marsk were").
+  const verb = lower(to + 1)
+  if (
+    type === 'PERSON' &&
+    from === to &&
+    !/s$/i.test(words[from]) &&
+    PLURAL_VERBS.has(verb) &&
+    words[to + 1] === verb &&
+    (!LIST_JOINS.has(prev) || (prev === ',' && isLowerWord(words[from - 2]))) &&
+    !LIST_JOINS.has(lower(to + 2)) &&
+    !SUBJUNCTIVE_BEFORE.has(prev)
+  )
+    return 'ORG'
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
   if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'
   // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".
@@ -545,9 +569,6 @@ export const nationalityShaped = (words: readonly string[], from: number, to: nu
   // "X scored", "X warned": a past tense after a name says it is the subject.
   return !/ed$/.test(next) || next.includes('-')
 }
-
-/** Words that join the names of a list: "A, B and C", "A or B". */
-const LIST_JOINS = new Set([',', 'and', 'or', '&'])
 
 /**
  * Lists of names in one sentence: runs of names joined only by commas, "and", "or" ("Ostravia,

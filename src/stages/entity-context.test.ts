@@ -74,6 +74,16 @@ describe('contextCue', () => {
     ['the Quarnby Union said', 'Quarnby Union', 'ORG', 'ORG'],
     ['the top of the Quarnby Union table', 'Quarnby Union', undefined, 'MISC'],
     ['settlements on the West Bank grew', 'West Bank', undefined, 'GPE'],
+    ['But Zorvex were unable to score', 'Zorvex', 'ORG', 'PERSON'],
+    ['Despite the defeat , Zorvex are top', 'Zorvex', 'ORG', 'PERSON'],
+    ['Zorvex have signed a striker', 'Zorvex', 'ORG', 'PERSON'],
+    ['Marsk and Zorvex are friends', 'Zorvex', undefined, 'PERSON'],
+    ['Zorvex and Marsk are friends', 'Zorvex', undefined, 'PERSON'],
+    ['Tilda , Zorvex are here', 'Zorvex', undefined, 'PERSON'],
+    ['did Zorvex have a gun', 'Zorvex', undefined, 'PERSON'],
+    ['if Zorvex were elected', 'Zorvex', undefined, 'PERSON'],
+    ['the Marsks are here', 'Marsks', undefined, 'PERSON'],
+    ['Ken Zorvex were', 'Ken Zorvex', undefined, 'PERSON'],
   ]
   for (const [sentence, name, expected, type] of cases) {
     it(`${sentence} → ${name}: ${expected ?? 'no cue'}`, () => {
