@@ -380,6 +380,7 @@ const CUES = {
   modifiedNouns: setOf(cueData.modifiedNouns),
   phraseStops: setOf(cueData.phraseStops),
   nameTitles: setOf(cueData.nameTitles),
+  orgNounsAfter: setOf(cueData.orgNounsAfter),
 }
 
 const PORTFOLIOS = setOf(cueData.portfolios)
@@ -507,6 +508,23 @@ export const contextCue = (
     (!LIST_JOINS.has(prev) || (prev === ',' && isLowerWord(words[from - 2]))) &&
     !LIST_JOINS.has(lower(to + 2)) &&
     !SUBJUNCTIVE_BEFORE.has(prev)
+  )
+    return 'ORG'
+  // "the X newspaper said", "X daily reported": a publication's noun after a name the tagger read as
+  // a person or as MISC ("a Quarnby newspaper", a place, keeps its reading; "calls Marsk daily ." is
+  // an adverb).
+  const publication = lower(to + 1)
+  if (
+    (type === 'PERSON' || type === 'MISC') &&
+    isLowerWord(words[to + 1]) &&
+    CUES.orgNounsAfter.has(publication) &&
+    (!publication.endsWith('ly') || isLowerWord(words[to + 2])) &&
+    !gaz.gpe.has(
+      words
+        .slice(from, to + 1)
+        .map(fold)
+        .join(' '),
+    )
   )
     return 'ORG'
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.

@@ -84,6 +84,10 @@ describe('contextCue', () => {
     ['if Zorvex were elected', 'Zorvex', undefined, 'PERSON'],
     ['the Marsks are here', 'Marsks', undefined, 'PERSON'],
     ['Ken Zorvex were', 'Ken Zorvex', undefined, 'PERSON'],
+    ['the Zorvex Tide daily said', 'Zorvex Tide', 'ORG', 'PERSON'],
+    ['told the Zorvex newspaper on Monday', 'Zorvex', 'ORG', 'MISC'],
+    ['he calls Marsk daily .', 'Marsk', undefined, 'PERSON'],
+    ['a Paris newspaper said', 'Paris', undefined, 'PERSON'],
   ]
   for (const [sentence, name, expected, type] of cases) {
     it(`${sentence} → ${name}: ${expected ?? 'no cue'}`, () => {
