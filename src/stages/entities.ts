@@ -527,6 +527,13 @@ export const contextCue = (
     )
   )
     return 'ORG'
+  // "Quarnby-based Zorvex": what is based or headquartered somewhere, named right after it, is an
+  // organisation ("Quarnby-based analyst Tilda Marsk" has her noun between).
+  if (
+    (type === 'PERSON' || type === 'MISC') &&
+    /^\p{Lu}.*-(?:based|headquartered)$/u.test(words[from - 1] ?? '')
+  )
+    return 'ORG'
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
   if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'
   // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".

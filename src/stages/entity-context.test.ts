@@ -88,6 +88,8 @@ describe('contextCue', () => {
     ['told the Zorvex newspaper on Monday', 'Zorvex', 'ORG', 'MISC'],
     ['he calls Marsk daily .', 'Marsk', undefined, 'PERSON'],
     ['a Paris newspaper said', 'Paris', undefined, 'PERSON'],
+    ['shares of Quarnby-based Zorvex rose', 'Zorvex', 'ORG', 'PERSON'],
+    ['said Quarnby-based analyst Tilda Marsk', 'Tilda Marsk', 'PERSON', 'PERSON'],
   ]
   for (const [sentence, name, expected, type] of cases) {
     it(`${sentence} → ${name}: ${expected ?? 'no cue'}`, () => {
