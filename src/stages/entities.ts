@@ -791,8 +791,10 @@ export const typeNamesInContext = (
   }
   // A type from evidence retypes every mention; the tagger's majority only those outside headlines,
   // where capitals say something (all-caps lines in sports news often list teams by city).
-  const chosen = new Map<NameGroup, { type: EntityType; evidence: boolean } | undefined>()
-  const choose = (root: NameGroup): { type: EntityType; evidence: boolean } | undefined => {
+  // `own`: each mention outside headlines keeps its own reading.
+  type Choice = { type: EntityType; evidence: boolean; own?: boolean }
+  const chosen = new Map<NameGroup, Choice | undefined>()
+  const choose = (root: NameGroup): Choice | undefined => {
     const votes = new Map(root.tagger)
     for (const group of groups) {
       if (group === root || rootOf(group) !== root) continue
@@ -804,9 +806,13 @@ export const typeNamesInContext = (
     // not mostly read it as a person or an organisation ("Jordan said", "Nice have won").
     const listed = gaz.gpe.has(key) ? 'GPE' : groupSingular(key, gaz) ? 'NORP' : undefined
     const known = listed && votes.has(listed) && tagger !== 'PERSON' && tagger !== 'ORG' ? listed : undefined
-    // A listed place the tagger mostly read as an organisation ("Houston police", a team) keeps each
-    // mention's own reading: forcing either would be a guess.
-    if (listed === 'GPE' && tagger === 'ORG' && votes.has('GPE') && !root.cues.size) return undefined
+    // A listed place the tagger read as an organisation in some mentions and as the place in others
+    // (a city and its team, "Houston police") keeps each mention's own reading: forcing either would
+    // be a guess. A headline mention read as neither takes the more frequent of the two.
+    if (listed === 'GPE' && votes.has('ORG') && votes.has('GPE') && !root.cues.size) {
+      const type = (votes.get('ORG') ?? 0) >= (votes.get('GPE') ?? 0) ? 'ORG' : 'GPE'
+      return { type, evidence: false, own: true }
+    }
     const cue = majority(root.cues)
     if (cue && (known === undefined || cue === known || (root.cues.get(cue) ?? 0) >= 2)) {
       return { type: cue, evidence: true }
@@ -831,6 +837,10 @@ export const typeNamesInContext = (
     const root = rootOf(groupOf[i])
     if (!chosen.has(root)) chosen.set(root, choose(root))
     const choice = chosen.get(root)
+    if (choice?.own) {
+      if (name.headline && name.type !== 'ORG' && name.type !== 'GPE') name.type = choice.type
+      return
+    }
     // A full name the tagger read as a person stays one when only the tagger's readings of its
     // surname alone say otherwise ("William Clay Ford" beside the company "Ford").
     const person = groupOf[i] === root && root.tokens.length > 1 && majority(root.tagger) === 'PERSON'

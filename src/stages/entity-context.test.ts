@@ -293,6 +293,38 @@ describe('typeNamesInContext', () => {
     )
   })
 
+  it('keeps each reading of a listed city read both as its team and as the place', () => {
+    assert.deepEqual(
+      typed(
+        [
+          'HOUSTON ROUT ZORVEX',
+          'Marsk scored for Houston .',
+          'The fans in Houston cheered .',
+          'Houston won .',
+        ],
+        [
+          [0, 'HOUSTON', 'PERSON', true],
+          [1, 'Houston', 'ORG'],
+          [2, 'Houston', 'GPE'],
+          [3, 'Houston', 'ORG'],
+        ],
+      ),
+      ['HOUSTON/ORG', 'Houston/ORG', 'Houston/GPE', 'Houston/ORG'],
+    )
+    // Read as the place in most mentions, the team's mention keeps its reading too.
+    assert.deepEqual(
+      typed(
+        ['Marsk scored for Houston .', 'The fans in Houston cheered .', 'Rain fell on Houston .'],
+        [
+          [0, 'Houston', 'ORG'],
+          [1, 'Houston', 'GPE'],
+          [2, 'Houston', 'GPE'],
+        ],
+      ),
+      ['Houston/ORG', 'Houston/GPE', 'Houston/GPE'],
+    )
+  })
+
   it('does not let MISC, the catch-all, overrule a more specific reading', () => {
     assert.deepEqual(
       typed(
