@@ -249,6 +249,25 @@ export const namesFromTags = (
     }
   }
   if (context) typeNamesInContext(words, names, gaz)
+  // "Quarnby striker Tilda Marsk": a player's role between a name and a person's makes that mention
+  // the team, whatever the place's other mentions say (not a country: national sides are the country).
+  for (const name of names) {
+    const sentence = words[name.sentence]
+    if (name.type !== 'GPE' && name.type !== 'PERSON' && name.type !== 'LOC') continue
+    const role = sentence[name.to + 1]
+    if (!isLowerWord(role) || !CUES.teamRoles.has(role)) continue
+    if (!/^\p{Lu}/u.test(sentence[name.to + 2] ?? '')) continue
+    if (
+      gaz.countries.has(
+        sentence
+          .slice(name.from, name.to + 1)
+          .map(fold)
+          .join(' '),
+      )
+    )
+      continue
+    name.type = 'ORG'
+  }
   // A person's name of two or more words alone in quotation marks is the title of a work or a
   // campaign ("his film ' Tilda Marsk '"), whatever the person's other mentions say; one word in
   // quotes is more often a nickname ("Tilda " Bull " Marsk").
@@ -381,6 +400,7 @@ const CUES = {
   phraseStops: setOf(cueData.phraseStops),
   nameTitles: setOf(cueData.nameTitles),
   orgNounsAfter: setOf(cueData.orgNounsAfter),
+  teamRoles: setOf(cueData.teamRoles),
 }
 
 const PORTFOLIOS = setOf(cueData.portfolios)

@@ -367,6 +367,9 @@ describe('namesFromTags', () => {
     ['Singer Tilda Marsk sang', 'B-PER I-PER I-PER O', 'Tilda Marsk/PERSON'],
     ['Singer Tilda Marsk sang', 'B-ORG I-ORG I-ORG O', 'Tilda Marsk/PERSON'],
     ['his film " Tilda Marsk " opened', 'O O O B-PER I-PER O O', 'Tilda Marsk/MISC'],
+    ['Houston striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Houston/ORG Tilda Marsk/PERSON'],
+    ['Kenya striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Kenya/GPE Tilda Marsk/PERSON'],
+    ['Houston striker scored', 'B-LOC O O', 'Houston/GPE'],
     ["Tilda ' Bull ' Marsk won", 'B-PER O B-PER O B-PER O', 'Tilda/PERSON Bull/PERSON Marsk/PERSON'],
     ['he met Tilda Marsk " today', 'O O B-PER I-PER O O', 'Tilda Marsk/PERSON'],
   ]
