@@ -71,6 +71,7 @@ describe('contextCue', () => {
     ['floods in western Quarnland', 'Quarnland', 'LOC', 'LOC'],
     ['a barn fire in rural Quarnby', 'Quarnby', 'GPE', 'ORG'],
     ['an interview with Tom Hall , a farmer', 'Tom Hall', 'PERSON'],
+    ['the show at the Quarnby Convention Center opened', 'Quarnby Convention Center', 'FAC'],
     ['the Quarnby Union said', 'Quarnby Union', 'ORG', 'ORG'],
     ['the top of the Quarnby Union table', 'Quarnby Union', undefined, 'MISC'],
     ['settlements on the West Bank grew', 'West Bank', undefined, 'GPE'],
