@@ -57,6 +57,8 @@ describe('contextCue', () => {
     ['general counsel of the company , Tilda Marsk , said', 'Tilda Marsk', undefined],
     ['Quarnby said on Monday', 'Quarnby', undefined],
     ['shares of the automaker Zorvex fell', 'Zorvex', 'ORG'],
+    ['said broker Tilda Marsk', 'Tilda Marsk', undefined, 'PERSON'],
+    ['shares of the brokerage Zorvex fell', 'Zorvex', 'ORG'],
     ['a hearing in Quarnby , Calif. , on Monday', 'Quarnby', 'GPE'],
     ['a fire in Quarnby , France , killed two', 'Quarnby', 'GPE'],
     ['Tilda Marsk , Zorvex and others', 'Tilda Marsk', undefined],
