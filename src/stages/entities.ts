@@ -171,12 +171,14 @@ export const namesFromTags = (
       while (last >= first && !nameToken(s, last) && !closed(last)) last--
       // Titles are not part of names ("Spokeswoman Jane Doe", "Acme CEO"), though capitalised ones
       // the training news never showed get taken in. A person's name keeps its last word ("John Major"),
-      // and a lone title word the tagger read as MISC is a sponsor's or a title's name ("the Singer").
+      // and a lone title word the tagger read as MISC is a sponsor's or a title's name ("the Singer"),
+      // one read as a person that is also a common surname is that surname ("King said").
       while (
         last >= first &&
         isTitle(words[s][last], gaz) &&
         (chunk.type !== 'PER' || last === first) &&
-        !(chunk.type === 'MISC' && chunk.start === chunk.end - 1)
+        !(chunk.type === 'MISC' && chunk.start === chunk.end - 1) &&
+        !(chunk.type === 'PER' && first === last && CUES.titleSurnames.has(fold(words[s][last])))
       )
         last--
       if (first > last) continue
@@ -401,6 +403,7 @@ const CUES = {
   nameTitles: setOf(cueData.nameTitles),
   orgNounsAfter: setOf(cueData.orgNounsAfter),
   teamRoles: setOf(cueData.teamRoles),
+  titleSurnames: setOf(cueData.titleSurnames),
 }
 
 const PORTFOLIOS = setOf(cueData.portfolios)

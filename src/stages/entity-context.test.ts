@@ -373,6 +373,9 @@ describe('namesFromTags', () => {
     ['Houston striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Houston/ORG Tilda Marsk/PERSON'],
     ['Kenya striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Kenya/GPE Tilda Marsk/PERSON'],
     ['Houston striker scored', 'B-LOC O O', 'Houston/GPE'],
+    ['said King .', 'O B-PER O', 'King/PERSON'],
+    ['said Minister .', 'O B-PER O', ''],
+    ['King Zorvex spoke', 'B-PER I-PER O', 'Zorvex/PERSON'],
     ["Tilda ' Bull ' Marsk won", 'B-PER O B-PER O B-PER O', 'Tilda/PERSON Bull/PERSON Marsk/PERSON'],
     ['he met Tilda Marsk " today', 'O O B-PER I-PER O O', 'Tilda Marsk/PERSON'],
   ]
