@@ -251,6 +251,18 @@ export const namesFromTags = (
     }
   }
   if (context) typeNamesInContext(words, names, gaz)
+  // A dateline, "QUARNBY , England 1996-08-30": the name opening it is the place the story was filed
+  // from, whatever the team named after it is elsewhere.
+  for (const name of names) {
+    const sentence = words[name.sentence]
+    if (name.from !== 0 || sentence[name.to + 1] !== ',') continue
+    if (name.type !== 'ORG' && name.type !== 'LOC' && name.type !== 'MISC') continue
+    const region = names.find((n) => n.sentence === name.sentence && n.from === name.to + 2)
+    if (!region || (region.type !== 'GPE' && region.type !== 'LOC')) continue
+    const rest = sentence.slice(region.to + 1)
+    if (rest.length > 1 || (rest.length === 1 && !DATE.test(rest[0]))) continue
+    name.type = 'GPE'
+  }
   // "Quarnby striker Tilda Marsk": a player's role between a name and a person's makes that mention
   // the team, whatever the place's other mentions say (not a country: national sides are the country).
   for (const name of names) {
@@ -282,6 +294,9 @@ export const namesFromTags = (
   }
   return names
 }
+
+/** A date written in digits: "1996-08-30", "30/08/1996". */
+const DATE = /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/
 
 /** Quotation marks as tokens: straight, typographic, and as CoNLL and Penn Treebank write them. */
 const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '``', "''"])
