@@ -90,6 +90,7 @@ describe('contextCue', () => {
     ['the Zorvex Tide daily said', 'Zorvex Tide', 'ORG', 'PERSON'],
     ['told the Zorvex newspaper on Monday', 'Zorvex', 'ORG', 'MISC'],
     ['he calls Marsk daily .', 'Marsk', undefined, 'PERSON'],
+    ['in Zorvan newspapers today', 'Zorvan', undefined, 'MISC'],
     ['a Paris newspaper said', 'Paris', undefined, 'PERSON'],
     ['shares of Quarnby-based Zorvex rose', 'Zorvex', 'ORG', 'PERSON'],
     ['said Quarnby-based analyst Tilda Marsk', 'Tilda Marsk', 'PERSON', 'PERSON'],

@@ -249,6 +249,7 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   }
   const isGroup = (w: string): boolean =>
     singular(w, gaz.demonyms) !== undefined || singular(w, gaz.groups) !== undefined
-  if (lower.every(isGroup)) return 'NORP'
+  // "Shiite Muslims" word by word, "Sri Lankan" as a whole.
+  if (lower.every(isGroup) || isGroup(lower.join(' '))) return 'NORP'
   return 'MISC'
 }
