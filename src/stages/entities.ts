@@ -272,7 +272,7 @@ export const namesFromTags = (
     if (!isLowerWord(role) || !CUES.teamRoles.has(role)) continue
     if (!/^\p{Lu}/u.test(sentence[name.to + 2] ?? '')) continue
     if (
-      gaz.countries.has(
+      gaz.nations.has(
         sentence
           .slice(name.from, name.to + 1)
           .map(fold)
@@ -521,7 +521,7 @@ export const contextCue = (
     const region = lower(to + 2).replace(/\.$/, '')
     // A country must end the phrase: "Air China, China Eastern Airlines" is a list of airlines.
     const ends = to + 3 >= words.length || !/[\p{L}\p{N}]/u.test(words[to + 3])
-    if (STATE_ABBREVIATIONS.has(region) || (ends && gaz.countries.has(region))) return 'GPE'
+    if (STATE_ABBREVIATIONS.has(region) || (ends && gaz.nations.has(region))) return 'GPE'
   }
   // "neighbouring X", "rural X": a place (a GPE, where the tagger read a person or an organisation).
   if (

@@ -373,6 +373,7 @@ describe('namesFromTags', () => {
     ['his film " Tilda Marsk " opened', 'O O O B-PER I-PER O O', 'Tilda Marsk/MISC'],
     ['Houston striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Houston/ORG Tilda Marsk/PERSON'],
     ['Kenya striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Kenya/GPE Tilda Marsk/PERSON'],
+    ['England striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'England/GPE Tilda Marsk/PERSON'],
     ['Houston striker scored', 'B-LOC O O', 'Houston/GPE'],
     ['said King .', 'O B-PER O', 'King/PERSON'],
     ['QUARNBY , England 1996-08-30', 'B-ORG O B-LOC O', 'QUARNBY/GPE England/GPE'],

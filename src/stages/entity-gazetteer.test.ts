@@ -40,6 +40,7 @@ describe('refineType', () => {
     ['PER', ['Brigades'], 'PERSON'],
     ['ORG', ['U.S.'], 'GPE'],
     ['ORG', ['Kenya'], 'GPE'],
+    ['ORG', ['Scotland'], 'GPE'],
     ['ORG', ['Kenya', 'Airways'], 'ORG'],
     ['PER', ['Kostner', 'Avenue'], 'FAC'],
     ['PER', ['N.', 'Clark', 'St.'], 'FAC'],

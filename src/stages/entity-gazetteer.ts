@@ -27,6 +27,8 @@ export interface Gazetteer {
   /** Countries, their capitals and aliases, cities, provinces/states, extra short forms. */
   gpe: Set<string>
   countries: Set<string>
+  /** `countries` and the nations news treats as countries ("England", "Scotland"), for typing names. */
+  nations: Set<string>
   /** First words of multi-word GPE names, to skip the longest-match search quickly. */
   gpeFirst: Map<string, number>
   demonyms: Set<string>
@@ -85,6 +87,7 @@ export const loadGazetteer = (): Gazetteer => {
   const gaz: Gazetteer = {
     gpe: new Set(),
     countries: new Set(),
+    nations: new Set(),
     gpeFirst: new Map(),
     demonyms: new Set(demonymData.demonyms),
     groups: new Set(norpData.groups),
@@ -120,6 +123,9 @@ export const loadGazetteer = (): Gazetteer => {
     if (row.province) addName(gaz, row.province)
   }
   for (const name of gpeExtra.names) addName(gaz, name)
+  // Not in `countries`: the tagger's features were trained on countries-list's countries alone.
+  for (const name of gpeExtra.countries) gaz.nations.add(name)
+  for (const name of gaz.countries) gaz.nations.add(name)
   loaded = gaz
   return gaz
 }
@@ -226,7 +232,7 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   const lower = words.map(fold).filter((w) => w.length > 0)
   if (lower.length > 1 && lower[0] === 'the') lower.shift()
   // News tagged like sports results: a country name the tagger read as a team ("US", "Germany") is the country.
-  if (type === 'ORG') return gaz.countries.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
+  if (type === 'ORG') return gaz.nations.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
   if (lower.length === 0) return type === 'PER' ? 'PERSON' : type === 'LOC' ? 'LOC' : 'MISC'
   // A road or an administrative division says so in its last word, whatever the words before it
   // looked like to the tagger ("Kostner Avenue" is not a person, "Cook County" not an organisation).
