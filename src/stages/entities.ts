@@ -474,6 +474,9 @@ const phraseHead = (words: readonly string[], at: number): string | undefined =>
 /** Words that join the names of a list: "A, B and C", "A or B". */
 const LIST_JOINS = new Set([',', 'and', 'or', '&'])
 
+/** A word shaped like a language or nationality adjective: "Zorvani", "Zorvanic", "Zorvanese". */
+const LANGUAGE_SHAPED = /^\p{Lu}\p{Ll}+(?:i|ic|an|ese|ish)$/u
+
 /** Plural verbs after a subject: "are", "were", "have". */
 const PLURAL_VERBS = new Set(['are', 'were', 'have'])
 
@@ -535,7 +538,8 @@ export const contextCue = (
   }
   // "Zorvex are top of the table", "Zorvex have signed": a one-word name taking a plural verb is a
   // team or a company in British usage, not a person (nor one of a list: "Marsk and Hedd are", nor
-  // after an auxiliary or "if": "did Marsk have", "if Marsk were").
+  // after an auxiliary or "if": "did Marsk have", "if Marsk were", nor after a person's noun: "Hedd
+  // and Zorvex defender Marsk were").
   const verb = lower(to + 1)
   if (
     type === 'PERSON' &&
@@ -545,17 +549,19 @@ export const contextCue = (
     words[to + 1] === verb &&
     (!LIST_JOINS.has(prev) || (prev === ',' && isLowerWord(words[from - 2]))) &&
     !LIST_JOINS.has(lower(to + 2)) &&
-    !SUBJUNCTIVE_BEFORE.has(prev)
+    !SUBJUNCTIVE_BEFORE.has(prev) &&
+    !(isLowerWord(words[from - 1]) && (CUES.teamRoles.has(prev) || headType(prev) === 'PERSON'))
   )
     return 'ORG'
   // "the X newspaper said", "X daily reported": a publication's noun after a name the tagger read as
   // a person or as MISC ("a Quarnby newspaper", a place, keeps its reading; "calls Marsk daily ." is
-  // an adverb).
+  // an adverb; "the Zorvani newspaper", a MISC shaped like a language or nationality, its language).
   const publication = lower(to + 1)
   if (
     (type === 'PERSON' || type === 'MISC') &&
     isLowerWord(words[to + 1]) &&
     CUES.orgNounsAfter.has(publication) &&
+    !(type === 'MISC' && LANGUAGE_SHAPED.test(words[to])) &&
     (!publication.endsWith('ly') || isLowerWord(words[to + 2])) &&
     !gaz.gpe.has(
       words
@@ -565,13 +571,10 @@ export const contextCue = (
     )
   )
     return 'ORG'
-  // "Quarnby-based Zorvex": what is based or headquartered somewhere, named right after it, is an
-  // organisation ("Quarnby-based analyst Tilda Marsk" has her noun between).
-  if (
-    (type === 'PERSON' || type === 'MISC') &&
-    /^\p{Lu}.*-(?:based|headquartered)$/u.test(words[from - 1] ?? '')
-  )
-    return 'ORG'
+  // "Quarnby-based Zorvex": what is based or headquartered somewhere, named right after it and read
+  // as a person, is an organisation ("Quarnby-based analyst Tilda Marsk" has her noun between; a
+  // MISC there is most often a language or style, "the Quarnby-based Arabic monthly").
+  if (type === 'PERSON' && /^\p{Lu}.*-(?:based|headquartered)$/u.test(words[from - 1] ?? '')) return 'ORG'
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
   if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'
   // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".
