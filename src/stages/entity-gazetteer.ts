@@ -189,6 +189,9 @@ const ADJECTIVE_PREFIXES: readonly string[] = orgData.adjectivePrefixes
 /** A number, a number word or a single capital letter: what labels a group or a division ("group four"). */
 const LABEL = /^(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/
 
+/** A score, a table's count or a lap time after a team's name ("2", "34", "1:55.385"), not a year. */
+const SCORE = /^(?:\d{1,3}|\d+:[\d.]+)$/
+
 /** The tagger's coarse types (CoNLL-2003). */
 export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC'
 
@@ -206,6 +209,9 @@ export const refineType = (
   nextButOne?: string,
 ): EntityType => {
   const refined = refineWords(type, words, gaz)
+  // A country the tagger read as a team in a results line ("Tarsk 2 Monaco 1", "Brundle ( Britain )
+  // Jordan 1:55.385") is a club or a racing team named after it: national sides are read as places.
+  if (type === 'ORG' && refined === 'GPE' && SCORE.test(next ?? '')) return 'ORG'
   // An adjectival compound ("Iran-backed", "US-led", "anti-Vellan", "pro-Vellan") modifies the noun;
   // it is not the group's name.
   const first = fold(words[0] ?? '')
