@@ -49,6 +49,8 @@ describe('contextCue', () => {
     ['Zorvex , a terrorist group armed by its neighbour', 'Zorvex', 'ORG'],
     ['Zorvex is a company that makes drones', 'Zorvex', 'ORG'],
     ['Zorvex , a bank teller , said', 'Zorvex', undefined],
+    ["Marsk , a well-known miners ' leader , spoke", 'Marsk', 'PERSON'],
+    ['shares of the miner Zorvex fell', 'Zorvex', 'ORG'],
     ['Quarnby , a fishing town of 3,000 people', 'Quarnby', 'GPE'],
     ["Zorvex , the country 's main airport , closed", 'Zorvex', undefined],
     ['In Quarnby , a militia attacked the depot', 'Quarnby', undefined],
