@@ -381,6 +381,7 @@ describe('namesFromTags', () => {
     ['England striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'England/GPE Tilda Marsk/PERSON'],
     ['Houston striker scored', 'B-LOC O O', 'Houston/GPE'],
     ['said King .', 'O B-PER O', 'King/PERSON'],
+    ['Dean Marsk scored twice', 'B-PER I-PER O O', 'Dean Marsk/PERSON'],
     ['QUARNBY , England 1996-08-30', 'B-ORG O B-LOC O', 'QUARNBY/GPE England/GPE'],
     ['Tilda Marsk , France 12.34', 'B-PER I-PER O B-LOC O', 'Tilda Marsk/PERSON France/GPE'],
     ['Zorvex , France 12.34', 'B-ORG O B-LOC O', 'Zorvex/ORG France/GPE'],
