@@ -45,6 +45,8 @@ describe('refineType', () => {
     ['PER', ['Kostner', 'Avenue'], 'FAC'],
     ['PER', ['N.', 'Clark', 'St.'], 'FAC'],
     ['PER', ['Marlow', 'County'], 'GPE'],
+    ['PER', ['Tilda', 'Lane'], 'PERSON'],
+    ['LOC', ['Marlow', 'Lane'], 'FAC'],
     ['ORG', ['Marlow', 'County'], 'ORG'],
   ]
   for (const [type, words, expected] of cases) {

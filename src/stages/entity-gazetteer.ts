@@ -183,6 +183,9 @@ export const gazetteerFlags = (
   return flags
 }
 
+/** Street and division heads that are also common surnames ("Lane", "Parish"). */
+const SURNAME_HEADS = new Set(facilityData.surnameHeads)
+
 /** Prefixes of adjectival compounds ("anti-Vellan", "pro-Vellan", "pre-war"). */
 const ADJECTIVE_PREFIXES: readonly string[] = orgData.adjectivePrefixes
 
@@ -243,8 +246,10 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   // A road or an administrative division says so in its last word, whatever the words before it
   // looked like to the tagger ("Kostner Avenue" is not a person, "Cook County" not an organisation).
   const head = lower[lower.length - 1]
-  if (lower.length > 1 && gaz.streetHeads.has(head)) return 'FAC'
-  if (lower.length > 1 && gaz.gpeHeads.has(head)) return 'GPE'
+  // Not a head that is also a common surname, in a name read as a person ("Barry Lane").
+  const surname = type === 'PER' && SURNAME_HEADS.has(head)
+  if (lower.length > 1 && gaz.streetHeads.has(head) && !surname) return 'FAC'
+  if (lower.length > 1 && gaz.gpeHeads.has(head) && !surname) return 'GPE'
   // A place the tagger read as one and the gazetteers list is that place, whatever its last word
   // ("West Bank", "Soviet Union", "Russian Federation").
   if (type === 'LOC' && gaz.gpe.has(lower.join(' '))) return 'GPE'
