@@ -496,9 +496,11 @@ export const contextCue = (
   const gaz = gazetteer ?? loadGazetteer()
   const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
   const prev = lower(from - 1)
-  // "21-year-old Andy Parish", "Jane Roe, 34,": an age belongs to a person, whatever the name's last word.
-  if (AGE.test(prev) || (lower(to + 1) === ',' && /^\d{1,3}$/.test(lower(to + 2)) && lower(to + 3) === ','))
-    return 'PERSON'
+  // "21-year-old Andy Parish", "Jane Roe, 34,": an age belongs to a person, whatever the name's last
+  // word; not to a nationality, which names the person as a noun ("the 27-year-old Kenyan").
+  const aged =
+    AGE.test(prev) || (lower(to + 1) === ',' && /^\d{1,3}$/.test(lower(to + 2)) && lower(to + 3) === ',')
+  if (aged && type !== 'NORP') return 'PERSON'
   // "the port city of X", "the island of X" (not "the stock capital of X").
   const opener = lower(from - 3)
   if (

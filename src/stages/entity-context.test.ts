@@ -64,6 +64,8 @@ describe('contextCue', () => {
     ['a hearing in Quarnby , Calif. , on Monday', 'Quarnby', 'GPE'],
     ['a fire in Quarnby , France , killed two', 'Quarnby', 'GPE'],
     ['Tilda Marsk , Zorvex and others', 'Tilda Marsk', undefined],
+    ['the 27-year-old Kenyan hurried off', 'Kenyan', undefined, 'NORP'],
+    ['the 27-year-old Zorvex hurried off', 'Zorvex', 'PERSON', 'PERSON'],
     ['Zorvex , another carmaker , cut jobs', 'Zorvex', 'ORG'],
     ['Zorvex , its parent company , said', 'Zorvex', 'ORG'],
     ['the American auto company Zorvex filed for bankruptcy', 'Zorvex', 'ORG'],
