@@ -162,7 +162,7 @@ export const namesFromTags = (
       let first = chunk.start
       let last = chunk.end - 1
       while (first <= last && !nameToken(s, first)) first++
-      // A closing bracket whose opening one is in the name stays ("Radnik ( B )", a club told apart
+      // A closing bracket whose opening one is in the name stays ("Vellan ( B )", a club told apart
       // from its namesake by its town's initial in results tables).
       const closed = (i: number): boolean => {
         const open = OPENING.get(words[s][i])
@@ -251,7 +251,7 @@ export const namesFromTags = (
     }
   }
   if (context) typeNamesInContext(words, names, gaz)
-  // A dateline, "QUARNBY , England 1996-08-30": the name opening it is the place the story was filed
+  // A dateline, "QUARNBY , England 2024-05-02": the name opening it is the place the story was filed
   // from, whatever the team named after it is elsewhere.
   for (const name of names) {
     const sentence = words[name.sentence]
@@ -295,16 +295,16 @@ export const namesFromTags = (
   return names
 }
 
-/** A date written in digits: "1996-08-30", "30/08/1996". */
+/** A date written in digits: "2024-05-02", "02/05/2024". */
 const DATE = /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/
 
 /** Quotation marks as tokens: straight, typographic, and as CoNLL and Penn Treebank write them. */
 const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '``', "''"])
 
 /**
- * "Scottish National Party", "Palestinian Liberation Organisation": a nationality the tagger read
+ * "Kenyan Zorvex Party": a nationality the tagger read
  * apart (MISC) right before an organisation's name of two or more words ending in a head word
- * begins that name. Not before a remit ("French Foreign Ministry", any country's ministry), nor before
+ * begins that name. Not before a remit ("Kenyan Foreign Ministry", any country's ministry), nor before
  * a name that opens with its own nationality or creed ("Vellan Islamic Salvation Front").
  */
 const withNationalOrgs = (words: readonly string[], chunks: Chunk[], gaz: Gazetteer): Chunk[] => {
@@ -575,7 +575,7 @@ export const contextCue = (
     return 'ORG'
   // "Quarnby-based Zorvex": what is based or headquartered somewhere, named right after it and read
   // as a person, is an organisation ("Quarnby-based analyst Tilda Marsk" has her noun between; a
-  // MISC there is most often a language or style, "the Quarnby-based Arabic monthly").
+  // MISC there is most often a language or style, "the Quarnby-based Zorvani monthly").
   if (type === 'PERSON' && /^\p{Lu}.*-(?:based|headquartered)$/u.test(words[from - 1] ?? '')) return 'ORG'
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
   if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'

@@ -72,7 +72,7 @@ describe('refineType with the word after the name', () => {
     ['MISC', ['anti-Vellan'], 'leaders', 'MISC'],
     ['MISC', ['Sri', 'Lankan'], 'officials', 'NORP'],
     ['ORG', ['Monaco'], '2', 'ORG'],
-    ['ORG', ['Jordan'], '1:55.385', 'ORG'],
+    ['ORG', ['Jordan'], '1:52.104', 'ORG'],
     ['ORG', ['Kenya'], '1997', 'GPE'],
     ['ORG', ['Kenya'], 'said', 'GPE'],
     ['LOC', ['Kenya'], '2', 'GPE'],

@@ -192,7 +192,7 @@ const ADJECTIVE_PREFIXES: readonly string[] = orgData.adjectivePrefixes
 /** A number, a number word or a single capital letter: what labels a group or a division ("group four"). */
 const LABEL = /^(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/
 
-/** A score, a table's count or a lap time after a team's name ("2", "34", "1:55.385"), not a year. */
+/** A score, a table's count or a lap time after a team's name ("2", "34", "1:52.104"), not a year. */
 const SCORE = /^(?:\d{1,3}|\d+:[\d.]+)$/
 
 /** The tagger's coarse types (CoNLL-2003). */
@@ -212,8 +212,8 @@ export const refineType = (
   nextButOne?: string,
 ): EntityType => {
   const refined = refineWords(type, words, gaz)
-  // A country the tagger read as a team in a results line ("Tarsk 2 Monaco 1", "Brundle ( Britain )
-  // Jordan 1:55.385") is a club or a racing team named after it: national sides are read as places.
+  // A country the tagger read as a team in a results line ("Tarsk 2 Monaco 1", "Marsk ( Kenya )
+  // Jordan 1:52.104") is a club or a racing team named after it: national sides are read as places.
   if (type === 'ORG' && refined === 'GPE' && SCORE.test(next ?? '')) return 'ORG'
   // An adjectival compound ("Iran-backed", "US-led", "anti-Vellan", "pro-Vellan") modifies the noun;
   // it is not the group's name.
