@@ -18,6 +18,7 @@ import {
   refineType,
 } from './entity-gazetteer.ts'
 import {
+  type Chunk,
   chunksOf,
   decodeModel,
   MODE_UPPER,
@@ -133,6 +134,13 @@ export interface NamesFromTagsOptions {
 
 const hasWordChar = /[\p{L}\p{N}]/u
 
+/** The opening bracket of each closing one. */
+const OPENING = new Map([
+  [')', '('],
+  [']', '['],
+  ['}', '{'],
+])
+
 /**
  * Turns the tagger's BIO tags over a document's sentences into typed names: punctuation and titles
  * trimmed off, "Acme CEO Jane Doe" split, tagger types mapped to ours with the gazetteers, then each
@@ -148,16 +156,31 @@ export const namesFromTags = (
   const names: TaggedName[] = []
   for (let s = 0; s < words.length; s++) {
     const headline = sentenceMode(words[s]).mode === MODE_UPPER
-    for (const chunk of chunksOf(tags[s])) {
+    for (const chunk of withNationalOrgs(words[s], chunksOf(tags[s]), gaz)) {
       // A name starts and ends with a word or number: the tagger sometimes takes in a closing
       // bracket, quote or "!" next to one.
       let first = chunk.start
       let last = chunk.end - 1
       while (first <= last && !nameToken(s, first)) first++
-      while (last >= first && !nameToken(s, last)) last--
+      // A closing bracket whose opening one is in the name stays ("Vellan ( B )", a club told apart
+      // from its namesake by its town's initial in results tables).
+      const closed = (i: number): boolean => {
+        const open = OPENING.get(words[s][i])
+        return open !== undefined && words[s].slice(first + 1, i).includes(open)
+      }
+      while (last >= first && !nameToken(s, last) && !closed(last)) last--
       // Titles are not part of names ("Spokeswoman Jane Doe", "Acme CEO"), though capitalised ones
-      // the training news never showed get taken in. A person's name keeps its last word ("John Major").
-      while (last >= first && isTitle(words[s][last], gaz) && (chunk.type !== 'PER' || last === first)) last--
+      // the training news never showed get taken in. A person's name keeps its last word ("John Major"),
+      // and a lone title word the tagger read as MISC is a sponsor's or a title's name ("the Singer"),
+      // one read as a person that is also a common surname is that surname ("King said").
+      while (
+        last >= first &&
+        isTitle(words[s][last], gaz) &&
+        (chunk.type !== 'PER' || last === first) &&
+        !(chunk.type === 'MISC' && chunk.start === chunk.end - 1) &&
+        !(chunk.type === 'PER' && first === last && CUES.titleSurnames.has(fold(words[s][last])))
+      )
+        last--
       if (first > last) continue
       // "Interior" of "Interior Minister Jane Doe", tagged apart from the title: a remit, not a name.
       let remit = first
@@ -177,19 +200,21 @@ export const namesFromTags = (
         first--
         type = gaz.orgHeads.has(fold(words[s][last])) ? 'ORG' : 'LOC'
       }
-      const add = (from: number, to: number, type: ConllType, next: string | undefined): void => {
+      // `next`: the index of the word the type mapping looks at after the name.
+      const add = (from: number, to: number, type: ConllType, next: number): void => {
         names.push({
           sentence: s,
           from,
           to,
-          type: refineType(type, words[s].slice(from, to + 1), gaz, next),
+          type: refineType(type, words[s].slice(from, to + 1), gaz, words[s][next], words[s][next + 1]),
           headline,
         })
       }
       // "Acme CEO Jane Doe": a person after the last title, the employer before it. In a name the
       // tagger did not read as a person, a title that also begins other names ("General Motors")
       // splits only with words before it, and never when the words after it end in an
-      // organisation's or a building's head word ("Varenna General Hospital").
+      // organisation's or a building's head word ("Varenna General Hospital"). A name the tagger read
+      // as MISC is an event's or a work's, not an employer and a person ("the Singer Kestrel Series").
       let title = -1
       for (let i = last - 1; i >= first; i--) {
         if (isTitle(words[s][i], gaz)) {
@@ -202,7 +227,8 @@ export const namesFromTags = (
       const head = fold(words[s][last])
       const splits =
         title >= 0 &&
-        (type === 'PER' || before > first || isPersonTitle(words[s][title], gaz)) &&
+        !CUES.nameTitles.has(fold(words[s][title]).replace(/\.$/, '')) &&
+        (type === 'PER' || before > first || (isPersonTitle(words[s][title], gaz) && type !== 'MISC')) &&
         /^\p{Lu}/u.test(words[s][title + 1]) &&
         !gaz.orgHeads.has(head) &&
         !gaz.facilityHeads.has(head)
@@ -216,16 +242,89 @@ export const namesFromTags = (
           employer--
         }
         if (employer >= first && nameToken(s, employer)) {
-          add(first, employer, type === 'PER' ? 'ORG' : type, words[s][before])
+          add(first, employer, type === 'PER' ? 'ORG' : type, before)
         }
-        add(title + 1, last, 'PER', words[s][chunk.end])
+        add(title + 1, last, 'PER', chunk.end)
         continue
       }
-      add(first, last, type, words[s][chunk.end])
+      add(first, last, type, chunk.end)
     }
   }
   if (context) typeNamesInContext(words, names, gaz)
+  // A dateline, "QUARNBY , England 2024-05-02": the name opening it is the place the story was filed
+  // from, whatever the team named after it is elsewhere.
+  for (const name of names) {
+    const sentence = words[name.sentence]
+    if (name.from !== 0 || sentence[name.to + 1] !== ',') continue
+    if (name.type !== 'ORG' && name.type !== 'LOC' && name.type !== 'MISC') continue
+    const region = names.find((n) => n.sentence === name.sentence && n.from === name.to + 2)
+    if (!region || (region.type !== 'GPE' && region.type !== 'LOC')) continue
+    const rest = sentence.slice(region.to + 1)
+    if (rest.length > 1 || (rest.length === 1 && !DATE.test(rest[0]))) continue
+    name.type = 'GPE'
+  }
+  // "Quarnby striker Tilda Marsk": a player's role between a name and a person's makes that mention
+  // the team, whatever the place's other mentions say (not a country: national sides are the country).
+  for (const name of names) {
+    const sentence = words[name.sentence]
+    if (name.type !== 'GPE' && name.type !== 'PERSON' && name.type !== 'LOC') continue
+    const role = sentence[name.to + 1]
+    if (!isLowerWord(role) || !CUES.teamRoles.has(role)) continue
+    if (!/^\p{Lu}/u.test(sentence[name.to + 2] ?? '')) continue
+    if (
+      gaz.nations.has(
+        sentence
+          .slice(name.from, name.to + 1)
+          .map(fold)
+          .join(' '),
+      )
+    )
+      continue
+    name.type = 'ORG'
+  }
+  // A person's name of two or more words alone in quotation marks is the title of a work or a
+  // campaign ("his film ' Tilda Marsk '"), whatever the person's other mentions say; one word in
+  // quotes is more often a nickname ("Tilda " Bull " Marsk").
+  for (const name of names) {
+    const sentence = words[name.sentence]
+    if (name.type !== 'PERSON' || name.to === name.from) continue
+    const open = sentence[name.from - 1]
+    const close = sentence[name.to + 1]
+    if (open !== undefined && close !== undefined && QUOTES.has(open) && QUOTES.has(close)) name.type = 'MISC'
+  }
   return names
+}
+
+/** A date written in digits: "2024-05-02", "02/05/2024". */
+const DATE = /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/
+
+/** Quotation marks as tokens: straight, typographic, and as CoNLL and Penn Treebank write them. */
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '``', "''"])
+
+/**
+ * "Kenyan Zorvex Party": a nationality the tagger read
+ * apart (MISC) right before an organisation's name of two or more words ending in a head word
+ * begins that name. Not before a remit ("Kenyan Foreign Ministry", any country's ministry), nor before
+ * a name that opens with its own nationality or creed ("Vellan Islamic Salvation Front").
+ */
+const withNationalOrgs = (words: readonly string[], chunks: Chunk[], gaz: Gazetteer): Chunk[] => {
+  const out: Chunk[] = []
+  for (const chunk of chunks) {
+    const previous = out[out.length - 1]
+    const merges =
+      chunk.type === 'ORG' &&
+      chunk.end - chunk.start >= 2 &&
+      previous?.type === 'MISC' &&
+      previous.end === chunk.start &&
+      previous.end - previous.start === 1 &&
+      groupSingular(words[previous.start], gaz) !== undefined &&
+      gaz.orgHeads.has(fold(words[chunk.end - 1]).replace(/\.$/, '')) &&
+      !PORTFOLIOS.has(fold(words[chunk.start])) &&
+      groupSingular(words[chunk.start], gaz) === undefined
+    if (merges) out[out.length - 1] = { start: previous.start, end: chunk.end, type: 'ORG' }
+    else out.push(chunk)
+  }
+  return out
 }
 
 const nameKey = (text: string): string => normalise(text).replace(/'s$/, '')
@@ -316,6 +415,10 @@ const CUES = {
   surnameFacilityHeads: setOf(cueData.surnameFacilityHeads),
   modifiedNouns: setOf(cueData.modifiedNouns),
   phraseStops: setOf(cueData.phraseStops),
+  nameTitles: setOf(cueData.nameTitles),
+  orgNounsAfter: setOf(cueData.orgNounsAfter),
+  teamRoles: setOf(cueData.teamRoles),
+  titleSurnames: setOf(cueData.titleSurnames),
 }
 
 const PORTFOLIOS = setOf(cueData.portfolios)
@@ -368,6 +471,18 @@ const phraseHead = (words: readonly string[], at: number): string | undefined =>
   return head
 }
 
+/** Words that join the names of a list: "A, B and C", "A or B". */
+const LIST_JOINS = new Set([',', 'and', 'or', '&'])
+
+/** A word shaped like a language or nationality adjective: "Zorvani", "Zorvanic", "Zorvanese". */
+const LANGUAGE_SHAPED = /^\p{Lu}\p{Ll}+(?:i|ic|an|ese|ish)$/u
+
+/** Plural verbs after a subject: "are", "were", "have". */
+const PLURAL_VERBS = new Set(['are', 'were', 'have'])
+
+/** Words before a singular subject of "have" or "were": "did X have", "if X were". */
+const SUBJUNCTIVE_BEFORE = new Set(cueData.subjunctiveBefore)
+
 /** An age written before a name: "21-year-old", "7-month-old". */
 const AGE = /^\d{1,3}-(?:year|month|week|day)s?-old$/
 
@@ -381,9 +496,11 @@ export const contextCue = (
   const gaz = gazetteer ?? loadGazetteer()
   const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
   const prev = lower(from - 1)
-  // "21-year-old Andy Parish", "Jane Roe, 34,": an age belongs to a person, whatever the name's last word.
-  if (AGE.test(prev) || (lower(to + 1) === ',' && /^\d{1,3}$/.test(lower(to + 2)) && lower(to + 3) === ','))
-    return 'PERSON'
+  // "21-year-old Andy Parish", "Jane Roe, 34,": an age belongs to a person, whatever the name's last
+  // word; not to a nationality, which names the person as a noun ("the 27-year-old Kenyan").
+  const aged =
+    AGE.test(prev) || (lower(to + 1) === ',' && /^\d{1,3}$/.test(lower(to + 2)) && lower(to + 3) === ',')
+  if (aged && type !== 'NORP') return 'PERSON'
   // "the port city of X", "the island of X" (not "the stock capital of X").
   const opener = lower(from - 3)
   if (
@@ -409,7 +526,7 @@ export const contextCue = (
     const region = lower(to + 2).replace(/\.$/, '')
     // A country must end the phrase: "Air China, China Eastern Airlines" is a list of airlines.
     const ends = to + 3 >= words.length || !/[\p{L}\p{N}]/u.test(words[to + 3])
-    if (STATE_ABBREVIATIONS.has(region) || (ends && gaz.countries.has(region))) return 'GPE'
+    if (STATE_ABBREVIATIONS.has(region) || (ends && gaz.nations.has(region))) return 'GPE'
   }
   // "neighbouring X", "rural X": a place (a GPE, where the tagger read a person or an organisation).
   if (
@@ -421,18 +538,58 @@ export const contextCue = (
   ) {
     return type === 'LOC' || type === 'GPE' || type === 'FAC' ? type : 'GPE'
   }
+  // "Zorvex are top of the table", "Zorvex have signed": a one-word name taking a plural verb is a
+  // team or a company in British usage, not a person (nor one of a list: "Marsk and Hedd are", nor
+  // after an auxiliary or "if": "did Marsk have", "if Marsk were", nor after a person's noun: "Hedd
+  // and Zorvex defender Marsk were").
+  const verb = lower(to + 1)
+  if (
+    type === 'PERSON' &&
+    from === to &&
+    !/s$/i.test(words[from]) &&
+    PLURAL_VERBS.has(verb) &&
+    words[to + 1] === verb &&
+    (!LIST_JOINS.has(prev) || (prev === ',' && isLowerWord(words[from - 2]))) &&
+    !LIST_JOINS.has(lower(to + 2)) &&
+    !SUBJUNCTIVE_BEFORE.has(prev) &&
+    !(isLowerWord(words[from - 1]) && (CUES.teamRoles.has(prev) || headType(prev) === 'PERSON'))
+  )
+    return 'ORG'
+  // "the X newspaper said", "X daily reported": a publication's noun after a name the tagger read as
+  // a person or as MISC ("a Quarnby newspaper", a place, keeps its reading; "calls Marsk daily ." is
+  // an adverb; "the Zorvani newspaper", a MISC shaped like a language or nationality, its language).
+  const publication = lower(to + 1)
+  if (
+    (type === 'PERSON' || type === 'MISC') &&
+    isLowerWord(words[to + 1]) &&
+    CUES.orgNounsAfter.has(publication) &&
+    !(type === 'MISC' && LANGUAGE_SHAPED.test(words[to])) &&
+    (!publication.endsWith('ly') || isLowerWord(words[to + 2])) &&
+    !gaz.gpe.has(
+      words
+        .slice(from, to + 1)
+        .map(fold)
+        .join(' '),
+    )
+  )
+    return 'ORG'
+  // "Quarnby-based Zorvex": what is based or headquartered somewhere, named right after it and read
+  // as a person, is an organisation ("Quarnby-based analyst Tilda Marsk" has her noun between; a
+  // MISC there is most often a language or style, "the Quarnby-based Zorvani monthly").
+  if (type === 'PERSON' && /^\p{Lu}.*-(?:based|headquartered)$/u.test(words[from - 1] ?? '')) return 'ORG'
   // "the automaker X", "the rebel militia X": an organisation's common noun right before its name.
   if (isLowerWord(words[from - 1]) && CUES.orgNounsBefore.has(prev)) return 'ORG'
   // "Minister X", "Mr. X", "spokesman X" — not "former Yugoslavia" or "General Motors".
   if (from > 0 && isTitle(words[from - 1], gaz) && !CUES.notPersonTitles.has(prev.replace(/\.$/, ''))) {
     return 'PERSON'
   }
-  // A name made of an organisation's head noun: "Ministry of X", "X Red Cross".
+  // A name made of an organisation's head noun: "Ministry of X", "X Red Cross". Not a name read as
+  // MISC ("Northern Division", a table) or as a listed place ("West Bank"): see refineType.
   let first = from
   if (lower(first) === 'the' && first < to) first++
   if (to > first) {
     const head = lower(to).replace(/\.$/, '')
-    if (gaz.orgHeads.has(head)) return 'ORG'
+    if (gaz.orgHeads.has(head) && type !== 'MISC' && type !== 'NORP' && type !== 'GPE') return 'ORG'
     if (lower(first + 1) === 'of' && gaz.orgHeads.has(lower(first))) return 'ORG'
     if (isFacilityHead(head, gaz)) return 'FAC'
   }
@@ -480,9 +637,6 @@ export const nationalityShaped = (words: readonly string[], from: number, to: nu
   // "X scored", "X warned": a past tense after a name says it is the subject.
   return !/ed$/.test(next) || next.includes('-')
 }
-
-/** Words that join the names of a list: "A, B and C", "A or B". */
-const LIST_JOINS = new Set([',', 'and', 'or', '&'])
 
 /**
  * Lists of names in one sentence: runs of names joined only by commas, "and", "or" ("Ostravia,
@@ -680,8 +834,10 @@ export const typeNamesInContext = (
   }
   // A type from evidence retypes every mention; the tagger's majority only those outside headlines,
   // where capitals say something (all-caps lines in sports news often list teams by city).
-  const chosen = new Map<NameGroup, { type: EntityType; evidence: boolean } | undefined>()
-  const choose = (root: NameGroup): { type: EntityType; evidence: boolean } | undefined => {
+  // `own`: each mention outside headlines keeps its own reading.
+  type Choice = { type: EntityType; evidence: boolean; own?: boolean }
+  const chosen = new Map<NameGroup, Choice | undefined>()
+  const choose = (root: NameGroup): Choice | undefined => {
     const votes = new Map(root.tagger)
     for (const group of groups) {
       if (group === root || rootOf(group) !== root) continue
@@ -693,9 +849,13 @@ export const typeNamesInContext = (
     // not mostly read it as a person or an organisation ("Jordan said", "Nice have won").
     const listed = gaz.gpe.has(key) ? 'GPE' : groupSingular(key, gaz) ? 'NORP' : undefined
     const known = listed && votes.has(listed) && tagger !== 'PERSON' && tagger !== 'ORG' ? listed : undefined
-    // A listed place the tagger mostly read as an organisation ("Houston police", a team) keeps each
-    // mention's own reading: forcing either would be a guess.
-    if (listed === 'GPE' && tagger === 'ORG' && votes.has('GPE') && !root.cues.size) return undefined
+    // A listed place the tagger read as an organisation in some mentions and as the place in others
+    // (a city and its team, "Houston police") keeps each mention's own reading: forcing either would
+    // be a guess. A headline mention read as neither takes the more frequent of the two.
+    if (listed === 'GPE' && votes.has('ORG') && votes.has('GPE') && !root.cues.size) {
+      const type = (votes.get('ORG') ?? 0) >= (votes.get('GPE') ?? 0) ? 'ORG' : 'GPE'
+      return { type, evidence: false, own: true }
+    }
     const cue = majority(root.cues)
     if (cue && (known === undefined || cue === known || (root.cues.get(cue) ?? 0) >= 2)) {
       return { type: cue, evidence: true }
@@ -720,6 +880,10 @@ export const typeNamesInContext = (
     const root = rootOf(groupOf[i])
     if (!chosen.has(root)) chosen.set(root, choose(root))
     const choice = chosen.get(root)
+    if (choice?.own) {
+      if (name.headline && name.type !== 'ORG' && name.type !== 'GPE') name.type = choice.type
+      return
+    }
     // A full name the tagger read as a person stays one when only the tagger's readings of its
     // surname alone say otherwise ("William Clay Ford" beside the company "Ford").
     const person = groupOf[i] === root && root.tokens.length > 1 && majority(root.tagger) === 'PERSON'

@@ -49,6 +49,8 @@ describe('contextCue', () => {
     ['Zorvex , a terrorist group armed by its neighbour', 'Zorvex', 'ORG'],
     ['Zorvex is a company that makes drones', 'Zorvex', 'ORG'],
     ['Zorvex , a bank teller , said', 'Zorvex', undefined],
+    ["Marsk , a well-known miners ' leader , spoke", 'Marsk', 'PERSON'],
+    ['shares of the miner Zorvex fell', 'Zorvex', 'ORG'],
     ['Quarnby , a fishing town of 3,000 people', 'Quarnby', 'GPE'],
     ["Zorvex , the country 's main airport , closed", 'Zorvex', undefined],
     ['In Quarnby , a militia attacked the depot', 'Quarnby', undefined],
@@ -57,9 +59,13 @@ describe('contextCue', () => {
     ['general counsel of the company , Tilda Marsk , said', 'Tilda Marsk', undefined],
     ['Quarnby said on Monday', 'Quarnby', undefined],
     ['shares of the automaker Zorvex fell', 'Zorvex', 'ORG'],
+    ['said broker Tilda Marsk', 'Tilda Marsk', undefined, 'PERSON'],
+    ['shares of the brokerage Zorvex fell', 'Zorvex', 'ORG'],
     ['a hearing in Quarnby , Calif. , on Monday', 'Quarnby', 'GPE'],
     ['a fire in Quarnby , France , killed two', 'Quarnby', 'GPE'],
     ['Tilda Marsk , Zorvex and others', 'Tilda Marsk', undefined],
+    ['the 27-year-old Kenyan won', 'Kenyan', undefined, 'NORP'],
+    ['the 27-year-old Zorvex won', 'Zorvex', 'PERSON', 'PERSON'],
     ['Zorvex , another carmaker , cut jobs', 'Zorvex', 'ORG'],
     ['Zorvex , its parent company , said', 'Zorvex', 'ORG'],
     ['the American auto company Zorvex filed for bankruptcy', 'Zorvex', 'ORG'],
@@ -71,6 +77,30 @@ describe('contextCue', () => {
     ['floods in western Quarnland', 'Quarnland', 'LOC', 'LOC'],
     ['a barn fire in rural Quarnby', 'Quarnby', 'GPE', 'ORG'],
     ['an interview with Tom Hall , a farmer', 'Tom Hall', 'PERSON'],
+    ['the show at the Quarnby Convention Center opened', 'Quarnby Convention Center', 'FAC'],
+    ['the Quarnby Union said', 'Quarnby Union', 'ORG', 'ORG'],
+    ['the top of the Quarnby Union table', 'Quarnby Union', undefined, 'MISC'],
+    ['settlements on the West Bank grew', 'West Bank', undefined, 'GPE'],
+    ['But Zorvex were unable to score', 'Zorvex', 'ORG', 'PERSON'],
+    ['Despite the defeat , Zorvex are top', 'Zorvex', 'ORG', 'PERSON'],
+    ['Zorvex have signed a striker', 'Zorvex', 'ORG', 'PERSON'],
+    ['Marsk and Zorvex are friends', 'Zorvex', undefined, 'PERSON'],
+    ['Zorvex and Marsk are friends', 'Zorvex', undefined, 'PERSON'],
+    ['Tilda , Zorvex are here', 'Zorvex', undefined, 'PERSON'],
+    ['did Zorvex have a gun', 'Zorvex', undefined, 'PERSON'],
+    ['if Zorvex were elected', 'Zorvex', undefined, 'PERSON'],
+    ['the Marsks are here', 'Marsks', undefined, 'PERSON'],
+    ['Ken Zorvex were', 'Ken Zorvex', undefined, 'PERSON'],
+    ['Hedd and Zorvex defender Marsk were out', 'Marsk', 'PERSON', 'PERSON'],
+    ['the Quarnby-based Zorvani monthly newspaper', 'Zorvani', undefined, 'MISC'],
+    ['copies of the Zorvani newspaper', 'Zorvani', undefined, 'MISC'],
+    ['the Zorvex Tide daily said', 'Zorvex Tide', 'ORG', 'PERSON'],
+    ['told the Zorvex newspaper on Monday', 'Zorvex', 'ORG', 'MISC'],
+    ['he calls Marsk daily .', 'Marsk', undefined, 'PERSON'],
+    ['in Zorvan newspapers today', 'Zorvan', undefined, 'MISC'],
+    ['a Paris newspaper said', 'Paris', undefined, 'PERSON'],
+    ['shares of Quarnby-based Zorvex rose', 'Zorvex', 'ORG', 'PERSON'],
+    ['said Quarnby-based analyst Tilda Marsk', 'Tilda Marsk', 'PERSON', 'PERSON'],
   ]
   for (const [sentence, name, expected, type] of cases) {
     it(`${sentence} → ${name}: ${expected ?? 'no cue'}`, () => {
@@ -274,6 +304,38 @@ describe('typeNamesInContext', () => {
     )
   })
 
+  it('keeps each reading of a listed city read both as its team and as the place', () => {
+    assert.deepEqual(
+      typed(
+        [
+          'HOUSTON ROUT ZORVEX',
+          'Marsk scored for Houston .',
+          'The fans in Houston cheered .',
+          'Houston won .',
+        ],
+        [
+          [0, 'HOUSTON', 'PERSON', true],
+          [1, 'Houston', 'ORG'],
+          [2, 'Houston', 'GPE'],
+          [3, 'Houston', 'ORG'],
+        ],
+      ),
+      ['HOUSTON/ORG', 'Houston/ORG', 'Houston/GPE', 'Houston/ORG'],
+    )
+    // Read as the place in most mentions, the team's mention keeps its reading too.
+    assert.deepEqual(
+      typed(
+        ['Marsk scored for Houston .', 'The fans in Houston cheered .', 'Rain fell on Houston .'],
+        [
+          [0, 'Houston', 'ORG'],
+          [1, 'Houston', 'GPE'],
+          [2, 'Houston', 'GPE'],
+        ],
+      ),
+      ['Houston/ORG', 'Houston/GPE', 'Houston/GPE'],
+    )
+  })
+
   it('does not let MISC, the catch-all, overrule a more specific reading', () => {
     assert.deepEqual(
       typed(
@@ -303,6 +365,32 @@ describe('namesFromTags', () => {
       'Zorvex Corp/ORG Tilda Marsk/PERSON',
     ],
     ['at Quarnby General Hospital today', 'O B-PER I-PER I-PER O', 'Quarnby General Hospital/FAC'],
+    ['leaders of the Vellan Premier League', 'O O O B-MISC I-MISC I-MISC', 'Vellan Premier League/MISC'],
+    ['settlements on the West Bank grew', 'O O O B-LOC I-LOC O', 'West Bank/GPE'],
+    ['Vellan ( B ) 2 Zorvex 1', 'B-ORG I-ORG I-ORG I-ORG O B-ORG O', 'Vellan ( B )/ORG Zorvex/ORG'],
+    ['Vellan ) 2 Zorvex 1', 'B-ORG I-ORG O B-ORG O', 'Vellan/ORG Zorvex/ORG'],
+    ['he played for Quarnby St Ostrel last year', 'O O O B-ORG I-ORG I-ORG O O', 'Quarnby St Ostrel/ORG'],
+    ['leader of the Kenyan Zorvex Party said', 'O O O B-MISC B-ORG I-ORG O', 'Kenyan Zorvex Party/ORG'],
+    ['a Kenyan Foreign Ministry statement', 'O B-MISC B-ORG I-ORG O', 'Kenyan/NORP Foreign Ministry/ORG'],
+    ['Kenyan Zorvex said', 'B-MISC B-ORG O', 'Kenyan/NORP Zorvex/ORG'],
+    ['the Singer Kestrel Series final', 'O B-MISC I-MISC I-MISC O', 'Singer Kestrel Series/MISC'],
+    ['the third Singer match', 'O O B-MISC O', 'Singer/MISC'],
+    ['Singer Tilda Marsk sang', 'B-PER I-PER I-PER O', 'Tilda Marsk/PERSON'],
+    ['Singer Tilda Marsk sang', 'B-ORG I-ORG I-ORG O', 'Tilda Marsk/PERSON'],
+    ['his film " Tilda Marsk " opened', 'O O O B-PER I-PER O O', 'Tilda Marsk/MISC'],
+    ['Houston striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Houston/ORG Tilda Marsk/PERSON'],
+    ['Kenya striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'Kenya/GPE Tilda Marsk/PERSON'],
+    ['England striker Tilda Marsk scored', 'B-LOC O B-PER I-PER O', 'England/GPE Tilda Marsk/PERSON'],
+    ['Houston striker scored', 'B-LOC O O', 'Houston/GPE'],
+    ['said King .', 'O B-PER O', 'King/PERSON'],
+    ['Dean Marsk scored twice', 'B-PER I-PER O O', 'Dean Marsk/PERSON'],
+    ['QUARNBY , England 2024-05-02', 'B-ORG O B-LOC O', 'QUARNBY/GPE England/GPE'],
+    ['Tilda Marsk , France 12.34', 'B-PER I-PER O B-LOC O', 'Tilda Marsk/PERSON France/GPE'],
+    ['Zorvex , France 12.34', 'B-ORG O B-LOC O', 'Zorvex/ORG France/GPE'],
+    ['said Minister .', 'O B-PER O', ''],
+    ['King Zorvex spoke', 'B-PER I-PER O', 'Zorvex/PERSON'],
+    ["Tilda ' Bull ' Marsk won", 'B-PER O B-PER O B-PER O', 'Tilda/PERSON Bull/PERSON Marsk/PERSON'],
+    ['he met Tilda Marsk " today', 'O O B-PER I-PER O O', 'Tilda Marsk/PERSON'],
   ]
   for (const [sentence, tags, expected] of cases) {
     it(`${sentence} → ${expected}`, () => {

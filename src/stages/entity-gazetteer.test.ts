@@ -28,15 +28,25 @@ describe('refineType', () => {
     ['MISC', ['Frenchmen'], 'NORP'],
     ['MISC', ['Republican'], 'NORP'],
     ['MISC', ['World', 'Cup'], 'MISC'],
+    ['MISC', ['Sri', 'Lankan'], 'NORP'],
+    ['MISC', ['Costa', 'Ricans'], 'NORP'],
     ['LOC', ['Northern', 'Regional', 'Command'], 'ORG'],
+    ['LOC', ['Dravo', 'Bank'], 'ORG'],
+    ['LOC', ['West', 'Bank'], 'GPE'],
+    ['MISC', ['Vellan', 'Premier', 'League'], 'MISC'],
+    ['MISC', ['Northern', 'Division'], 'MISC'],
+    ['PER', ['Vellan', 'League'], 'ORG'],
     ['PER', ['Zarqan', 'Brigades'], 'ORG'],
     ['PER', ['Brigades'], 'PERSON'],
     ['ORG', ['U.S.'], 'GPE'],
     ['ORG', ['Kenya'], 'GPE'],
+    ['ORG', ['Scotland'], 'GPE'],
     ['ORG', ['Kenya', 'Airways'], 'ORG'],
     ['PER', ['Kostner', 'Avenue'], 'FAC'],
     ['PER', ['N.', 'Clark', 'St.'], 'FAC'],
     ['PER', ['Marlow', 'County'], 'GPE'],
+    ['PER', ['Tilda', 'Lane'], 'PERSON'],
+    ['LOC', ['Marlow', 'Lane'], 'FAC'],
     ['ORG', ['Marlow', 'County'], 'ORG'],
   ]
   for (const [type, words, expected] of cases) {
@@ -59,11 +69,26 @@ describe('refineType with the word after the name', () => {
     ['MISC', ['Morrow'], 'administration', 'PERSON'],
     ['ORG', ['Kenya'], 'administration', 'GPE'],
     ['ORG', ['Acme', 'Corp'], 'administration', 'ORG'],
+    ['MISC', ['anti-Vellan'], 'leaders', 'MISC'],
+    ['MISC', ['Sri', 'Lankan'], 'officials', 'NORP'],
+    ['ORG', ['Monaco'], '2', 'ORG'],
+    ['ORG', ['Jordan'], '1:52.104', 'ORG'],
+    ['ORG', ['Kenya'], '1997', 'GPE'],
+    ['ORG', ['Kenya'], 'said', 'GPE'],
+    ['LOC', ['Kenya'], '2', 'GPE'],
+    ['MISC', ['Pro-Vellan'], 'fighters', 'MISC'],
+    ['MISC', ['Kenyan', 'Catholic'], 'organisation', 'NORP'],
+    ['MISC', ['Orthan', 'Catholic'], 'organisation', 'MISC'],
   ]
   for (const [type, words, next, expected] of cases) {
     it(`${type} ${words.join(' ')} + ${next} → ${expected}`, () =>
       assert.equal(refineType(type, words, undefined, next), expected))
   }
+  it('reads a noun before a number or a letter as a label, not an organisation', () => {
+    assert.equal(refineType('MISC', ['Kestrel', 'Cup'], undefined, 'group', 'four'), 'MISC')
+    assert.equal(refineType('MISC', ['Kestrel', 'Cup'], undefined, 'group', 'B'), 'MISC')
+    assert.equal(refineType('MISC', ['Kestrel', 'Cup'], undefined, 'group', 'said'), 'ORG')
+  })
 })
 
 describe('gazetteerFlags', () => {

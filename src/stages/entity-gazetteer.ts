@@ -27,6 +27,8 @@ export interface Gazetteer {
   /** Countries, their capitals and aliases, cities, provinces/states, extra short forms. */
   gpe: Set<string>
   countries: Set<string>
+  /** `countries` and the nations news treats as countries ("England", "Scotland"), for typing names. */
+  nations: Set<string>
   /** First words of multi-word GPE names, to skip the longest-match search quickly. */
   gpeFirst: Map<string, number>
   demonyms: Set<string>
@@ -85,6 +87,7 @@ export const loadGazetteer = (): Gazetteer => {
   const gaz: Gazetteer = {
     gpe: new Set(),
     countries: new Set(),
+    nations: new Set(),
     gpeFirst: new Map(),
     demonyms: new Set(demonymData.demonyms),
     groups: new Set(norpData.groups),
@@ -120,6 +123,9 @@ export const loadGazetteer = (): Gazetteer => {
     if (row.province) addName(gaz, row.province)
   }
   for (const name of gpeExtra.names) addName(gaz, name)
+  // Not in `countries`: the tagger's features were trained on countries-list's countries alone.
+  for (const name of gpeExtra.countries) gaz.nations.add(name)
+  for (const name of gaz.countries) gaz.nations.add(name)
   loaded = gaz
   return gaz
 }
@@ -177,6 +183,18 @@ export const gazetteerFlags = (
   return flags
 }
 
+/** Street and division heads that are also common surnames ("Lane", "Parish"). */
+const SURNAME_HEADS = new Set(facilityData.surnameHeads)
+
+/** Prefixes of adjectival compounds ("anti-Vellan", "pro-Vellan", "pre-war"). */
+const ADJECTIVE_PREFIXES: readonly string[] = orgData.adjectivePrefixes
+
+/** A number, a number word or a single capital letter: what labels a group or a division ("group four"). */
+const LABEL = /^(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/
+
+/** A score, a table's count or a lap time after a team's name ("2", "34", "1:52.104"), not a year. */
+const SCORE = /^(?:\d{1,3}|\d+:[\d.]+)$/
+
 /** The tagger's coarse types (CoNLL-2003). */
 export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC'
 
@@ -191,10 +209,24 @@ export const refineType = (
   words: readonly string[],
   gaz: Gazetteer = loadGazetteer(),
   next?: string,
+  nextButOne?: string,
 ): EntityType => {
   const refined = refineWords(type, words, gaz)
-  // An adjectival compound ("Iran-backed", "US-led") modifies the noun; it is not the group's name.
+  // A country the tagger read as a team in a results line ("Tarsk 2 Monaco 1", "Marsk ( Kenya )
+  // Jordan 1:52.104") is a club or a racing team named after it: national sides are read as places.
+  if (type === 'ORG' && refined === 'GPE' && SCORE.test(next ?? '')) return 'ORG'
+  // An adjectival compound ("Iran-backed", "US-led", "anti-Vellan", "pro-Vellan") modifies the noun;
+  // it is not the group's name.
+  const first = fold(words[0] ?? '')
   if (/-\p{Ll}+$/u.test(words[words.length - 1] ?? '')) return refined
+  if (ADJECTIVE_PREFIXES.some((p) => first.startsWith(`${p}-`))) return refined
+  // A religion's or a party's adjective before a noun ("a Roman Catholic organisation") is no
+  // organisation's name.
+  const last = fold(words[words.length - 1] ?? '')
+  if (singular(last, gaz.groups) !== undefined || singular(last, gaz.demonyms) !== undefined) return refined
+  // A noun followed by a number or a letter is a label ("the Kestrel Cup group four qualifier",
+  // "group B"), not the organisation the name would modify.
+  if (nextButOne !== undefined && LABEL.test(nextButOne)) return refined
   // A name used as a modifier of "movement" or "commander" names an organisation; a person's name
   // is only retyped by group nouns ("Biden administration" stays a person's name).
   const after = next === undefined || next !== next.toLowerCase() ? '' : next
@@ -209,16 +241,23 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   const lower = words.map(fold).filter((w) => w.length > 0)
   if (lower.length > 1 && lower[0] === 'the') lower.shift()
   // News tagged like sports results: a country name the tagger read as a team ("US", "Germany") is the country.
-  if (type === 'ORG') return gaz.countries.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
+  if (type === 'ORG') return gaz.nations.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
   if (lower.length === 0) return type === 'PER' ? 'PERSON' : type === 'LOC' ? 'LOC' : 'MISC'
   // A road or an administrative division says so in its last word, whatever the words before it
   // looked like to the tagger ("Kostner Avenue" is not a person, "Cook County" not an organisation).
   const head = lower[lower.length - 1]
-  if (lower.length > 1 && gaz.streetHeads.has(head)) return 'FAC'
-  if (lower.length > 1 && gaz.gpeHeads.has(head)) return 'GPE'
+  // Not a head that is also a common surname, in a name read as a person ("Barry Lane").
+  const surname = type === 'PER' && SURNAME_HEADS.has(head)
+  if (lower.length > 1 && gaz.streetHeads.has(head) && !surname) return 'FAC'
+  if (lower.length > 1 && gaz.gpeHeads.has(head) && !surname) return 'GPE'
+  // A place the tagger read as one and the gazetteers list is that place, whatever its last word
+  // ("West Bank", "Soviet Union", "Russian Federation").
+  if (type === 'LOC' && gaz.gpe.has(lower.join(' '))) return 'GPE'
   // A name ending in an organisation head word is an organisation, whatever the tagger guessed from
-  // the words before it ("U.S. Central Command", "Vanguard Brigades").
-  if (lower.length > 1 && gaz.orgHeads.has(lower[lower.length - 1].replace(/\.$/, ''))) return 'ORG'
+  // the shape of the words before it ("U.S. Central Command", "Vanguard Brigades"). Not a name the
+  // tagger read as MISC: that reading comes from the words around it, and head words also end the
+  // names of competitions and their tables ("Southern Division", "National League", "Kestrel Cup").
+  if (type !== 'MISC' && lower.length > 1 && gaz.orgHeads.has(head.replace(/\.$/, ''))) return 'ORG'
   if (type === 'PER') return 'PERSON'
   if (type === 'LOC') {
     if (gaz.gpe.has(lower.join(' '))) return 'GPE'
@@ -227,6 +266,7 @@ const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer):
   }
   const isGroup = (w: string): boolean =>
     singular(w, gaz.demonyms) !== undefined || singular(w, gaz.groups) !== undefined
-  if (lower.every(isGroup)) return 'NORP'
+  // "Shiite Muslims" word by word, "Sri Lankan" as a whole.
+  if (lower.every(isGroup) || isGroup(lower.join(' '))) return 'NORP'
   return 'MISC'
 }
