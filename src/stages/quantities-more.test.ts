@@ -283,6 +283,9 @@ test('"Another man, woman were injured": a comma list closed by a plural verb is
 })
 
 test('"killed over the weekend" has no object: the people before it were killed ("over 20" would be one)', () => {
-  assert.equal(mostKilled('Police are questioning a man about two students shot and killed over the weekend.'), 2)
+  assert.equal(
+    mostKilled('Police are questioning a man about two students shot and killed over the weekend.'),
+    2,
+  )
   assert.equal(mostKilled('The gunman killed over 20 people.'), 21)
 })
