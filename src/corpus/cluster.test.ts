@@ -402,3 +402,62 @@ describe('story index: long-gap follow-ups', () => {
     assert.equal(old.add(follow).story, 'story-s')
   })
 })
+
+describe('story index: reworded reports of one day, place and count', () => {
+  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
+  const report = (id: string, text: string, figure: number): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    const count = String(figure)
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [{ span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' }],
+      dates: [
+        {
+          span: at('Saturday'),
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+      quantities: [
+        {
+          span: at(count),
+          text: count,
+          low: figure,
+          best: figure,
+          high: figure,
+          role: 'injured',
+          counted: 'people',
+        },
+      ],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Gunmen opened fire on a house party in Norvik early Saturday, injuring 14 people, the sheriff said.',
+    14,
+  )
+  const second = report(
+    'b',
+    'Deputies in Norvik are looking for the gunmen after 14 people were injured at a house party on Saturday.',
+    14,
+  )
+
+  it('joins a report the scorer rejects when it shares the day, the place, the count and some wording', () => {
+    assert.equal(groupStories([first, second], never).length, 1)
+  })
+
+  it('keeps them apart when the counts differ', () => {
+    const other = report(
+      'c',
+      'Deputies in Norvik are looking for the gunmen after 3 people were injured at a house party on Saturday.',
+      3,
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+})

@@ -329,6 +329,8 @@ const BACK_REFERENCE_DAYS = 7
 const BACK_REFERENCE_PERSONS = 2
 const BACK_REFERENCE_MAIN_PERSONS = 3
 const FOLLOW_UP_PLACES = 6
+/** Shared wording needed beside a shared day, place and casualty count (see `add`). */
+const SPECIFIC_LEXICAL = 0.35
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
@@ -1114,6 +1116,22 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         if (s >= bestScore) {
           best = c.index
           bestScore = s
+        }
+      }
+      // A reworded report of the same day, place and casualty count: the linear scorer cannot weigh the
+      // three specifics together, so it rejects such reports when their wording differs. Agreeing on all
+      // three, with some shared wording, they are one event.
+      if (best < 0) {
+        let specific = Number.NEGATIVE_INFINITY
+        for (const c of scored.slice(0, full)) {
+          const x = c.x
+          if (!(x[DAY_SHARED] === 1 && x[PLACE_SHARED] === 1 && x[COUNT_SHARED] === 1)) continue
+          if (x[LEXICAL] < SPECIFIC_LEXICAL || x[PERSON_CLASH] === 1 || x[EVENT_CLASH] === 1) continue
+          const s = score(x, scorer)
+          if (s > specific) {
+            best = c.index
+            specific = s
+          }
         }
       }
     }
