@@ -8,6 +8,7 @@ import quantityWords from '../data/quantities.json' with { type: 'json' }
 import { type DayRange, dayRange, rangesOverlap } from '../model/day-range.ts'
 import { evidence } from '../model/span.ts'
 import type { Fact, FactValue, Quantity, QuantityRole, Span } from '../model/types.ts'
+import { OTHERS_AFTER } from '../stages/record.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 import { type NumberValue, numberStatus, pairStatus, reconcile } from './reconcile.ts'
 import { mentionKey } from './story-framing.ts'
@@ -71,6 +72,11 @@ interface QuantityContext {
   sentence: number
   /** An implied count that may only line up with figures it agrees with. */
   implied?: boolean
+  /**
+   * A count of others besides someone already counted ("two others"): exact as a count of them, but not
+   * the whole toll, so it too may only line up with figures it agrees with.
+   */
+  partial: boolean
   places: Map<string, string>
   /** The places of the first figure alone (`places` also gathers those of its repeats), for the label. */
   home: ReadonlyMap<string, string>
@@ -97,9 +103,6 @@ const classOfQuantity = (view: DocView, q: Quantity): { cls: string; noun: strin
   }
   return { cls, noun: head }
 }
-
-/** "two others", "three other men": a figure of people besides those already counted. */
-const OTHERS_AFTER = /^\s+others?\b/i
 
 /**
  * "A gunman was killed after a rampage that left two others dead": "others" after a figure of the same
@@ -143,11 +146,9 @@ const contextOf = (view: DocView, q: Quantity): QuantityContext => {
     quantities: [q],
     role: q.role,
     ...classOfQuantity(view, q),
-    // "left two others dead" counts people besides someone already told of: the whole toll is more, so
-    // the figure is open-ended upwards and does not contradict a report's total.
-    value: othersOfSameRole(view, q, i)
-      ? { low: q.low, best: q.best, high: null }
-      : { low: q.low, best: q.best, high: q.high },
+    value: { low: q.low, best: q.best, high: q.high },
+    // "left two others dead" counts people besides someone already told of: the whole toll is more.
+    partial: othersOfSameRole(view, q, i),
     sentence: i,
     places,
     home: new Map(places),
@@ -206,7 +207,8 @@ const similarity = (a: QuantityContext, b: QuantityContext): number => {
   // The same figure in the same role, when context cannot tell, most likely reports the same fact;
   // a different figure still lines up when nothing else competes, so conflicts are found.
   const status = pairStatus(a.value, b.value)
-  if ((a.implied || b.implied) && status === 'conflict') return Number.NEGATIVE_INFINITY
+  if ((a.implied || b.implied || a.partial || b.partial) && status === 'conflict')
+    return Number.NEGATIVE_INFINITY
   // Sums of money, percentages and crowd sizes are about many things in one story; two of them
   // orders apart ("$1.9 trillion", "$300") are not one figure told differently.
   if (status === 'conflict' && SCALE_ROLES.has(a.role) && apart(a.value, b.value))

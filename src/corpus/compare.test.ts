@@ -562,10 +562,14 @@ describe('compareStory: figures of others', () => {
   })
   const { facts } = compareStory([d1, d2, d3, d4], [])
 
-  it('"two others dead" after a death leaves that one out: compatible with a total of three', () => {
+  it('"two others dead" after a death leaves that one out: never set against a total of three', () => {
     const fact = quantityFacts(facts, 'killed').find((f) => f.values.some((v) => v.document === 'd2'))
     assert.ok(fact, JSON.stringify(quantityFacts(facts, 'killed').map(valueTexts)))
     assert.notEqual(fact.status, 'conflict', JSON.stringify(valueTexts(fact)))
+    // The figure itself stays exact: two others, not "at least 2".
+    const values = quantityFacts(facts, 'killed').flatMap((f) => f.values)
+    const others = values.find((v) => v.document === 'd1' && v.evidence[0].text === 'two')
+    assert.deepEqual(others?.value, { low: 2, best: 2, high: 2 }, JSON.stringify(values))
   })
 
   it('"injured 30 others" after the dead is the whole count of injured, in conflict with 41', () => {

@@ -124,7 +124,7 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
 })
 
 /** "three other men", "two others": a figure that leaves out the people already counted. */
-const OTHERS_AFTER = /^\s+others?\b/i
+export const OTHERS_AFTER = /^\s+others?\b/i
 
 const TRANSITIVE = new Set(numberWords.transitive)
 
