@@ -229,6 +229,16 @@ describe('arrivalOrder', () => {
   }
 })
 
+/** The date "March 3" at `span`, resolved to `day`. */
+const marchThird = (span: { start: number; end: number }, day: string) => ({
+  span,
+  text: 'March 3',
+  value: day,
+  precision: 'day' as const,
+  type: 'DATE' as const,
+  relative: false,
+})
+
 describe('story index: long-gap follow-ups', () => {
   const analysed = (id: string, text: string, published: string, day: string | null): Doc => {
     const at = (word: string): { start: number; end: number } => {
@@ -241,18 +251,7 @@ describe('story index: long-gap follow-ups', () => {
         { span: at('Ada Brell'), text: 'Ada Brell', type: 'PERSON', entity: 'P-brell' },
         { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
       ],
-      dates: day
-        ? [
-            {
-              span: at('March 3'),
-              text: 'March 3',
-              value: day,
-              precision: 'day',
-              type: 'DATE',
-              relative: false,
-            },
-          ]
-        : [],
+      dates: day ? [marchThird(at('March 3'), day)] : [],
     } as Doc
   }
   const shooting =
@@ -343,18 +342,7 @@ describe('story index: long-gap follow-ups', () => {
         ...persons.map((p) => ({ span: at(p), text: p, type: 'PERSON', entity: `P-${p}` })),
         { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
       ],
-      dates: day
-        ? [
-            {
-              span: at('March 3'),
-              text: 'March 3',
-              value: day,
-              precision: 'day',
-              type: 'DATE',
-              relative: false,
-            },
-          ]
-        : [],
+      dates: day ? [marchThird(at('March 3'), day)] : [],
     } as Doc
   }
   const wounded =

@@ -1856,17 +1856,7 @@ const deriveSuicide = (v: View, found: Quantity[]): Quantity | null => {
     if ((!victims || q.best > (victims.best ?? 0)) && isObject(v, q)) victims = q
   }
   if (!victims || victims.best === null) return null
-  const s = { start: victims.span.start, end: self.span.end }
-  const n = victims.best + 1
-  return {
-    span: s,
-    text: v.text.slice(s.start, s.end),
-    low: n,
-    best: n,
-    high: n,
-    counted: '',
-    role: 'killed',
-  }
+  return totalOver(v, victims.span.start, self.span.end, victims.best + 1, 'killed')
 }
 
 /** Words that can open something a reader below looks for; every other lower-case word is skipped at once. */
@@ -1978,18 +1968,19 @@ const deriveNewcomers = (v: View, found: readonly Quantity[]): Quantity | null =
   const ones = found.filter((q) => q.role === 'injured' && q.best === 1 && INDEFINITE.test(q.text))
   // A group figure or a conjoined total spanning them already counts them.
   if (ones.length < 2 || found.some((q) => q.role === 'injured' && (q.best ?? 0) > 1)) return null
-  const s = { start: ones[0].span.start, end: ones[ones.length - 1].span.end }
-  const n = ones.length
-  return {
-    span: s,
-    text: v.text.slice(s.start, s.end),
-    low: n,
-    best: n,
-    high: n,
-    counted: '',
-    role: 'injured',
-  }
+  return totalOver(v, ones[0].span.start, ones[ones.length - 1].span.end, ones.length, 'injured')
 }
+
+/** An exact total of `n` people in `role`, spanning the quantities it adds up (character offsets). */
+const totalOver = (v: View, start: number, end: number, n: number, role: QuantityRole): Quantity => ({
+  span: { start, end },
+  text: v.text.slice(start, end),
+  low: n,
+  best: n,
+  high: n,
+  counted: '',
+  role,
+})
 /** An indefinite article opening a quantity: someone not mentioned before ("another" may be the one before). */
 const INDEFINITE = /^an? /i
 
