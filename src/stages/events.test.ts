@@ -4,6 +4,7 @@ import { makeDoc } from '../model/doc.ts'
 import { assertDoc } from '../model/invariants.ts'
 import { createPipeline } from '../pipeline/stage.ts'
 import { events } from './events.ts'
+import { quantities } from './quantities.ts'
 import { segment } from './segment.ts'
 import { tokenize } from './tokenize.ts'
 
@@ -94,4 +95,16 @@ test('events: custom triggers replace the lexicon', () => {
 
 test('events: empty text gives no events', () => {
   assert.deepEqual(find(''), [])
+})
+
+test('events: a count of people hurt settles an ambiguous trigger without its context words', () => {
+  const counted = createPipeline([tokenize(), segment(), quantities(), events()])
+  const triggers = (text: string): [string, string][] =>
+    (counted(makeDoc({ text, meta: { source: 'test' } })).events ?? []).map((e) => [e.text, e.type])
+  assert.deepEqual(triggers('Six shot at a birthday party in Dellport.'), [['shot', 'shooting']])
+  assert.deepEqual(triggers('Residents are looking for the person who shot three people at a party.'), [
+    ['shot', 'shooting'],
+  ])
+  // No count of people hurt: still no shooting.
+  assert.deepEqual(triggers('She shot a short film about a party in Dellport.'), [])
 })

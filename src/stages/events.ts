@@ -1,5 +1,5 @@
 import lexicon from '../data/events.json' with { type: 'json' }
-import type { EventMention, Token } from '../model/types.ts'
+import type { EventMention, QuantityRole, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
 import { tokenizeText } from './tokenize.ts'
 
@@ -12,14 +12,28 @@ export interface EventTrigger {
   context?: string[][]
   /** Never fires when one of these occurs within the window. */
   unless?: string[][]
+  /**
+   * Also fires, when its context words are missing, in a sentence where the quantities stage counted
+   * people killed or hurt ("Six shot at a party"): the count settles what the word means.
+   */
+  counted?: boolean
 }
 
 export interface EventsOptions {
   /** Triggers to use instead of `src/data/events.json`. */
-  triggers?: readonly { phrase: string; type: string; context?: string[]; unless?: string[] }[]
+  triggers?: readonly {
+    phrase: string
+    type: string
+    context?: string[]
+    unless?: string[]
+    counted?: boolean
+  }[]
   /** Tokens either side of a trigger searched for its context words. Default from the lexicon (8). */
   window?: number
 }
+
+/** Quantity roles that count people killed or hurt. */
+const CASUALTY_ROLES = new Set<QuantityRole>(['killed', 'injured', 'dead_or_injured'])
 
 const words = (phrase: string): string[] => tokenizeText(phrase).map((t) => t.norm)
 
@@ -30,6 +44,7 @@ const compile = (entries: NonNullable<EventsOptions['triggers']>): Map<string, E
     const trigger: EventTrigger = { words: words(entry.phrase), type: entry.type }
     if (entry.context) trigger.context = entry.context.map(words)
     if (entry.unless) trigger.unless = entry.unless.map(words)
+    if (entry.counted) trigger.counted = true
     const list = byFirst.get(trigger.words[0]) ?? []
     list.push(trigger)
     byFirst.set(trigger.words[0], list)
@@ -91,6 +106,7 @@ const inProperName = (
 /**
  * Finds event triggers in the tokens [start, end) of one sentence: at each token the longest trigger
  * whose context test passes; context is searched within `window` tokens either side, inside the sentence.
+ * `counted`: the sentence holds a count of people killed or hurt (passes the test of `counted` triggers).
  */
 export const findEvents = (
   text: string,
@@ -99,6 +115,7 @@ export const findEvents = (
   end: number,
   triggers: Map<string, EventTrigger[]>,
   window: number,
+  counted = false,
 ): EventMention[] => {
   const out: EventMention[] = []
   const headline = isTitleCase(text, tokens, start, end)
@@ -116,7 +133,12 @@ export const findEvents = (
         const from = Math.max(start, i - window)
         const to = Math.min(end, i + n + window)
         if (trigger.unless?.some((seq) => occursIn(tokens, from, to, seq))) continue
-        if (trigger.context && !trigger.context.some((seq) => occursIn(tokens, from, to, seq))) continue
+        if (
+          trigger.context &&
+          !(counted && trigger.counted) &&
+          !trigger.context.some((seq) => occursIn(tokens, from, to, seq))
+        )
+          continue
         const span = { start: tokens[i].span.start, end: tokens[i + n - 1].span.end }
         out.push({ span, text: text.slice(span.start, span.end), type: trigger.type })
         matched = n
@@ -147,12 +169,14 @@ export const events = ({ triggers, window = lexicon.window }: EventsOptions = {}
       const table = compiled ?? defaults()
       const tokens = doc.tokens ?? []
       const out: EventMention[] = []
+      const casualties = (doc.quantities ?? []).filter((q) => CASUALTY_ROLES.has(q.role))
       let t = 0
       for (const sentence of doc.sentences ?? []) {
         while (t < tokens.length && tokens[t].span.start < sentence.start) t++
         const first = t
         while (t < tokens.length && tokens[t].span.end <= sentence.end) t++
-        for (const e of findEvents(doc.text, tokens, first, t, table, window)) out.push(e)
+        const counted = casualties.some((q) => q.span.start >= sentence.start && q.span.end <= sentence.end)
+        for (const e of findEvents(doc.text, tokens, first, t, table, window, counted)) out.push(e)
       }
       return out
     },
