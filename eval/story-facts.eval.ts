@@ -27,12 +27,14 @@ interface Incident {
 
 /**
  * A place name as GVA and news both write it, for matching: lower case, no parenthesised
- * note, no "city of", no "county"/"township" ("Rock Falls", "Greene County" → "greene").
+ * note, no "city of", no "county"/"township", "St." as "Saint" ("Rock Falls", "Greene County" → "greene",
+ * "St. Louis" → "saint louis").
  */
 const placeKey = (name: string): string =>
   normalise(name)
     .replace(/\s*\(.*\)\s*/g, ' ')
     .replace(/^(?:city|town|village) of\s+/, '')
+    .replace(/^(?:st|saint)\.?\s+/, 'saint ')
     .replace(/\s+(?:county|township|parish|city|borough)$/, '')
     .replace(/[^\p{L}\p{N} ]/gu, '')
     .trim()

@@ -462,6 +462,31 @@ describe('compareStory: where it happened', () => {
   })
 })
 
+describe('compareStory: where it happened, when no sentence telling it says', () => {
+  const placesOf = (text: string): string[] => {
+    const doc = analyseDocument(
+      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
+    )
+    return compareStory([doc], [])
+      .facts.filter((f) => f.kind === 'place')
+      .map((f) => String(f.values[0].value))
+  }
+
+  it('takes a place the report names elsewhere', () => {
+    const text =
+      'Man charged after shooting\n\nA man was charged with attempted murder on Friday, prosecutors said. ' +
+      'He had been living with relatives in Quarnby since March.'
+    assert.deepEqual(placesOf(text), ['Quarnby'])
+  })
+
+  it('takes where the people in it live ("a Marlowe man")', () => {
+    const text =
+      'Man wounded\n\nA 21-year-old Marlowe man was wounded by a shotgun blast early Sunday, a spokesman said. ' +
+      'He is expected to survive.'
+    assert.deepEqual(placesOf(text), ['Marlowe'])
+  })
+})
+
 describe('compareStory: a place named by its responders', () => {
   it('reads "Dellport police" as the place of a local event', () => {
     const text =

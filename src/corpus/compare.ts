@@ -437,9 +437,23 @@ export const compareStory = (
   const eventPlace: Accept = (view, m, i) =>
     view.locative.has(m) && (told.get(view)!.has(i) || view.dateline.has(m))
   const anyPlace: Accept = (view, m) => view.locative.has(m)
-  const places = rankEntities(views, eventPlace)
+  // No report places the event where it tells it: the places it names anywhere, then where the
+  // people in it live ("a Dellport man").
+  const resident: Accept = (view, m) => view.residence.has(m)
+  const placeRanks = [eventPlace, anyPlace, resident]
+    .map((accept) => ({ accept, ranks: rankEntities(views, accept) }))
+    .find((level) => level.ranks.length > 0)
+  const places = (placeRanks?.ranks ?? [])
     .slice(0, maxPlaces)
-    .map((p) => presenceFact(views, p.key, 'place', keyName(p.key, byId, docs), anyPlace))
+    .map((p) =>
+      presenceFact(
+        views,
+        p.key,
+        'place',
+        keyName(p.key, byId, docs),
+        placeRanks?.accept === resident ? resident : anyPlace,
+      ),
+    )
   const agents = placeActors(views)
   const notActors = new Set([...places.map((f) => f.key.slice('place:'.length)), ...mostlyLocative(views)])
   // A name counts as an actor when the tagger read it as one at least once: taggers type one

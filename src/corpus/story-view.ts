@@ -52,6 +52,11 @@ export interface DocView {
   locative: Set<Mention>
   /** Mentions of any type read as a location ("on Pedro Drive"): a tagger's "organisation" that is a street. */
   locativeAny: Set<Mention>
+  /**
+   * Place mentions right before a noun for people ("a 21-year-old Dellport man", "Quarnby residents"):
+   * where someone lives, the likeliest place of a local event no sentence places.
+   */
+  residence: Set<Mention>
   /** Mentions that are a dateline's place ("PITTSBURGH (KDKA) —"): where the report was filed. */
   dateline: Set<Mention>
   /** Datelines' parentheses ("(AP)", "(Feb. 4, 2014)"): a date there is the report's, not an event's. */
@@ -100,6 +105,7 @@ export const isLocative = (
 }
 
 const RESPONDERS = new Set(compareCues.responders)
+const RESIDENT_NOUNS = new Set(compareCues.residentNouns)
 
 /** "Dellport police", "Quarnby Fire Department": a place named by the emergency service that answered there. */
 const servedBy = (tokens: readonly Token[], m: Pick<Mention, 'span'>): boolean => {
@@ -151,8 +157,17 @@ export const makeView = (
         isLocative(doc.text, tokens, sentences[sentenceIndexAt(sentences, m.span.start)], m),
     ),
   )
-  const locative = new Set([...locativeAny].filter((m) => placeTypes.includes(typeOf(m))))
-  return { doc, order, sentences, tokens, typeOf, locative, locativeAny, dateline, stamps }
+  // The tagger's own reading counts too: resolution may type a name by its other mentions ("Dellport
+  // police" read as an organisation makes "in Dellport" one).
+  const isPlace = (m: Mention): boolean => placeTypes.includes(typeOf(m)) || placeTypes.includes(m.type)
+  const locative = new Set([...locativeAny].filter(isPlace))
+  const residence = new Set(
+    (doc.mentions ?? []).filter((m) => {
+      const next = tokens[tokenIndexAt(tokens, m.span.end)]
+      return next?.kind === 'word' && RESIDENT_NOUNS.has(next.norm) && isPlace(m)
+    }),
+  )
+  return { doc, order, sentences, tokens, typeOf, locative, locativeAny, residence, dateline, stamps }
 }
 
 /** Index of the sentence a span starts in; -1 when it lies between sentences. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import abbreviations from '../data/abbreviations.json' with { type: 'json' }
 import cueData from '../data/entity-cues.json' with { type: 'json' }
+import quantityLexicon from '../data/quantities.json' with { type: 'json' }
 import type { Doc, EntityType, Mention, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
 import { findDatelines } from './dateline.ts'
@@ -419,6 +420,7 @@ const CUES = {
   orgNounsAfter: setOf(cueData.orgNounsAfter),
   teamRoles: setOf(cueData.teamRoles),
   titleSurnames: setOf(cueData.titleSurnames),
+  residentsAfter: setOf(cueData.residentsAfter),
 }
 
 const PORTFOLIOS = setOf(cueData.portfolios)
@@ -483,6 +485,9 @@ const PLURAL_VERBS = new Set(['are', 'were', 'have'])
 /** Words before a singular subject of "have" or "were": "did X have", "if X were". */
 const SUBJUNCTIVE_BEFORE = new Set(cueData.subjunctiveBefore)
 
+/** Number words ("two", "twelve"), from the quantities lexicon. */
+const NUMBER_WORDS = new Set(Object.keys(quantityLexicon.units))
+
 /** An age written before a name: "21-year-old", "7-month-old". */
 const AGE = /^\d{1,3}-(?:year|month|week|day)s?-old$/
 
@@ -496,6 +501,19 @@ export const contextCue = (
   const gaz = gazetteer ?? loadGazetteer()
   const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
   const prev = lower(from - 1)
+  // "a 21-year-old Quarnby man", "two Dellport teens": a one-word name between an article, a number
+  // or an age and a noun for people says where they live (the age is the man's, not the name's); a
+  // nationality there stays one ("the 27-year-old Kenyan man").
+  if (
+    from === to &&
+    type !== 'ORG' &&
+    isLowerWord(words[to + 1]) &&
+    CUES.residentsAfter.has(lower(to + 1)) &&
+    (CUES.articles.has(prev) || AGE.test(prev) || /^\d+$/.test(prev) || NUMBER_WORDS.has(prev))
+  ) {
+    if (type === 'NORP' || type === 'MISC' || nationalityShaped(words, from, to)) return undefined
+    return type === 'LOC' ? 'LOC' : 'GPE'
+  }
   // "21-year-old Andy Parish", "Jane Roe, 34,": an age belongs to a person, whatever the name's last
   // word; not to a nationality, which names the person as a noun ("the 27-year-old Kenyan").
   const aged =
