@@ -479,6 +479,13 @@ describe('compareStory: where it happened, when no sentence telling it says', ()
     assert.deepEqual(placesOf(text), ['Quarnby'])
   })
 
+  it('names the town before the street in it', () => {
+    const text =
+      'Man shot\n\nA man was shot on Pellam Avenue in Dellport on Sunday night, police said. ' +
+      'He was taken to a hospital.'
+    assert.deepEqual(placesOf(text), ['Dellport', 'Pellam Avenue'])
+  })
+
   it('takes where the people in it live ("a Marlowe man")', () => {
     const text =
       'Man wounded\n\nA 21-year-old Marlowe man was wounded by a shotgun blast early Sunday, a spokesman said. ' +

@@ -443,7 +443,15 @@ export const compareStory = (
   const placeRanks = [eventPlace, anyPlace, resident]
     .map((accept) => ({ accept, ranks: rankEntities(views, accept) }))
     .find((level) => level.ranks.length > 0)
+  // A street or a building names where inside the town or city it happened: the town first.
+  const facility = (key: string): boolean =>
+    views.some((view) =>
+      (view.doc.mentions ?? []).some((m) => mentionKey(m) === key && view.typeOf(m) === 'FAC'),
+    )
   const places = (placeRanks?.ranks ?? [])
+    .map((p) => ({ p, facility: facility(p.key) }))
+    .sort((a, b) => Number(a.facility) - Number(b.facility))
+    .map(({ p }) => p)
     .slice(0, maxPlaces)
     .map((p) =>
       presenceFact(
