@@ -479,6 +479,19 @@ describe('compareStory: where it happened, when no sentence telling it says', ()
     assert.deepEqual(placesOf(text), ['Quarnby'])
   })
 
+  it('takes a listed city for a place where a place is expected, whatever the tagger read', () => {
+    const doc = makeFixture({
+      id: 'd',
+      text: 'Man shot\n\nA man was shot in Jackson on Sunday night. He was taken to a hospital.',
+      mentions: [{ at: 'Jackson', type: 'PERSON' }],
+    })
+    const places = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
+    assert.deepEqual(
+      places.map((f) => f.values[0].value),
+      ['Jackson'],
+    )
+  })
+
   it('names the town before the street in it', () => {
     const text =
       'Man shot\n\nA man was shot on Pellam Avenue in Dellport on Sunday night, police said. ' +

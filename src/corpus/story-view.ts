@@ -159,7 +159,13 @@ export const makeView = (
   )
   // The tagger's own reading counts too: resolution may type a name by its other mentions ("Dellport
   // police" read as an organisation makes "in Dellport" one).
-  const isPlace = (m: Mention): boolean => placeTypes.includes(typeOf(m)) || placeTypes.includes(m.type)
+  // So does a listed city or country where a place is expected, whatever the tagger read ("shot in
+  // Jackson" read as a person).
+  const gpe = loadGazetteer().gpe
+  const isPlace = (m: Mention): boolean =>
+    placeTypes.includes(typeOf(m)) ||
+    placeTypes.includes(m.type) ||
+    (placeTypes.includes('GPE') && gpe.has(m.text.toLowerCase().replace(/\./g, '')))
   const locative = new Set([...locativeAny].filter(isPlace))
   const residence = new Set(
     (doc.mentions ?? []).filter((m) => {

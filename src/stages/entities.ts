@@ -501,11 +501,12 @@ export const contextCue = (
   const gaz = gazetteer ?? loadGazetteer()
   const lower = (i: number): string => (i >= 0 && i < words.length ? fold(words[i]) : '')
   const prev = lower(from - 1)
-  // "a 21-year-old Quarnby man", "two Dellport teens": a one-word name between an article, a number
-  // or an age and a noun for people says where they live (the age is the man's, not the name's); a
+  // "a 21-year-old Quarnby man", "two Dellport teens", "a Varenna County teen": a one-word name (or
+  // one ending in a county's head word) between an article, a number or an age and a noun for people
+  // says where they live (the age is the man's, not the name's); a
   // nationality there stays one ("the 27-year-old Kenyan man").
   if (
-    from === to &&
+    (from === to || gaz.gpeHeads.has(lower(to))) &&
     type !== 'ORG' &&
     isLowerWord(words[to + 1]) &&
     CUES.residentsAfter.has(lower(to + 1)) &&
@@ -885,7 +886,7 @@ export const typeNamesInContext = (
         return { type: 'NORP', evidence: true }
       }
       const single = root.tokens.length === 1 && !root.tokens[0].includes('-')
-      if (tagger === 'PERSON' && single && root.place * 2 >= root.mentions && listed === undefined) {
+      if (tagger === 'PERSON' && single && root.place * 2 >= root.mentions && listed !== 'NORP') {
         return { type: 'GPE', evidence: true }
       }
     }

@@ -69,6 +69,7 @@ describe('contextCue', () => {
     ['a 21-year-old Quarnby man was shot', 'Quarnby', 'GPE', 'PERSON'],
     ['a 21-year-old Quarnby man was shot', 'Quarnby', 'GPE', 'GPE'],
     ['two Quarnby teens were hurt', 'Quarnby', 'GPE', 'PERSON'],
+    ['a 15-year-old Quarnby County teen was killed', 'Quarnby County', 'GPE', 'PERSON'],
     ['the 27-year-old Kenyan man won', 'Kenyan', undefined, 'NORP'],
     ['the Quarnby men said', 'Quarnby', 'GPE', 'PERSON'],
     ['Zorvex , another carmaker , cut jobs', 'Zorvex', 'ORG'],
@@ -279,6 +280,20 @@ describe('typeNamesInContext', () => {
         ],
       ),
       ['Ken Quarnby/PERSON', 'Quarnby/ORG'],
+    )
+  })
+
+  it('reads a listed city the tagger took for a person as the place its police serve', () => {
+    assert.deepEqual(
+      typed(
+        ['Houston police said .', 'Houston police left .', 'Houston mourned .'],
+        [
+          [0, 'Houston', 'PERSON'],
+          [1, 'Houston', 'PERSON'],
+          [2, 'Houston', 'PERSON'],
+        ],
+      ),
+      ['Houston/GPE', 'Houston/GPE', 'Houston/GPE'],
     )
   })
 
