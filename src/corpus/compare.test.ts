@@ -492,6 +492,19 @@ describe('compareStory: where it happened, when no sentence telling it says', ()
     )
   })
 
+  it('takes the town its police are named after, however the tagger typed it', () => {
+    const doc = makeFixture({
+      id: 'd',
+      text: 'Man shot\n\nA man was shot on Sunday night, Quarnby police said. He was taken to a hospital.',
+      mentions: [{ at: 'Quarnby', type: 'ORG' }],
+    })
+    const places = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
+    assert.deepEqual(
+      places.map((f) => f.values[0].value),
+      ['Quarnby'],
+    )
+  })
+
   it('names the town before the street in it', () => {
     const text =
       'Man shot\n\nA man was shot on Pellam Avenue in Dellport on Sunday night, police said. ' +

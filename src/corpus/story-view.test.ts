@@ -15,6 +15,9 @@ describe('isLocative', () => {
     ['A blast hit an Ostravia army base.', 'Ostravia', false],
     ['Ostravia said it would respond.', 'Ostravia', false],
     ['The militia struck in Karvik after dark.', 'Karvik', true],
+    ['Two men were shot outside a Karvik bar.', 'Karvik', true],
+    ['A drone hit a Karvik base.', 'Karvik', false],
+    ['Rockets fell in a Karvik strike.', 'Karvik', false],
   ]
   for (const [text, name, expected] of cases) {
     it(text, () => {

@@ -166,7 +166,8 @@ export const makeView = (
     placeTypes.includes(typeOf(m)) ||
     placeTypes.includes(m.type) ||
     (placeTypes.includes('GPE') && gpe.has(m.text.toLowerCase().replace(/\./g, '')))
-  const locative = new Set([...locativeAny].filter(isPlace))
+  // "Dellport police said": a name its emergency services are named after is a place, however typed.
+  const locative = new Set([...locativeAny].filter((m) => isPlace(m) || servedBy(tokens, m)))
   const residence = new Set(
     (doc.mentions ?? []).filter((m) => {
       const next = tokens[tokenIndexAt(tokens, m.span.end)]
