@@ -399,6 +399,19 @@ describe('compareStory: which date is the main event’s', () => {
     return fact ? String(fact.values[0].value) : undefined
   }
 
+  it('dates the event from a later sentence that tells no event when nothing else dates it', () => {
+    const text =
+      'Man charged\n\nA man was charged with attempted murder, prosecutors said. He appeared before a judge. ' +
+      'His lawyer did not comment. Investigators said the victim was found about 9 p.m. Tuesday outside a bar.'
+    assert.equal(dateOf(text), '2025-05-06T21:00')
+  })
+
+  it('takes a day up to the report’s over a later one (a hearing set for next week)', () => {
+    const text =
+      'Hearing set\n\nA hearing is set for Monday in the shooting of two men in Dellport on Wednesday, officials said.'
+    assert.equal(dateOf(text), '2025-05-07')
+  })
+
   it('takes the date of the lead over a later one next to a trigger (the lead tells the report’s own event)', () => {
     const text =
       'Gunman wounds two in Dellport\n\n' +

@@ -207,7 +207,11 @@ const datesReport = (view: DocView, date: DateMention): boolean => {
 
 interface DateCandidate {
   date: DateMention
-  /** 0: in the lead near a trigger of the main event; 1: elsewhere in the lead; 2: near a trigger later on; 3: farther from one in its sentence. */
+  /**
+   * 0: in the lead near a trigger of the main event; 1: elsewhere in the lead; 2: near a trigger later
+   * on; 3: farther from one in its sentence; only when there are none of these, 4: later in a sentence
+   * telling another event; 5: anywhere else.
+   */
   tier: number
   /** Tokens to the nearest trigger of the main event in the same sentence (Infinity when none). */
   distance: number
@@ -221,11 +225,12 @@ interface DateCandidate {
  * to its trigger first, as one far from it often dates something else ("accused of the shooting
  * ... denied bond on Wednesday"). Left out: a year, season or quarter, which says too little to
  * date one event and mostly dates a background, and a date of the report itself (see
- * {@link datesReport}).
+ * {@link datesReport}). When none of these is left, any other date of the report may date it.
  */
 const dateCandidates = (view: DocView, type: string | undefined, maxDistance: number): DateCandidate[] => {
   const triggers = (view.doc.events ?? []).filter((e) => e.type === type)
   const out: DateCandidate[] = []
+  const fallback: DateCandidate[] = []
   for (const date of view.doc.dates ?? []) {
     if ((date.type !== 'DATE' && date.type !== 'TIME') || dayRange(date) === null) continue
     const r = dayRange(date)!
@@ -239,27 +244,39 @@ const dateCandidates = (view: DocView, type: string | undefined, maxDistance: nu
     }
     const near = distance <= maxDistance
     const lead = sentence >= 0 && sentence < LEAD
-    if (!lead && distance === Number.POSITIVE_INFINITY) continue
+    if (!lead && distance === Number.POSITIVE_INFINITY) {
+      // Kept for when no sentence that tells the main event is dated: a sentence telling another
+      // event of the report ("the arrest came after the shooting on Saturday") before any other;
+      // never a day after the report (a hearing set for next month).
+      const published = view.doc.meta.published?.slice(0, 10)
+      if (published && r.start > published) continue
+      const told = (view.doc.events ?? []).some((e) => sentenceOf(view, e.span) === sentence)
+      fallback.push({ date, tier: told ? 4 : 5, distance, sentence })
+      continue
+    }
     out.push({ date, tier: lead ? (near ? 0 : 1) : near ? 2 : 3, distance, sentence })
   }
-  return out.sort((a, b) => a.date.span.start - b.date.span.start)
+  return (out.length > 0 ? out : fallback).sort((a, b) => a.date.span.start - b.date.span.start)
 }
 
 const dateFact = (views: readonly DocView[], type: string | undefined, maxDistance: number): Fact | null => {
   const candidates = views.map((view) => dateCandidates(view, type, maxDistance))
   // Each report's date of the main event: the candidate most other reports' candidates meet, so
-  // a report that also dates an earlier incident is not read as contradicting the others; then the
-  // lead before the rest, a date that names its day before a clock time (which only takes the
+  // a report that also dates an earlier incident is not read as contradicting the others; then a
+  // day up to the report's before a later one (news reports what happened; a later day is most
+  // often a hearing or a funeral, but may be all an announced event has); then the lead before the rest, a date that names its day before a clock time (which only takes the
   // publication day), by tier, the one nearest a trigger, the earliest, and the narrower ("2014"
   // meets every day of the year).
   const chosen = candidates.map((own, i) => {
     const others = candidates.filter((_, j) => j !== i).flat()
+    const published = views[i].doc.meta.published?.slice(0, 10)
     const keyed = own.map((c) => {
       const r = dayRange(c.date)!
       return {
         c,
         key: [
           -others.filter((o) => rangesOverlap(r, dayRange(o.date)!)).length,
+          published !== undefined && r.start > published ? 1 : 0,
           c.tier < 2 ? 0 : 1,
           namesDay(c.date) ? 0 : 1,
           c.tier,
