@@ -48,6 +48,10 @@ describe('refineType', () => {
     ['PER', ['Tilda', 'Lane'], 'PERSON'],
     ['LOC', ['Marlow', 'Lane'], 'FAC'],
     ['ORG', ['Marlow', 'County'], 'ORG'],
+    ['ORG', ['North', 'Houston'], 'GPE'],
+    ['MISC', ['SW', 'Houston'], 'GPE'],
+    ['PER', ['Downtown', 'Houston'], 'GPE'],
+    ['ORG', ['West', 'Ham'], 'ORG'],
   ]
   for (const [type, words, expected] of cases) {
     it(`${type} ${words.join(' ')} → ${expected}`, () => assert.equal(refineType(type, words), expected))

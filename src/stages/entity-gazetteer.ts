@@ -237,9 +237,17 @@ export const refineType = (
   return refined
 }
 
+const COMPASS_PREFIXES = new Set(gpeExtra.compassPrefixes)
+
 const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer): EntityType => {
   const lower = words.map(fold).filter((w) => w.length > 0)
   if (lower.length > 1 && lower[0] === 'the') lower.shift()
+  // "North Quarnby", "SW Dellport": a part of a listed city or country is a place, whatever the
+  // tagger read ("North Dellport" as an organisation). Not one listed whole ("South Ostravia" is a
+  // country of its own and stays as the gazetteers have it).
+  if (lower.length > 1 && COMPASS_PREFIXES.has(lower[0]) && gaz.gpe.has(lower.slice(1).join(' '))) {
+    return gaz.gpe.has(lower.join(' ')) || type !== 'LOC' ? 'GPE' : 'LOC'
+  }
   // News tagged like sports results: a country name the tagger read as a team ("US", "Germany") is the country.
   if (type === 'ORG') return gaz.nations.has(lower.join(' ').replace(/\./g, '')) ? 'GPE' : 'ORG'
   if (lower.length === 0) return type === 'PER' ? 'PERSON' : type === 'LOC' ? 'LOC' : 'MISC'
