@@ -518,6 +518,19 @@ describe('compareStory: where it happened, when no sentence telling it says', ()
     )
   })
 
+  it('reads the town off the name of its police department when nothing else places it', () => {
+    const doc = makeFixture({
+      id: 'd',
+      text: 'Man shot\n\nA man was shot on Sunday night, the Quarnby Police Department said.',
+      mentions: [{ at: 'Quarnby Police Department', type: 'ORG' }],
+    })
+    const [place] = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
+    assert.equal(place?.about, 'where it happened: Quarnby')
+    assert.equal(place?.values[0].value, 'Quarnby')
+    const { start, end } = place.values[0].evidence[0]
+    assert.equal(doc.text.slice(start, end), 'Quarnby')
+  })
+
   it('names the town before the street in it', () => {
     const text =
       'Man shot\n\nA man was shot on Pellam Avenue in Dellport on Sunday night, police said. ' +

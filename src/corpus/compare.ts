@@ -327,10 +327,14 @@ interface Prominence {
 type Accept = (view: DocView, m: Mention, sentence: number) => boolean
 
 /** Entities ranked by how many reports name them, then how often and how early (title and lede count double). */
-const rankEntities = (views: readonly DocView[], accept: Accept): Prominence[] => {
+const rankEntities = (
+  views: readonly DocView[],
+  accept: Accept,
+  mentionsOf: (view: DocView) => readonly Mention[] = (view) => view.doc.mentions ?? [],
+): Prominence[] => {
   const stats = new Map<string, Prominence>()
   for (const view of views) {
-    for (const m of view.doc.mentions ?? []) {
+    for (const m of mentionsOf(view)) {
       const i = sentenceOf(view, m.span)
       if (!accept(view, m, i)) continue
       const key = mentionKey(m)
@@ -352,12 +356,11 @@ const presenceFact = (
   kind: 'actor' | 'place',
   name: string,
   accept: Accept,
+  mentionsOf: (view: DocView) => readonly Mention[] = (view) => view.doc.mentions ?? [],
 ): Fact => {
   const values: FactValue[] = []
   for (const view of views) {
-    const m = (view.doc.mentions ?? []).find(
-      (x) => mentionKey(x) === key && accept(view, x, sentenceOf(view, x.span)),
-    )
+    const m = mentionsOf(view).find((x) => mentionKey(x) === key && accept(view, x, sentenceOf(view, x.span)))
     if (!m) continue
     values.push({
       document: view.doc.id,
@@ -455,11 +458,15 @@ export const compareStory = (
     view.locative.has(m) && (told.get(view)!.has(i) || view.dateline.has(m))
   const anyPlace: Accept = (view, m) => view.locative.has(m)
   // No report places the event where it tells it: the places it names anywhere, then where the
-  // people in it live ("a Dellport man").
+  // people in it live ("a Dellport man"), then the places its emergency services are named after.
   const resident: Accept = (view, m) => view.residence.has(m)
-  const placeRanks = [eventPlace, anyPlace, resident]
-    .map((accept) => ({ accept, ranks: rankEntities(views, accept) }))
-    .find((level) => level.ranks.length > 0)
+  const services = (view: DocView): readonly Mention[] => view.services
+  const placeRanks = [
+    { accept: eventPlace, ranks: rankEntities(views, eventPlace) },
+    { accept: anyPlace, ranks: rankEntities(views, anyPlace) },
+    { accept: resident, ranks: rankEntities(views, resident) },
+    { accept: () => true, ranks: rankEntities(views, () => true, services), mentionsOf: services },
+  ].find((level) => level.ranks.length > 0)
   // A street or a building names where inside the town or city it happened: the town first.
   const facility = (key: string): boolean =>
     views.some((view) =>
@@ -475,8 +482,11 @@ export const compareStory = (
         views,
         p.key,
         'place',
-        keyName(p.key, byId, docs),
-        placeRanks?.accept === resident ? resident : anyPlace,
+        placeRanks?.mentionsOf
+          ? (views.flatMap(placeRanks.mentionsOf).find((m) => mentionKey(m) === p.key)?.text ?? p.key)
+          : keyName(p.key, byId, docs),
+        placeRanks?.accept === eventPlace ? anyPlace : (placeRanks?.accept ?? anyPlace),
+        placeRanks?.mentionsOf,
       ),
     )
   const agents = placeActors(views)

@@ -57,6 +57,11 @@ export interface DocView {
    * where someone lives, the likeliest place of a local event no sentence places.
    */
   residence: Set<Mention>
+  /**
+   * Places read off the names of their emergency services ("Dellport" of "the Dellport Police
+   * Department"): made-up mentions, in none of the document's layers.
+   */
+  services: Mention[]
   /** Mentions that are a dateline's place ("PITTSBURGH (KDKA) —"): where the report was filed. */
   dateline: Set<Mention>
   /** Datelines' parentheses ("(AP)", "(Feb. 4, 2014)"): a date there is the report's, not an event's. */
@@ -174,7 +179,30 @@ export const makeView = (
       return next?.kind === 'word' && RESIDENT_NOUNS.has(next.norm) && isPlace(m)
     }),
   )
-  return { doc, order, sentences, tokens, typeOf, locative, locativeAny, residence, dateline, stamps }
+  // "the Dellport Police Department", "Quarnby County Sheriff's Office": an organisation named for
+  // the place its emergency service answers, read as that place (a mention of its leading words).
+  const services: Mention[] = []
+  for (const m of doc.mentions ?? []) {
+    if (typeOf(m) !== 'ORG') continue
+    const inside = tokens.slice(tokenIndexAt(tokens, m.span.start), tokenIndexAt(tokens, m.span.end))
+    const at = inside.findIndex((t, i) => i > 0 && RESPONDERS.has(t.norm))
+    if (at < 1) continue
+    const span = { start: inside[0].span.start, end: inside[at - 1].span.end }
+    services.push({ span, text: doc.text.slice(span.start, span.end), type: 'GPE' })
+  }
+  return {
+    doc,
+    order,
+    sentences,
+    tokens,
+    typeOf,
+    locative,
+    locativeAny,
+    residence,
+    services,
+    dateline,
+    stamps,
+  }
 }
 
 /** Index of the sentence a span starts in; -1 when it lies between sentences. */
