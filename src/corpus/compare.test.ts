@@ -406,6 +406,13 @@ describe('compareStory: which date is the main event’s', () => {
     assert.equal(dateOf(text), '2025-05-06T21:00')
   })
 
+  it('does not date the event by the time in a page stamp after its date', () => {
+    const text =
+      'Two charged after girl shot Posted: Friday, May 9, 2025 10:21 AM EDT\n\n' +
+      'Two men were charged after a girl was shot at a home in Dellport.'
+    assert.equal(dateOf(text), undefined)
+  })
+
   it('takes a day up to the report’s over a later one (a hearing set for next week)', () => {
     const text =
       'Hearing set\n\nA hearing is set for Monday in the shooting of two men in Dellport on Wednesday, officials said.'

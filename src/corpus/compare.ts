@@ -18,6 +18,7 @@ import type {
   Mention,
   QuantityRole,
   StoryFraming,
+  Token,
 } from '../model/types.ts'
 import { quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
 import { headlineOf } from './headline.ts'
@@ -199,7 +200,10 @@ const datesReport = (view: DocView, date: DateMention): boolean => {
   if (stampLine(view, date)) return true
   const tokens = view.tokens
   let i = tokenIndexAt(tokens, date.span.start) - 1
-  while (i >= 0 && DATE_LEAD_INS.has(tokens[i].norm)) i--
+  // Over lead-ins, and over dates written just before it ("Posted: Friday, Jan. 31, 2014 10:21 AM").
+  const inDate = (t: Token): boolean =>
+    (view.doc.dates ?? []).some((d) => d.span.start <= t.span.start && t.span.end <= d.span.end)
+  while (i >= 0 && (DATE_LEAD_INS.has(tokens[i].norm) || inDate(tokens[i]) || tokens[i].norm === ',')) i--
   if (i >= 0 && (REPORTING.has(tokens[i].norm) || STAMPS.has(tokens[i].norm))) return true
   const after = tokenIndexAt(tokens, date.span.end)
   return after < tokens.length && REPORTING.has(tokens[after].norm)
