@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
 import { arrivalOrder, createStoryIndex, groupStories, PAIR_FEATURES, storyIndexFromJSON } from './cluster.ts'
+import { featurise } from './grouping-features.ts'
 
 // Made-up events in made-up places: two storms in different towns, one council vote, and copies.
 const doc = (id: string, text: string, published?: string): Doc =>
@@ -447,5 +448,62 @@ describe('story index: reworded reports of one day, place and count', () => {
       3,
     )
     assert.equal(groupStories([first, other], never).length, 2)
+  })
+})
+
+describe('story index: reports of one day on one street', () => {
+  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
+  const report = (id: string, text: string): Doc => {
+    const start = text.indexOf('Saturday')
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [],
+      dates: [
+        {
+          span: { start, end: start + 'Saturday'.length },
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'A man was shot and wounded in the 1400 block of West Tamber Avenue on Saturday night, police said.',
+  )
+  const second = report(
+    'b',
+    'Police are looking for a gunman after a shooting on Tamber Avenue left a man wounded Saturday night.',
+  )
+
+  it('joins a report the scorer rejects when it names the same day and street with some shared wording', () => {
+    assert.equal(groupStories([first, second], never).length, 1)
+  })
+
+  it('keeps the streets in a snapshot', () => {
+    const index = createStoryIndex(never)
+    index.add(first)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), never)
+    assert.equal(restored.add(second).story, 'story-a')
+  })
+
+  it('keeps them apart when the streets differ', () => {
+    const other = report(
+      'c',
+      'Police are looking for a gunman after a shooting on Brisket Avenue left a man wounded Saturday night.',
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('reads the street from a block address or a street name, without compass words or street type', () => {
+    const streets = (text: string): string[] =>
+      featurise(makeDoc({ id: 'x', text, meta: { source: 'test' } })).streets
+    assert.deepEqual(streets('Shots were fired in the 300 block of South Orlin late Friday.'), ['orlin'])
+    assert.deepEqual(streets('A woman was hurt near Orlin Street and West 43rd Street.'), ['orlin', '43rd'])
+    // A round-up of a city's shootings names many streets: none of them places one event.
+    assert.deepEqual(streets('Shootings on Oak Street, Elm Avenue, Birch Road and Pine Lane.'), [])
   })
 })

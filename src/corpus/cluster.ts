@@ -162,6 +162,8 @@ export interface StoryIndexState {
     days?: [number, number][]
     dayMembers?: number
     counts?: string[]
+    /** Absent in snapshots from before it: treated as empty. */
+    streets?: string[]
     keyNames?: [string, number][]
     persons?: [string, number][]
     names: [string, number][]
@@ -229,6 +231,8 @@ interface StoryState {
   dayMembers: number
   /** Casualty counts (`role:value`) members state. */
   counts: Set<string>
+  /** Streets members' ledes name (see {@link GroupingFeatures.streets}), the first `STORY_STREETS`. */
+  streets: Set<string>
   /** Key name feature (term id) → number of members for which it is a key name. */
   keyNames: Map<number, number>
   /** Person → mentions across members. */
@@ -331,6 +335,12 @@ const BACK_REFERENCE_MAIN_PERSONS = 3
 const FOLLOW_UP_PLACES = 6
 /** Shared wording needed beside a shared day, place and casualty count (see `add`). */
 const SPECIFIC_LEXICAL = 0.35
+/**
+ * Shared wording needed beside a shared day and street (see `add`), and the streets a story keeps: its
+ * members' first few, which bounds its memory whatever its size.
+ */
+const STREET_LEXICAL = 0.25
+const STORY_STREETS = 8
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
@@ -643,6 +653,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(s.days ?? []),
         dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
+        streets: new Set(s.streets ?? []),
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
@@ -750,6 +761,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.days = CLOSED_MAP as unknown as Map<number, number>
         story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
+        story.streets = CLOSED_SET as unknown as Set<string>
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
@@ -809,6 +821,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.days = new Map()
     story.dayMembers = 0
     story.counts = new Set()
+    story.streets = new Set()
     story.keyNames = new Map()
     story.persons = new Map()
     story.mainPerson = ''
@@ -1134,6 +1147,22 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           }
         }
       }
+      // The same for a report of the same day on the same street: police and reporters place a shooting
+      // by its street or block, which two events of one day seldom share, while the wording, the counts
+      // and even the city named may differ between the first report and the next.
+      if (best < 0 && f.streets.length > 0) {
+        let specific = Number.NEGATIVE_INFINITY
+        for (const c of scored.slice(0, full)) {
+          const x = c.x
+          if (x[DAY_SHARED] !== 1 || x[LEXICAL] < STREET_LEXICAL) continue
+          if (!f.streets.some((street) => stories[c.index].streets.has(street))) continue
+          const s = score(x, scorer)
+          if (s > specific) {
+            best = c.index
+            specific = s
+          }
+        }
+      }
     }
 
     const signature = minhash(f.words)
@@ -1213,6 +1242,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(),
         dayMembers: 0,
         counts: new Set(),
+        streets: new Set(),
         keyNames: new Map(),
         persons: new Map(),
         mainPerson: '',
@@ -1262,6 +1292,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const e of f.events) story.events.add(e)
     for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
+    for (const street of f.streets) if (story.streets.size < STORY_STREETS) story.streets.add(street)
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const [person, n] of f.persons) {
       if (!story.persons.has(person)) notePerson(person, best)
@@ -1337,6 +1368,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: [...s.days],
         dayMembers: s.dayMembers,
         counts: [...s.counts],
+        ...(s.streets.size > 0 ? { streets: [...s.streets] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer'
 import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
+import streetCues from '../data/street-cues.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
@@ -31,6 +32,12 @@ export interface GroupingFeatures {
   persons: [string, number][]
   /** Casualty counts the article states (`role:best` of killed / injured quantities from `doc.quantities`). */
   counts: string[]
+  /**
+   * Streets the lede names ("1200 block of West Oak", "Oak Street"), each as its name's last word without
+   * compass words or street type (`oak`), first named first; at most `STREETS_KEPT`, and none when the
+   * lede names more than `STREETS_MAX` (a round-up of a city's shootings).
+   */
+  streets: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
   /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
@@ -170,6 +177,32 @@ const ledeEnd = (text: string, words: number): number => {
   let n = 0
   for (let at = nextWord(text, 0); at >= 0; at = nextWord(text, WORD_END)) if (++n >= words) return WORD_END
   return text.length
+}
+
+// A street's name: one to three capitalised words or ordinals ("Martin Luther King", "43rd").
+const STREET_NAME = '(?:\\p{Lu}\\p{Ll}+|\\d+(?:st|nd|rd|th))(?: (?:\\p{Lu}\\p{Ll}+|\\d+(?:st|nd|rd|th))){0,2}'
+const STREET_TYPES = streetCues.types.map((t) => t[0].toUpperCase() + t.slice(1)).join('|')
+const STREET = new RegExp(`(?<![\\p{L}\\p{N}])(${STREET_NAME}) (?:${STREET_TYPES})(?![\\p{L}\\p{N}])`, 'gu')
+const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])${streetCues.block} of (${STREET_NAME})`, 'gu')
+// Left out of a street's key: compass words, and the street type a "block of" address may go on to name.
+const NOT_KEY = new Set([...streetCues.directions, ...streetCues.types])
+/** Streets kept per article, and the most a lede may name before it counts as a round-up and keeps none. */
+const STREETS_KEPT = 2
+const STREETS_MAX = 3
+
+/** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans. */
+const streetsOf = (lede: string, skip: readonly [number, number][]): string[] => {
+  const found: [number, string][] = []
+  for (const pattern of [STREET, BLOCK]) {
+    for (const m of lede.matchAll(pattern)) {
+      if (skip.length > 0 && inSpans(skip, m.index)) continue
+      const words = m[1].toLowerCase().split(' ')
+      const named = words.filter((w) => !NOT_KEY.has(w))
+      found.push([m.index, (named.length > 0 ? named : words).at(-1) as string])
+    }
+  }
+  const streets = [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, street]) => street))]
+  return streets.length > STREETS_MAX ? [] : streets.slice(0, STREETS_KEPT)
 }
 
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
@@ -384,6 +417,7 @@ export const featurise = (
     days: [...days],
     persons: [...persons].sort((a, b) => b[1] - a[1]),
     counts: [...counts],
+    streets: streetsOf(text.slice(0, ledeEnd(text, maxWords)), furnitureSpans),
     words,
     segments,
   }
