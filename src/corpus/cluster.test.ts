@@ -498,6 +498,37 @@ describe('story index: reports of one day on one street', () => {
     assert.equal(groupStories([first, other], never).length, 2)
   })
 
+  it('joins a report that describes the same victim by age and sex on the same day', () => {
+    const early = report(
+      'd',
+      'A 19-year-old woman was shot and wounded in Kelsby on Saturday night, police said.',
+    )
+    const later = report(
+      'e',
+      'Police are looking for a gunman who left a 19-year-old woman wounded Saturday night.',
+    )
+    assert.equal(groupStories([early, later], never).length, 1)
+    const older = report(
+      'f',
+      'Police are looking for a gunman who left a 46-year-old woman wounded Saturday night.',
+    )
+    assert.equal(groupStories([early, older], never).length, 2)
+  })
+
+  it('reads victims by age and sex, none from a round-up', () => {
+    const victims = (text: string): string[] =>
+      featurise(makeDoc({ id: 'x', text, meta: { source: 'test' } })).victims
+    assert.deepEqual(
+      victims('A 7-year-old girl and a 31-year-old man were hurt; the 7-year-old girl is stable.'),
+      ['7f', '31m'],
+    )
+    assert.deepEqual(victims('A 40-year-old dog trainer was hurt.'), [])
+    assert.deepEqual(
+      victims('Shot were a 20-year-old man, a 21-year-old man, a 35-year-old woman and a 17-year-old boy.'),
+      [],
+    )
+  })
+
   it('reads the street from a block address or a street name, without compass words or street type', () => {
     const streets = (text: string): string[] =>
       featurise(makeDoc({ id: 'x', text, meta: { source: 'test' } })).streets

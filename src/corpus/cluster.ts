@@ -162,8 +162,9 @@ export interface StoryIndexState {
     days?: [number, number][]
     dayMembers?: number
     counts?: string[]
-    /** Absent in snapshots from before it: treated as empty. */
+    /** Absent in snapshots from before them: treated as empty. */
     streets?: string[]
+    victims?: string[]
     keyNames?: [string, number][]
     persons?: [string, number][]
     names: [string, number][]
@@ -233,6 +234,8 @@ interface StoryState {
   counts: Set<string>
   /** Streets members' ledes name (see {@link GroupingFeatures.streets}), the first `STORY_STREETS`. */
   streets: Set<string>
+  /** People members' ledes describe by age and sex (see {@link GroupingFeatures.victims}), the first `STORY_STREETS`. */
+  victims: Set<string>
   /** Key name feature (term id) → number of members for which it is a key name. */
   keyNames: Map<number, number>
   /** Person → mentions across members. */
@@ -336,8 +339,8 @@ const FOLLOW_UP_PLACES = 6
 /** Shared wording needed beside a shared day, place and casualty count (see `add`). */
 const SPECIFIC_LEXICAL = 0.35
 /**
- * Shared wording needed beside a shared day and street (see `add`), and the streets a story keeps: its
- * members' first few, which bounds its memory whatever its size.
+ * Shared wording needed beside a shared day and street or victim (see `add`), and the streets (and the
+ * victims) a story keeps: its members' first few, which bounds its memory whatever its size.
  */
 const STREET_LEXICAL = 0.25
 const STORY_STREETS = 8
@@ -654,6 +657,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
         streets: new Set(s.streets ?? []),
+        victims: new Set(s.victims ?? []),
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
@@ -762,6 +766,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
         story.streets = CLOSED_SET as unknown as Set<string>
+        story.victims = CLOSED_SET as unknown as Set<string>
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
@@ -822,6 +827,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.dayMembers = 0
     story.counts = new Set()
     story.streets = new Set()
+    story.victims = new Set()
     story.keyNames = new Map()
     story.persons = new Map()
     story.mainPerson = ''
@@ -1150,12 +1156,15 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       // The same for a report of the same day on the same street: police and reporters place a shooting
       // by its street or block, which two events of one day seldom share, while the wording, the counts
       // and even the city named may differ between the first report and the next.
-      if (best < 0 && f.streets.length > 0) {
+      // A victim described alike ("a 25-year-old man") is as specific.
+      if (best < 0 && (f.streets.length > 0 || f.victims.length > 0)) {
         let specific = Number.NEGATIVE_INFINITY
         for (const c of scored.slice(0, full)) {
           const x = c.x
           if (x[DAY_SHARED] !== 1 || x[LEXICAL] < STREET_LEXICAL) continue
-          if (!f.streets.some((street) => stories[c.index].streets.has(street))) continue
+          const story = stories[c.index]
+          const street = f.streets.some((name) => story.streets.has(name))
+          if (!street && !f.victims.some((victim) => story.victims.has(victim))) continue
           const s = score(x, scorer)
           if (s > specific) {
             best = c.index
@@ -1243,6 +1252,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         dayMembers: 0,
         counts: new Set(),
         streets: new Set(),
+        victims: new Set(),
         keyNames: new Map(),
         persons: new Map(),
         mainPerson: '',
@@ -1293,6 +1303,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
     for (const street of f.streets) if (story.streets.size < STORY_STREETS) story.streets.add(street)
+    for (const victim of f.victims) if (story.victims.size < STORY_STREETS) story.victims.add(victim)
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const [person, n] of f.persons) {
       if (!story.persons.has(person)) notePerson(person, best)
@@ -1369,6 +1380,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         dayMembers: s.dayMembers,
         counts: [...s.counts],
         ...(s.streets.size > 0 ? { streets: [...s.streets] } : {}),
+        ...(s.victims.size > 0 ? { victims: [...s.victims] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),

@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer'
 import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
 import streetCues from '../data/street-cues.json' with { type: 'json' }
+import victimCues from '../data/victim-cues.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
@@ -38,6 +39,11 @@ export interface GroupingFeatures {
    * lede names more than `STREETS_MAX` (a round-up of a city's shootings).
    */
   streets: string[]
+  /**
+   * People the lede describes by age and sex ("a 25-year-old man" → `25m`, "a 6-year-old girl" → `6f`),
+   * first described first; at most `VICTIMS_KEPT`, and none when it describes more than `VICTIMS_MAX`.
+   */
+  victims: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
   /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
@@ -203,6 +209,27 @@ const streetsOf = (lede: string, skip: readonly [number, number][]): string[] =>
   }
   const streets = [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, street]) => street))]
   return streets.length > STREETS_MAX ? [] : streets.slice(0, STREETS_KEPT)
+}
+
+const AGED = /(?<![\p{L}\p{N}])(\d{1,3})[- ]years?[- ]old (\p{L}+)/gu
+const SEX = new Map<string, string>([
+  ...victimCues.male.map((w): [string, string] => [w, 'm']),
+  ...victimCues.female.map((w): [string, string] => [w, 'f']),
+])
+/** People kept per article, and the most a lede may describe before it counts as a round-up. */
+const VICTIMS_KEPT = 2
+const VICTIMS_MAX = 3
+
+/** The people `lede` describes by age and sex (see {@link GroupingFeatures.victims}), outside `skip` spans. */
+const victimsOf = (lede: string, skip: readonly [number, number][]): string[] => {
+  const victims: string[] = []
+  for (const m of lede.matchAll(AGED)) {
+    const sex = SEX.get(m[2].toLowerCase())
+    if (sex === undefined || (skip.length > 0 && inSpans(skip, m.index))) continue
+    const victim = `${Number(m[1])}${sex}`
+    if (!victims.includes(victim)) victims.push(victim)
+  }
+  return victims.length > VICTIMS_MAX ? [] : victims.slice(0, VICTIMS_KEPT)
 }
 
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
@@ -407,6 +434,7 @@ export const featurise = (
     }
   }
 
+  const lede = text.slice(0, ledeEnd(text, maxWords))
   return {
     terms,
     names: [...new Set(occurrences)],
@@ -417,7 +445,8 @@ export const featurise = (
     days: [...days],
     persons: [...persons].sort((a, b) => b[1] - a[1]),
     counts: [...counts],
-    streets: streetsOf(text.slice(0, ledeEnd(text, maxWords)), furnitureSpans),
+    streets: streetsOf(lede, furnitureSpans),
+    victims: victimsOf(lede, furnitureSpans),
     words,
     segments,
   }
