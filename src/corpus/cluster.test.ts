@@ -538,3 +538,89 @@ describe('story index: reports of one day on one street', () => {
     assert.deepEqual(streets('Shootings on Oak Street, Elm Avenue, Birch Road and Pine Lane.'), [])
   })
 })
+
+describe('story index: reports of one day about one rare person with one count', () => {
+  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
+  const report = (id: string, text: string, figures: number[], quoted = false): Doc => {
+    const at = (word: string, from = 0): { start: number; end: number } => {
+      const start = text.indexOf(word, from)
+      return { start, end: start + word.length }
+    }
+    let from = 0
+    const quantities = figures.map((figure) => {
+      const span = at(String(figure), from)
+      from = span.end
+      return {
+        span,
+        text: String(figure),
+        low: figure,
+        best: figure,
+        high: figure,
+        role: 'killed',
+        counted: 'people',
+      }
+    })
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [
+        { span: at('Dorran Vell'), text: 'Dorran Vell', type: 'PERSON', entity: 'P-vell' },
+        { span: at('Vell', at('Dorran Vell').end), text: 'Vell', type: 'PERSON', entity: 'P-vell' },
+      ],
+      dates: [
+        {
+          span: at('Saturday'),
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+      quantities,
+      quotes: quoted
+        ? [
+            {
+              span: at('"'),
+              content: at('"'),
+              speaker: { span: at('Vell'), text: 'Vell', entity: 'P-vell' },
+              direct: true,
+            },
+          ]
+        : [],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Dorran Vell was charged after 2 people were killed in a bar fight on Saturday. Vell is held.',
+    [2],
+  )
+  const second = report(
+    'b',
+    'Prosecutors say Dorran Vell opened fire in the bar on Saturday, and 2 people were killed. Vell denies it.',
+    [2],
+  )
+
+  it('joins a report the scorer rejects when its main person, rare so far, day and count match', () => {
+    assert.equal(groupStories([first, second], never).length, 1)
+  })
+
+  it('keeps them apart when the person is only quoted', () => {
+    const quoted = report(
+      'c',
+      'Prosecutors say Dorran Vell opened fire in the bar on Saturday, and 2 people were killed. Vell said "no".',
+      [2],
+      true,
+    )
+    assert.deepEqual(featurise(quoted).subjects, [])
+    assert.equal(groupStories([first, quoted], never).length, 2)
+  })
+
+  it('keeps a round-up giving several counts of one kind apart', () => {
+    const roundUp = report(
+      'd',
+      'Dorran Vell was charged on Saturday after 2 people were killed in a bar, one of the weekend shootings that killed 5. Vell is held.',
+      [2, 5],
+    )
+    assert.equal(groupStories([first, roundUp], never).length, 2)
+  })
+})

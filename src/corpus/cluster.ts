@@ -344,6 +344,22 @@ const SPECIFIC_LEXICAL = 0.35
  */
 const STREET_LEXICAL = 0.25
 const STORY_STREETS = 8
+/**
+ * Beside a shared day and casualty count, a shared subject (one of the two people the article names most
+ * and does not quote) named in at most this many stories so far, with lexical cosine at least this.
+ */
+const SUBJECT_STORIES = 3
+const SUBJECT_LEXICAL = 0.2
+/** Whether counts give two figures for one role ("4 killed ... 2 killed"): a round-up of several events. */
+const roundUp = (counts: string[]): boolean => {
+  const roles = new Set<string>()
+  for (const c of counts) {
+    const role = roleOf(c)
+    if (roles.has(role)) return true
+    roles.add(role)
+  }
+  return false
+}
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
@@ -1156,15 +1172,29 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       // The same for a report of the same day on the same street: police and reporters place a shooting
       // by its street or block, which two events of one day seldom share, while the wording, the counts
       // and even the city named may differ between the first report and the next.
-      // A victim described alike ("a 25-year-old man") is as specific.
-      if (best < 0 && (f.streets.length > 0 || f.victims.length > 0)) {
+      // A victim described alike ("a 25-year-old man") is as specific. So is a rare person the report is
+      // about (not one it quotes, like a police spokesman) with the same casualty count, unless the
+      // report is a round-up giving several counts of one kind.
+      if (best < 0) {
         let specific = Number.NEGATIVE_INFINITY
+        const roundUpArticle = roundUp(f.counts)
         for (const c of scored.slice(0, full)) {
           const x = c.x
-          if (x[DAY_SHARED] !== 1 || x[LEXICAL] < STREET_LEXICAL) continue
+          if (x[DAY_SHARED] !== 1 || x[LEXICAL] < SUBJECT_LEXICAL) continue
           const story = stories[c.index]
-          const street = f.streets.some((name) => story.streets.has(name))
-          if (!street && !f.victims.some((victim) => story.victims.has(victim))) continue
+          const streetOrVictim =
+            x[LEXICAL] >= STREET_LEXICAL &&
+            (f.streets.some((street) => story.streets.has(street)) ||
+              f.victims.some((victim) => story.victims.has(victim)))
+          const subject =
+            !streetOrVictim &&
+            x[COUNT_SHARED] === 1 &&
+            !roundUpArticle &&
+            f.subjects.some(
+              (person) =>
+                story.persons.has(person) && (personStories.get(person)?.length ?? 0) <= SUBJECT_STORIES,
+            )
+          if (!streetOrVictim && !subject) continue
           const s = score(x, scorer)
           if (s > specific) {
             best = c.index

@@ -44,6 +44,11 @@ export interface GroupingFeatures {
    * first described first; at most `VICTIMS_KEPT`, and none when it describes more than `VICTIMS_MAX`.
    */
   victims: string[]
+  /**
+   * The two people (keys as in `persons`) the article names most among those it does not quote: who the
+   * event happened to or was done by, rather than the officers and officials speaking about it.
+   */
+  subjects: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
   /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
@@ -435,6 +440,12 @@ export const featurise = (
   }
 
   const lede = text.slice(0, ledeEnd(text, maxWords))
+  const speakers = new Set<string>()
+  for (const quote of doc.quotes ?? []) {
+    const speaker = quote.speaker
+    if (speaker) speakers.add(speaker.entity ?? speaker.text.toLowerCase().replace(/^the\s+/, ''))
+  }
+  const ranked = [...persons].sort((a, b) => b[1] - a[1])
   return {
     terms,
     names: [...new Set(occurrences)],
@@ -443,7 +454,11 @@ export const featurise = (
     events,
     day: dayOf(doc.meta.published),
     days: [...days],
-    persons: [...persons].sort((a, b) => b[1] - a[1]),
+    persons: ranked,
+    subjects: ranked
+      .filter(([person]) => !speakers.has(person))
+      .slice(0, 2)
+      .map(([person]) => person),
     counts: [...counts],
     streets: streetsOf(lede, furnitureSpans),
     victims: victimsOf(lede, furnitureSpans),
