@@ -516,8 +516,7 @@ describe('story index: reports of one day on one street', () => {
   })
 
   it('reads victims by age and sex, none from a round-up', () => {
-    const victims = (text: string): string[] =>
-      featurise(makeDoc({ id: 'x', text, meta: { source: 'test' } })).victims
+    const victims = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).victims
     assert.deepEqual(
       victims('A 7-year-old girl and a 31-year-old man were hurt; the 7-year-old girl is stable.'),
       ['7f', '31m'],
@@ -530,12 +529,14 @@ describe('story index: reports of one day on one street', () => {
   })
 
   it('reads the street from a block address or a street name, without compass words or street type', () => {
-    const streets = (text: string): string[] =>
-      featurise(makeDoc({ id: 'x', text, meta: { source: 'test' } })).streets
+    const streets = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).streets
     assert.deepEqual(streets('Shots were fired in the 300 block of South Orlin late Friday.'), ['orlin'])
     assert.deepEqual(streets('A woman was hurt near Orlin Street and West 43rd Street.'), ['orlin', '43rd'])
     // A round-up of a city's shootings names many streets: none of them places one event.
     assert.deepEqual(streets('Shootings on Oak Street, Elm Avenue, Birch Road and Pine Lane.'), [])
+    // They only serve links that need a day named, so a report without dates has none.
+    const undated = makeDoc({ id: 'x', text: 'A woman was hurt on Orlin Street.', meta: { source: 'test' } })
+    assert.deepEqual(featurise(undated).streets, [])
   })
 })
 

@@ -193,7 +193,10 @@ const ledeEnd = (text: string, words: number): number => {
 // A street's name: one to three capitalised words or ordinals ("Martin Luther King", "43rd").
 const STREET_NAME = '(?:\\p{Lu}\\p{Ll}+|\\d+(?:st|nd|rd|th))(?: (?:\\p{Lu}\\p{Ll}+|\\d+(?:st|nd|rd|th))){0,2}'
 const STREET_TYPES = streetCues.types.map((t) => t[0].toUpperCase() + t.slice(1)).join('|')
-const STREET = new RegExp(`(?<![\\p{L}\\p{N}])(${STREET_NAME}) (?:${STREET_TYPES})(?![\\p{L}\\p{N}])`, 'gu')
+// A street type after a space; the name before it is read backwards (`streetBefore`): a pattern with
+// the name in front would be tried at every word of the lede, several times slower.
+const STREET_TYPE = new RegExp(` (?:${STREET_TYPES})(?![\\p{L}\\p{N}])`, 'gu')
+const NAME_WORD = /^(?:\p{Lu}\p{Ll}+|\d+(?:st|nd|rd|th))$/u
 const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])${streetCues.block} of (${STREET_NAME})`, 'gu')
 // Left out of a street's key: compass words, and the street type a "block of" address may go on to name.
 const NOT_KEY = new Set([...streetCues.directions, ...streetCues.types])
@@ -201,17 +204,37 @@ const NOT_KEY = new Set([...streetCues.directions, ...streetCues.types])
 const STREETS_KEPT = 2
 const STREETS_MAX = 3
 
+/**
+ * The name of up to three capitalised words or ordinals, one space apart, that ends at `end` in `text`
+ * (where a street type follows), lower-cased; its start in `STREET_START`. Empty when there is none.
+ */
+let STREET_START = 0
+const streetBefore = (text: string, end: number): string[] => {
+  const words: string[] = []
+  let at = end
+  while (words.length < 3 && at > 0) {
+    let start = at
+    while (start > 0 && ALNUM.test(text[start - 1])) start--
+    const word = text.slice(start, at)
+    if (!NAME_WORD.test(word)) break
+    words.unshift(word.toLowerCase())
+    STREET_START = start
+    if (start < 2 || text[start - 1] !== ' ') break
+    at = start - 1
+  }
+  return words
+}
+
 /** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans. */
 const streetsOf = (lede: string, skip: readonly [number, number][]): string[] => {
   const found: [number, string][] = []
-  for (const pattern of [STREET, BLOCK]) {
-    for (const m of lede.matchAll(pattern)) {
-      if (skip.length > 0 && inSpans(skip, m.index)) continue
-      const words = m[1].toLowerCase().split(' ')
-      const named = words.filter((w) => !NOT_KEY.has(w))
-      found.push([m.index, (named.length > 0 ? named : words).at(-1) as string])
-    }
+  const note = (words: string[], at: number): void => {
+    if (words.length === 0 || (skip.length > 0 && inSpans(skip, at))) return
+    const named = words.filter((w) => !NOT_KEY.has(w))
+    found.push([at, (named.length > 0 ? named : words).at(-1) as string])
   }
+  for (const m of lede.matchAll(STREET_TYPE)) note(streetBefore(lede, m.index), STREET_START)
+  for (const m of lede.matchAll(BLOCK)) note(m[1].toLowerCase().split(' '), m.index)
   const streets = [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, street]) => street))]
   return streets.length > STREETS_MAX ? [] : streets.slice(0, STREETS_KEPT)
 }
@@ -412,11 +435,19 @@ export const featurise = (
   const events = [...new Set((doc.events ?? []).map((e) => e.type))]
   for (const type of events) add(terms, `ev:${type}`, 1)
   const days = new Set<number>()
+  // Streets and victims only serve links that need a day the lede names: without dates, none are read.
+  let streets: string[] = []
+  let victims: string[] = []
   const counts = new Set<string>()
   const dates = doc.dates ?? []
   const quantities = doc.quantities ?? []
   if (dates.length > 0 || quantities.length > 0) {
     const end = ledeEnd(text, maxWords)
+    if (dates.length > 0) {
+      const lede = text.slice(0, end)
+      streets = streetsOf(lede, furnitureSpans)
+      victims = victimsOf(lede, furnitureSpans)
+    }
     for (const date of dates) {
       if (
         date.span.start >= end ||
@@ -439,7 +470,6 @@ export const featurise = (
     }
   }
 
-  const lede = text.slice(0, ledeEnd(text, maxWords))
   const speakers = new Set<string>()
   for (const quote of doc.quotes ?? []) {
     const speaker = quote.speaker
@@ -460,8 +490,8 @@ export const featurise = (
       .slice(0, 2)
       .map(([person]) => person),
     counts: [...counts],
-    streets: streetsOf(lede, furnitureSpans),
-    victims: victimsOf(lede, furnitureSpans),
+    streets,
+    victims,
     words,
     segments,
   }
