@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
 import { arrivalOrder, createStoryIndex, groupStories, PAIR_FEATURES, storyIndexFromJSON } from './cluster.ts'
+import { featurise } from './grouping-features.ts'
 
 // Made-up events in made-up places: two storms in different towns, one council vote, and copies.
 const doc = (id: string, text: string, published?: string): Doc =>
@@ -447,5 +448,180 @@ describe('story index: reworded reports of one day, place and count', () => {
       3,
     )
     assert.equal(groupStories([first, other], never).length, 2)
+  })
+})
+
+describe('story index: reports of one day on one street', () => {
+  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
+  const report = (id: string, text: string): Doc => {
+    const start = text.indexOf('Saturday')
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [],
+      dates: [
+        {
+          span: { start, end: start + 'Saturday'.length },
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'A man was shot and wounded in the 1400 block of West Tamber Avenue on Saturday night, police said.',
+  )
+  const second = report(
+    'b',
+    'Police are looking for a gunman after a shooting on Tamber Avenue left a man wounded Saturday night.',
+  )
+
+  it('joins a report the scorer rejects when it names the same day and street with some shared wording', () => {
+    assert.equal(groupStories([first, second], never).length, 1)
+  })
+
+  it('keeps the streets in a snapshot', () => {
+    const index = createStoryIndex(never)
+    index.add(first)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), never)
+    assert.equal(restored.add(second).story, 'story-a')
+  })
+
+  it('keeps them apart when the streets differ', () => {
+    const other = report(
+      'c',
+      'Police are looking for a gunman after a shooting on Brisket Avenue left a man wounded Saturday night.',
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('joins a report that describes the same victim by age and sex on the same day', () => {
+    const early = report(
+      'd',
+      'A 19-year-old woman was shot and wounded in Kelsby on Saturday night, police said.',
+    )
+    const later = report(
+      'e',
+      'Police are looking for a gunman who left a 19-year-old woman wounded Saturday night.',
+    )
+    assert.equal(groupStories([early, later], never).length, 1)
+    const older = report(
+      'f',
+      'Police are looking for a gunman who left a 46-year-old woman wounded Saturday night.',
+    )
+    assert.equal(groupStories([early, older], never).length, 2)
+  })
+
+  it('reads victims by age and sex, none from a round-up', () => {
+    const victims = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).victims
+    assert.deepEqual(
+      victims('A 7-year-old girl and a 31-year-old man were hurt; the 7-year-old girl is stable.'),
+      ['7f', '31m'],
+    )
+    assert.deepEqual(victims('A 40-year-old dog trainer was hurt.'), [])
+    assert.deepEqual(
+      victims('Shot were a 20-year-old man, a 21-year-old man, a 35-year-old woman and a 17-year-old boy.'),
+      [],
+    )
+  })
+
+  it('reads the street from a block address or a street name, without compass words or street type', () => {
+    const streets = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).streets
+    assert.deepEqual(streets('Shots were fired in the 300 block of South Orlin late Friday.'), ['orlin'])
+    assert.deepEqual(streets('A woman was hurt near Orlin Street and West 43rd Street.'), ['orlin', '43rd'])
+    // A round-up of a city's shootings names many streets: none of them places one event.
+    assert.deepEqual(streets('Shootings on Oak Street, Elm Avenue, Birch Road and Pine Lane.'), [])
+    // They only serve links that need a day named, so a report without dates has none.
+    const undated = makeDoc({ id: 'x', text: 'A woman was hurt on Orlin Street.', meta: { source: 'test' } })
+    assert.deepEqual(featurise(undated).streets, [])
+  })
+})
+
+describe('story index: reports of one day about one rare person with one count', () => {
+  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
+  const report = (id: string, text: string, figures: number[], quoted = false): Doc => {
+    const at = (word: string, from = 0): { start: number; end: number } => {
+      const start = text.indexOf(word, from)
+      return { start, end: start + word.length }
+    }
+    let from = 0
+    const quantities = figures.map((figure) => {
+      const span = at(String(figure), from)
+      from = span.end
+      return {
+        span,
+        text: String(figure),
+        low: figure,
+        best: figure,
+        high: figure,
+        role: 'killed',
+        counted: 'people',
+      }
+    })
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [
+        { span: at('Dorran Vell'), text: 'Dorran Vell', type: 'PERSON', entity: 'P-vell' },
+        { span: at('Vell', at('Dorran Vell').end), text: 'Vell', type: 'PERSON', entity: 'P-vell' },
+      ],
+      dates: [
+        {
+          span: at('Saturday'),
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+      quantities,
+      quotes: quoted
+        ? [
+            {
+              span: at('"'),
+              content: at('"'),
+              speaker: { span: at('Vell'), text: 'Vell', entity: 'P-vell' },
+              direct: true,
+            },
+          ]
+        : [],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Dorran Vell was charged after 2 people were killed in a bar fight on Saturday. Vell is held.',
+    [2],
+  )
+  const second = report(
+    'b',
+    'Prosecutors say Dorran Vell opened fire in the bar on Saturday, and 2 people were killed. Vell denies it.',
+    [2],
+  )
+
+  it('joins a report the scorer rejects when its main person, rare so far, day and count match', () => {
+    assert.equal(groupStories([first, second], never).length, 1)
+  })
+
+  it('keeps them apart when the person is only quoted', () => {
+    const quoted = report(
+      'c',
+      'Prosecutors say Dorran Vell opened fire in the bar on Saturday, and 2 people were killed. Vell said "no".',
+      [2],
+      true,
+    )
+    assert.deepEqual(featurise(quoted).subjects, [])
+    assert.equal(groupStories([first, quoted], never).length, 2)
+  })
+
+  it('keeps a round-up giving several counts of one kind apart', () => {
+    const roundUp = report(
+      'd',
+      'Dorran Vell was charged on Saturday after 2 people were killed in a bar, one of the weekend shootings that killed 5. Vell is held.',
+      [2, 5],
+    )
+    assert.equal(groupStories([first, roundUp], never).length, 2)
   })
 })

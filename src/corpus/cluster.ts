@@ -162,6 +162,9 @@ export interface StoryIndexState {
     days?: [number, number][]
     dayMembers?: number
     counts?: string[]
+    /** Absent in snapshots from before them: treated as empty. */
+    streets?: string[]
+    victims?: string[]
     keyNames?: [string, number][]
     persons?: [string, number][]
     names: [string, number][]
@@ -229,6 +232,10 @@ interface StoryState {
   dayMembers: number
   /** Casualty counts (`role:value`) members state. */
   counts: Set<string>
+  /** Streets members' ledes name (see {@link GroupingFeatures.streets}), the first `STORY_STREETS`. */
+  streets: Set<string>
+  /** People members' ledes describe by age and sex (see {@link GroupingFeatures.victims}), the first `STORY_STREETS`. */
+  victims: Set<string>
   /** Key name feature (term id) → number of members for which it is a key name. */
   keyNames: Map<number, number>
   /** Person → mentions across members. */
@@ -331,6 +338,28 @@ const BACK_REFERENCE_MAIN_PERSONS = 3
 const FOLLOW_UP_PLACES = 6
 /** Shared wording needed beside a shared day, place and casualty count (see `add`). */
 const SPECIFIC_LEXICAL = 0.35
+/**
+ * Shared wording needed beside a shared day and street or victim (see `add`), and the streets (and the
+ * victims) a story keeps: its members' first few, which bounds its memory whatever its size.
+ */
+const STREET_LEXICAL = 0.25
+const STORY_STREETS = 8
+/**
+ * Beside a shared day and casualty count, a shared subject (one of the two people the article names most
+ * and does not quote) named in at most this many stories so far, with lexical cosine at least this.
+ */
+const SUBJECT_STORIES = 3
+const SUBJECT_LEXICAL = 0.2
+/** Whether counts give two figures for one role ("4 killed ... 2 killed"): a round-up of several events. */
+const roundUp = (counts: string[]): boolean => {
+  const roles = new Set<string>()
+  for (const c of counts) {
+    const role = roleOf(c)
+    if (roles.has(role)) return true
+    roles.add(role)
+  }
+  return false
+}
 const LEXICAL = PAIR_FEATURES.indexOf('lexical')
 const NEAREST = PAIR_FEATURES.indexOf('nearest')
 const NAMES = PAIR_FEATURES.indexOf('names')
@@ -643,6 +672,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(s.days ?? []),
         dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
+        streets: new Set(s.streets ?? []),
+        victims: new Set(s.victims ?? []),
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
@@ -750,6 +781,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.days = CLOSED_MAP as unknown as Map<number, number>
         story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
+        story.streets = CLOSED_SET as unknown as Set<string>
+        story.victims = CLOSED_SET as unknown as Set<string>
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
@@ -809,6 +842,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.days = new Map()
     story.dayMembers = 0
     story.counts = new Set()
+    story.streets = new Set()
+    story.victims = new Set()
     story.keyNames = new Map()
     story.persons = new Map()
     story.mainPerson = ''
@@ -1134,6 +1169,39 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           }
         }
       }
+      // The same for a report of the same day on the same street: police and reporters place a shooting
+      // by its street or block, which two events of one day seldom share, while the wording, the counts
+      // and even the city named may differ between the first report and the next.
+      // A victim described alike ("a 25-year-old man") is as specific. So is a rare person the report is
+      // about (not one it quotes, like a police spokesman) with the same casualty count, unless the
+      // report is a round-up giving several counts of one kind.
+      if (best < 0) {
+        let specific = Number.NEGATIVE_INFINITY
+        const roundUpArticle = roundUp(f.counts)
+        for (const c of scored.slice(0, full)) {
+          const x = c.x
+          if (x[DAY_SHARED] !== 1 || x[LEXICAL] < SUBJECT_LEXICAL) continue
+          const story = stories[c.index]
+          const streetOrVictim =
+            x[LEXICAL] >= STREET_LEXICAL &&
+            (f.streets.some((street) => story.streets.has(street)) ||
+              f.victims.some((victim) => story.victims.has(victim)))
+          const subject =
+            !streetOrVictim &&
+            x[COUNT_SHARED] === 1 &&
+            !roundUpArticle &&
+            f.subjects.some(
+              (person) =>
+                story.persons.has(person) && (personStories.get(person)?.length ?? 0) <= SUBJECT_STORIES,
+            )
+          if (!streetOrVictim && !subject) continue
+          const s = score(x, scorer)
+          if (s > specific) {
+            best = c.index
+            specific = s
+          }
+        }
+      }
     }
 
     const signature = minhash(f.words)
@@ -1213,6 +1281,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(),
         dayMembers: 0,
         counts: new Set(),
+        streets: new Set(),
+        victims: new Set(),
         keyNames: new Map(),
         persons: new Map(),
         mainPerson: '',
@@ -1262,6 +1332,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const e of f.events) story.events.add(e)
     for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
+    for (const street of f.streets) if (story.streets.size < STORY_STREETS) story.streets.add(street)
+    for (const victim of f.victims) if (story.victims.size < STORY_STREETS) story.victims.add(victim)
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const [person, n] of f.persons) {
       if (!story.persons.has(person)) notePerson(person, best)
@@ -1337,6 +1409,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: [...s.days],
         dayMembers: s.dayMembers,
         counts: [...s.counts],
+        ...(s.streets.size > 0 ? { streets: [...s.streets] } : {}),
+        ...(s.victims.size > 0 ? { victims: [...s.victims] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),

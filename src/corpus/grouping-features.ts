@@ -1,5 +1,7 @@
 import { stemmer } from 'stemmer'
 import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
+import streetCues from '../data/street-cues.json' with { type: 'json' }
+import victimCues from '../data/victim-cues.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
@@ -31,6 +33,22 @@ export interface GroupingFeatures {
   persons: [string, number][]
   /** Casualty counts the article states (`role:best` of killed / injured quantities from `doc.quantities`). */
   counts: string[]
+  /**
+   * Streets the lede names ("1200 block of West Oak", "Oak Street"), each as its name's last word without
+   * compass words or street type (`oak`), first named first; at most `STREETS_KEPT`, and none when the
+   * lede names more than `STREETS_MAX` (a round-up of a city's shootings).
+   */
+  streets: string[]
+  /**
+   * People the lede describes by age and sex ("a 25-year-old man" → `25m`, "a 6-year-old girl" → `6f`),
+   * first described first; at most `VICTIMS_KEPT`, and none when it describes more than `VICTIMS_MAX`.
+   */
+  victims: string[]
+  /**
+   * The two people (keys as in `persons`) the article names most among those it does not quote: who the
+   * event happened to or was done by, rather than the officers and officials speaking about it.
+   */
+  subjects: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
   /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
@@ -170,6 +188,76 @@ const ledeEnd = (text: string, words: number): number => {
   let n = 0
   for (let at = nextWord(text, 0); at >= 0; at = nextWord(text, WORD_END)) if (++n >= words) return WORD_END
   return text.length
+}
+
+// A street's name: one to three capitalised words or ordinals ("Martin Luther King", "43rd").
+const STREET_NAME = '(?:\\p{Lu}\\p{Ll}+|\\d+(?:st|nd|rd|th))(?: (?:\\p{Lu}\\p{Ll}+|\\d+(?:st|nd|rd|th))){0,2}'
+const STREET_TYPES = streetCues.types.map((t) => t[0].toUpperCase() + t.slice(1)).join('|')
+// A street type after a space; the name before it is read backwards (`streetBefore`): a pattern with
+// the name in front would be tried at every word of the lede, several times slower.
+const STREET_TYPE = new RegExp(` (?:${STREET_TYPES})(?![\\p{L}\\p{N}])`, 'gu')
+const NAME_WORD = /^(?:\p{Lu}\p{Ll}+|\d+(?:st|nd|rd|th))$/u
+const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])${streetCues.block} of (${STREET_NAME})`, 'gu')
+// Left out of a street's key: compass words, and the street type a "block of" address may go on to name.
+const NOT_KEY = new Set([...streetCues.directions, ...streetCues.types])
+/** Streets kept per article, and the most a lede may name before it counts as a round-up and keeps none. */
+const STREETS_KEPT = 2
+const STREETS_MAX = 3
+
+/**
+ * The name of up to three capitalised words or ordinals, one space apart, that ends at `end` in `text`
+ * (where a street type follows), lower-cased; its start in `STREET_START`. Empty when there is none.
+ */
+let STREET_START = 0
+const streetBefore = (text: string, end: number): string[] => {
+  const words: string[] = []
+  let at = end
+  while (words.length < 3 && at > 0) {
+    let start = at
+    while (start > 0 && ALNUM.test(text[start - 1])) start--
+    const word = text.slice(start, at)
+    if (!NAME_WORD.test(word)) break
+    words.unshift(word.toLowerCase())
+    STREET_START = start
+    if (start < 2 || text[start - 1] !== ' ') break
+    at = start - 1
+  }
+  return words
+}
+
+/** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans. */
+const streetsOf = (lede: string, skip: readonly [number, number][]): string[] => {
+  const found: [number, string][] = []
+  const note = (words: string[], at: number): void => {
+    if (words.length === 0 || (skip.length > 0 && inSpans(skip, at))) return
+    const named = words.filter((w) => !NOT_KEY.has(w))
+    found.push([at, (named.length > 0 ? named : words).at(-1) as string])
+  }
+  for (const m of lede.matchAll(STREET_TYPE)) note(streetBefore(lede, m.index), STREET_START)
+  for (const m of lede.matchAll(BLOCK)) note(m[1].toLowerCase().split(' '), m.index)
+  const streets = [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, street]) => street))]
+  return streets.length > STREETS_MAX ? [] : streets.slice(0, STREETS_KEPT)
+}
+
+const AGED = /(?<![\p{L}\p{N}])(\d{1,3})[- ]years?[- ]old (\p{L}+)/gu
+const SEX = new Map<string, string>([
+  ...victimCues.male.map((w): [string, string] => [w, 'm']),
+  ...victimCues.female.map((w): [string, string] => [w, 'f']),
+])
+/** People kept per article, and the most a lede may describe before it counts as a round-up. */
+const VICTIMS_KEPT = 2
+const VICTIMS_MAX = 3
+
+/** The people `lede` describes by age and sex (see {@link GroupingFeatures.victims}), outside `skip` spans. */
+const victimsOf = (lede: string, skip: readonly [number, number][]): string[] => {
+  const victims: string[] = []
+  for (const m of lede.matchAll(AGED)) {
+    const sex = SEX.get(m[2].toLowerCase())
+    if (sex === undefined || (skip.length > 0 && inSpans(skip, m.index))) continue
+    const victim = `${Number(m[1])}${sex}`
+    if (!victims.includes(victim)) victims.push(victim)
+  }
+  return victims.length > VICTIMS_MAX ? [] : victims.slice(0, VICTIMS_KEPT)
 }
 
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
@@ -347,11 +435,19 @@ export const featurise = (
   const events = [...new Set((doc.events ?? []).map((e) => e.type))]
   for (const type of events) add(terms, `ev:${type}`, 1)
   const days = new Set<number>()
+  // Streets and victims only serve links that need a day the lede names: without dates, none are read.
+  let streets: string[] = []
+  let victims: string[] = []
   const counts = new Set<string>()
   const dates = doc.dates ?? []
   const quantities = doc.quantities ?? []
   if (dates.length > 0 || quantities.length > 0) {
     const end = ledeEnd(text, maxWords)
+    if (dates.length > 0) {
+      const lede = text.slice(0, end)
+      streets = streetsOf(lede, furnitureSpans)
+      victims = victimsOf(lede, furnitureSpans)
+    }
     for (const date of dates) {
       if (
         date.span.start >= end ||
@@ -374,6 +470,12 @@ export const featurise = (
     }
   }
 
+  const speakers = new Set<string>()
+  for (const quote of doc.quotes ?? []) {
+    const speaker = quote.speaker
+    if (speaker) speakers.add(speaker.entity ?? speaker.text.toLowerCase().replace(/^the\s+/, ''))
+  }
+  const ranked = [...persons].sort((a, b) => b[1] - a[1])
   return {
     terms,
     names: [...new Set(occurrences)],
@@ -382,8 +484,14 @@ export const featurise = (
     events,
     day: dayOf(doc.meta.published),
     days: [...days],
-    persons: [...persons].sort((a, b) => b[1] - a[1]),
+    persons: ranked,
+    subjects: ranked
+      .filter(([person]) => !speakers.has(person))
+      .slice(0, 2)
+      .map(([person]) => person),
     counts: [...counts],
+    streets,
+    victims,
     words,
     segments,
   }
