@@ -87,7 +87,10 @@ export interface StoryIndexOptions {
  *   `personClash`: 1 when neither side names the other's most-named person at all;
  * - `nameMissing`: share (by tf·idf) of the article's key names the story never mentions;
  * - `storyNamesMissing`: share of the story's key names (key names of at least half its members) the
- *   article never mentions.
+ *   article never mentions;
+ * - `weekdayShared`, `weekdayClash`: for an article without a publication date (so without `days`), 1
+ *   when the weekday its lede names is (or is not) the one at least half the story's members naming a
+ *   weekday name: the one time cue an undated report gives.
  */
 export const PAIR_FEATURES = [
   'lexical',
@@ -107,6 +110,8 @@ export const PAIR_FEATURES = [
   'dayShared',
   'countClash',
   'countShared',
+  'weekdayShared',
+  'weekdayClash',
 ] as const
 
 /** A linear scorer over {@link PAIR_FEATURES}: score = bias + Σ weight · feature; an article joins at score >= threshold. */
@@ -162,6 +167,8 @@ export interface StoryIndexState {
     days?: [number, number][]
     dayMembers?: number
     counts?: string[]
+    /** Members naming each weekday (Monday first) and members naming any (absent in older snapshots: none). */
+    weekdays?: number[]
     keyNames?: [string, number][]
     persons?: [string, number][]
     names: [string, number][]
@@ -229,6 +236,8 @@ interface StoryState {
   dayMembers: number
   /** Casualty counts (`role:value`) members state. */
   counts: Set<string>
+  /** Members whose lede names each weekday (Monday first), then members naming any: eight small counts. */
+  weekdays: Uint32Array
   /** Key name feature (term id) → number of members for which it is a key name. */
   keyNames: Map<number, number>
   /** Person → mentions across members. */
@@ -297,6 +306,7 @@ const MAX_SEGMENTS = 1_000_000
 // Shared by every closed story; never written to, because closed stories are never candidates.
 const CLOSED_MAP = new Map<never, never>()
 const CLOSED_SET = new Set<never>()
+const CLOSED_WEEKDAYS = new Uint32Array(8)
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
 // The gap at which `gapLong` reaches 1: about a month, the time follow-ups (charges, funerals, trials)
@@ -348,6 +358,10 @@ const DAY_CLASH = PAIR_FEATURES.indexOf('dayClash')
 const DAY_SHARED = PAIR_FEATURES.indexOf('dayShared')
 const COUNT_CLASH = PAIR_FEATURES.indexOf('countClash')
 const COUNT_SHARED = PAIR_FEATURES.indexOf('countShared')
+const WEEKDAY_SHARED = PAIR_FEATURES.indexOf('weekdayShared')
+const WEEKDAY_CLASH = PAIR_FEATURES.indexOf('weekdayClash')
+/** Slot of `StoryState.weekdays` counting the members that name any weekday. */
+const ANY_WEEKDAY = 7
 
 /** The role prefix of a count (`killed:3` → `killed:`). */
 const roleOf = (count: string): string => count.slice(0, count.indexOf(':') + 1)
@@ -643,6 +657,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(s.days ?? []),
         dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
+        weekdays: s.weekdays ? Uint32Array.from(s.weekdays) : new Uint32Array(8),
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
@@ -750,6 +765,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.days = CLOSED_MAP as unknown as Map<number, number>
         story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
+        story.weekdays = CLOSED_WEEKDAYS
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
@@ -809,6 +825,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.days = new Map()
     story.dayMembers = 0
     story.counts = new Set()
+    story.weekdays = new Uint32Array(8)
     story.keyNames = new Map()
     story.persons = new Map()
     story.mainPerson = ''
@@ -943,6 +960,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const near = f.days.some((d) => named(d) || named(d - 1) || named(d + 1))
       if (near) x[DAY_SHARED] = 1
       else x[DAY_CLASH] = 1
+    }
+    // Undated, an article's `days` are empty (relative dates stay unresolved): the weekday it names stands in.
+    if (f.day === null && f.weekday >= 0 && story.weekdays[ANY_WEEKDAY] > 0) {
+      if (story.weekdays[f.weekday] * 2 >= story.weekdays[ANY_WEEKDAY]) x[WEEKDAY_SHARED] = 1
+      else x[WEEKDAY_CLASH] = 1
     }
     if (f.counts.length > 0 && story.counts.size > 0) {
       let sharedRole = false
@@ -1213,6 +1235,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(),
         dayMembers: 0,
         counts: new Set(),
+        weekdays: new Uint32Array(8),
         keyNames: new Map(),
         persons: new Map(),
         mainPerson: '',
@@ -1262,6 +1285,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const e of f.events) story.events.add(e)
     for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
+    if (f.weekday >= 0) {
+      story.weekdays[f.weekday]++
+      story.weekdays[ANY_WEEKDAY]++
+    }
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const [person, n] of f.persons) {
       if (!story.persons.has(person)) notePerson(person, best)
@@ -1337,6 +1364,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: [...s.days],
         dayMembers: s.dayMembers,
         counts: [...s.counts],
+        ...(s.weekdays[ANY_WEEKDAY] > 0 ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),

@@ -4,6 +4,9 @@ import type { Doc } from '../model/types.ts'
 
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
 const CALENDAR = new Set<string>(stopwords.calendar)
+const WEEKDAYS: readonly string[] = stopwords.weekdays
+/** Words of the lede read for its weekday: the first sentences, where a report says when its event happened. */
+const WEEKDAY_WORDS = 40
 
 /** What story grouping knows about one article: weighted terms, names, years, places, event types and its day. */
 export interface GroupingFeatures {
@@ -29,6 +32,11 @@ export interface GroupingFeatures {
    * their mention counts: who an event happened to or was done by.
    */
   persons: [string, number][]
+  /**
+   * The first weekday the lede names (the first {@link WEEKDAY_WORDS} words of the text), 0 for
+   * Monday to 6 for Sunday, -1 when none: when an undated report's event happened ("on Tuesday").
+   */
+  weekday: number
   /** Casualty counts the article states (`role:best` of killed / injured quantities from `doc.quantities`). */
   counts: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
@@ -374,6 +382,10 @@ export const featurise = (
     }
   }
 
+  let weekday = -1
+  for (let i = 0; i < words.length && i < WEEKDAY_WORDS && weekday < 0; i++)
+    weekday = WEEKDAYS.indexOf(words[i])
+
   return {
     terms,
     names: [...new Set(occurrences)],
@@ -383,6 +395,7 @@ export const featurise = (
     day: dayOf(doc.meta.published),
     days: [...days],
     persons: [...persons].sort((a, b) => b[1] - a[1]),
+    weekday,
     counts: [...counts],
     words,
     segments,
