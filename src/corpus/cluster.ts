@@ -236,8 +236,11 @@ interface StoryState {
   dayMembers: number
   /** Casualty counts (`role:value`) members state. */
   counts: Set<string>
-  /** Members whose lede names each weekday (Monday first), then members naming any: eight small counts. */
-  weekdays: Uint32Array
+  /**
+   * Members whose lede names each weekday (Monday first), then members naming any: eight small counts,
+   * null until a member names one (a plain array of small integers: about 80 bytes, a typed array 200).
+   */
+  weekdays: number[] | null
   /** Key name feature (term id) → number of members for which it is a key name. */
   keyNames: Map<number, number>
   /** Person → mentions across members. */
@@ -306,7 +309,6 @@ const MAX_SEGMENTS = 1_000_000
 // Shared by every closed story; never written to, because closed stories are never candidates.
 const CLOSED_MAP = new Map<never, never>()
 const CLOSED_SET = new Set<never>()
-const CLOSED_WEEKDAYS = new Uint32Array(8)
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
 // The gap at which `gapLong` reaches 1: about a month, the time follow-ups (charges, funerals, trials)
@@ -657,7 +659,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(s.days ?? []),
         dayMembers: s.dayMembers ?? 0,
         counts: new Set(s.counts ?? []),
-        weekdays: s.weekdays ? Uint32Array.from(s.weekdays) : new Uint32Array(8),
+        weekdays: s.weekdays ? [...s.weekdays] : null,
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
@@ -765,7 +767,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.days = CLOSED_MAP as unknown as Map<number, number>
         story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
         story.counts = CLOSED_SET as unknown as Set<string>
-        story.weekdays = CLOSED_WEEKDAYS
+        story.weekdays = null
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
@@ -825,7 +827,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.days = new Map()
     story.dayMembers = 0
     story.counts = new Set()
-    story.weekdays = new Uint32Array(8)
+    story.weekdays = null
     story.keyNames = new Map()
     story.persons = new Map()
     story.mainPerson = ''
@@ -962,8 +964,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       else x[DAY_CLASH] = 1
     }
     // Undated, an article's `days` are empty (relative dates stay unresolved): the weekday it names stands in.
-    if (f.day === null && f.weekday >= 0 && story.weekdays[ANY_WEEKDAY] > 0) {
-      if (story.weekdays[f.weekday] * 2 >= story.weekdays[ANY_WEEKDAY]) x[WEEKDAY_SHARED] = 1
+    const weekdays = story.weekdays
+    if (f.day === null && f.weekday >= 0 && weekdays !== null) {
+      if (weekdays[f.weekday] * 2 >= weekdays[ANY_WEEKDAY]) x[WEEKDAY_SHARED] = 1
       else x[WEEKDAY_CLASH] = 1
     }
     if (f.counts.length > 0 && story.counts.size > 0) {
@@ -1235,7 +1238,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: new Map(),
         dayMembers: 0,
         counts: new Set(),
-        weekdays: new Uint32Array(8),
+        weekdays: null,
         keyNames: new Map(),
         persons: new Map(),
         mainPerson: '',
@@ -1286,6 +1289,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const d of f.days) story.days.set(d, (story.days.get(d) ?? 0) + 1)
     for (const c of f.counts) story.counts.add(c)
     if (f.weekday >= 0) {
+      story.weekdays ??= [0, 0, 0, 0, 0, 0, 0, 0]
       story.weekdays[f.weekday]++
       story.weekdays[ANY_WEEKDAY]++
     }
@@ -1364,7 +1368,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         days: [...s.days],
         dayMembers: s.dayMembers,
         counts: [...s.counts],
-        ...(s.weekdays[ANY_WEEKDAY] > 0 ? { weekdays: [...s.weekdays] } : {}),
+        ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),
