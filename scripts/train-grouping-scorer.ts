@@ -11,7 +11,11 @@
  * half stays held out for eval/grouping.eval.ts. Each dataset weighs the same in the fit.
  *
  * `npx tsx scripts/train-grouping-scorer.ts` (about a minute; reads ../shared/data, writes only the model).
+ * With `--hold`, only the features the current model has no weight for are fitted, its bias and other
+ * weights held: a feature that only some decisions can have (the weekday of an undated report) is added
+ * without refitting, and so moving, what grouping does elsewhere.
  */
+
 import { writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import {
@@ -22,6 +26,7 @@ import {
   loadGva,
   splitSet,
 } from '../eval/grouping-data.ts'
+import trained from '../models/grouping-scorer.json' with { type: 'json' }
 import { arrivalOrder, createStoryIndex, type GroupingScorer, PAIR_FEATURES } from '../src/corpus/cluster.ts'
 
 /**
@@ -77,11 +82,30 @@ const solve = (a: number[][], b: number[]): number[] => {
  * Fits the scorer as a conditional logit over each decision's options: start a story (score 0) or join
  * candidate i (score bias + w · x_i), with probability proportional to exp(score). The fitted bias is
  * thus the join threshold, learned with the weights. Weighted, L2-regularised (not the bias) per unit
- * of total decision weight; Newton's method.
+ * of total decision weight; Newton's method. With `held`, its bias (before any margin) and the weights
+ * it gives stay fixed, and only the other features are fitted.
  */
-export const fitScorer = (decisions: readonly Decision[], l2 = 0.001, iterations = 50): GroupingScorer => {
+export const fitScorer = (
+  decisions: readonly Decision[],
+  l2 = 0.001,
+  iterations = 50,
+  held?: GroupingScorer,
+): GroupingScorer => {
   const d = PAIR_FEATURES.length + 1
   const w = new Array<number>(d).fill(0)
+  // Held coordinates (the bias at 0, features at i + 1) keep the given values; the others are fitted.
+  const free = new Array<boolean>(d).fill(true)
+  if (held) {
+    w[0] = held.bias
+    free[0] = false
+    PAIR_FEATURES.forEach((name, i) => {
+      const v = held.weights[name]
+      if (v === undefined) return
+      w[i + 1] = v
+      free[i + 1] = false
+    })
+  }
+  const fitted = free.flatMap((f, i) => (f ? [i] : []))
   const total = decisions.reduce((sum, e) => sum + e.weight, 0)
   for (let it = 0; it < iterations; it++) {
     const grad = new Array<number>(d).fill(0)
@@ -112,12 +136,15 @@ export const fitScorer = (decisions: readonly Decision[], l2 = 0.001, iterations
       hess[i][i] += l2 * total
     }
     hess[0][0] += 1e-9 * total
-    const step = solve(hess, grad)
+    const step = solve(
+      fitted.map((i) => fitted.map((j) => hess[i][j])),
+      fitted.map((i) => grad[i]),
+    )
     let change = 0
-    for (let i = 0; i < d; i++) {
-      w[i] -= step[i]
-      change = Math.max(change, Math.abs(step[i]))
-    }
+    fitted.forEach((i, k) => {
+      w[i] -= step[k]
+      change = Math.max(change, Math.abs(step[k]))
+    })
     if (change < 1e-7) break
   }
   const round = (v: number): number => Math.round(v * 1e4) / 1e4
@@ -158,14 +185,23 @@ const withMargin = (scorer: GroupingScorer, margin: number): GroupingScorer => (
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const bare = [loadEcbPlus(), loadGva(), loadAllSides()].map((set) => splitSet(set, 'train'))
   const analysed = bare.map(analyseGroupingSet)
+  const hold = process.argv.includes('--hold')
+  const held = (scorer: GroupingScorer, margin: number): GroupingScorer | undefined =>
+    hold ? { bias: Math.round((scorer.bias + margin) * 1e4) / 1e4, weights: scorer.weights } : undefined
   const model = {
     note:
       'Story grouping candidate scorers: conditional logits over PAIR_FEATURES (src/corpus/cluster.ts), ' +
       'trained by scripts/train-grouping-scorer.ts on the train half (odd topic / incident / story ids) of ' +
       'ECB+ (CC BY 3.0 annotations), GVA and AllSides in ../shared/data: `analysed` on documents after the ' +
       'default pipeline and entity resolution, `bare` on text and metadata only. Holds no text.',
-    analysed: withMargin(fitScorer(trainingDecisions(analysed)), JOIN_MARGIN),
-    bare: withMargin(fitScorer(trainingDecisions(bare)), BARE_JOIN_MARGIN),
+    analysed: withMargin(
+      fitScorer(trainingDecisions(analysed), 0.001, 50, held(trained.analysed, JOIN_MARGIN)),
+      JOIN_MARGIN,
+    ),
+    bare: withMargin(
+      fitScorer(trainingDecisions(bare), 0.001, 50, held(trained.bare, BARE_JOIN_MARGIN)),
+      BARE_JOIN_MARGIN,
+    ),
   }
   writeFileSync(
     new URL('../models/grouping-scorer.json', import.meta.url),

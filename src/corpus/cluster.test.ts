@@ -625,3 +625,44 @@ describe('story index: reports of one day about one rare person with one count',
     assert.equal(groupStories([first, roundUp], never).length, 2)
   })
 })
+
+describe('StoryIndex: the weekday of undated reports', () => {
+  // Two made-up undated reports of similar break-ins at one shop: worded alike, told apart by the day.
+  const report = (id: string, day: string, extra: string) =>
+    doc(
+      id,
+      `Burglars broke into the Merrow hardware shop in Tolby on ${day} night and took power tools. ${extra} Police in Tolby are asking for witnesses.`,
+    )
+  const first = report('a', 'Tuesday', 'The owner found the back door forced.')
+  const same = report('b', 'Tuesday', 'A neighbour heard glass breaking.')
+  const other = report('c', 'Saturday', 'The owner found the back door forced.')
+  // A scorer that joins on shared wording unless the weekdays disagree.
+  const scorer = { bias: -0.3, weights: { lexical: 1, weekdayClash: -5 } }
+  const options = { scorer, bareScorer: scorer }
+
+  it('keeps apart undated reports whose ledes name different weekdays', () => {
+    const index = createStoryIndex(options)
+    index.prime([first, same, other])
+    for (const d of [first, same, other]) index.add(d)
+    assert.equal(index.storyOf('a'), index.storyOf('b'))
+    assert.notEqual(index.storyOf('a'), index.storyOf('c'))
+  })
+
+  it('ignores the weekday of a dated report, whose days say when', () => {
+    const dated = { ...other, meta: { ...other.meta, published: '2031-05-04' } }
+    const index = createStoryIndex(options)
+    index.prime([first, dated])
+    index.add(first)
+    index.add(dated)
+    assert.equal(index.storyOf('a'), index.storyOf('c'))
+  })
+
+  it('keeps the story weekdays in a snapshot', () => {
+    const index = createStoryIndex(options)
+    index.prime([first, same, other])
+    index.add(first)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), options)
+    restored.add(other)
+    assert.notEqual(restored.storyOf('a'), restored.storyOf('c'))
+  })
+})

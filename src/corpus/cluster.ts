@@ -87,7 +87,10 @@ export interface StoryIndexOptions {
  *   `personClash`: 1 when neither side names the other's most-named person at all;
  * - `nameMissing`: share (by tf·idf) of the article's key names the story never mentions;
  * - `storyNamesMissing`: share of the story's key names (key names of at least half its members) the
- *   article never mentions.
+ *   article never mentions;
+ * - `weekdayShared`, `weekdayClash`: for an article without a publication date (so without `days`), 1
+ *   when the weekday its lede names is (or is not) the one at least half the story's members naming a
+ *   weekday name: the one time cue an undated report gives.
  */
 export const PAIR_FEATURES = [
   'lexical',
@@ -107,6 +110,8 @@ export const PAIR_FEATURES = [
   'dayShared',
   'countClash',
   'countShared',
+  'weekdayShared',
+  'weekdayClash',
 ] as const
 
 /** A linear scorer over {@link PAIR_FEATURES}: score = bias + Σ weight · feature; an article joins at score >= threshold. */
@@ -165,6 +170,8 @@ export interface StoryIndexState {
     /** Absent in snapshots from before them: treated as empty. */
     streets?: string[]
     victims?: string[]
+    /** Members naming each weekday (Monday first) and members naming any (absent in older snapshots: none). */
+    weekdays?: number[]
     keyNames?: [string, number][]
     persons?: [string, number][]
     names: [string, number][]
@@ -236,6 +243,11 @@ interface StoryState {
   streets: Set<string>
   /** People members' ledes describe by age and sex (see {@link GroupingFeatures.victims}), the first `STORY_STREETS`. */
   victims: Set<string>
+  /**
+   * Members whose lede names each weekday (Monday first), then members naming any: eight small counts,
+   * null until a member names one (a plain array of small integers: about 80 bytes, a typed array 200).
+   */
+  weekdays: number[] | null
   /** Key name feature (term id) → number of members for which it is a key name. */
   keyNames: Map<number, number>
   /** Person → mentions across members. */
@@ -377,6 +389,10 @@ const DAY_CLASH = PAIR_FEATURES.indexOf('dayClash')
 const DAY_SHARED = PAIR_FEATURES.indexOf('dayShared')
 const COUNT_CLASH = PAIR_FEATURES.indexOf('countClash')
 const COUNT_SHARED = PAIR_FEATURES.indexOf('countShared')
+const WEEKDAY_SHARED = PAIR_FEATURES.indexOf('weekdayShared')
+const WEEKDAY_CLASH = PAIR_FEATURES.indexOf('weekdayClash')
+/** Slot of `StoryState.weekdays` counting the members that name any weekday. */
+const ANY_WEEKDAY = 7
 
 /** The role prefix of a count (`killed:3` → `killed:`). */
 const roleOf = (count: string): string => count.slice(0, count.indexOf(':') + 1)
@@ -674,6 +690,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         counts: new Set(s.counts ?? []),
         streets: new Set(s.streets ?? []),
         victims: new Set(s.victims ?? []),
+        weekdays: s.weekdays ? [...s.weekdays] : null,
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
         mainPerson: mostMentioned(s.persons ?? []),
@@ -783,6 +800,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.counts = CLOSED_SET as unknown as Set<string>
         story.streets = CLOSED_SET as unknown as Set<string>
         story.victims = CLOSED_SET as unknown as Set<string>
+        story.weekdays = null
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
         story.countRoles = CLOSED_SET as unknown as Set<string>
@@ -844,6 +862,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.counts = new Set()
     story.streets = new Set()
     story.victims = new Set()
+    story.weekdays = null
     story.keyNames = new Map()
     story.persons = new Map()
     story.mainPerson = ''
@@ -978,6 +997,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const near = f.days.some((d) => named(d) || named(d - 1) || named(d + 1))
       if (near) x[DAY_SHARED] = 1
       else x[DAY_CLASH] = 1
+    }
+    // Undated, an article's `days` are empty (relative dates stay unresolved): the weekday it names stands in.
+    const weekdays = story.weekdays
+    if (f.day === null && f.weekday >= 0 && weekdays !== null) {
+      if (weekdays[f.weekday] * 2 >= weekdays[ANY_WEEKDAY]) x[WEEKDAY_SHARED] = 1
+      else x[WEEKDAY_CLASH] = 1
     }
     if (f.counts.length > 0 && story.counts.size > 0) {
       let sharedRole = false
@@ -1283,6 +1308,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         counts: new Set(),
         streets: new Set(),
         victims: new Set(),
+        weekdays: null,
         keyNames: new Map(),
         persons: new Map(),
         mainPerson: '',
@@ -1334,6 +1360,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const c of f.counts) story.counts.add(c)
     for (const street of f.streets) if (story.streets.size < STORY_STREETS) story.streets.add(street)
     for (const victim of f.victims) if (story.victims.size < STORY_STREETS) story.victims.add(victim)
+    if (f.weekday >= 0) {
+      story.weekdays ??= [0, 0, 0, 0, 0, 0, 0, 0]
+      story.weekdays[f.weekday]++
+      story.weekdays[ANY_WEEKDAY]++
+    }
     for (const [term] of keys) story.keyNames.set(term, (story.keyNames.get(term) ?? 0) + 1)
     for (const [person, n] of f.persons) {
       if (!story.persons.has(person)) notePerson(person, best)
@@ -1411,6 +1442,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         counts: [...s.counts],
         ...(s.streets.size > 0 ? { streets: [...s.streets] } : {}),
         ...(s.victims.size > 0 ? { victims: [...s.victims] } : {}),
+        ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),

@@ -51,6 +51,19 @@ describe('featurise: terms and cues', () => {
   for (const [name, d, weight] of titles)
     it(name, () => assert.equal(featurise(d).terms.get('flood'), weight))
 
+  it('reads the weekday the lede names first, Monday as 0', () => {
+    assert.equal(
+      featurise(doc('A barn burned near Tolby on Tuesday night. By Friday it was rebuilt.')).weekday,
+      1,
+    )
+    assert.equal(featurise(doc('A barn burned near Tolby.')).weekday, -1)
+    // Past the lede, a weekday is background ("the club meets every Sunday").
+    assert.equal(
+      featurise(doc(`${'A barn burned near Tolby. '.repeat(10)}It reopens on Sunday.`)).weekday,
+      -1,
+    )
+  })
+
   it('reads the publication day', () => {
     assert.equal(featurise(doc('x', {}, '1970-01-11')).day, 10)
     assert.equal(featurise(doc('x')).day, null)

@@ -6,6 +6,9 @@ import type { Doc } from '../model/types.ts'
 
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
 const CALENDAR = new Set<string>(stopwords.calendar)
+const WEEKDAYS: readonly string[] = stopwords.weekdays
+/** Words of the lede read for its weekday: the first sentences, where a report says when its event happened. */
+const WEEKDAY_WORDS = 40
 
 /** What story grouping knows about one article: weighted terms, names, years, places, event types and its day. */
 export interface GroupingFeatures {
@@ -31,6 +34,11 @@ export interface GroupingFeatures {
    * their mention counts: who an event happened to or was done by.
    */
   persons: [string, number][]
+  /**
+   * The first weekday the lede names (the first {@link WEEKDAY_WORDS} words of the text), 0 for
+   * Monday to 6 for Sunday, -1 when none: when an undated report's event happened ("on Tuesday").
+   */
+  weekday: number
   /** Casualty counts the article states (`role:best` of killed / injured quantities from `doc.quantities`). */
   counts: string[]
   /**
@@ -476,6 +484,10 @@ export const featurise = (
     if (speaker) speakers.add(speaker.entity ?? speaker.text.toLowerCase().replace(/^the\s+/, ''))
   }
   const ranked = [...persons].sort((a, b) => b[1] - a[1])
+  let weekday = -1
+  for (let i = 0; i < words.length && i < WEEKDAY_WORDS && weekday < 0; i++)
+    weekday = WEEKDAYS.indexOf(words[i])
+
   return {
     terms,
     names: [...new Set(occurrences)],
@@ -489,6 +501,7 @@ export const featurise = (
       .filter(([person]) => !speakers.has(person))
       .slice(0, 2)
       .map(([person]) => person),
+    weekday,
     counts: [...counts],
     streets,
     victims,

@@ -146,33 +146,3 @@ test('AP-style title-case headlines are read as carrying no case information', a
     assert.equal(sentenceMode(sentence.split(' ')).mode === MODE_UPPER, upper, sentence)
   }
 })
-
-describe('entities: page furniture and common acronyms', () => {
-  it('finds no names in a short line of page furniture', () => {
-    assert.deepEqual(mentionsOf('Please enable Javascript to watch this video'), [])
-    assert.deepEqual(mentionsOf('Page 1 of 1'), [])
-  })
-
-  it('drops the furniture phrase but keeps the names of a longer sentence it starts', () => {
-    const found = mentionsOf(
-      'Buy Photo A 9-year-old child was killed after he found a gun in a Detroit home.',
-    )
-    assert.ok(!found.some((m) => m.startsWith('Buy Photo')), JSON.stringify(found))
-    assert.ok(
-      found.some((m) => m.startsWith('Detroit')),
-      JSON.stringify(found),
-    )
-  })
-
-  it('reads an acronym for a vehicle as no name', () => {
-    assert.deepEqual(mentionsOf('Police said the gunman got away in a gold SUV with black rims.'), [])
-  })
-
-  it('keeps an office named after its holder’s title whole', () => {
-    assert.ok(
-      mentionsOf("The Marlow County Sheriff's Office is charging the father.").some((m) =>
-        m.startsWith("Marlow County Sheriff's Office/ORG"),
-      ),
-    )
-  })
-})

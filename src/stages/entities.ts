@@ -80,31 +80,7 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
   const words = groups.map((g) => g.map((t) => doc.text.slice(t.span.start, t.span.end)))
   const tags = tagDocument(words, model ?? loadNerModel())
   const gaz = gazetteer ?? loadGazetteer()
-  const chrome = words.map(webChrome)
-  const names = namesFromTags(words, tags, {
-    gazetteer: gaz,
-    isName: (s, i) => isNameToken(groups[s][i]),
-  }).filter(
-    (n) =>
-      !chrome[n.sentence].some(([from, to]) => n.from <= to && from <= n.to) &&
-      !(n.from === n.to && NOT_NAMES.has(words[n.sentence][n.from])),
-  )
-  // "the Greene County Sheriff's Office": an office named after its holder's title, which the tagger
-  // may split at the possessive ("Greene County Sheriff" as a person, "Office" apart), is one
-  // organisation.
-  for (let i = names.length - 2; i >= 0; i--) {
-    const [a, b] = [names[i], names[i + 1]]
-    const w = words[a.sentence]
-    if (
-      b.sentence === a.sentence &&
-      b.from === b.to &&
-      b.from === a.to + 2 &&
-      /^['’]s$/.test(w[a.to + 1]) &&
-      isTitle(w[a.to], gaz) &&
-      gaz.orgHeads.has(fold(w[b.from]))
-    )
-      names.splice(i, 2, { ...a, to: b.to, type: 'ORG' })
-  }
+  const names = namesFromTags(words, tags, { gazetteer: gaz, isName: (s, i) => isNameToken(groups[s][i]) })
   const mentions = names.map((n): Mention => {
     const start = groups[n.sentence][n.from].span.start
     const end = groups[n.sentence][n.to].span.end
@@ -119,29 +95,6 @@ export const findMentions = (doc: Doc, { model, gazetteer }: EntitiesOptions = {
       names.map((n) => n.headline),
     ),
   )
-}
-
-const CHROME_PHRASES = cueData.webChrome.map((phrase) => phrase.split(' '))
-const NOT_NAMES = new Set(cueData.notNames)
-/** Longest sentence read as page furniture as a whole, in words: in a longer one, only the phrase is. */
-const CHROME_WORDS = 12
-
-/**
- * The word ranges [from, to] of a sentence that are page furniture: each web-chrome phrase ("Buy
- * Photo A 9-year-old was shot"), or the whole of a short sentence holding one ("Please enable
- * Javascript to watch this video") or paging ("Page 1 of 1"). Names there name no one in the news.
- */
-export const webChrome = (words: readonly string[]): [number, number][] => {
-  const folded = words.map(fold)
-  const whole: [number, number] = [0, words.length - 1]
-  if (/^page \d+ of \d+$/.test(folded.join(' '))) return [whole]
-  const found: [number, number][] = []
-  for (const phrase of CHROME_PHRASES) {
-    for (let i = 0; i + phrase.length <= folded.length; i++) {
-      if (phrase.every((w, k) => folded[i + k] === w)) found.push([i, i + phrase.length - 1])
-    }
-  }
-  return found.length > 0 && words.length <= CHROME_WORDS ? [whole] : found
 }
 
 /**
