@@ -248,13 +248,7 @@ const cases: [string, Row[]][] = [
   ],
   // A count of shots does not stop "and died"; a headline subject may carry an age aside.
   ['The man was shot several times and died at a hospital.', [['The man', 1, 1, 1, 'killed', 'man']]],
-  [
-    'Fear on Elm Road after girl, 15, is killed by gunmen',
-    [
-      ['girl', 1, 1, 1, 'killed', 'girl'],
-      ['15', 15, 15, 15, 'other', ''],
-    ],
-  ],
+  ['Fear on Elm Road after girl, 15, is killed by gunmen', [['girl', 1, 1, 1, 'killed', 'girl']]],
   // A condition said of someone makes them injured; "critical of" is no condition.
   ['Woman critical after being shot on Elm Road', [['Woman', 1, 1, 1, 'injured', 'woman']]],
   ['A man was critical of the plan.', []],
@@ -535,6 +529,15 @@ const cases: [string, Row[]][] = [
     [
       ['Two', 2, 2, 2, 'killed', 'children'],
       ['Two children, ages 3 and 5, and their mother', 3, 3, 3, 'killed', ''],
+    ],
+  ],
+  // A bare age after a person noun is an age, and the people on either side of it are one group.
+  [
+    'The baby, 1, and his uncle, 40, were shot on Elm Road.',
+    [
+      ['The baby', 1, 1, 1, 'dead_or_injured', 'baby'],
+      ['The baby, 1, and his uncle', 2, 2, 2, 'dead_or_injured', ''],
+      ['his uncle', 1, 1, 1, 'dead_or_injured', 'uncle'],
     ],
   ],
   [

@@ -378,12 +378,12 @@ const isNotACount = (v: View, f: Figure): boolean => {
   }
   // "(23)", "(555)".
   if (prev === '(' && next === ')') return true
-  // "Smith, 23, of Springfield": an age after a name.
+  // "Smith, 23, of Springfield", "the toddler, 2, and his grandfather": an age after a name or a person noun.
   if (prev === ',' && value <= 120 && Number.isInteger(value) && i - 2 >= v.start) {
     const before = v.tokens[i - 2]
     if (
       before.kind === 'word' &&
-      isCapitalised(raw(v, i - 2)) &&
+      (isCapitalised(raw(v, i - 2)) || PEOPLE.has(before.norm)) &&
       ([',', ')', '.', ';', 'and', ''].includes(next) || (FUNCTION.has(next) && next !== 'of'))
     )
       return true
@@ -906,9 +906,17 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
 
 const AGE_HEADS = new Set(['ages', 'aged', 'age'])
 
-/** "two children, ages 3 and 5, and their mother": the token after an age aside at k, or k. */
+/**
+ * "two children, ages 3 and 5, and their mother", "the toddler, 2, and his grandfather": the token after an
+ * age aside at k (the comma closing it), or k.
+ */
 const skipAgeAside = (v: View, k: number): number => {
-  if (norm(v, k) !== ',' || !AGE_HEADS.has(norm(v, k + 1))) return k
+  if (norm(v, k) !== ',') return k
+  // A bare age after a person noun: "the toddler, 2, and …".
+  const age = norm(v, k + 1)
+  if (PEOPLE.has(norm(v, k - 1)) && /^\d{1,3}$/.test(age) && Number(age) <= 120 && norm(v, k + 2) === ',')
+    return k + 2
+  if (!AGE_HEADS.has(norm(v, k + 1))) return k
   for (let e = k + 2; e < v.end && e < k + 12; e++) {
     // "aged 20, 21 and 25," ends at the comma not followed by another age.
     if (norm(v, e) === ',' && (e + 1 >= v.end || v.tokens[e + 1].kind !== 'number')) return e
