@@ -531,6 +531,15 @@ const cases: [string, Row[]][] = [
       ['Two children, ages 3 and 5, and their mother', 3, 3, 3, 'killed', ''],
     ],
   ],
+  // "hitting" takes its victims as object, like "striking".
+  [
+    'The rifle went off, hitting himself and his three nephews.',
+    [
+      ['himself', 1, 1, 1, 'dead_or_injured', 'himself'],
+      ['himself and his three nephews', 4, 4, 4, 'dead_or_injured', ''],
+      ['three', 3, 3, 3, 'other', 'nephews'],
+    ],
+  ],
   // A bare age after a person noun is an age, and the people on either side of it are one group.
   [
     'The baby, 1, and his uncle, 40, were shot on Elm Road.',
