@@ -540,6 +540,12 @@ const cases: [string, Row[]][] = [
       ['three', 3, 3, 3, 'other', 'nephews'],
     ],
   ],
+  // Victims of a shooting were shot, with no predicate to say so.
+  [
+    'Two other gunshot victims drove themselves to a hospital.',
+    [['Two', 2, 2, 2, 'dead_or_injured', 'victims']],
+  ],
+  ['Medics treated four shooting victims on Elm Road.', [['four', 4, 4, 4, 'dead_or_injured', 'victims']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.
   [
     'The baby, 1, and his uncle, 40, were shot on Elm Road.',

@@ -537,6 +537,8 @@ const HAVE = new Set(['have', 'has', 'had'])
 const BODY = new Set(lexicon.bodyParts)
 const MODALS = new Set(['could', 'would', 'might', 'may', 'should', "could've", "would've"])
 const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
+/** Words before "victims" that say they were shot: "gunshot victims", "shooting victims". */
+const SHOT_VICTIM = new Set(['gunshot', 'shooting'])
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -1212,6 +1214,14 @@ const readFigure = (
       if (role === null && COUNT_NOUNS.has(counted))
         role = rolePredicate(v, skipOfPhrase(v, predicateFrom))?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
+      // "two other gunshot victims arrived at the hospital": victims of a shooting were shot.
+      if (
+        role === null &&
+        countedIndex !== null &&
+        VICTIMS.has(counted) &&
+        SHOT_VICTIM.has(norm(v, countedIndex - 1))
+      )
+        role = 'dead_or_injured'
       if (role === null && verb?.verb === 'left') {
         // "left three people dead": the role follows the counted phrase.
         role = rolePredicate(v, predicateFrom)?.role ?? null
