@@ -546,6 +546,20 @@ const cases: [string, Row[]][] = [
     [['Two', 2, 2, 2, 'dead_or_injured', 'victims']],
   ],
   ['Medics treated four shooting victims on Elm Road.', [['four', 4, 4, 4, 'dead_or_injured', 'victims']]],
+  // A participle phrase after the subject; not when the auxiliary is another clause's or another subject's.
+  ['A man walking his dog was shot on Elm Road.', [['A man', 1, 1, 1, 'dead_or_injured', 'man']]],
+  ['Two women standing at a bus stop were wounded.', [['Two', 2, 2, 2, 'injured', 'women']]],
+  [
+    'Police sought two men running away after a boy was shot.',
+    [
+      ['two', 2, 2, 2, 'other', 'men'],
+      ['a boy', 1, 1, 1, 'dead_or_injured', 'boy'],
+    ],
+  ],
+  [
+    'Officers met a woman who said her brother had been shot.',
+    [['her brother', 1, 1, 1, 'dead_or_injured', 'brother']],
+  ],
   // A bare age after a person noun is an age, and the people on either side of it are one group.
   [
     'The baby, 1, and his uncle, 40, were shot on Elm Road.',

@@ -537,6 +537,25 @@ const HAVE = new Set(['have', 'has', 'had'])
 const BODY = new Set(lexicon.bodyParts)
 const MODALS = new Set(['could', 'would', 'might', 'may', 'should', "could've", "would've"])
 const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
+/** Verbs that report what someone said: "a man who said his son had been shot". */
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'reported', 'reports'])
+/** Words that open a clause of their own: an auxiliary after them is not the subject's. */
+const CLAUSE_OPENERS = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'because',
+  'since',
+  'until',
+  'where',
+  'and',
+  'but',
+  'who',
+  'that',
+  'which',
+])
 /** Words before "victims" that say they were shot: "gunshot victims", "shooting victims". */
 const SHOT_VICTIM = new Set(['gunshot', 'shooting'])
 const SUBJECT_PREPOSITIONS = new Set([
@@ -748,7 +767,9 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     const gunshot = gunshotWound(v, j)
     if (gunshot) return { ...gunshot, index: j }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
-    if ((SUBJECT_PREPOSITIONS.has(w) || relative) && !passive && !skipped) {
+    // "a man driving a car was shot", "two men standing outside were wounded": a participle phrase.
+    const participle = steps === 0 && /^[a-z]{2,}ing$/.test(w) && !AUXILIARIES.has(w) && !roleAt(v, j)
+    if ((SUBJECT_PREPOSITIONS.has(w) || relative || participle) && !passive && !skipped) {
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
       let k = j + 1
@@ -757,6 +778,10 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
         const eventNoun =
           norm(v, k).endsWith('ing') && (DETERMINERS.has(norm(v, k - 1)) || isCapitalised(raw(v, k - 1)))
         if (v.tokens[k].kind === 'punct' || (roleAt(v, k) && !eventNoun) || parseFigure(v, k)) return null
+        // "two suspects running away after a boy was shot", "a man who said his son had been shot": the
+        // auxiliary is another clause's, or another subject's.
+        if (participle && CLAUSE_OPENERS.has(norm(v, k))) return null
+        if (relative && REPORTING.has(norm(v, k)) && DETERMINERS.has(norm(v, k + 1))) return null
         k++
       }
       // A headline drops the auxiliary: "Fourth victim in Elm Road shooting dies".
