@@ -72,6 +72,16 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A 7-year-old girl died on Elm Road. A woman was shot in the arm. The 56-year-old was taken to a hospital.',
     { killed: 1, injured: 1 },
   ],
+  // With one death, someone introduced as shot whom no description of the dead fits is another victim who
+  // survived; a fitting one may be the dead victim shot, then died.
+  [
+    'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A 40-year-old woman sitting in the van was also hit in the arm.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
+    { killed: 1, injured: 0 },
+  ],
   // A reflexive names its own subject again: the boy who shot himself is the boy who died.
   [
     'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',

@@ -24,6 +24,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
+ *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -182,6 +184,29 @@ const othersKilled = (
  * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
  */
 const countsOf = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
+  const counts = shotCounts(all, titled, text)
+  if ((counts.injured?.best ?? 0) > 0 || counts.killed?.best !== 1) return counts
+  // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
+  // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
+  const fitting = all.filter((q) => q.role === 'killed' && q.best === 1 && described(q))
+  const stranger = all.find(
+    (q) =>
+      q.role === 'dead_or_injured' &&
+      q.best === 1 &&
+      /^an?\s/i.test(q.text) &&
+      described(q) &&
+      fitting.length > 0 &&
+      !fitsOne(fitting, q),
+  )
+  return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
+}
+
+/** {@link countsOf} before the check for a second, surviving victim. */
+const shotCounts = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
