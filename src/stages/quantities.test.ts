@@ -236,6 +236,15 @@ const cases: [string, Row[]][] = [
     'He faces one count each of first-degree attempted murder and robbery.',
     [['one count each of first-degree attempted murder', 1, 1, 1, 'injured', 'murder']],
   ],
+  // The degree of the crime may be "aggravated", "involuntary", …; a count of manslaughter is one dead too.
+  [
+    'He faces five counts of aggravated murder.',
+    [['five counts of aggravated murder', 5, 5, 5, 'killed', 'murder']],
+  ],
+  [
+    'He pleaded guilty to two counts of involuntary manslaughter.',
+    [['two counts of involuntary manslaughter', 2, 2, 2, 'killed', 'manslaughter']],
+  ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
   ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
   // Fired at is not hit; shot at a place or at close range is.

@@ -1054,12 +1054,12 @@ const countsOfCharge = (v: View, figure: Figure): Quantity | null => {
   // "one count each of first-degree attempted murder".
   let k = of + 1
   let attempted = false
-  while (k < figure.last + 8 && !FATAL_NOUNS.has(norm(v, k))) {
+  while (k < figure.last + 8 && !CHARGE_KILLINGS.has(norm(v, k))) {
     if (NEGATORS.has(norm(v, k))) attempted = true
     else if (!CHARGE_MODIFIERS.test(norm(v, k))) break
     k++
   }
-  if (!FATAL_NOUNS.has(norm(v, k))) return null
+  if (!CHARGE_KILLINGS.has(norm(v, k))) return null
   const n = figure.best
   return make(
     v,
@@ -1071,9 +1071,14 @@ const countsOfCharge = (v: View, figure: Figure): Quantity | null => {
     k,
   )
 }
-/** Words between "counts of" and the crime: "first-degree", "second degree", "capital", "felony". */
+/**
+ * Words between "counts of" and the crime: "first-degree", "second degree", "capital", "felony",
+ * "aggravated", "involuntary".
+ */
 const CHARGE_MODIFIERS =
-  /^(?:first|second|third|1st|2nd|3rd)(?:-degree)?$|^degree$|^-$|^capital$|^felony$|^criminal$|^criminally$/
+  /^(?:first|second|third|1st|2nd|3rd)(?:-degree)?$|^degree$|^-$|^capital$|^felony$|^criminal$|^criminally$|^aggravated$|^premeditated$|^involuntary$|^voluntary$|^reckless$|^vehicular$/
+/** The crimes a count of which is one person killed: the fatal nouns and "manslaughter". */
+const CHARGE_KILLINGS = new Set([...FATAL_NOUNS, 'manslaughter'])
 
 /** Participles that can follow a group noun as a reduced relative clause ("four people shot"). */
 const GROUP_PARTICIPLES = /^(?:[a-z]+ed|shot|hurt|slain|struck|hit)$/
