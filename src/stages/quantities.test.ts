@@ -569,6 +569,8 @@ const cases: [string, Row[]][] = [
     'Officers met a woman who said her brother had been shot.',
     [['her brother', 1, 1, 1, 'dead_or_injured', 'brother']],
   ],
+  // Two plural nouns joined after one figure share it: five people in all.
+  ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.
   [
     'The baby, 1, and his uncle, 40, were shot on Elm Road.',

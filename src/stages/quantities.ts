@@ -1230,7 +1230,14 @@ const readFigure = (
       // "four victims, three juveniles and one adult, suffered …": an aside that breaks the figure down.
       if (isBreakdown(v, after ? after.last : figure.last + added, figure, conj))
         conj = { values: [], next: conj.next + 1 }
-      const predicateFrom = conj.next
+      // "five men and women were hurt": a second plural noun shares the figure.
+      const shared =
+        after &&
+        conj.values.length === 0 &&
+        (norm(v, after.last) === 'and' || norm(v, after.last) === 'or') &&
+        COUNT_NOUNS.has(norm(v, after.last + 1)) &&
+        COUNT_NOUNS.has(after.noun)
+      const predicateFrom = shared ? after.last + 2 : conj.next
       if (verb && verb.role !== 'other') role = verb.role
       if (
         role === 'dead_or_injured' &&
