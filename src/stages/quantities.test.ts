@@ -569,6 +569,15 @@ const cases: [string, Row[]][] = [
     'Officers met a woman who said her brother had been shot.',
     [['her brother', 1, 1, 1, 'dead_or_injured', 'brother']],
   ],
+  // An age list after people is ages, and the people on either side of it are one group.
+  [
+    'Two women, 31 and 33, and a man, 40, were wounded.',
+    [
+      ['Two', 2, 2, 2, 'injured', 'women'],
+      ['Two women, 31 and 33, and a man', 3, 3, 3, 'injured', ''],
+      ['a man', 1, 1, 1, 'injured', 'man'],
+    ],
+  ],
   // Two plural nouns joined after one figure share it: five people in all.
   ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.

@@ -378,12 +378,23 @@ const isNotACount = (v: View, f: Figure): boolean => {
   }
   // "(23)", "(555)".
   if (prev === '(' && next === ')') return true
-  // "Smith, 23, of Springfield", "the toddler, 2, and his grandfather": an age after a name or a person noun.
-  if (prev === ',' && value <= 120 && Number.isInteger(value) && i - 2 >= v.start) {
-    const before = v.tokens[i - 2]
+  // "Smith, 23, of Springfield", "the toddler, 2, and his grandfather": an age after a name or a person noun;
+  // "two men, 18 and 20, and a woman": each figure of an age list after people.
+  let opener = i - 1
+  if (prev === 'and' || prev === ',') {
+    while (opener > v.start && opener > i - 8) {
+      const b = v.tokens[opener - 1]
+      if (b.kind !== 'number' && b.norm !== ',' && b.norm !== 'and') break
+      opener--
+    }
+    while (opener < i - 1 && norm(v, opener) !== ',') opener++
+  }
+  if (norm(v, opener) === ',' && value <= 120 && Number.isInteger(value) && opener - 1 >= v.start) {
+    const before = v.tokens[opener - 1]
+    const people = PEOPLE.has(before.norm) || COUNT_NOUNS.has(before.norm)
     if (
       before.kind === 'word' &&
-      (isCapitalised(raw(v, i - 2)) || PEOPLE.has(before.norm)) &&
+      (isCapitalised(raw(v, opener - 1)) || people) &&
       ([',', ')', '.', ';', 'and', ''].includes(next) || (FUNCTION.has(next) && next !== 'of'))
     )
       return true
@@ -939,10 +950,16 @@ const AGE_HEADS = new Set(['ages', 'aged', 'age'])
  */
 const skipAgeAside = (v: View, k: number): number => {
   if (norm(v, k) !== ',') return k
-  // A bare age after a person noun: "the toddler, 2, and …".
-  const age = norm(v, k + 1)
-  if (PEOPLE.has(norm(v, k - 1)) && /^\d{1,3}$/.test(age) && Number(age) <= 120 && norm(v, k + 2) === ',')
-    return k + 2
+  // Bare ages after a person noun: "the toddler, 2, and …", "two men, 18 and 20, and …".
+  if (PEOPLE.has(norm(v, k - 1)) || COUNT_NOUNS.has(norm(v, k - 1))) {
+    for (let e = k + 1; e < v.end && e < k + 9; e += 2) {
+      const age = norm(v, e)
+      if (!/^\d{1,3}$/.test(age) || Number(age) > 120) break
+      const after = norm(v, e + 1)
+      if (after === ',' && !/^\d/.test(norm(v, e + 2))) return e + 1
+      if (after !== ',' && after !== 'and') break
+    }
+  }
   if (!AGE_HEADS.has(norm(v, k + 1))) return k
   for (let e = k + 2; e < v.end && e < k + 12; e++) {
     // "aged 20, 21 and 25," ends at the comma not followed by another age.
