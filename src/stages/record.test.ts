@@ -107,6 +107,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A man was killed on Elm Road on Friday. So far this year, 120 people have been shot in the city.',
     { killed: 1, injured: 0 },
   ],
+  // A night's or weekend's toll is a round-up too.
+  [
+    'Two killed, nine hurt in violent weekend in Dellport. A man was shot dead on Elm Road on Saturday.',
+    { killed: 1, injured: 0 },
+  ],
   // ... but a spree told as separate incidents outweighs figures that state no number ("a man").
   [
     'A gunman killed four people and injured four others in three separate locations on Tuesday. A man was found dead in a car on Elm Road.',
