@@ -112,6 +112,15 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Two killed, nine hurt in violent weekend in Dellport. A man was shot dead on Elm Road on Saturday.',
     { killed: 1, injured: 0 },
   ],
+  // So is a toll over a stretch of hours.
+  [
+    'Nine people shot in Dellport in a 48-hour span. A man was wounded on Elm Road on Saturday.',
+    { killed: 0, injured: 1 },
+  ],
+  [
+    'Police said six people were shot in less than 30 hours. Two women were wounded outside a bar on Elm Road.',
+    { killed: 0, injured: 2 },
+  ],
   // ... but a spree told as separate incidents outweighs figures that state no number ("a man").
   [
     'A gunman killed four people and injured four others in three separate locations on Tuesday. A man was found dead in a car on Elm Road.',

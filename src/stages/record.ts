@@ -325,11 +325,16 @@ const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): 
 const AGGREGATE_WORDS = new Set(vocabulary.aggregateWords)
 const AGGREGATE_PHRASES = vocabulary.aggregatePhrases.map((p) => p.split(' '))
 
+/** Nouns after "48-hour" that make it a stretch of time, and words before "30 hours" that make it one. */
+const SPANS = new Set(['span', 'period', 'stretch', 'window'])
+const WITHIN = new Set(['in', 'within', 'than', 'over'])
+
 /**
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
- * year", "since Friday", "citywide"), 'incidents' for plural or separate incidents ("in shootings",
- * "separate"), or null.
+ * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
+ * separate incidents ("in shootings", "separate"), or null.
  */
+
 const aggregateMarker = (
   tokens: readonly Token[],
   from: number,
@@ -340,6 +345,15 @@ const aggregateMarker = (
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
     if (AGGREGATE_WORDS.has(tokens[i].norm)) found = 'incidents'
+    // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
+    if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
+    if (
+      tokens[i].norm === 'hours' &&
+      i - 2 >= from &&
+      /^\d+$/.test(tokens[i - 1].norm) &&
+      WITHIN.has(tokens[i - 2].norm)
+    )
+      return 'statistic'
   }
   return found
 }
