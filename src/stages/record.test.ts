@@ -82,6 +82,16 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
     { killed: 1, injured: 0 },
   ],
+  // The dead named as a part of the wounded group just counted leave the rest of it wounded ...
+  [
+    'Five people were wounded in a shooting on Elm Road. One of them died at a hospital on Sunday.',
+    { killed: 1, injured: 4 },
+  ],
+  // ... but not when the part is of another group.
+  [
+    'Three men were killed and four wounded on Elm Road. One of the three men died at the scene.',
+    { killed: 3, injured: 4 },
+  ],
   // A reflexive names its own subject again: the boy who shot himself is the boy who died.
   [
     'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',

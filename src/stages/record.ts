@@ -24,6 +24,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
+ *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
@@ -129,6 +131,7 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
 export const OTHERS_AFTER = /^\s+others?\b/i
 
 const TRANSITIVE = new Set(numberWords.transitive)
+const UNITS = new Map(Object.entries(numberWords.units as Record<string, number>))
 
 /**
  * "Another man was also shot": someone besides the people already told of, as the subject. As the object of
@@ -179,6 +182,41 @@ const othersKilled = (
 }
 
 /**
+ * "Four people were wounded. One of them later died": a killed part of the wounded group, told right after
+ * it, leaves the rest wounded (3). The sentence after the wounded figure must name the dead as a part ("one
+ * of them", "two of the victims"), so the group is the one just counted.
+ */
+const diedAmong = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || titled.has(hurt.q)) return hurt
+  for (const p of qs) {
+    if (p.role !== 'killed' || titled.has(p) || p.span.start < hurt.q.span.end || p.best === null) continue
+    const between = text.slice(hurt.q.span.end, p.span.start)
+    if ((between.match(/[.!?]\s/g) ?? []).length > 1) break
+    if (!/^\s+of\s/i.test(text.slice(p.span.end, p.span.end + 5)) || between.match(/[.!?]\s/) === null)
+      continue
+    if (p.best >= hurt.n) continue
+    // "one of the five people": a group named by its figure must be the wounded one.
+    const group = /^\s+of\s+(?:the\s+|those\s+|these\s+)?([\w-]+)/i.exec(
+      text.slice(p.span.end, p.span.end + 30),
+    )?.[1]
+    const size = group
+      ? /^\d+$/.test(group)
+        ? Number(group)
+        : (UNITS.get(group.toLowerCase()) ?? null)
+      : null
+    if (size !== null && size !== hurt.n) continue
+    const n = hurt.n - p.best
+    return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+  }
+  return hurt
+}
+
+/**
  * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
  * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
  * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
@@ -225,7 +263,7 @@ const shotCounts = (
   const same = (q: Quantity): boolean =>
     again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const hurt = largest(qs, 'injured')
+  const hurt = diedAmong(qs, titled, text, largest(qs, 'injured'))
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
