@@ -578,6 +578,9 @@ const cases: [string, Row[]][] = [
       ['a man', 1, 1, 1, 'injured', 'man'],
     ],
   ],
+  // A victim who survived was hurt; one who survived unharmed was not.
+  ['One of the four victims survived the attack.', [['One', 1, 1, 1, 'injured', 'victims']]],
+  ['Two victims survived unharmed.', [['Two', 2, 2, 2, 'other', 'victims']]],
   // Two plural nouns joined after one figure share it: five people in all.
   ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.

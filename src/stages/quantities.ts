@@ -567,6 +567,7 @@ const CLAUSE_OPENERS = new Set([
   'that',
   'which',
 ])
+const SURVIVED = new Set(['survived', 'survives'])
 /** Words before "victims" that say they were shot: "gunshot victims", "shooting victims". */
 const SHOT_VICTIM = new Set(['gunshot', 'shooting'])
 const SUBJECT_PREPOSITIONS = new Set([
@@ -1268,6 +1269,11 @@ const readFigure = (
       if (role === null && COUNT_NOUNS.has(counted))
         role = rolePredicate(v, skipOfPhrase(v, predicateFrom))?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
+      // "one victim survived", "one of the five victims survived the shooting": a victim who lived was hurt.
+      // "three victims survived unharmed" were not.
+      const unharmed = [1, 2, 3].some((k) => NEGATORS.has(norm(v, predicateFrom + k)))
+      if (role === null && VICTIMS.has(counted) && SURVIVED.has(norm(v, predicateFrom)) && !unharmed)
+        role = 'injured'
       // "two other gunshot victims arrived at the hospital": victims of a shooting were shot.
       if (
         role === null &&
