@@ -236,6 +236,15 @@ const cases: [string, Row[]][] = [
     'He faces one count each of first-degree attempted murder and robbery.',
     [['one count each of first-degree attempted murder', 1, 1, 1, 'injured', 'murder']],
   ],
+  // The degree of the crime may be "aggravated", "involuntary", …; a count of manslaughter is one dead too.
+  [
+    'He faces five counts of aggravated murder.',
+    [['five counts of aggravated murder', 5, 5, 5, 'killed', 'murder']],
+  ],
+  [
+    'He pleaded guilty to two counts of involuntary manslaughter.',
+    [['two counts of involuntary manslaughter', 2, 2, 2, 'killed', 'manslaughter']],
+  ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
   ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
   // Fired at is not hit; shot at a place or at close range is.
@@ -248,13 +257,7 @@ const cases: [string, Row[]][] = [
   ],
   // A count of shots does not stop "and died"; a headline subject may carry an age aside.
   ['The man was shot several times and died at a hospital.', [['The man', 1, 1, 1, 'killed', 'man']]],
-  [
-    'Fear on Elm Road after girl, 15, is killed by gunmen',
-    [
-      ['girl', 1, 1, 1, 'killed', 'girl'],
-      ['15', 15, 15, 15, 'other', ''],
-    ],
-  ],
+  ['Fear on Elm Road after girl, 15, is killed by gunmen', [['girl', 1, 1, 1, 'killed', 'girl']]],
   // A condition said of someone makes them injured; "critical of" is no condition.
   ['Woman critical after being shot on Elm Road', [['Woman', 1, 1, 1, 'injured', 'woman']]],
   ['A man was critical of the plan.', []],
@@ -535,6 +538,58 @@ const cases: [string, Row[]][] = [
     [
       ['Two', 2, 2, 2, 'killed', 'children'],
       ['Two children, ages 3 and 5, and their mother', 3, 3, 3, 'killed', ''],
+    ],
+  ],
+  // "hitting" takes its victims as object, like "striking".
+  [
+    'The rifle went off, hitting himself and his three nephews.',
+    [
+      ['himself', 1, 1, 1, 'dead_or_injured', 'himself'],
+      ['himself and his three nephews', 4, 4, 4, 'dead_or_injured', ''],
+      ['three', 3, 3, 3, 'other', 'nephews'],
+    ],
+  ],
+  // Victims of a shooting were shot, with no predicate to say so.
+  [
+    'Two other gunshot victims drove themselves to a hospital.',
+    [['Two', 2, 2, 2, 'dead_or_injured', 'victims']],
+  ],
+  ['Medics treated four shooting victims on Elm Road.', [['four', 4, 4, 4, 'dead_or_injured', 'victims']]],
+  // A participle phrase after the subject; not when the auxiliary is another clause's or another subject's.
+  ['A man walking his dog was shot on Elm Road.', [['A man', 1, 1, 1, 'dead_or_injured', 'man']]],
+  ['Two women standing at a bus stop were wounded.', [['Two', 2, 2, 2, 'injured', 'women']]],
+  [
+    'Police sought two men running away after a boy was shot.',
+    [
+      ['two', 2, 2, 2, 'other', 'men'],
+      ['a boy', 1, 1, 1, 'dead_or_injured', 'boy'],
+    ],
+  ],
+  [
+    'Officers met a woman who said her brother had been shot.',
+    [['her brother', 1, 1, 1, 'dead_or_injured', 'brother']],
+  ],
+  // An age list after people is ages, and the people on either side of it are one group.
+  [
+    'Two women, 31 and 33, and a man, 40, were wounded.',
+    [
+      ['Two', 2, 2, 2, 'injured', 'women'],
+      ['Two women, 31 and 33, and a man', 3, 3, 3, 'injured', ''],
+      ['a man', 1, 1, 1, 'injured', 'man'],
+    ],
+  ],
+  // A victim who survived was hurt; one who survived unharmed was not.
+  ['One of the four victims survived the attack.', [['One', 1, 1, 1, 'injured', 'victims']]],
+  ['Two victims survived unharmed.', [['Two', 2, 2, 2, 'other', 'victims']]],
+  // Two plural nouns joined after one figure share it: five people in all.
+  ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
+  // A bare age after a person noun is an age, and the people on either side of it are one group.
+  [
+    'The baby, 1, and his uncle, 40, were shot on Elm Road.',
+    [
+      ['The baby', 1, 1, 1, 'dead_or_injured', 'baby'],
+      ['The baby, 1, and his uncle', 2, 2, 2, 'dead_or_injured', ''],
+      ['his uncle', 1, 1, 1, 'dead_or_injured', 'uncle'],
     ],
   ],
   [

@@ -378,12 +378,23 @@ const isNotACount = (v: View, f: Figure): boolean => {
   }
   // "(23)", "(555)".
   if (prev === '(' && next === ')') return true
-  // "Smith, 23, of Springfield": an age after a name.
-  if (prev === ',' && value <= 120 && Number.isInteger(value) && i - 2 >= v.start) {
-    const before = v.tokens[i - 2]
+  // "Smith, 23, of Springfield", "the toddler, 2, and his grandfather": an age after a name or a person noun;
+  // "two men, 18 and 20, and a woman": each figure of an age list after people.
+  let opener = i - 1
+  if (prev === 'and' || prev === ',') {
+    while (opener > v.start && opener > i - 8) {
+      const b = v.tokens[opener - 1]
+      if (b.kind !== 'number' && b.norm !== ',' && b.norm !== 'and') break
+      opener--
+    }
+    while (opener < i - 1 && norm(v, opener) !== ',') opener++
+  }
+  if (norm(v, opener) === ',' && value <= 120 && Number.isInteger(value) && opener - 1 >= v.start) {
+    const before = v.tokens[opener - 1]
+    const people = PEOPLE.has(before.norm) || COUNT_NOUNS.has(before.norm)
     if (
       before.kind === 'word' &&
-      isCapitalised(raw(v, i - 2)) &&
+      (isCapitalised(raw(v, opener - 1)) || people) &&
       ([',', ')', '.', ';', 'and', ''].includes(next) || (FUNCTION.has(next) && next !== 'of'))
     )
       return true
@@ -537,6 +548,28 @@ const HAVE = new Set(['have', 'has', 'had'])
 const BODY = new Set(lexicon.bodyParts)
 const MODALS = new Set(['could', 'would', 'might', 'may', 'should', "could've", "would've"])
 const VICTIMS = new Set(['victim', 'victims', 'survivor', 'survivors'])
+/** Verbs that report what someone said: "a man who said his son had been shot". */
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'reported', 'reports'])
+/** Words that open a clause of their own: an auxiliary after them is not the subject's. */
+const CLAUSE_OPENERS = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'because',
+  'since',
+  'until',
+  'where',
+  'and',
+  'but',
+  'who',
+  'that',
+  'which',
+])
+const SURVIVED = new Set(['survived', 'survives'])
+/** Words before "victims" that say they were shot: "gunshot victims", "shooting victims". */
+const SHOT_VICTIM = new Set(['gunshot', 'shooting'])
 const SUBJECT_PREPOSITIONS = new Set([
   'in',
   'inside',
@@ -746,7 +779,9 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
     const gunshot = gunshotWound(v, j)
     if (gunshot) return { ...gunshot, index: j }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
-    if ((SUBJECT_PREPOSITIONS.has(w) || relative) && !passive && !skipped) {
+    // "a man driving a car was shot", "two men standing outside were wounded": a participle phrase.
+    const participle = steps === 0 && /^[a-z]{2,}ing$/.test(w) && !AUXILIARIES.has(w) && !roleAt(v, j)
+    if ((SUBJECT_PREPOSITIONS.has(w) || relative || participle) && !passive && !skipped) {
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
       let k = j + 1
@@ -755,6 +790,10 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
         const eventNoun =
           norm(v, k).endsWith('ing') && (DETERMINERS.has(norm(v, k - 1)) || isCapitalised(raw(v, k - 1)))
         if (v.tokens[k].kind === 'punct' || (roleAt(v, k) && !eventNoun) || parseFigure(v, k)) return null
+        // "two suspects running away after a boy was shot", "a man who said his son had been shot": the
+        // auxiliary is another clause's, or another subject's.
+        if (participle && CLAUSE_OPENERS.has(norm(v, k))) return null
+        if (relative && REPORTING.has(norm(v, k)) && DETERMINERS.has(norm(v, k + 1))) return null
         k++
       }
       // A headline drops the auxiliary: "Fourth victim in Elm Road shooting dies".
@@ -906,9 +945,23 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
 
 const AGE_HEADS = new Set(['ages', 'aged', 'age'])
 
-/** "two children, ages 3 and 5, and their mother": the token after an age aside at k, or k. */
+/**
+ * "two children, ages 3 and 5, and their mother", "the toddler, 2, and his grandfather": the token after an
+ * age aside at k (the comma closing it), or k.
+ */
 const skipAgeAside = (v: View, k: number): number => {
-  if (norm(v, k) !== ',' || !AGE_HEADS.has(norm(v, k + 1))) return k
+  if (norm(v, k) !== ',') return k
+  // Bare ages after a person noun: "the toddler, 2, and …", "two men, 18 and 20, and …".
+  if (PEOPLE.has(norm(v, k - 1)) || COUNT_NOUNS.has(norm(v, k - 1))) {
+    for (let e = k + 1; e < v.end && e < k + 9; e += 2) {
+      const age = norm(v, e)
+      if (!/^\d{1,3}$/.test(age) || Number(age) > 120) break
+      const after = norm(v, e + 1)
+      if (after === ',' && !/^\d/.test(norm(v, e + 2))) return e + 1
+      if (after !== ',' && after !== 'and') break
+    }
+  }
+  if (!AGE_HEADS.has(norm(v, k + 1))) return k
   for (let e = k + 2; e < v.end && e < k + 12; e++) {
     // "aged 20, 21 and 25," ends at the comma not followed by another age.
     if (norm(v, e) === ',' && (e + 1 >= v.end || v.tokens[e + 1].kind !== 'number')) return e
@@ -1019,12 +1072,12 @@ const countsOfCharge = (v: View, figure: Figure): Quantity | null => {
   // "one count each of first-degree attempted murder".
   let k = of + 1
   let attempted = false
-  while (k < figure.last + 8 && !FATAL_NOUNS.has(norm(v, k))) {
+  while (k < figure.last + 8 && !CHARGE_KILLINGS.has(norm(v, k))) {
     if (NEGATORS.has(norm(v, k))) attempted = true
     else if (!CHARGE_MODIFIERS.test(norm(v, k))) break
     k++
   }
-  if (!FATAL_NOUNS.has(norm(v, k))) return null
+  if (!CHARGE_KILLINGS.has(norm(v, k))) return null
   const n = figure.best
   return make(
     v,
@@ -1036,9 +1089,14 @@ const countsOfCharge = (v: View, figure: Figure): Quantity | null => {
     k,
   )
 }
-/** Words between "counts of" and the crime: "first-degree", "second degree", "capital", "felony". */
+/**
+ * Words between "counts of" and the crime: "first-degree", "second degree", "capital", "felony",
+ * "aggravated", "involuntary".
+ */
 const CHARGE_MODIFIERS =
-  /^(?:first|second|third|1st|2nd|3rd)(?:-degree)?$|^degree$|^-$|^capital$|^felony$|^criminal$|^criminally$/
+  /^(?:first|second|third|1st|2nd|3rd)(?:-degree)?$|^degree$|^-$|^capital$|^felony$|^criminal$|^criminally$|^aggravated$|^premeditated$|^involuntary$|^voluntary$|^reckless$|^vehicular$/
+/** The crimes a count of which is one person killed: the fatal nouns and "manslaughter". */
+const CHARGE_KILLINGS = new Set([...FATAL_NOUNS, 'manslaughter'])
 
 /** Participles that can follow a group noun as a reduced relative clause ("four people shot"). */
 const GROUP_PARTICIPLES = /^(?:[a-z]+ed|shot|hurt|slain|struck|hit)$/
@@ -1190,7 +1248,14 @@ const readFigure = (
       // "four victims, three juveniles and one adult, suffered …": an aside that breaks the figure down.
       if (isBreakdown(v, after ? after.last : figure.last + added, figure, conj))
         conj = { values: [], next: conj.next + 1 }
-      const predicateFrom = conj.next
+      // "five men and women were hurt": a second plural noun shares the figure.
+      const shared =
+        after &&
+        conj.values.length === 0 &&
+        (norm(v, after.last) === 'and' || norm(v, after.last) === 'or') &&
+        COUNT_NOUNS.has(norm(v, after.last + 1)) &&
+        COUNT_NOUNS.has(after.noun)
+      const predicateFrom = shared ? after.last + 2 : conj.next
       if (verb && verb.role !== 'other') role = verb.role
       if (
         role === 'dead_or_injured' &&
@@ -1204,6 +1269,19 @@ const readFigure = (
       if (role === null && COUNT_NOUNS.has(counted))
         role = rolePredicate(v, skipOfPhrase(v, predicateFrom))?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
+      // "one victim survived", "one of the five victims survived the shooting": a victim who lived was hurt.
+      // "three victims survived unharmed" were not.
+      const unharmed = [1, 2, 3].some((k) => NEGATORS.has(norm(v, predicateFrom + k)))
+      if (role === null && VICTIMS.has(counted) && SURVIVED.has(norm(v, predicateFrom)) && !unharmed)
+        role = 'injured'
+      // "two other gunshot victims arrived at the hospital": victims of a shooting were shot.
+      if (
+        role === null &&
+        countedIndex !== null &&
+        VICTIMS.has(counted) &&
+        SHOT_VICTIM.has(norm(v, countedIndex - 1))
+      )
+        role = 'dead_or_injured'
       if (role === null && verb?.verb === 'left') {
         // "left three people dead": the role follows the counted phrase.
         role = rolePredicate(v, predicateFrom)?.role ?? null

@@ -72,6 +72,26 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A 7-year-old girl died on Elm Road. A woman was shot in the arm. The 56-year-old was taken to a hospital.',
     { killed: 1, injured: 1 },
   ],
+  // With one death, someone introduced as shot whom no description of the dead fits is another victim who
+  // survived; a fitting one may be the dead victim shot, then died.
+  [
+    'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A 40-year-old woman sitting in the van was also hit in the arm.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
+    { killed: 1, injured: 0 },
+  ],
+  // The dead named as a part of the wounded group just counted leave the rest of it wounded ...
+  [
+    'Five people were wounded in a shooting on Elm Road. One of them died at a hospital on Sunday.',
+    { killed: 1, injured: 4 },
+  ],
+  // ... but not when the part is of another group.
+  [
+    'Three men were killed and four wounded on Elm Road. One of the three men died at the scene.',
+    { killed: 3, injured: 4 },
+  ],
   // A reflexive names its own subject again: the boy who shot himself is the boy who died.
   [
     'Boy, 4, dies after accidentally shooting himself in Dellport. The child was taken to a hospital.',
@@ -96,6 +116,20 @@ const cases: [string, { killed: number; injured: number }][] = [
   [
     'A man was killed on Elm Road on Friday. So far this year, 120 people have been shot in the city.',
     { killed: 1, injured: 0 },
+  ],
+  // A night's or weekend's toll is a round-up too.
+  [
+    'Two killed, nine hurt in violent weekend in Dellport. A man was shot dead on Elm Road on Saturday.',
+    { killed: 1, injured: 0 },
+  ],
+  // So is a toll over a stretch of hours.
+  [
+    'Nine people shot in Dellport in a 48-hour span. A man was wounded on Elm Road on Saturday.',
+    { killed: 0, injured: 1 },
+  ],
+  [
+    'Police said six people were shot in less than 30 hours. Two women were wounded outside a bar on Elm Road.',
+    { killed: 0, injured: 2 },
   ],
   // ... but a spree told as separate incidents outweighs figures that state no number ("a man").
   [

@@ -24,6 +24,10 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
+ *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
+ * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
+ *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -127,6 +131,7 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
 export const OTHERS_AFTER = /^\s+others?\b/i
 
 const TRANSITIVE = new Set(numberWords.transitive)
+const UNITS = new Map(Object.entries(numberWords.units as Record<string, number>))
 
 /**
  * "Another man was also shot": someone besides the people already told of, as the subject. As the object of
@@ -177,11 +182,69 @@ const othersKilled = (
 }
 
 /**
+ * "Four people were wounded. One of them later died": a killed part of the wounded group, told right after
+ * it, leaves the rest wounded (3). The sentence after the wounded figure must name the dead as a part ("one
+ * of them", "two of the victims"), so the group is the one just counted.
+ */
+const diedAmong = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || titled.has(hurt.q)) return hurt
+  for (const p of qs) {
+    if (p.role !== 'killed' || titled.has(p) || p.span.start < hurt.q.span.end || p.best === null) continue
+    const between = text.slice(hurt.q.span.end, p.span.start)
+    if ((between.match(/[.!?]\s/g) ?? []).length > 1) break
+    if (!/^\s+of\s/i.test(text.slice(p.span.end, p.span.end + 5)) || between.match(/[.!?]\s/) === null)
+      continue
+    if (p.best >= hurt.n) continue
+    // "one of the five people": a group named by its figure must be the wounded one.
+    const group = /^\s+of\s+(?:the\s+|those\s+|these\s+)?([\w-]+)/i.exec(
+      text.slice(p.span.end, p.span.end + 30),
+    )?.[1]
+    const size = group
+      ? /^\d+$/.test(group)
+        ? Number(group)
+        : (UNITS.get(group.toLowerCase()) ?? null)
+      : null
+    if (size !== null && size !== hurt.n) continue
+    const n = hurt.n - p.best
+    return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+  }
+  return hurt
+}
+
+/**
  * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
  * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
  * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
  */
 const countsOf = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
+  const counts = shotCounts(all, titled, text)
+  if ((counts.injured?.best ?? 0) > 0 || counts.killed?.best !== 1) return counts
+  // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
+  // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
+  const fitting = all.filter((q) => q.role === 'killed' && q.best === 1 && described(q))
+  const stranger = all.find(
+    (q) =>
+      q.role === 'dead_or_injured' &&
+      q.best === 1 &&
+      /^an?\s/i.test(q.text) &&
+      described(q) &&
+      fitting.length > 0 &&
+      !fitsOne(fitting, q),
+  )
+  return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
+}
+
+/** {@link countsOf} before the check for a second, surviving victim. */
+const shotCounts = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
@@ -200,7 +263,7 @@ const countsOf = (
   const same = (q: Quantity): boolean =>
     again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const hurt = largest(qs, 'injured')
+  const hurt = diedAmong(qs, titled, text, largest(qs, 'injured'))
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
@@ -300,11 +363,16 @@ const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): 
 const AGGREGATE_WORDS = new Set(vocabulary.aggregateWords)
 const AGGREGATE_PHRASES = vocabulary.aggregatePhrases.map((p) => p.split(' '))
 
+/** Nouns after "48-hour" that make it a stretch of time, and words before "30 hours" that make it one. */
+const SPANS = new Set(['span', 'period', 'stretch', 'window'])
+const WITHIN = new Set(['in', 'within', 'than', 'over'])
+
 /**
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
- * year", "since Friday", "citywide"), 'incidents' for plural or separate incidents ("in shootings",
- * "separate"), or null.
+ * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
+ * separate incidents ("in shootings", "separate"), or null.
  */
+
 const aggregateMarker = (
   tokens: readonly Token[],
   from: number,
@@ -315,6 +383,15 @@ const aggregateMarker = (
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
     if (AGGREGATE_WORDS.has(tokens[i].norm)) found = 'incidents'
+    // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
+    if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
+    if (
+      tokens[i].norm === 'hours' &&
+      i - 2 >= from &&
+      /^\d+$/.test(tokens[i - 1].norm) &&
+      WITHIN.has(tokens[i - 2].norm)
+    )
+      return 'statistic'
   }
   return found
 }
