@@ -55,6 +55,8 @@ const all = [...storm1, ...storm2, ...council]
 const groupsOf = (stories: { documents: string[] }[]): string[][] =>
   stories.map((s) => [...s.documents].sort()).sort((a, b) => a[0].localeCompare(b[0]))
 
+/** Options whose scorers never join: only the rules that overrule a rejection can. */
+const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
 describe('groupStories', () => {
   it('puts reports of one event together and keeps a similar event apart', () => {
     assert.deepEqual(groupsOf(groupStories(all)), [
@@ -393,7 +395,6 @@ describe('story index: long-gap follow-ups', () => {
 })
 
 describe('story index: reworded reports of one day, place and count', () => {
-  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
   const report = (id: string, text: string, figure: number): Doc => {
     const at = (word: string): { start: number; end: number } => {
       const start = text.indexOf(word)
@@ -452,7 +453,6 @@ describe('story index: reworded reports of one day, place and count', () => {
 })
 
 describe('story index: reports of one day on one street', () => {
-  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
   const report = (id: string, text: string): Doc => {
     const start = text.indexOf('Saturday')
     return {
@@ -541,7 +541,6 @@ describe('story index: reports of one day on one street', () => {
 })
 
 describe('story index: reports of one day about one rare person with one count', () => {
-  const never = { scorer: { bias: -100, weights: {} }, bareScorer: { bias: -100, weights: {} } }
   const report = (id: string, text: string, figures: number[], quoted = false): Doc => {
     const at = (word: string, from = 0): { start: number; end: number } => {
       const start = text.indexOf(word, from)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
-import type { Entity, Fact } from '../model/types.ts'
+import type { Entity, EntityType, Fact } from '../model/types.ts'
 import { analyseDocument } from '../pipeline/default.ts'
 import { compareStory } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
@@ -492,6 +492,12 @@ describe('compareStory: where it happened, when no sentence telling it says', ()
       .map((f) => String(f.values[0].value))
   }
 
+  /** Place facts of a one-report story whose one mention is typed as given (the tagger's reading). */
+  const fixturePlaces = (text: string, mention: { at: string; type: EntityType }): string[] =>
+    compareStory([makeFixture({ id: 'd', text, mentions: [mention] })], [])
+      .facts.filter((f) => f.kind === 'place')
+      .map((f) => String(f.values[0].value))
+
   it('takes a place the report names elsewhere', () => {
     const text =
       'Man charged after shooting\n\nA man was charged with attempted murder on Friday, prosecutors said. ' +
@@ -500,27 +506,21 @@ describe('compareStory: where it happened, when no sentence telling it says', ()
   })
 
   it('takes a listed city for a place where a place is expected, whatever the tagger read', () => {
-    const doc = makeFixture({
-      id: 'd',
-      text: 'Man shot\n\nA man was shot in Jackson on Sunday night. He was taken to a hospital.',
-      mentions: [{ at: 'Jackson', type: 'PERSON' }],
-    })
-    const places = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
     assert.deepEqual(
-      places.map((f) => f.values[0].value),
+      fixturePlaces('Man shot\n\nA man was shot in Jackson on Sunday night. He was taken to a hospital.', {
+        at: 'Jackson',
+        type: 'PERSON',
+      }),
       ['Jackson'],
     )
   })
 
   it('takes the town its police are named after, however the tagger typed it', () => {
-    const doc = makeFixture({
-      id: 'd',
-      text: 'Man shot\n\nA man was shot on Sunday night, Quarnby police said. He was taken to a hospital.',
-      mentions: [{ at: 'Quarnby', type: 'ORG' }],
-    })
-    const places = compareStory([doc], []).facts.filter((f) => f.kind === 'place')
     assert.deepEqual(
-      places.map((f) => f.values[0].value),
+      fixturePlaces(
+        'Man shot\n\nA man was shot on Sunday night, Quarnby police said. He was taken to a hospital.',
+        { at: 'Quarnby', type: 'ORG' },
+      ),
       ['Quarnby'],
     )
   })

@@ -141,15 +141,15 @@ export const makeView = (
   // (counted as a place only when typed as one: "the Hamas attack" names its author). A country there
   // is the event's author, not its place: "a US strike", "the Ostravian raid".
   const triggerAt = new Set((doc.events ?? []).map((e) => tokenIndexAt(tokens, e.span.start)))
-  const countries = loadGazetteer().countries
+  const gazetteer = loadGazetteer()
+  // A name as the gazetteers list it: lower case, no dots, no leading "the".
+  const listed = (m: Mention): string =>
+    m.text
+      .toLowerCase()
+      .replace(/\./g, '')
+      .replace(/^the\s+/, '')
   const namesEvent = (m: Mention): boolean =>
-    triggerAt.has(tokenIndexAt(tokens, m.span.end)) &&
-    !countries.has(
-      m.text
-        .toLowerCase()
-        .replace(/\./g, '')
-        .replace(/^the\s+/, ''),
-    )
+    triggerAt.has(tokenIndexAt(tokens, m.span.end)) && !gazetteer.countries.has(listed(m))
   const dateline = new Set(
     (doc.mentions ?? []).filter((m) => places.some((p) => p.start === m.span.start && p.end === m.span.end)),
   )
@@ -166,11 +166,10 @@ export const makeView = (
   // police" read as an organisation makes "in Dellport" one).
   // So does a listed city or country where a place is expected, whatever the tagger read ("shot in
   // Jackson" read as a person).
-  const gpe = loadGazetteer().gpe
   const isPlace = (m: Mention): boolean =>
     placeTypes.includes(typeOf(m)) ||
     placeTypes.includes(m.type) ||
-    (placeTypes.includes('GPE') && gpe.has(m.text.toLowerCase().replace(/\./g, '')))
+    (placeTypes.includes('GPE') && gazetteer.gpe.has(listed(m)))
   // "Dellport police said": a name its emergency services are named after is a place, however typed.
   const locative = new Set([...locativeAny].filter((m) => isPlace(m) || servedBy(tokens, m)))
   const residence = new Set(
