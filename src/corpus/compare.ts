@@ -501,7 +501,9 @@ export const compareStory = (
   for (const view of views)
     for (const m of view.doc.mentions ?? [])
       if (actorTypes.includes(m.type) || actorTypes.includes(view.typeOf(m))) actorKeys.add(mentionKey(m))
-  const isActor: Accept = (_, m) => !notActors.has(mentionKey(m)) && actorKeys.has(mentionKey(m))
+  // A name in the page's furniture (the site's name after the title, a caption) is not an actor.
+  const isActor: Accept = (view, m) =>
+    !view.furniture.has(m) && !notActors.has(mentionKey(m)) && actorKeys.has(mentionKey(m))
   // An actor named once in passing in one report is not a main actor.
   const actorRanks = rankEntities(views, isActor).filter((p) => p.docs.size > 1 || p.score > 1)
   const actors = actorRanks

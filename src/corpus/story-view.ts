@@ -11,6 +11,7 @@ import { findDatelines } from '../stages/dateline.ts'
 import { loadGazetteer } from '../stages/entity-gazetteer.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
+import { furnitureMentions } from './page-furniture.ts'
 
 const LOCATIVE = new Set(compareCues.locative)
 
@@ -66,6 +67,8 @@ export interface DocView {
   dateline: Set<Mention>
   /** Datelines' parentheses ("(AP)", "(Feb. 4, 2014)"): a date there is the report's, not an event's. */
   stamps: Span[]
+  /** Mentions in page furniture (the site's name after the title, captions, player notices): not actors. */
+  furniture: Set<Mention>
 }
 
 /** Index of the first token ending after `offset` (the token at or after it); `tokens.length` if none. */
@@ -201,6 +204,7 @@ export const makeView = (
     services,
     dateline,
     stamps,
+    furniture: furnitureMentions(doc, sentences, stamps),
   }
 }
 
