@@ -482,6 +482,22 @@ describe('compareStory: where it happened', () => {
   })
 })
 
+describe('compareStory: where it happened, city before country', () => {
+  it('names a city before the country it lies in, whichever the reports name more', () => {
+    // Real place names, a made-up event.
+    const text =
+      'Floods in France\n\nFloods swept through towns in France on Monday, killing two people, officials said. ' +
+      'In France, rivers rose overnight. A bridge collapsed in Lyon on Monday during the floods.'
+    const doc = analyseDocument(
+      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
+    )
+    const places = compareStory([doc], [])
+      .facts.filter((f) => f.kind === 'place')
+      .map((f) => String(f.values[0].value))
+    assert.deepEqual(places, ['Lyon', 'France'])
+  })
+})
+
 describe('compareStory: where it happened, when no sentence telling it says', () => {
   const placesOf = (text: string): string[] => {
     const doc = analyseDocument(

@@ -20,6 +20,7 @@ import type {
   StoryFraming,
   Token,
 } from '../model/types.ts'
+import { containersOf } from '../stages/entity-gazetteer.ts'
 import { quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
 import { headlineOf } from './headline.ts'
 import { frameStory, keyName, mentionKey } from './story-framing.ts'
@@ -354,6 +355,49 @@ const rankEntities = (
   )
 }
 
+/** How many of the best-ranked places {@link specificFirst} regroups. */
+const SPECIFIC_WINDOW = 6
+
+/**
+ * Ranked places regrouped by what lies in what: a region or country goes right after the city or
+ * province in it ("Iraq, Syria, Baghdad" → "Baghdad, Iraq, Syria"), the most precise place first, and
+ * each group ranks by the support of all its places (a mention of Baghdad is one of Iraq too). Only the
+ * first few ranked places move.
+ */
+const specificFirst = (ranked: readonly Prominence[], nameOf: (key: string) => string): Prominence[] => {
+  const head = ranked.slice(0, SPECIFIC_WINDOW)
+  const names = head.map((p) => listedPlace(nameOf(p.key)))
+  const inside = head.map((_, i) => containersOf(names[i]))
+  // A container's place in the order: after the best-ranked place it contains.
+  const anchor = head.map((_, i) => head.findIndex((_p, j) => j !== i && inside[j].has(names[i])))
+  const rootOf = (i: number, seen = new Set<number>()): number =>
+    anchor[i] === -1 || seen.has(i) ? i : rootOf(anchor[i], seen.add(i))
+  const groups = new Map<number, number[]>()
+  head.forEach((_, i) => {
+    const root = rootOf(i)
+    groups.set(root, [...(groups.get(root) ?? []), i])
+  })
+  const ordered = [...groups]
+    .map(([root, members]) => ({ root, members }))
+    .sort((a, b) => Math.min(...a.members) - Math.min(...b.members))
+  return [
+    ...ordered.flatMap(({ root, members }) => [
+      head[root],
+      ...members.filter((i) => i !== root).map((i) => head[i]),
+    ]),
+    ...ranked.slice(SPECIFIC_WINDOW),
+  ]
+}
+
+/** A place name as the gazetteers list it: lower case, no dots, no leading "the". */
+const listedPlace = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+    .trim()
+
 const presenceFact = (
   views: readonly DocView[],
   key: string,
@@ -476,10 +520,13 @@ export const compareStory = (
     views.some((view) =>
       (view.doc.mentions ?? []).some((m) => mentionKey(m) === key && view.typeOf(m) === 'FAC'),
     )
-  const places = (placeRanks?.ranks ?? [])
-    .map((p) => ({ p, facility: facility(p.key) }))
-    .sort((a, b) => Number(a.facility) - Number(b.facility))
-    .map(({ p }) => p)
+  const places = specificFirst(
+    (placeRanks?.ranks ?? [])
+      .map((p) => ({ p, facility: facility(p.key) }))
+      .sort((a, b) => Number(a.facility) - Number(b.facility))
+      .map(({ p }) => p),
+    (key) => keyName(key, byId, docs),
+  )
     .slice(0, maxPlaces)
     .map((p) =>
       presenceFact(

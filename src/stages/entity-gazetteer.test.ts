@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
+  containersOf,
   GAZ_COUNTRY,
   GAZ_DEMONYM,
   GAZ_GPE_BEGIN,
@@ -104,5 +105,19 @@ describe('gazetteerFlags', () => {
     assert.equal(flags[3], 0)
     assert.ok(flags[4] & GAZ_DEMONYM)
     assert.equal(flags[5], 0)
+  })
+})
+
+describe('containersOf', () => {
+  it('gives the state and the country a listed city lies in, by any of the country’s names', () => {
+    const inside = containersOf('St. Louis')
+    assert.ok(inside.has('missouri'))
+    assert.ok(inside.has('united states') && inside.has('us'))
+    assert.ok(containersOf('Missouri').has('usa'))
+  })
+
+  it('gives nothing for a name it does not list, and never the place itself', () => {
+    assert.equal(containersOf('Quarnby').size, 0)
+    assert.ok(!containersOf('Baghdad').has('baghdad'))
   })
 })

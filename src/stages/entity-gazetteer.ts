@@ -56,6 +56,7 @@ interface CityRow {
   city: string
   city_ascii: string
   province: string
+  iso2: string
 }
 
 let loaded: Gazetteer | undefined
@@ -128,6 +129,46 @@ export const loadGazetteer = (): Gazetteer => {
   for (const name of gaz.countries) gaz.nations.add(name)
   loaded = gaz
   return gaz
+}
+
+/** A place name as the gazetteers list it: lower case, no dots, no leading "the". */
+const listedForm = (name: string): string =>
+  fold(name)
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+
+let containing: Map<string, Set<string>> | undefined
+
+const NONE: ReadonlySet<string> = new Set()
+
+/**
+ * The places a listed city or province lies in, as listed names: its province or state, its country and
+ * the country's other names ("memphis" → tennessee, united states, us, usa, america, …). Empty for a
+ * name not listed; a name listed more than once (two Springfields) gets every container.
+ */
+export const containersOf = (name: string): ReadonlySet<string> => {
+  if (!containing) {
+    const map = new Map<string, Set<string>>()
+    const countryNames = (iso2: string): string[] => {
+      const country = (countries as Record<string, { name: string; alias?: string[] }>)[iso2]
+      return country ? [country.name, ...(country.alias ?? [])] : []
+    }
+    const add = (inner: string, outer: readonly string[]): void => {
+      const key = listedForm(inner)
+      const set = map.get(key) ?? new Set<string>()
+      for (const o of outer) if (listedForm(o) !== key) set.add(listedForm(o))
+      map.set(key, set)
+    }
+    const require = createRequire(import.meta.url)
+    for (const row of require('city-timezones/data/cityMap.json') as CityRow[]) {
+      const outer = [row.province, ...countryNames(row.iso2)].filter(Boolean)
+      add(row.city, outer)
+      add(row.city_ascii, outer)
+      if (row.province) add(row.province, countryNames(row.iso2))
+    }
+    containing = map
+  }
+  return containing.get(listedForm(name)) ?? NONE
 }
 
 /** The singular of a group word as the data files list it ("Iraqis" → "iraqi", "Frenchmen" → "frenchman"). */
