@@ -502,12 +502,14 @@ export const compareStory = (
 
   const told = new Map(views.map((view) => [view, eventSentences(view, type)]))
   // A dateline's place is where the report was filed, for local news where its event happened.
+  // A place named in page furniture ("Buy Photo Indianapolis", the site's name after the title) is not
+  // where the event happened.
   const eventPlace: Accept = (view, m, i) =>
-    view.locative.has(m) && (told.get(view)!.has(i) || view.dateline.has(m))
-  const anyPlace: Accept = (view, m) => view.locative.has(m)
+    view.locative.has(m) && !view.furniture.has(m) && (told.get(view)!.has(i) || view.dateline.has(m))
+  const anyPlace: Accept = (view, m) => view.locative.has(m) && !view.furniture.has(m)
   // No report places the event where it tells it: the places it names anywhere, then where the
   // people in it live ("a Dellport man"), then the places its emergency services are named after.
-  const resident: Accept = (view, m) => view.residence.has(m)
+  const resident: Accept = (view, m) => view.residence.has(m) && !view.furniture.has(m)
   const services = (view: DocView): readonly Mention[] => view.services
   const placeRanks = [
     { accept: eventPlace, ranks: rankEntities(views, eventPlace) },

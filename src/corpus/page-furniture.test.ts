@@ -97,4 +97,17 @@ describe('comparison actors and page furniture', () => {
     for (const noise of ['Javascript', 'KQRX Channel', 'KQRX', 'Marlowe'])
       assert.ok(!actors.includes(noise), `${noise} in ${actors.join(', ')}`)
   })
+
+  it('does not take a place named in page furniture for where it happened', () => {
+    // A real city in the caption, so that the gazetteer types it.
+    const text =
+      'Man shot\n\nA man was shot on Friday night, police said.\n' +
+      'Photo: Marlowe Daily staff in Denver\n' +
+      'He had moved from Pellam to Quarnby in May.'
+    const doc = analyseDocument(makeDoc({ id: 'p', text, meta: { source: 'p', published: '2026-03-14' } }))
+    const places = compareStory([doc], resolveEntities([doc]))
+      .facts.filter((f) => f.kind === 'place')
+      .map((f) => String(f.values[0].value))
+    assert.ok(places.length > 0 && !places.includes('Denver'), places.join(', '))
+  })
 })
