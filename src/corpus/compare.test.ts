@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
-import type { Entity, EntityType, Fact } from '../model/types.ts'
+import type { Doc, Entity, EntityType, Fact } from '../model/types.ts'
 import { analyseDocument } from '../pipeline/default.ts'
 import { compareStory } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
@@ -463,6 +463,48 @@ describe('compareStory: which date is the main event’s', () => {
       'The shooting was reported at 11:30 p.m. near a bar. ' +
       'A man was shot Thursday outside the bar in Dellport.'
     assert.equal(dateOf(text), '2025-05-08')
+  })
+})
+
+describe('compareStory: the day of an undated report', () => {
+  const dated = analyseDocument(
+    makeDoc({
+      id: 'dated',
+      text: 'Depot shelled\n\nRockets hit the Veldmark depot on Tuesday, killing four soldiers, officials said.',
+      meta: { source: 'dated.txt', published: '2025-03-06' },
+    }),
+  )
+  const undated = (text: string) =>
+    analyseDocument(makeDoc({ id: 'undated', text, meta: { source: 'undated.txt' } }))
+  const dateOf = (docs: Doc[]) => compareStory(docs, []).facts.find((f) => f.kind === 'date')
+
+  it('reads its weekday as the day a dated report gives, and says so', () => {
+    const fact = dateOf([
+      dated,
+      undated('Rebels shell depot\n\nRebels shelled the Veldmark depot on Tuesday, killing four soldiers.'),
+    ])
+    assert.equal(fact?.status, 'agree')
+    const value = fact?.values.find((v) => v.document === 'undated')
+    assert.equal(value?.value, '2025-03-04')
+    assert.equal(value?.inferredFrom, 'dated')
+    assert.equal(value?.evidence[0].text, 'Tuesday')
+    assert.equal(fact?.values.find((v) => v.document === 'dated')?.inferredFrom, undefined)
+  })
+
+  it('leaves out a weekday that meets no dated report’s day', () => {
+    const fact = dateOf([
+      dated,
+      undated('Rebels shell depot\n\nRebels shelled the Veldmark depot on Friday, killing four soldiers.'),
+    ])
+    assert.deepEqual(fact?.missing, ['undated'])
+  })
+
+  it('reads a month and day without a year the same way', () => {
+    const fact = dateOf([
+      dated,
+      undated('Rebels shell depot\n\nRebels shelled the Veldmark depot on March 4, killing four soldiers.'),
+    ])
+    assert.equal(fact?.values.find((v) => v.document === 'undated')?.value, '2025-03-04')
   })
 })
 

@@ -264,6 +264,44 @@ const dateCandidates = (view: DocView, type: string | undefined, maxDistance: nu
   return (out.length > 0 ? out : fallback).sort((a, b) => a.date.span.start - b.date.span.start)
 }
 
+const WEEKDAYS: Record<string, number> = dateLexicon.weekdays
+const MONTHS: Record<string, number> = dateLexicon.months
+
+/**
+ * The day of an undated report's main event, read against the days the story's dated reports give it.
+ * Without a publication date, "on Wednesday" or "January 28" has no value; when a dated report's day
+ * is a Wednesday (or a January 28), the undated report names that day. Only its dates in the lead or
+ * in a sentence that tells the main event count, and only a day one of the dated reports gives: a weekday
+ * that meets none of them may be another week's, and is left out.
+ */
+const undatedDay = (
+  view: DocView,
+  type: string | undefined,
+  days: readonly { day: string; document: string }[],
+): { date: DateMention; from: string } | undefined => {
+  const triggers = (view.doc.events ?? []).filter((e) => e.type === type)
+  for (const date of view.doc.dates ?? []) {
+    if (date.type !== 'DATE' || date.value || datesReport(view, date)) continue
+    const sentence = sentenceOf(view, date.span)
+    const tells = triggers.some((t) => sentenceOf(view, t.span) === sentence)
+    if (!tells && !(sentence >= 0 && sentence < LEAD)) continue
+    const words = date.text.toLowerCase().split(/[\s,]+/)
+    const weekday = words.map((w) => WEEKDAYS[w]).find((n) => n !== undefined)
+    const month = words.map((w) => MONTHS[w]).find((n) => n !== undefined)
+    const dayOfMonth = words.map((w) => /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(w)?.[1]).find(Boolean)
+    if (weekday === undefined && (month === undefined || dayOfMonth === undefined)) continue
+    const match = days.find(({ day }) => {
+      const d = new Date(`${day}T00:00:00Z`)
+      if (weekday !== undefined && (d.getUTCDay() || 7) !== weekday) return false
+      if (month !== undefined && dayOfMonth !== undefined)
+        return d.getUTCMonth() + 1 === month && d.getUTCDate() === Number(dayOfMonth)
+      return true
+    })
+    if (match) return { date: { ...date, value: match.day }, from: match.document }
+  }
+  return undefined
+}
+
 const dateFact = (views: readonly DocView[], type: string | undefined, maxDistance: number): Fact | null => {
   const candidates = views.map((view) => dateCandidates(view, type, maxDistance))
   // Each report's date of the main event: the candidate most other reports' candidates meet, so
@@ -297,17 +335,32 @@ const dateFact = (views: readonly DocView[], type: string | undefined, maxDistan
     })
     return keyed[0]?.c.date
   })
+  // An undated report's "on Wednesday" read against the days the dated reports give.
+  const days = chosen.flatMap((d, i) => {
+    const r = d ? dayRange(d) : null
+    return r && r.start === r.end ? [{ day: r.start, document: views[i].doc.id }] : []
+  })
+  const inferred = new Map<number, string>()
+  views.forEach((view, i) => {
+    if (chosen[i] || view.doc.meta.published || days.length === 0) return
+    const found = undatedDay(view, type, days)
+    if (!found) return
+    chosen[i] = found.date
+    inferred.set(i, found.from)
+  })
   const values: FactValue[] = []
   const dates: DateMention[] = []
   views.forEach((view, i) => {
     const d = chosen[i]
     if (!d) return
     dates.push(d)
+    const from = inferred.get(i)
     values.push({
       document: view.doc.id,
       outlet: view.doc.meta.outlet,
       value: d.value ?? `${dayRange(d)!.start}/${dayRange(d)!.end}`,
       evidence: withSentence(view, d.span),
+      ...(from ? { inferredFrom: from } : {}),
     })
   })
   if (values.length === 0) return null

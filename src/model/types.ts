@@ -227,6 +227,11 @@ export interface FactValue {
   outlet?: string
   value: string | number | { low: number | null; best: number | null; high: number | null }
   evidence: Evidence[]
+  /**
+   * The document whose date gave this value its day: an undated report's "on Wednesday" read as the
+   * Wednesday that report dates the event to. Absent when the value is the document's own.
+   */
+  inferredFrom?: string
 }
 
 /** Low / best / high with the documents behind each, as conflict datasets reconcile casualty counts. */

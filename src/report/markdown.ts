@@ -2,9 +2,9 @@ import type { Report } from '../model/types.ts'
 import {
   docName,
   factsByStatus,
+  formatFactValue,
   formatReconciled,
   formatRecord,
-  formatValue,
   formatVoiceMix,
   indexReport,
   STATUS_TITLE,
@@ -52,7 +52,7 @@ export const renderMarkdown = (report: Report): string => {
         '|---|---|---|---|---|',
       )
       for (const f of facts) {
-        const values = f.values.map((v) => `${tag(v.document)}: ${md(formatValue(v.value))}`).join('<br>')
+        const values = f.values.map((v) => `${tag(v.document)}: ${md(formatFactValue(v, tag))}`).join('<br>')
         const evidence = f.values
           .map((v) => `${tag(v.document)}: “${md(v.evidence[0]?.text ?? '')}”`)
           .join('<br>')

@@ -3,9 +3,9 @@ import {
   clip,
   docName,
   factsByStatus,
+  formatFactValue,
   formatReconciled,
   formatRecord,
-  formatValue,
   formatVoiceMix,
   indexReport,
   STATUS_TITLE,
@@ -96,7 +96,7 @@ export const renderText = (report: Report, options: TextOptions = {}): string =>
               ? c.green
               : (s: string) => s
       for (const fact of facts) {
-        const values = fact.values.map((v) => `${tag(v.document)} ${formatValue(v.value)}`).join('  vs  ')
+        const values = fact.values.map((v) => `${tag(v.document)} ${formatFactValue(v, tag)}`).join('  vs  ')
         lines.push(`  ${colour(SYMBOL[status])} ${fact.about}: ${colour(values)}`)
         if (fact.reconciled && fact.values.length > 1) {
           lines.push(c.dim(`      reconciled: ${formatReconciled(fact.reconciled)}`))

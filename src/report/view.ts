@@ -44,6 +44,15 @@ export const formatRange = (v: { low: number | null; best: number | null; high: 
 export const formatValue = (value: FactValue['value']): string =>
   typeof value === 'object' && value !== null ? formatRange(value) : String(value)
 
+/**
+ * A fact's value as shown, with where its day came from when another report gave it ("2024-02-07,
+ * undated: the day of [A]"); `name` names a document as the report does.
+ */
+export const formatFactValue = (v: FactValue, name: (document: string) => string): string =>
+  v.inferredFrom
+    ? `${formatValue(v.value)} (undated: the day of ${name(v.inferredFrom)})`
+    : formatValue(v.value)
+
 /** Reconciled low / best / high as one line. */
 export const formatReconciled = (r: Reconciled): string =>
   `low ${r.low ?? '–'} / best ${r.best ?? '–'} / high ${r.high ?? 'open'}`

@@ -4,7 +4,7 @@
  * No inline style attributes and no inline script are produced, so a strict CSP holds.
  */
 import type { Doc, Entity, Evidence, Fact, FactStatus, Span, Story } from '../model/types.ts'
-import { docName, formatRecord, formatValue, formatVoiceMix } from '../report/view.ts'
+import { docName, formatFactValue, formatRecord, formatVoiceMix } from '../report/view.ts'
 import type { DocumentSummary, SearchHit, StorySummary } from '../store/sqlite.ts'
 
 const ESCAPES: Record<string, string> = {
@@ -171,7 +171,7 @@ const factsTable = (story: Story, docs: readonly Doc[], docById: Map<string, Doc
         .map((d) => {
           const values = fact.values.filter((v) => v.document === d.id)
           if (values.length === 0) return '<td class="absent">not reported</td>'
-          return `<td>${values.map((v) => escapeHtml(formatValue(v.value))).join('; ')}</td>`
+          return `<td>${values.map((v) => escapeHtml(formatFactValue(v, (id) => docName(docById.get(id) ?? d)))).join('; ')}</td>`
         })
         .join('')
       const reconciled = fact.reconciled
