@@ -58,8 +58,8 @@ export const compareDocuments = (documents: Doc[], errors: InputProblem[] = []):
     const storyEntities = [...named].flatMap((id) =>
       id !== undefined && entityById.has(id) ? [entityById.get(id)!] : [],
     )
-    const { title, dateRange, ...comparison } = compareStory(storyDocs, storyEntities)
-    const record = storyRecord(storyDocs)
+    const { title, dateRange, earlierFigures, ...comparison } = compareStory(storyDocs, storyEntities)
+    const record = storyRecord(storyDocs, earlierFigures)
     return {
       id: s.id,
       documents: s.documents,

@@ -377,7 +377,7 @@ export const quantityFacts = (
   )
   return alignQuantities(perDoc)
     .filter((group) => group.length > 1 || !group[0].implied)
-    .map((group): Fact & { firstAt: number } => {
+    .map((group): Fact & { firstAt: number; earlier: EarlierFigure[] } => {
       const values: FactValue[] = group.map((c) => ({
         document: c.view.doc.id,
         outlet: c.view.doc.meta.outlet,
@@ -403,8 +403,33 @@ export const quantityFacts = (
           })),
         ),
         firstAt: Math.min(...group.map((c) => c.view.order * 1e9 + c.quantities[0].span.start)),
+        earlier: group.some(datesEarlier)
+          ? group.flatMap((c) => c.quantities.map((q) => ({ document: c.view.doc.id, span: q.span })))
+          : [],
       }
     })
+}
+
+/** A figure of a story's report, by document and span. */
+export interface EarlierFigure {
+  document: string
+  span: Span
+}
+
+/** Days before its report's publication from which a figure's dates tell an earlier event. */
+const EARLIER_DAYS = 7
+
+/**
+ * Whether a report dates this figure to well before its publication ("In late January, … killing three
+ * troops" in a report of February 8): every date of its sentence ends more than a week before.
+ */
+const datesEarlier = (c: QuantityContext): boolean => {
+  const published = c.view.doc.meta.published?.slice(0, 10)
+  if (!published || c.dates.length === 0) return false
+  const limit = new Date(Date.parse(`${published}T00:00:00Z`) - EARLIER_DAYS * 86400000)
+    .toISOString()
+    .slice(0, 10)
+  return c.dates.every((r) => r.end < limit)
 }
 
 /**

@@ -225,6 +225,7 @@ describe('compareStory: conflicts and story metadata', () => {
 
   it('takes no documents or an empty one without complaint', () => {
     assert.deepEqual(compareStory([], []), {
+      earlierFigures: [],
       title: '',
       facts: [],
       framing: { labels: [], loaded: [], voices: [], hedges: [] },

@@ -21,7 +21,7 @@ import type {
   Token,
 } from '../model/types.ts'
 import { containersOf } from '../stages/entity-gazetteer.ts'
-import { quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
+import { type EarlierFigure, quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
 import { headlineOf } from './headline.ts'
 import { frameStory, keyName, mentionKey } from './story-framing.ts'
 import {
@@ -39,6 +39,12 @@ export interface StoryComparison {
   dateRange?: { start: string; end: string }
   facts: Fact[]
   framing: StoryFraming
+  /**
+   * Casualty figures a report of the story dates well before its own day (an earlier attack it
+   * recalls), with those lined up with them in the other reports: not the main event's, whichever
+   * report's record counted them. For {@link storyRecord}; not part of the report.
+   */
+  earlierFigures: EarlierFigure[]
 }
 
 /** Options for {@link compareStory}; the defaults keep the fact list short enough to read at a glance. */
@@ -542,7 +548,9 @@ export const compareStory = (
   const views = docs.map((doc, order) => makeView(doc, order, byId, placeTypes))
   const type = mainEventType(views)
 
-  const quantities = quantityFacts(views, roles, impliedCounts)
+  const aligned = quantityFacts(views, roles, impliedCounts)
+  const earlierFigures = aligned.flatMap((f) => f.earlier)
+  const quantities = aligned
     .sort(
       (a, b) =>
         ROLE_ORDER.indexOf(roleOf(a)) - ROLE_ORDER.indexOf(roleOf(b)) ||
@@ -551,7 +559,7 @@ export const compareStory = (
     )
     .filter((fact, i, all) => all.slice(0, i).filter((f) => roleOf(f) === roleOf(fact)).length < maxPerRole)
     .slice(0, maxQuantities)
-    .map(({ firstAt: _, ...fact }) => fact)
+    .map(({ firstAt: _, earlier: __, ...fact }) => fact)
 
   const told = new Map(views.map((view) => [view, eventSentences(view, type)]))
   // A dateline's place is where the report was filed, for local news where its event happened.
@@ -625,6 +633,7 @@ export const compareStory = (
     .filter((p): p is string => !!p)
     .sort()
   return {
+    earlierFigures,
     title: titleOf(centralView(views)),
     ...(published.length > 0 ? { dateRange: { start: published[0], end: published.at(-1)! } } : {}),
     facts,

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
+import { analyseDocument } from '../pipeline/default.ts'
 import { createPipeline } from '../pipeline/stage.ts'
 import { quantities } from '../stages/quantities.ts'
 import { record } from '../stages/record.ts'
 import { segment } from '../stages/segment.ts'
 import { tokenize } from '../stages/tokenize.ts'
+import { compareStory } from './compare.ts'
+import { resolveEntities } from './resolve.ts'
 import { storyRecord } from './story-record.ts'
 
 const run = createPipeline([tokenize(), segment(), quantities(), record()])
@@ -53,4 +56,31 @@ test('story record: a count implied by a named individual is a lower bound, not 
   ])!
   assert.notEqual(r.killed.status, 'conflict')
   assert.deepEqual([r.killed.low, r.killed.best, r.killed.high], [1, 3, 3])
+})
+
+test('story record: a count another report dates to an earlier attack is not the main event’s', () => {
+  const full = (id: string, text: string, published?: string): Doc =>
+    analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
+  const docs = [
+    full(
+      'dated',
+      'Drone kills rebel commander\n\nA drone strike killed a senior militia commander in Karvik on Wednesday, officials said. ' +
+        'The rebels vowed revenge. The army said the strike was a warning. The commander had led the militia for years. Talks on a truce have stalled. ' +
+        'In late January, a rocket attack on a base in Ostravia killed four soldiers and injured 30 others.',
+      '2025-02-20',
+    ),
+    full(
+      'undated',
+      'Rebels vow revenge for commander\n\nThe rebels vowed revenge after a drone strike killed their commander. ' +
+        'The army said the strike was a warning. The rebels had been blamed for attacks on the army. The commander had led the militia for years. Talks on a truce have stalled. ' +
+        'A rocket hit a base in Ostravia, killing four soldiers and injuring 30.',
+    ),
+  ]
+  assert.equal(docs[1].record?.injured.best, 30, 'the undated report’s own record reads the earlier attack')
+  const { earlierFigures } = compareStory(docs, resolveEntities(docs))
+  const r = storyRecord(docs, earlierFigures)!
+  assert.equal(r.injured.best, 0)
+  assert.deepEqual(r.injured.sources.best, [])
+  assert.equal(r.killed.best, 1)
+  assert.equal(storyRecord(docs)!.injured.best, 30, 'without the comparison, the figure stays')
 })

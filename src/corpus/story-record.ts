@@ -1,5 +1,5 @@
 import type { CasualtyCount, Doc, StoryCount, StoryRecord } from '../model/types.ts'
-import { statesNumber } from './align-quantities.ts'
+import { type EarlierFigure, statesNumber } from './align-quantities.ts'
 import { numberStatus, reconcile } from './reconcile.ts'
 
 /**
@@ -7,10 +7,19 @@ import { numberStatus, reconcile } from './reconcile.ts'
  * count is silent about it (it did not say "nobody died"), so it neither lowers the low nor conflicts;
  * one whose count is only implied by the people it names ("a man was killed") gives a lower bound.
  */
-const reconcileCount = (docs: readonly Doc[], pick: (doc: Doc) => CasualtyCount | undefined): StoryCount => {
+const reconcileCount = (
+  docs: readonly Doc[],
+  pick: (doc: Doc) => CasualtyCount | undefined,
+  earlier: readonly EarlierFigure[],
+): StoryCount => {
   const values = docs.flatMap((doc) => {
     const count = pick(doc)
     if (!count || count.evidence.length === 0) return []
+    // A count resting on figures another report dates to an earlier attack is that attack's.
+    const recalled = (e: CasualtyCount['evidence'][number]): boolean =>
+      e.field !== 'title' &&
+      earlier.some((f) => f.document === doc.id && f.span.start === e.span.start && f.span.end === e.span.end)
+    if (count.evidence.every(recalled)) return []
     const { low, best, high } = count
     // "killed a senior commander" counts one person without saying nobody else died: at least that many.
     const implied = !count.evidence.some((e) => statesNumber(e))
@@ -26,15 +35,20 @@ const reconcileCount = (docs: readonly Doc[], pick: (doc: Doc) => CasualtyCount 
 /**
  * The story's main-event record: each report's killed and injured counts (`doc.record`) reconciled into
  * low / best / high with the reports behind each, as conflict datasets reconcile tolls. Undefined when
- * no report carries a record (a pipeline without the record stage).
+ * no report carries a record (a pipeline without the record stage). A report's count that rests only on
+ * `earlier` figures (the comparison's `earlierFigures`: lined up with a figure another report dates to
+ * well before its day) is left out: the report recounts an earlier attack, not the main event.
  *
  * @example
  * storyRecord(docs)?.killed // { low: 2, best: 3, high: 3, sources: {...}, status: 'conflict' }
  */
-export const storyRecord = (docs: readonly Doc[]): StoryRecord | undefined => {
+export const storyRecord = (
+  docs: readonly Doc[],
+  earlier: readonly EarlierFigure[] = [],
+): StoryRecord | undefined => {
   if (!docs.some((doc) => doc.record)) return undefined
   return {
-    killed: reconcileCount(docs, (doc) => doc.record?.killed),
-    injured: reconcileCount(docs, (doc) => doc.record?.injured),
+    killed: reconcileCount(docs, (doc) => doc.record?.killed, earlier),
+    injured: reconcileCount(docs, (doc) => doc.record?.injured, earlier),
   }
 }

@@ -176,8 +176,8 @@ export const ingestArticles = (
 const updateStory = (store: Store, group: { id: string; documents: string[]; independent: number }): void => {
   const docs = store.getDocuments(group.documents)
   const entities = resolveEntities(docs)
-  const { title, dateRange, ...comparison } = compareStory(docs, entities)
-  const record = storyRecord(docs)
+  const { title, dateRange, earlierFigures, ...comparison } = compareStory(docs, entities)
+  const record = storyRecord(docs, earlierFigures)
   store.putStory({
     id: group.id,
     documents: group.documents,
