@@ -21,9 +21,9 @@ const silent: StoryCount = {
   sources: { low: [], best: [], high: [] },
 }
 
-test('formatRecord: the casualty line a reader sees, or none when no report states a count', () => {
+test('formatRecord: the casualty line a reader sees (a count no report states is "not reported"), or none when no report states a count', () => {
   const rows: [Parameters<typeof formatRecord>[0], string | null][] = [
-    [{ killed: count(2, 2, 2, 'agree', 2), injured: silent }, 'killed 2 · injured 0'],
+    [{ killed: count(2, 2, 2, 'agree', 2), injured: silent }, 'killed 2 · injured not reported'],
     [
       { killed: count(2, 3, 3, 'conflict', 2), injured: count(4, 4, null, 'unique') },
       'killed 3 (2–3), reports conflict · injured at least 4',

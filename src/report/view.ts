@@ -65,9 +65,16 @@ export const formatRecord = (record: StoryRecord | undefined): string | null => 
   if (!record) return null
   const counts = [['killed', record.killed] as const, ['injured', record.injured] as const]
   if (counts.every(([, c]) => c.sources.best.length + c.sources.low.length === 0)) return null
-  return counts
-    .map(([name, c]) => `${name} ${formatRange(c)}${c.status === 'conflict' ? ', reports conflict' : ''}`)
-    .join(' · ')
+  return (
+    counts
+      // A count no report states is not a count of zero: "injured not reported", not "injured 0".
+      .map(([name, c]) =>
+        c.sources.best.length + c.sources.low.length === 0
+          ? `${name} not reported`
+          : `${name} ${formatRange(c)}${c.status === 'conflict' ? ', reports conflict' : ''}`,
+      )
+      .join(' · ')
+  )
 }
 
 export const STATUS_ORDER: Fact['status'][] = ['conflict', 'compatible', 'agree', 'unique']
