@@ -18,7 +18,8 @@ const TEXT =
   'Copyright 2026 KQRX Channel 9. All rights reserved.\n' +
   'Just One More Thing...\n' +
   "The Marlowe County Coroner's Office was not called.\n" +
-  'Triller said more officers would patrol Pell Street.'
+  'Triller said more officers would patrol Pell Street.\n' +
+  'The men fled in a silver SUV, and the SUV was found later.'
 
 const mention = (text: string, at: string, nth = 0): Mention => {
   let start = -1
@@ -94,7 +95,7 @@ describe('comparison actors and page furniture', () => {
       .facts.filter((f) => f.kind === 'actor')
       .map((f) => String(f.values[0].value))
     assert.ok(actors.includes('Vana Triller'), actors.join(', '))
-    for (const noise of ['Javascript', 'KQRX Channel', 'KQRX', 'Marlowe'])
+    for (const noise of ['Javascript', 'KQRX Channel', 'KQRX', 'Marlowe', 'SUV'])
       assert.ok(!actors.includes(noise), `${noise} in ${actors.join(', ')}`)
   })
 

@@ -12,7 +12,7 @@ import type { Doc, Mention, Span } from '../model/types.ts'
 import { headlineOf } from './headline.ts'
 
 const LINE_CUES = furniture.lines
-const WORDS = new Set(furniture.words)
+const WORDS = new Set([...furniture.words, ...furniture.things])
 const STREET_HEADS = new Set(facilityHeads.streetHeads)
 const ORG_HEADS = new Set(orgHeads.heads)
 /** A possessive right before a mention ("the Coroner's Office"). */
@@ -75,8 +75,8 @@ const isFurnitureLine = (sentence: string, first: boolean): boolean => {
 
 /**
  * The mentions of a document that sit in page furniture (see the module comment), that are one of the
- * page's parts by name ("Photo", "UPDATE"), or that are only the head of a name the tagger split
- * ("Office" of "the Coroner's Office", "Avenue").
+ * page's parts by name ("Photo", "UPDATE") or a thing written in capitals ("SUV", "DUI"), or that
+ * are only the head of a name the tagger split ("Office" of "the Coroner's Office", "Avenue").
  *
  * @example
  * furnitureMentions(doc, sentences) // Set { mention of "Javascript" in "Please enable Javascript to watch this video" }
