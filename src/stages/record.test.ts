@@ -41,6 +41,40 @@ const cases: [string, { killed: number; injured: number }][] = [
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
+  // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
+  // victim the killer cannot be); a figure of the dead that may already count the killer stays.
+  [
+    'A Dellport man killed his wife and daughter on Sunday. He then turned the gun on himself, police said.',
+    { killed: 3, injured: 0 },
+  ],
+  [
+    'A 9-year-old girl died on Elm Road on Friday. Police said the man later shot and killed himself.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'Shooting on Elm Road left two people dead. The gunman later turned the gun on himself.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'A man was found dead in his home on Elm Road. Police said he turned the gun on himself.',
+    { killed: 1, injured: 0 },
+  ],
+  // A murder-suicide after the victims killed: the killer is one more.
+  ['Murder-suicide in Dellport: a man fatally shot his two sons.', { killed: 3, injured: 0 }],
+  // The shooter killed by the police or named as dead adds to the victims ...
+  [
+    'A gunman opened fire on Elm Road, killing a woman, before officers shot him dead.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'A gunman shot and killed a clerk in Dellport. The suspect was killed in a shootout with police.',
+    { killed: 2, injured: 0 },
+  ],
+  // ... but whom the police killed is the shooter, not a victim.
+  [
+    'Police officer fatally shoots man on Elm Road. The gunman was killed after a chase.',
+    { killed: 1, injured: 0 },
+  ],
   // One shot person among more dead tells nothing of the wounded: a wounded figure further down counts.
   [
     'Two men were killed at a car wash in Dellport. A victim was shot in the head. Police closed the road. Officers searched the lot. Witnesses saw a red car. At least five other people were wounded in the shooting.',

@@ -15,7 +15,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  * Rules (general reading conventions of news, nothing tuned to one source):
  * - a quantity's value is its `best`, or its `low` when it is open-ended ("a fatal shooting": low 1, no
  *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
- * - killed = the largest value among role `killed`; 0 when there is none;
+ * - killed = the largest value among role `killed`; 0 when there is none; a killer's death told in the lead
+ *   ("then turned the gun on himself", "the slain suspect", "before police shot him dead") adds one to a
+ *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -225,8 +227,9 @@ const countsOf = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
+  lead: (q: Quantity) => boolean,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const counts = shotCounts(all, titled, text)
+  const counts = shotCounts(all, titled, text, lead)
   if ((counts.injured?.best ?? 0) > 0 || counts.killed?.best !== 1) return counts
   // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
   // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
@@ -243,13 +246,86 @@ const countsOf = (
   return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
 }
 
+/** A killer's own death: "turned the gun on himself", "took his own life". */
+const isSelfKilling = (q: Quantity): boolean =>
+  q.role === 'killed' && q.best === 1 && /^(?:him|her)self$|^(?:his|her) own life$/i.test(q.text)
+
+const PERPETRATORS = new Set(vocabulary.perpetrators)
+const POLICE = new Set(vocabulary.police)
+
+/**
+ * A killer who died: their own death ("turned the gun on himself"), the shooter named as dead ("the slain
+ * suspect", "the gunman was killed"), or someone the police killed ("before police shot him dead").
+ */
+const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
+  if (isSelfKilling(q)) return true
+  if (q.role !== 'killed' || q.best !== 1) return false
+  const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
+  if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
+  if (titled.has(q) || !/^(?:him|he)$/i.test(q.text)) return false
+  return byPolice(text, q)
+}
+
+/** Whether the clause before a quantity names the police ("officers returned fire, killing him"). */
+const byPolice = (text: string, q: Quantity): boolean => {
+  const before = text.slice(Math.max(0, q.span.start - 40), q.span.start).toLowerCase()
+  const clause = before.split(/[.;!?]/).at(-1) ?? ''
+  return clause.split(/[^\p{L}]+/u).some((w) => POLICE.has(w))
+}
+
+/** Kill verbs whose object is the victims ("killing his wife and two daughters"). */
+const KILL_VERBS =
+  /\b(?:killed|killing|kills|kill|murdered|murdering|shot|shooting|shoots)\s+(?:and\s+killed\s+|dead\s+)?(?:(?:his|her|their)\s+)?$/i
+
+/**
+ * "A man killed his wife and stepdaughter. He then turned the gun on himself": the killer's death told in
+ * the lead (their own, the shooter named as dead, or someone the police killed) adds one to a figure of the
+ * victims, since a casualty register counts a killer who died among the dead. A victims' figure is the
+ * object of a killing ("killing his wife and two daughters", not by the police), or one victim the killer
+ * cannot be ("a girl died" and "himself"); a figure of the dead that may already count the killer ("left
+ * two dead", a total spanning "himself") stays. `found` is the killed figure found so far; an open one (a
+ * murder-suicide, at least two) gives way to an exact victims' figure as large.
+ */
+const withKiller = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  found: { q: Quantity; n: number } | null,
+  lead: (q: Quantity) => boolean,
+): { q: Quantity; n: number } | null => {
+  const top =
+    found?.q.best === null
+      ? largest(
+          all.filter((q) => q.best !== null),
+          'killed',
+        )
+      : found
+  if (!found || !top || top.n < found.n) return found
+  const killer = all.find((q) => isKillerDeath(q, text, titled) && !titled.has(q) && lead(q))
+  const pact = all.some((q) => isOpenDeath(q) && /murders?[- ]suicide/i.test(q.text) && lead(q))
+  if ((!killer && !pact) || isKillerDeath(top.q, text, titled)) return found
+  if (/\b(?:him|her)?self\b|\bown life\b|suicide/i.test(top.q.text)) return found
+  // A total spanning the killer's death already counts it ("his wife and son before killing himself").
+  const within = (q: Quantity): boolean =>
+    !titled.has(q) && !titled.has(top.q) && top.q.span.start <= q.span.start && q.span.end <= top.q.span.end
+  if (all.some((q) => within(q) && isKillerDeath(q, text, titled))) return found
+  const before = titled.has(top.q) ? '' : text.slice(Math.max(0, top.q.span.start - 30), top.q.span.start)
+  // "Police officer fatally shoots man": whom the police killed is the killer, not a victim.
+  const object = KILL_VERBS.test(before) && !byPolice(text, top.q)
+  const other = !!killer && top.n === 1 && described(top.q) && !fits(top.q, killer)
+  if (!object && !other) return found
+  const n = top.n + 1
+  return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
+}
+
 /** {@link countsOf} before the check for a second, surviving victim. */
 const shotCounts = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
+  lead: (q: Quantity) => boolean,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const top = othersKilled(all, titled, text) ?? largest(all, 'killed')
+  const top = withKiller(all, titled, text, othersKilled(all, titled, text) ?? largest(all, 'killed'), lead)
   const killed = top ? countOf(titled, top) : null
   // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
   const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
@@ -319,6 +395,7 @@ export const recordOf = (
     qs.filter((q) => inLead(q) || continues(q)),
     titled,
     doc.text,
+    inLead,
   )
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
@@ -331,6 +408,7 @@ export const recordOf = (
     ),
     titled,
     doc.text,
+    inLead,
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
