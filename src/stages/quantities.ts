@@ -1389,7 +1389,6 @@ const personNoun = (v: View, j: number): number => {
  * relative clause describing someone ("deputy who killed man").
  */
 const isBareObject = (v: View, i: number): boolean => {
-  const w = norm(v, i)
   const verb = norm(v, i - 1)
   // "accused of fatally shooting toddler": an adverb makes the -ing word a verb, not a noun's modifier.
   const finite = /(?:s|ed)$/.test(verb) || (verb.endsWith('ing') && /ly$/.test(norm(v, i - 2)))
