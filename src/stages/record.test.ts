@@ -116,6 +116,21 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
     { killed: 1, injured: 0 },
   ],
+  // A wounded figure of others besides the dead, which with the dead makes up a larger wounded figure, shows
+  // that figure counts the dead too ...
+  [
+    'A shooting on Elm Road killed one man and injured three others. Four victims were taken to a hospital.',
+    { killed: 1, injured: 3 },
+  ],
+  // ... but not a part of a conjoined total, nor others besides someone else than the dead.
+  [
+    'One man died on Elm Road. Jon Doe, 40, died, and three other men and a woman were injured.',
+    { killed: 1, injured: 4 },
+  ],
+  [
+    'Three people were injured and one killed on Elm Road. Police found two men shot. Two other victims were taken to a hospital.',
+    { killed: 1, injured: 3 },
+  ],
   // The dead named as a part of the wounded group just counted leave the rest of it wounded ...
   [
     'Five people were wounded in a shooting on Elm Road. One of them died at a hospital on Sunday.',

@@ -26,6 +26,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - "killed one and injured three others … Four victims were taken to a hospital": a wounded figure of others
+ *   besides the dead of its sentence, that with the dead makes up the largest wounded figure, is the wounded;
  * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
@@ -219,6 +221,48 @@ const diedAmong = (
 }
 
 /**
+ * "One dead, three others injured … Four victims were rushed to the hospital": a wounded figure of others,
+ * besides the dead, that with the dead makes up the largest wounded figure shows that figure counts the dead
+ * too (all taken to hospital), so the others are the wounded.
+ */
+const othersHurt = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+  killed: number,
+  sentences: readonly Span[],
+): { q: Quantity; n: number } | null => {
+  if (!hurt || killed === 0) return hurt
+  const after = (q: Quantity): string => (titled.has(q) ? '' : text.slice(q.span.end, q.span.end + 12))
+  if (OTHERS_AFTER.test(after(hurt.q))) return hurt
+  const sentence = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((s) => s.start <= q.span.start && q.span.start < s.end)
+  for (const q of qs) {
+    const n = q.role === 'injured' ? figureOf(q) : null
+    if (n === null || n + killed !== hurt.n || !OTHERS_AFTER.test(after(q))) continue
+    // A part of a conjoined total ("three other men … and a woman") is not the figure.
+    const within = (p: Quantity): boolean =>
+      p !== q &&
+      p.role === 'injured' &&
+      titled.has(p) === titled.has(q) &&
+      p.span.start <= q.span.start &&
+      q.span.end <= p.span.end
+    if (qs.some(within)) continue
+    // The others are besides the dead told in the same sentence ("killed one and injured three others").
+    const here = sentence(q)
+    if (
+      qs.some(
+        (p) =>
+          p.role === 'killed' && p.best !== null && titled.has(p) === titled.has(q) && sentence(p) === here,
+      )
+    )
+      return { q, n }
+  }
+  return hurt
+}
+
+/**
  * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
  * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
  * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
@@ -227,9 +271,9 @@ const countsOf = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
-  lead: (q: Quantity) => boolean,
+  doc: Context,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const counts = shotCounts(all, titled, text, lead)
+  const counts = shotCounts(all, titled, text, doc)
   if ((counts.injured?.best ?? 0) > 0 || counts.killed?.best !== 1) return counts
   // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
   // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
@@ -318,14 +362,26 @@ const withKiller = (
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
 }
 
+/** What the counts read of the document besides its quantities: the lead, and the sentences. */
+interface Context {
+  inLead: (q: Quantity) => boolean
+  sentences: readonly Span[]
+}
+
 /** {@link countsOf} before the check for a second, surviving victim. */
 const shotCounts = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
-  lead: (q: Quantity) => boolean,
+  doc: Context,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const top = withKiller(all, titled, text, othersKilled(all, titled, text) ?? largest(all, 'killed'), lead)
+  const top = withKiller(
+    all,
+    titled,
+    text,
+    othersKilled(all, titled, text) ?? largest(all, 'killed'),
+    doc.inLead,
+  )
   const killed = top ? countOf(titled, top) : null
   // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
   const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
@@ -339,7 +395,8 @@ const shotCounts = (
   const same = (q: Quantity): boolean =>
     again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const hurt = diedAmong(qs, titled, text, largest(qs, 'injured'))
+  const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
+  const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
@@ -382,6 +439,7 @@ export const recordOf = (
   const textLead = title ? leadSentences - 1 : leadSentences
   const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
   const inLead = (q: Quantity): boolean => titled.has(q) || q.span.end <= leadEnd
+  const context: Context = { inLead, sentences }
   // "… was killed in the strike. Two other officials were also killed": the sentence right after the
   // lead may go on counting the lead's dead.
   const nextEnd = sentences[textLead]?.end ?? leadEnd
@@ -395,7 +453,7 @@ export const recordOf = (
     qs.filter((q) => inLead(q) || continues(q)),
     titled,
     doc.text,
-    inLead,
+    context,
   )
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
@@ -408,7 +466,7 @@ export const recordOf = (
     ),
     titled,
     doc.text,
-    inLead,
+    context,
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
