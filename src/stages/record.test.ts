@@ -116,6 +116,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
     { killed: 1, injured: 0 },
   ],
+  // "were also shot": a shot figure besides the dead already told of.
+  [
+    'Police found a man dead on Elm Road. A woman and two teenagers were also shot and taken to a hospital.',
+    { killed: 1, injured: 3 },
+  ],
   // A wounded figure of others besides the dead, which with the dead makes up a larger wounded figure, shows
   // that figure counts the dead too ...
   [

@@ -26,6 +26,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - a shot figure of others ("three other men", "another man", "a woman and two men were also shot") leaves
+ *   out the dead counted;
  * - "killed one and injured three others … Four victims were taken to a hospital": a wounded figure of others
  *   besides the dead of its sentence, that with the dead makes up the largest wounded figure, is the wounded;
  * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
@@ -130,6 +132,9 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
   high: q.high,
   evidence: evidenceOf(titled, q),
 })
+
+/** "A woman and two men were also shot": a shot figure besides the people already told of. */
+const ALSO_AFTER = /^\s+(?:were|was|had been|have been)\s+also\s+(?:shot|hit|struck|wounded)\b/i
 
 /** "three other men", "two others": a figure that leaves out the people already counted. */
 export const OTHERS_AFTER = /^\s+others?\b/i
@@ -403,7 +408,8 @@ const shotCounts = (
   // "Three other men were also hit", "Another man was shot": figures of others leave out the dead counted.
   const others =
     (!titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))) ||
-    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text)
+    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text) ||
+    (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24)))
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
