@@ -116,6 +116,13 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
     { killed: 1, injured: 0 },
   ],
+  // An ordinal after a figure of the wounded counts the people, not a running toll of the dead ...
+  [
+    'Deputies said two men suffered minor injuries on Elm Road and a third person died at the scene.',
+    { killed: 1, injured: 2 },
+  ],
+  // ... which it is on its own.
+  ['A third person has died after the shooting on Elm Road.', { killed: 3, injured: 0 }],
   // "were also shot": a shot figure besides the dead already told of.
   [
     'Police found a man dead on Elm Road. A woman and two teenagers were also shot and taken to a hospital.',

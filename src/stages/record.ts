@@ -26,6 +26,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - "two men were hurt and a third person died": an ordinal after a figure of the wounded or shot, one
+ *   fewer, in its sentence counts people, so it is one death ("a third person has died" alone is three);
  * - a shot figure of others ("three other men", "another man", "a woman and two men were also shot") leaves
  *   out the dead counted;
  * - "killed one and injured three others … Four victims were taken to a hospital": a wounded figure of others
@@ -439,8 +441,12 @@ export const recordOf = (
 ): EventRecord => {
   const title = titleQuantities(doc)
   const titled: Titled = new Set(title ?? [])
-  const qs = withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled)
   const sentences = doc.sentences ?? []
+  const qs = ordinalsOfPeople(
+    withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+    titled,
+    sentences,
+  )
   // A title read apart is the lead's first sentence.
   const textLead = title ? leadSentences - 1 : leadSentences
   const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
@@ -478,6 +484,35 @@ export const recordOf = (
     killed: lead.killed ?? all.killed ?? NONE(),
     injured: lead.injured ?? all.injured ?? NONE(),
   }
+}
+
+const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
+
+/**
+ * "Two men suffered injuries and a third person died": an ordinal after a figure of the wounded or shot
+ * (one fewer) in its sentence counts the people, not the dead, so it is one death, not a running toll of three.
+ */
+const ordinalsOfPeople = (qs: Quantity[], titled: Titled, sentences: readonly Span[]): Quantity[] => {
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((s) => s.start <= q.span.start && q.span.start < s.end)
+  return qs.map((q) => {
+    const ordinal = q.text
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => ORDINALS.get(w))
+      .find((n) => n !== undefined)
+    if (q.role !== 'killed' || ordinal === undefined || q.best !== ordinal || q.high !== null) return q
+    const here = sentenceOf(q)
+    const counted = qs.some(
+      (p) =>
+        (p.role === 'injured' || p.role === 'dead_or_injured') &&
+        figureOf(p) === ordinal - 1 &&
+        p.span.end <= q.span.start &&
+        titled.has(p) === titled.has(q) &&
+        sentenceOf(p) === here,
+    )
+    return counted ? { ...q, low: 1, best: 1, high: 1 } : q
+  })
 }
 
 /** Days before the publication date from which a dated sentence tells an earlier event. */
