@@ -508,6 +508,11 @@ const cases: [string, Row[]][] = [
   ],
   ['Father shoots, kills son', [['son', 1, 1, 1, 'killed', 'son']]],
   ['Police seek shooting suspect', []],
+  // An adverb makes an -ing word a verb; a shooting's own relative clause tells its toll (a person's does not);
+  // one modifier may come before the person.
+  ['Woman accused of fatally shooting toddler in Dellport', [['toddler', 1, 1, 1, 'killed', 'toddler']]],
+  ['Crash that killed Dellport teen', [['Dellport teen', 1, 1, 1, 'killed', 'teen']]],
+  ['Deputy who killed man cleared by jury', []],
   // "gunning down" kills, and the gunman who guns people down is no victim; possessives inside a fatal event.
   ['Men arrested for gunning down 3 teens', [['3', 3, 3, 3, 'killed', 'teens']]],
   ['Gunman guns down two men', [['two', 2, 2, 2, 'killed', 'men']]],

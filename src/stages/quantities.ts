@@ -1389,18 +1389,26 @@ const personNoun = (v: View, j: number): number => {
  * relative clause describing someone ("deputy who killed man").
  */
 const isBareObject = (v: View, i: number): boolean => {
-  const w = norm(v, i)
   const verb = norm(v, i - 1)
-  return (
-    PEOPLE.has(w) &&
-    !VICTIMS.has(w) &&
-    w !== 'suspect' &&
-    /(?:s|ed)$/.test(verb) &&
-    // "deputy who killed man" describes the agent of an earlier killing.
-    norm(v, i - 2) !== 'who' &&
-    norm(v, i - 2) !== 'that' &&
-    personNoun(v, i) === i
-  )
+  // "accused of fatally shooting toddler": an adverb makes the -ing word a verb, not a noun's modifier.
+  const finite = /(?:s|ed)$/.test(verb) || (verb.endsWith('ing') && /ly$/.test(norm(v, i - 2)))
+  // "deputy who killed man" describes the agent of an earlier killing; "shooting that killed teen" is the
+  // event's own toll.
+  const relative =
+    norm(v, i - 2) === 'who' || (norm(v, i - 2) === 'that' && !FATAL_EVENTS.has(norm(v, i - 3)))
+  if (!finite || relative) return false
+  // "kills wife"; "killed Dellport teen", "leaves young woman dead": one modifier before the person.
+  const head = bareObjectHead(v, i)
+  return head >= 0 && !VICTIMS.has(norm(v, head)) && norm(v, head) !== 'suspect'
+}
+
+/** The person noun of a bare object at token i: i itself, or the word after one modifier; else -1. */
+const bareObjectHead = (v: View, i: number): number => {
+  const head = personNoun(v, i)
+  if (head === i) return PEOPLE.has(norm(v, i)) ? i : -1
+  const t = v.tokens[i]
+  const modifier = t.kind === 'word' && !FUNCTION.has(t.norm) && !PEOPLE.has(t.norm) && roleAt(v, i) === null
+  return head === i + 1 && modifier && PEOPLE.has(norm(v, head)) ? head : -1
 }
 
 /** A name of one to three capitalised words ("Kevin Barbee") starting at token i: the index after it, or -1. */
@@ -1585,7 +1593,7 @@ const readImplied = (
     bare = true
   } else if (verbRole && CASUALTY.has(verbRole) && isBareObject(v, i) && verb?.index === i - 1) {
     // Headline style with no article after the verb: "Man kills wife, self", "Father shoots son".
-    noun = i
+    noun = bareObjectHead(v, i)
     bare = true
   } else if (AGE_WORD.test(w)) {
     // "killed 5-year-old Jane Roe", "15-year-old Jane Roe died".

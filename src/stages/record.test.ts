@@ -41,6 +41,40 @@ const cases: [string, { killed: number; injured: number }][] = [
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
+  // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
+  // victim the killer cannot be); a figure of the dead that may already count the killer stays.
+  [
+    'A Dellport man killed his wife and daughter on Sunday. He then turned the gun on himself, police said.',
+    { killed: 3, injured: 0 },
+  ],
+  [
+    'A 9-year-old girl died on Elm Road on Friday. Police said the man later shot and killed himself.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'Shooting on Elm Road left two people dead. The gunman later turned the gun on himself.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'A man was found dead in his home on Elm Road. Police said he turned the gun on himself.',
+    { killed: 1, injured: 0 },
+  ],
+  // A murder-suicide after the victims killed: the killer is one more.
+  ['Murder-suicide in Dellport: a man fatally shot his two sons.', { killed: 3, injured: 0 }],
+  // The shooter killed by the police or named as dead adds to the victims ...
+  [
+    'A gunman opened fire on Elm Road, killing a woman, before officers shot him dead.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'A gunman shot and killed a clerk in Dellport. The suspect was killed in a shootout with police.',
+    { killed: 2, injured: 0 },
+  ],
+  // ... but whom the police killed is the shooter, not a victim.
+  [
+    'Police officer fatally shoots man on Elm Road. The gunman was killed after a chase.',
+    { killed: 1, injured: 0 },
+  ],
   // One shot person among more dead tells nothing of the wounded: a wounded figure further down counts.
   [
     'Two men were killed at a car wash in Dellport. A victim was shot in the head. Police closed the road. Officers searched the lot. Witnesses saw a red car. At least five other people were wounded in the shooting.',
@@ -81,6 +115,33 @@ const cases: [string, { killed: number; injured: number }][] = [
   [
     'A gunman fired into a van on Elm Road, killing a 15-year-old boy. A teenager sitting in the van was hit in the arm.',
     { killed: 1, injured: 0 },
+  ],
+  // An ordinal after a figure of the wounded counts the people, not a running toll of the dead ...
+  [
+    'Deputies said two men suffered minor injuries on Elm Road and a third person died at the scene.',
+    { killed: 1, injured: 2 },
+  ],
+  // ... which it is on its own.
+  ['A third person has died after the shooting on Elm Road.', { killed: 3, injured: 0 }],
+  // "were also shot": a shot figure besides the dead already told of.
+  [
+    'Police found a man dead on Elm Road. A woman and two teenagers were also shot and taken to a hospital.',
+    { killed: 1, injured: 3 },
+  ],
+  // A wounded figure of others besides the dead, which with the dead makes up a larger wounded figure, shows
+  // that figure counts the dead too ...
+  [
+    'A shooting on Elm Road killed one man and injured three others. Four victims were taken to a hospital.',
+    { killed: 1, injured: 3 },
+  ],
+  // ... but not a part of a conjoined total, nor others besides someone else than the dead.
+  [
+    'One man died on Elm Road. Jon Doe, 40, died, and three other men and a woman were injured.',
+    { killed: 1, injured: 4 },
+  ],
+  [
+    'Three people were injured and one killed on Elm Road. Police found two men shot. Two other victims were taken to a hospital.',
+    { killed: 1, injured: 3 },
   ],
   // The dead named as a part of the wounded group just counted leave the rest of it wounded ...
   [

@@ -15,7 +15,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  * Rules (general reading conventions of news, nothing tuned to one source):
  * - a quantity's value is its `best`, or its `low` when it is open-ended ("a fatal shooting": low 1, no
  *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
- * - killed = the largest value among role `killed`; 0 when there is none;
+ * - killed = the largest value among role `killed`; 0 when there is none; a killer's death told in the lead
+ *   ("then turned the gun on himself", "the slain suspect", "before police shot him dead") adds one to a
+ *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -24,6 +26,12 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
  *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ * - "two men were hurt and a third person died": an ordinal after a figure of the wounded or shot, one
+ *   fewer, in its sentence counts people, so it is one death ("a third person has died" alone is three);
+ * - a shot figure of others ("three other men", "another man", "a woman and two men were also shot") leaves
+ *   out the dead counted;
+ * - "killed one and injured three others … Four victims were taken to a hospital": a wounded figure of others
+ *   besides the dead of its sentence, that with the dead makes up the largest wounded figure, is the wounded;
  * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
@@ -127,6 +135,9 @@ const countOf = (titled: Titled, { q, n }: { q: Quantity; n: number }): Casualty
   evidence: evidenceOf(titled, q),
 })
 
+/** "A woman and two men were also shot": a shot figure besides the people already told of. */
+const ALSO_AFTER = /^\s+(?:were|was|had been|have been)\s+also\s+(?:shot|hit|struck|wounded)\b/i
+
 /** "three other men", "two others": a figure that leaves out the people already counted. */
 export const OTHERS_AFTER = /^\s+others?\b/i
 
@@ -217,6 +228,48 @@ const diedAmong = (
 }
 
 /**
+ * "One dead, three others injured … Four victims were rushed to the hospital": a wounded figure of others,
+ * besides the dead, that with the dead makes up the largest wounded figure shows that figure counts the dead
+ * too (all taken to hospital), so the others are the wounded.
+ */
+const othersHurt = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+  killed: number,
+  sentences: readonly Span[],
+): { q: Quantity; n: number } | null => {
+  if (!hurt || killed === 0) return hurt
+  const after = (q: Quantity): string => (titled.has(q) ? '' : text.slice(q.span.end, q.span.end + 12))
+  if (OTHERS_AFTER.test(after(hurt.q))) return hurt
+  const sentence = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((s) => s.start <= q.span.start && q.span.start < s.end)
+  for (const q of qs) {
+    const n = q.role === 'injured' ? figureOf(q) : null
+    if (n === null || n + killed !== hurt.n || !OTHERS_AFTER.test(after(q))) continue
+    // A part of a conjoined total ("three other men … and a woman") is not the figure.
+    const within = (p: Quantity): boolean =>
+      p !== q &&
+      p.role === 'injured' &&
+      titled.has(p) === titled.has(q) &&
+      p.span.start <= q.span.start &&
+      q.span.end <= p.span.end
+    if (qs.some(within)) continue
+    // The others are besides the dead told in the same sentence ("killed one and injured three others").
+    const here = sentence(q)
+    if (
+      qs.some(
+        (p) =>
+          p.role === 'killed' && p.best !== null && titled.has(p) === titled.has(q) && sentence(p) === here,
+      )
+    )
+      return { q, n }
+  }
+  return hurt
+}
+
+/**
  * Counts from one set of quantities: the largest killed, and injured or shot-minus-killed. When someone
  * was killed, a wounded or shot person mentioned only by a definite reference is taken to be that victim
  * (shot, then died), so it adds no injured. A count with no quantity of its kind is null.
@@ -225,8 +278,9 @@ const countsOf = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
+  doc: Context,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const counts = shotCounts(all, titled, text)
+  const counts = shotCounts(all, titled, text, doc)
   if ((counts.injured?.best ?? 0) > 0 || counts.killed?.best !== 1) return counts
   // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
   // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
@@ -243,13 +297,98 @@ const countsOf = (
   return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
 }
 
+/** A killer's own death: "turned the gun on himself", "took his own life". */
+const isSelfKilling = (q: Quantity): boolean =>
+  q.role === 'killed' && q.best === 1 && /^(?:him|her)self$|^(?:his|her) own life$/i.test(q.text)
+
+const PERPETRATORS = new Set(vocabulary.perpetrators)
+const POLICE = new Set(vocabulary.police)
+
+/**
+ * A killer who died: their own death ("turned the gun on himself"), the shooter named as dead ("the slain
+ * suspect", "the gunman was killed"), or someone the police killed ("before police shot him dead").
+ */
+const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
+  if (isSelfKilling(q)) return true
+  if (q.role !== 'killed' || q.best !== 1) return false
+  const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
+  if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
+  if (titled.has(q) || !/^(?:him|he)$/i.test(q.text)) return false
+  return byPolice(text, q)
+}
+
+/** Whether the clause before a quantity names the police ("officers returned fire, killing him"). */
+const byPolice = (text: string, q: Quantity): boolean => {
+  const before = text.slice(Math.max(0, q.span.start - 40), q.span.start).toLowerCase()
+  const clause = before.split(/[.;!?]/).at(-1) ?? ''
+  return clause.split(/[^\p{L}]+/u).some((w) => POLICE.has(w))
+}
+
+/** Kill verbs whose object is the victims ("killing his wife and two daughters"). */
+const KILL_VERBS =
+  /\b(?:killed|killing|kills|kill|murdered|murdering|shot|shooting|shoots)\s+(?:and\s+killed\s+|dead\s+)?(?:(?:his|her|their)\s+)?$/i
+
+/**
+ * "A man killed his wife and stepdaughter. He then turned the gun on himself": the killer's death told in
+ * the lead (their own, the shooter named as dead, or someone the police killed) adds one to a figure of the
+ * victims, since a casualty register counts a killer who died among the dead. A victims' figure is the
+ * object of a killing ("killing his wife and two daughters", not by the police), or one victim the killer
+ * cannot be ("a girl died" and "himself"); a figure of the dead that may already count the killer ("left
+ * two dead", a total spanning "himself") stays. `found` is the killed figure found so far; an open one (a
+ * murder-suicide, at least two) gives way to an exact victims' figure as large.
+ */
+const withKiller = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  found: { q: Quantity; n: number } | null,
+  lead: (q: Quantity) => boolean,
+): { q: Quantity; n: number } | null => {
+  const top =
+    found?.q.best === null
+      ? largest(
+          all.filter((q) => q.best !== null),
+          'killed',
+        )
+      : found
+  if (!found || !top || top.n < found.n) return found
+  const killer = all.find((q) => isKillerDeath(q, text, titled) && !titled.has(q) && lead(q))
+  const pact = all.some((q) => isOpenDeath(q) && /murders?[- ]suicide/i.test(q.text) && lead(q))
+  if ((!killer && !pact) || isKillerDeath(top.q, text, titled)) return found
+  if (/\b(?:him|her)?self\b|\bown life\b|suicide/i.test(top.q.text)) return found
+  // A total spanning the killer's death already counts it ("his wife and son before killing himself").
+  const within = (q: Quantity): boolean =>
+    !titled.has(q) && !titled.has(top.q) && top.q.span.start <= q.span.start && q.span.end <= top.q.span.end
+  if (all.some((q) => within(q) && isKillerDeath(q, text, titled))) return found
+  const before = titled.has(top.q) ? '' : text.slice(Math.max(0, top.q.span.start - 30), top.q.span.start)
+  // "Police officer fatally shoots man": whom the police killed is the killer, not a victim.
+  const object = KILL_VERBS.test(before) && !byPolice(text, top.q)
+  const other = !!killer && top.n === 1 && described(top.q) && !fits(top.q, killer)
+  if (!object && !other) return found
+  const n = top.n + 1
+  return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
+}
+
+/** What the counts read of the document besides its quantities: the lead, and the sentences. */
+interface Context {
+  inLead: (q: Quantity) => boolean
+  sentences: readonly Span[]
+}
+
 /** {@link countsOf} before the check for a second, surviving victim. */
 const shotCounts = (
   all: readonly Quantity[],
   titled: Titled,
   text: string,
+  doc: Context,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const top = othersKilled(all, titled, text) ?? largest(all, 'killed')
+  const top = withKiller(
+    all,
+    titled,
+    text,
+    othersKilled(all, titled, text) ?? largest(all, 'killed'),
+    doc.inLead,
+  )
   const killed = top ? countOf(titled, top) : null
   // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
   const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
@@ -263,14 +402,16 @@ const shotCounts = (
   const same = (q: Quantity): boolean =>
     again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const hurt = diedAmong(qs, titled, text, largest(qs, 'injured'))
+  const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
+  const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
   // "Three other men were also hit", "Another man was shot": figures of others leave out the dead counted.
   const others =
     (!titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))) ||
-    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text)
+    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text) ||
+    (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24)))
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
@@ -300,12 +441,17 @@ export const recordOf = (
 ): EventRecord => {
   const title = titleQuantities(doc)
   const titled: Titled = new Set(title ?? [])
-  const qs = withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled)
   const sentences = doc.sentences ?? []
+  const qs = ordinalsOfPeople(
+    withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+    titled,
+    sentences,
+  )
   // A title read apart is the lead's first sentence.
   const textLead = title ? leadSentences - 1 : leadSentences
   const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
   const inLead = (q: Quantity): boolean => titled.has(q) || q.span.end <= leadEnd
+  const context: Context = { inLead, sentences }
   // "… was killed in the strike. Two other officials were also killed": the sentence right after the
   // lead may go on counting the lead's dead.
   const nextEnd = sentences[textLead]?.end ?? leadEnd
@@ -319,6 +465,7 @@ export const recordOf = (
     qs.filter((q) => inLead(q) || continues(q)),
     titled,
     doc.text,
+    context,
   )
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
@@ -331,11 +478,41 @@ export const recordOf = (
     ),
     titled,
     doc.text,
+    context,
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
     injured: lead.injured ?? all.injured ?? NONE(),
   }
+}
+
+const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
+
+/**
+ * "Two men suffered injuries and a third person died": an ordinal after a figure of the wounded or shot
+ * (one fewer) in its sentence counts the people, not the dead, so it is one death, not a running toll of three.
+ */
+const ordinalsOfPeople = (qs: Quantity[], titled: Titled, sentences: readonly Span[]): Quantity[] => {
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((s) => s.start <= q.span.start && q.span.start < s.end)
+  return qs.map((q) => {
+    const ordinal = q.text
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => ORDINALS.get(w))
+      .find((n) => n !== undefined)
+    if (q.role !== 'killed' || ordinal === undefined || q.best !== ordinal || q.high !== null) return q
+    const here = sentenceOf(q)
+    const counted = qs.some(
+      (p) =>
+        (p.role === 'injured' || p.role === 'dead_or_injured') &&
+        figureOf(p) === ordinal - 1 &&
+        p.span.end <= q.span.start &&
+        titled.has(p) === titled.has(q) &&
+        sentenceOf(p) === here,
+    )
+    return counted ? { ...q, low: 1, best: 1, high: 1 } : q
+  })
 }
 
 /** Days before the publication date from which a dated sentence tells an earlier event. */
