@@ -665,3 +665,51 @@ describe('StoryIndex: the weekday of undated reports', () => {
     assert.notEqual(restored.storyOf('a'), restored.storyOf('c'))
   })
 })
+
+describe('story index: reports naming the same two rare persons', () => {
+  const report = (id: string, text: string, published: string, title?: string): Doc => {
+    const mentions = ['Tamsin Orlo', 'Bexley Crane', 'Quillan Dodd', 'Harrowgate', 'Wendlebury']
+      .filter((name) => text.includes(name))
+      .map((name) => {
+        const start = text.indexOf(name)
+        const type = name.includes(' ') ? 'PERSON' : 'GPE'
+        return { span: { start, end: start + name.length }, text: name, type, entity: `${type}-${name}` }
+      })
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published, ...(title ? { title } : {}) } }),
+      mentions,
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Police said Bexley Crane shot Tamsin Orlo outside a laundry in Harrowgate late on the night, and Crane fled in a grey van.',
+    '2031-06-01',
+  )
+  const later = (names: string, title?: string, town = 'Harrowgate'): Doc =>
+    report(
+      'b',
+      `${names} were named by police after the shooting outside a ${town} laundry; the grey van was found.`,
+      '2031-06-04',
+      title,
+    )
+
+  it('joins a report the scorer rejects when it names both rare persons with some shared wording', () => {
+    assert.equal(groupStories([first, later('Bexley Crane and Tamsin Orlo')], never).length, 1)
+  })
+
+  it('keeps them apart when only one of the persons is shared', () => {
+    assert.equal(groupStories([first, later('Bexley Crane and Quillan Dodd')], never).length, 2)
+  })
+
+  it('keeps them apart when the report is set in another place', () => {
+    assert.equal(
+      groupStories([first, later('Bexley Crane and Tamsin Orlo', undefined, 'Wendlebury')], never).length,
+      2,
+    )
+  })
+
+  it('keeps a round-up headline apart though it names both', () => {
+    const roundUp = later('Bexley Crane and Tamsin Orlo', 'Three shootings in Harrowgate overnight')
+    assert.equal(groupStories([first, roundUp], never).length, 2)
+  })
+})
