@@ -713,3 +713,70 @@ describe('story index: reports naming the same two rare persons', () => {
     assert.equal(groupStories([first, roundUp], never).length, 2)
   })
 })
+
+describe('story index: long-gap follow-ups naming many of the story’s persons', () => {
+  const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz', 'Ysolde Kemp']
+  const report = (id: string, text: string, published: string, day: string, title?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    const mentions = [...people, 'Ostrava Falls']
+      .filter((name) => text.includes(name))
+      .map((name) => {
+        const type = name === 'Ostrava Falls' ? 'GPE' : 'PERSON'
+        return { span: at(name), text: name, type, entity: `${type}-${name}` }
+      })
+    const dates = [
+      {
+        span: at('on Monday'),
+        text: 'on Monday',
+        value: day,
+        precision: 'day',
+        type: 'DATE',
+        relative: true,
+      },
+    ]
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published, ...(title ? { title } : {}) } }),
+      mentions,
+      dates,
+    } as Doc
+  }
+  const shooting = (title?: string): Doc =>
+    report(
+      'a',
+      'Corin Vasko and Maelis Drury were wounded in Ostrava Falls on Monday; police named Tobin Ferraz and Ysolde Kemp as suspects. Corin Vasko is recovering.',
+      '2031-03-04',
+      '2031-03-03',
+      title,
+    )
+  const plea = (names: string[]): Doc =>
+    report(
+      'b',
+      `${names.join(', ')}: a plea hearing opened in Ostrava Falls on Monday before Judge Arden Plume. ${names[0]} spoke first.`,
+      '2031-07-15',
+      '2031-07-14',
+    )
+
+  it('links a report months later naming four of its rare persons and its place, though not its day', () => {
+    assert.equal(groupStories([shooting(), plea(people)]).length, 1)
+  })
+
+  it('keeps it apart when it names only three of them', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 3))]).length, 2)
+  })
+
+  it('keeps it apart when the story took in a round-up', () => {
+    assert.equal(groupStories([shooting('Weekend shootings in Ostrava Falls'), plea(people)]).length, 2)
+  })
+
+  it('keeps the round-up mark in a snapshot', () => {
+    const index = createStoryIndex()
+    index.add(shooting('Weekend shootings in Ostrava Falls'))
+    const state = index.toJSON()
+    assert.equal(state.stories[0].roundUp, true)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(state)))
+    assert.equal(restored.add(plea(people)).isNew, true)
+  })
+})
