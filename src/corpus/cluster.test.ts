@@ -665,3 +665,118 @@ describe('StoryIndex: the weekday of undated reports', () => {
     assert.notEqual(restored.storyOf('a'), restored.storyOf('c'))
   })
 })
+
+describe('story index: reports naming the same two rare persons', () => {
+  const report = (id: string, text: string, published: string, title?: string): Doc => {
+    const mentions = ['Tamsin Orlo', 'Bexley Crane', 'Quillan Dodd', 'Harrowgate', 'Wendlebury']
+      .filter((name) => text.includes(name))
+      .map((name) => {
+        const start = text.indexOf(name)
+        const type = name.includes(' ') ? 'PERSON' : 'GPE'
+        return { span: { start, end: start + name.length }, text: name, type, entity: `${type}-${name}` }
+      })
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published, ...(title ? { title } : {}) } }),
+      mentions,
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Police said Bexley Crane shot Tamsin Orlo outside a laundry in Harrowgate late on the night, and Crane fled in a grey van.',
+    '2031-06-01',
+  )
+  const later = (names: string, title?: string, town = 'Harrowgate'): Doc =>
+    report(
+      'b',
+      `${names} were named by police after the shooting outside a ${town} laundry; the grey van was found.`,
+      '2031-06-04',
+      title,
+    )
+
+  it('joins a report the scorer rejects when it names both rare persons with some shared wording', () => {
+    assert.equal(groupStories([first, later('Bexley Crane and Tamsin Orlo')], never).length, 1)
+  })
+
+  it('keeps them apart when only one of the persons is shared', () => {
+    assert.equal(groupStories([first, later('Bexley Crane and Quillan Dodd')], never).length, 2)
+  })
+
+  it('keeps them apart when the report is set in another place', () => {
+    assert.equal(
+      groupStories([first, later('Bexley Crane and Tamsin Orlo', undefined, 'Wendlebury')], never).length,
+      2,
+    )
+  })
+
+  it('keeps a round-up headline apart though it names both', () => {
+    const roundUp = later('Bexley Crane and Tamsin Orlo', 'Three shootings in Harrowgate overnight')
+    assert.equal(groupStories([first, roundUp], never).length, 2)
+  })
+})
+
+describe('story index: long-gap follow-ups naming many of the story’s persons', () => {
+  const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz', 'Ysolde Kemp']
+  const report = (id: string, text: string, published: string, day: string, title?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    const mentions = [...people, 'Ostrava Falls']
+      .filter((name) => text.includes(name))
+      .map((name) => {
+        const type = name === 'Ostrava Falls' ? 'GPE' : 'PERSON'
+        return { span: at(name), text: name, type, entity: `${type}-${name}` }
+      })
+    const dates = [
+      {
+        span: at('on Monday'),
+        text: 'on Monday',
+        value: day,
+        precision: 'day',
+        type: 'DATE',
+        relative: true,
+      },
+    ]
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published, ...(title ? { title } : {}) } }),
+      mentions,
+      dates,
+    } as Doc
+  }
+  const shooting = (title?: string): Doc =>
+    report(
+      'a',
+      'Corin Vasko and Maelis Drury were wounded in Ostrava Falls on Monday; police named Tobin Ferraz and Ysolde Kemp as suspects. Corin Vasko is recovering.',
+      '2031-03-04',
+      '2031-03-03',
+      title,
+    )
+  const plea = (names: string[]): Doc =>
+    report(
+      'b',
+      `${names.join(', ')}: a plea hearing opened in Ostrava Falls on Monday before Judge Arden Plume. ${names[0]} spoke first.`,
+      '2031-07-15',
+      '2031-07-14',
+    )
+
+  it('links a report months later naming four of its rare persons and its place, though not its day', () => {
+    assert.equal(groupStories([shooting(), plea(people)]).length, 1)
+  })
+
+  it('keeps it apart when it names only three of them', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 3))]).length, 2)
+  })
+
+  it('keeps it apart when the story took in a round-up', () => {
+    assert.equal(groupStories([shooting('Weekend shootings in Ostrava Falls'), plea(people)]).length, 2)
+  })
+
+  it('keeps the round-up mark in a snapshot', () => {
+    const index = createStoryIndex()
+    index.add(shooting('Weekend shootings in Ostrava Falls'))
+    const state = index.toJSON()
+    assert.equal(state.stories[0].roundUp, true)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(state)))
+    assert.equal(restored.add(plea(people)).isNew, true)
+  })
+})

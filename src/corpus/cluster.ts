@@ -181,6 +181,8 @@ export interface StoryIndexState {
     followUpPlaces?: string[]
     /** The event day kept for follow-up links when the story closed (absent in older snapshots: none). */
     eventDay?: number
+    /** Whether a member's headline is a round-up's (absent in older snapshots: none). */
+    roundUp?: boolean
   }[]
   /**
    * Person → indexes (in `stories`) of the stories naming it, for follow-up links. Absent in older
@@ -273,6 +275,8 @@ interface StoryState {
   followUpPlaces: number[] | null
   /** The event day (see `eventDayOf`) as it was when the story closed; null while never closed or none. */
   eventDay: number | null
+  /** Whether a member's headline is a round-up's (see `roundUpHeadline`): its persons are several events'. */
+  roundUp: boolean
 }
 
 interface Member {
@@ -332,6 +336,13 @@ const FURNITURE_DAYS = 14
 const LONG_GAP_PERSON_STORIES = 10
 const LONG_GAP_DAY_SLACK = 2
 /**
+ * Beyond the window, this many shared rare persons (one among the article's most-named) link a
+ * follow-up to a story that took in no round-up even when the article names none of its days (a trial
+ * or a plea months later names the accused, the victims and the town, not the date). Three cost GVA
+ * held-out pairwise precision (0.9929 -> 0.9908).
+ */
+const LONG_GAP_MANY_PERSONS = 4
+/**
  * A closed story keeps a follow-up record (its most-named places; its rare persons stay in the person
  * map) so that a trial or sentencing report months later can still link to it, for this many days after
  * its last report. Places kept per record: the most named.
@@ -362,6 +373,23 @@ const STORY_STREETS = 8
  */
 const SUBJECT_STORIES = 3
 const SUBJECT_LEXICAL = 0.2
+/**
+ * Beside lexical cosine at least this, two or more persons named in at most this many stories so far,
+ * named by both the article and the story, a shared place and no event-type or year clash (see `add`):
+ * a victim and a suspect, or two victims, are named together by the reports of one event only.
+ */
+const PERSON_PAIR_STORIES = 3
+const PERSON_PAIR_LEXICAL = 0.25
+/**
+ * A headline naming its events in the plural ("shootings", "killings") or as separate: a round-up of a
+ * city's or a weekend's events, which names the people, streets and days of several of them, so none of
+ * the shared-specifics links (see `add`) may tie it to one event's story; only the scorer may. The
+ * headline is the title, or the text's first characters when there is none.
+ */
+const ROUND_UP_HEADLINE = /\b(?:shootings|homicides|killings|murders|separate)\b/i
+const HEADLINE_CHARS = 150
+const roundUpHeadline = (doc: Doc): boolean =>
+  ROUND_UP_HEADLINE.test(doc.meta.title ?? doc.text.slice(0, HEADLINE_CHARS))
 /** Whether counts give two figures for one role ("4 killed ... 2 killed"): a round-up of several events. */
 const roundUp = (counts: string[]): boolean => {
   const roles = new Set<string>()
@@ -645,6 +673,50 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (list === undefined) personStories.set(person, [index])
     else if (list.length <= LONG_GAP_PERSON_STORIES && !list.includes(index)) list.push(index)
   }
+  /**
+   * The candidate (best by score) sharing at least two rare persons (named in at most
+   * `PERSON_PAIR_STORIES` stories) with the article, with lexical cosine at least `PERSON_PAIR_LEXICAL`,
+   * a shared place and no event-type or year clash; -1 when none. Reports of one event days apart reword
+   * it (the first report names no one, the next names the victim and the suspect) while two events seldom
+   * share two rare names in one place. Without the place and event tests ECB+ (one person's arrest, then
+   * another arrest of the same person) and AllSides lost pairwise precision; without the year test, ECB+
+   * F1 in some arrival orders (undated reports of a later event).
+   */
+  const personPairCandidate = (
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < PERSON_PAIR_LEXICAL || x[PLACE_SHARED] !== 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) continue
+      const story = stories[index]
+      let shared = 0
+      for (const [person] of f.persons)
+        if (story.persons.has(person) && (personStories.get(person)?.length ?? 0) <= PERSON_PAIR_STORIES)
+          shared++
+      if (shared < 2) continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+  /**
+   * Beyond the window, a follow-up that names none of its story's days may still link when it shares
+   * `LONG_GAP_MANY_PERSONS` or more of the story's rare persons, one of them among its own most-named, and
+   * the story never took in a round-up (whose persons belong to several events).
+   */
+  const namesManyPersons = (day: number, story: StoryState, shared: number, sharesMain: boolean): boolean =>
+    story.maxDay !== null &&
+    day - story.maxDay > settings.windowDays &&
+    shared >= LONG_GAP_MANY_PERSONS &&
+    sharesMain &&
+    !story.roundUp
   // Places of closed stories' follow-up records, interned as small integers.
   const placeIds = new Map<string, number>()
   const placeOf: string[] = []
@@ -705,6 +777,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         })),
         followUpPlaces: s.followUpPlaces ? s.followUpPlaces.map(placeId) : null,
         eventDay: s.eventDay ?? null,
+        roundUp: s.roundUp ?? false,
       })
       for (const id of s.documents) storyOfDoc.set(id, index)
       if (!s.open && s.followUpPlaces) followUps.push(index)
@@ -1163,6 +1236,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       queryWeighted[terms[i]] = 0
     }
     let best = -1
+    const roundUpReport = roundUpHeadline(doc)
     if (settings.decide) {
       const chosen = settings.decide(
         doc,
@@ -1181,7 +1255,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       // A reworded report of the same day, place and casualty count: the linear scorer cannot weigh the
       // three specifics together, so it rejects such reports when their wording differs. Agreeing on all
       // three, with some shared wording, they are one event.
-      if (best < 0) {
+      if (best < 0 && !roundUpReport) {
         let specific = Number.NEGATIVE_INFINITY
         for (const c of scored.slice(0, full)) {
           const x = c.x
@@ -1200,7 +1274,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       // A victim described alike ("a 25-year-old man") is as specific. So is a rare person the report is
       // about (not one it quotes, like a police spokesman) with the same casualty count, unless the
       // report is a round-up giving several counts of one kind.
-      if (best < 0) {
+      if (best < 0 && !roundUpReport) {
         let specific = Number.NEGATIVE_INFINITY
         const roundUpArticle = roundUp(f.counts)
         for (const c of scored.slice(0, full)) {
@@ -1227,6 +1301,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           }
         }
       }
+      if (best < 0 && !roundUpReport) best = personPairCandidate(f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
@@ -1236,7 +1311,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
     // (within a day or two) or event day (within a day, see `eventDayOf`) the article names. The story
     // may be open, or closed with a follow-up record (then it reopens). The most such shared persons wins.
-    if (best < 0 && !settings.decide && f.day !== null && f.days.length > 0 && f.places.length > 0) {
+    if (
+      best < 0 &&
+      !settings.decide &&
+      f.day !== null &&
+      f.days.length > 0 &&
+      f.places.length > 0 &&
+      !roundUpReport
+    ) {
       let most = 0
       // Per story: shared rare persons, and whether one is among the article's most-named.
       const tally = new Map<number, number>()
@@ -1267,7 +1349,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
         const names = (d: number): boolean =>
           Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
-        if (!f.days.some(names)) continue
+        if (!f.days.some(names) && !namesManyPersons(f.day, story, n, sharesMain.has(index))) continue
         const placeShared = (p: string): boolean => {
           if (story.places.has(p)) return true
           const id = placeIds.get(p)
@@ -1318,6 +1400,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         members: [],
         followUpPlaces: null,
         eventDay: null,
+        roundUp: false,
       })
       open.add(best)
       setWindow(best)
@@ -1339,6 +1422,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       weights: Float64Array.from(strongest, (i) => values[i]),
     })
     storyOfDoc.set(doc.id, best)
+    if (roundUpReport) story.roundUp = true
     addToCentroid(story, terms, shape, settings.centroidTerms)
     story.normEpoch = -1
     if (f.day !== null) {
@@ -1454,6 +1538,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ]),
         ...(s.followUpPlaces ? { followUpPlaces: s.followUpPlaces.map((id) => placeOf[id]) } : {}),
         ...(s.eventDay !== null ? { eventDay: s.eventDay } : {}),
+        ...(s.roundUp ? { roundUp: true } : {}),
       })),
       personStories: [...personStories].map(([person, list]): [string, number[]] => [person, [...list]]),
     }),
