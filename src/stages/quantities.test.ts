@@ -610,6 +610,22 @@ const cases: [string, Row[]][] = [
   ['Sheriff silent after toddler shot, killed in home', [['toddler', 1, 1, 1, 'killed', 'toddler']]],
   ['Vigil held as teen dies', [['teen', 1, 1, 1, 'killed', 'teen']]],
   ['Police arrived after officer shot suspect', []],
+  // Bare people listed after the conjunction share the predicate.
+  [
+    'Two held after boy, 6-year-old shot on Elm Road',
+    [
+      ['boy', 1, 1, 1, 'dead_or_injured', 'boy'],
+      ['boy, 6-year-old', 2, 2, 2, 'dead_or_injured', ''],
+      ['6-year-old', 1, 1, 1, 'dead_or_injured', '6-year-old'],
+    ],
+  ],
+  [
+    'Vigil after man and woman killed in Dellport',
+    [
+      ['man', 1, 1, 1, 'killed', 'man'],
+      ['man and woman', 2, 2, 2, 'killed', ''],
+    ],
+  ],
   // A member after "including" with a relative clause of its own still counts.
   [
     'Three people were shot, including a man who died.',

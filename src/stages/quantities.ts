@@ -1976,6 +1976,9 @@ const mayStart = (v: View, i: number): boolean => {
 const isBareSubject = (v: View, i: number): boolean => {
   if (!HEADLINE_CONJUNCTIONS.has(norm(v, i - 1)) || !PEOPLE.has(norm(v, i))) return false
   if (roleAt(v, i + 1) !== null) return true
+  // "after man, woman shot", "after teen, 4-year-old shot": a list of bare people, then the predicate.
+  const conj = readConjuncts(v, i + 1, true)
+  if (conj.values.length > 0 && roleAt(v, conj.next) !== null) return true
   // "after girl, 15, is killed": an age aside, then the predicate.
   const k = skipAside(v, i + 1)
   return k !== i + 1 && /^\d+$/.test(norm(v, i + 2)) && rolePredicate(v, k) !== null
