@@ -145,7 +145,11 @@ const cases: [string, Row[]][] = [
     ],
   ],
   ['A teen was shot but survived.', [['A teen', 1, 1, 1, 'injured', 'teen']]],
-  ['Two victims were transported to Mercy Medical Center.', [['Two', 2, 2, 2, 'injured', 'victims']]],
+  // A group taken to hospital may count those who died there, like a figure of the shot; one person taken
+  // there, or a group in a stated condition, was hurt.
+  ['Two victims were transported to Mercy Medical Center.', [['Two', 2, 2, 2, 'dead_or_injured', 'victims']]],
+  ['Three men were taken to the hospital in stable condition.', [['Three', 3, 3, 3, 'injured', 'men']]],
+  ['One man was taken to the hospital.', [['One', 1, 1, 1, 'injured', 'man']]],
   ['Two victims were taken to the hospital, where they died.', [['Two', 2, 2, 2, 'killed', 'victims']]],
   ['Rockets hit Tower 22 base overnight.', []],
   ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
@@ -405,7 +409,7 @@ const cases: [string, Row[]][] = [
     [['shooting of 4-year-old girl', 1, 1, 1, 'dead_or_injured', '']],
   ],
   ['Police are investigating the shooting of a car.', []],
-  ['Four people were sent to the hospital.', [['Four', 4, 4, 4, 'injured', 'people']]],
+  ['Four people were sent to the hospital.', [['Four', 4, 4, 4, 'dead_or_injured', 'people']]],
   // "at least 2 dead" leaves the injured among the shot open.
   [
     'Ten people were shot, at least two fatally.',
@@ -610,6 +614,22 @@ const cases: [string, Row[]][] = [
   ['Sheriff silent after toddler shot, killed in home', [['toddler', 1, 1, 1, 'killed', 'toddler']]],
   ['Vigil held as teen dies', [['teen', 1, 1, 1, 'killed', 'teen']]],
   ['Police arrived after officer shot suspect', []],
+  // Bare people listed after the conjunction share the predicate.
+  [
+    'Two held after boy, 6-year-old shot on Elm Road',
+    [
+      ['boy', 1, 1, 1, 'dead_or_injured', 'boy'],
+      ['boy, 6-year-old', 2, 2, 2, 'dead_or_injured', ''],
+      ['6-year-old', 1, 1, 1, 'dead_or_injured', '6-year-old'],
+    ],
+  ],
+  [
+    'Vigil after man and woman killed in Dellport',
+    [
+      ['man', 1, 1, 1, 'killed', 'man'],
+      ['man and woman', 2, 2, 2, 'killed', ''],
+    ],
+  ],
   // A member after "including" with a relative clause of its own still counts.
   [
     'Three people were shot, including a man who died.',

@@ -720,6 +720,15 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
 /** "nonfatal", "non-fatal", "non-life-threatening", "non-critical": a wound the victim survives. */
 const NONFATAL = /^non-?(?:fatal|life-threatening|critical)$/
 
+/** "… in stable condition": a state of the living told within a few words of token j. */
+const inCondition = (v: View, j: number): boolean => {
+  for (let k = j; k < v.end && k < j + 8; k++) {
+    if (norm(v, k) === 'condition' || norm(v, k) === 'conditions') return true
+    if (v.tokens[k].kind === 'punct' && norm(v, k) !== ',') return false
+  }
+  return false
+}
+
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
   // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
@@ -736,7 +745,11 @@ const toHospital = (v: View, j: number): number => {
  * The role from the predicate after a counted phrase: "… were later pronounced dead". An active transitive
  * verb with an object ("the gunman killed two people") makes the phrase the agent, not the counted victims.
  */
-const rolePredicate = (v: View, from: number): { role: QuantityRole; index: number; last: number } | null => {
+const rolePredicate = (
+  v: View,
+  from: number,
+  group = false,
+): { role: QuantityRole; index: number; last: number } | null => {
   let j = from
   let passive = false
   let skipped = false
@@ -775,7 +788,13 @@ const rolePredicate = (v: View, from: number): { role: QuantityRole; index: numb
       return { role: 'injured', last: j + 1, index: j }
     }
     const hospital = toHospital(v, j)
-    if (hospital > 0) return { role: diedLater(v, hospital) ? 'killed' : 'injured', last: hospital, index: j }
+    // "five people were taken to hospitals" counts those who died there too, like a figure of the shot;
+    // one person taken there, a group said to be "in stable condition" or one released from there, is hurt.
+    if (hospital > 0) {
+      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged'
+      const taken = group && !released && !inCondition(v, hospital) ? 'dead_or_injured' : 'injured'
+      return { role: diedLater(v, hospital) ? 'killed' : taken, last: hospital, index: j }
+    }
     const gunshot = gunshotWound(v, j)
     if (gunshot) return { ...gunshot, index: j }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
@@ -1264,10 +1283,11 @@ const readFigure = (
         role = 'killed'
       } else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
       if (role === null) role = roleFromToll(v, first)?.role ?? null
-      if (role === null) role = rolePredicate(v, predicateFrom)?.role ?? null
+      const group = (figure.best ?? 0) > 1
+      if (role === null) role = rolePredicate(v, predicateFrom, group)?.role ?? null
       // "three members of a family were fatally shot": the predicate comes after the counted noun's "of".
       if (role === null && COUNT_NOUNS.has(counted))
-        role = rolePredicate(v, skipOfPhrase(v, predicateFrom))?.role ?? null
+        role = rolePredicate(v, skipOfPhrase(v, predicateFrom), group)?.role ?? null
       if (role === null && counted) role = ROLE_OF.get(counted) ?? null
       // "one victim survived", "one of the five victims survived the shooting": a victim who lived was hurt.
       // "three victims survived unharmed" were not.
@@ -1976,6 +1996,9 @@ const mayStart = (v: View, i: number): boolean => {
 const isBareSubject = (v: View, i: number): boolean => {
   if (!HEADLINE_CONJUNCTIONS.has(norm(v, i - 1)) || !PEOPLE.has(norm(v, i))) return false
   if (roleAt(v, i + 1) !== null) return true
+  // "after man, woman shot", "after teen, 4-year-old shot": a list of bare people, then the predicate.
+  const conj = readConjuncts(v, i + 1, true)
+  if (conj.values.length > 0 && roleAt(v, conj.next) !== null) return true
   // "after girl, 15, is killed": an age aside, then the predicate.
   const k = skipAside(v, i + 1)
   return k !== i + 1 && /^\d+$/.test(norm(v, i + 2)) && rolePredicate(v, k) !== null

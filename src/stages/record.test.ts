@@ -128,6 +128,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Police found a man dead on Elm Road. A woman and two teenagers were also shot and taken to a hospital.',
     { killed: 1, injured: 3 },
   ],
+  // A group taken to hospitals counts the victim who died there: the dead come out of it.
+  [
+    'Victim in Elm Road shooting dies. All four victims were taken to Dellport General Hospital.',
+    { killed: 1, injured: 3 },
+  ],
   // A wounded figure of others besides the dead, which with the dead makes up a larger wounded figure, shows
   // that figure counts the dead too ...
   [
