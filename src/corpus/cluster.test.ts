@@ -714,6 +714,33 @@ describe('story index: reports naming the same two rare persons', () => {
   })
 })
 
+describe('story index: the first report to name someone', () => {
+  const report = (id: string, text: string, published: string): Doc => {
+    const mentions = ['Tamsin Orlo', 'Harrowgate', 'Wendlebury']
+      .filter((name) => text.includes(name))
+      .map((name) => {
+        const start = text.indexOf(name)
+        const type = name.includes(' ') ? 'PERSON' : 'GPE'
+        return { span: { start, end: start + name.length }, text: name, type, entity: `${type}-${name}` }
+      })
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions } as Doc
+  }
+  const first = report('a', 'A woman was shot outside a laundry in Harrowgate late at night.', '2031-06-01')
+  const named = (town: string): Doc =>
+    report('b', `Police named Tamsin Orlo as the woman shot outside a ${town} laundry.`, '2031-06-02')
+  // Wording alone never reaches the join score; `personsNew` does.
+  const scorer = { bias: -3, weights: { lexical: 1, personsNew: 5 } }
+  const options = { scorer, bareScorer: scorer }
+
+  it('lets a story that names nobody take in the first report naming someone in its place', () => {
+    assert.equal(groupStories([first, named('Harrowgate')], options).length, 1)
+  })
+
+  it('not when the report names another place', () => {
+    assert.equal(groupStories([first, named('Wendlebury')], options).length, 2)
+  })
+})
+
 describe('story index: long-gap follow-ups naming many of the story’s persons', () => {
   const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz', 'Ysolde Kemp']
   const report = (id: string, text: string, published: string, day: string, title?: string): Doc => {

@@ -90,7 +90,9 @@ export interface StoryIndexOptions {
  *   article never mentions;
  * - `weekdayShared`, `weekdayClash`: for an article without a publication date (so without `days`), 1
  *   when the weekday its lede names is (or is not) the one at least half the story's members naming a
- *   weekday name: the one time cue an undated report gives.
+ *   weekday name: the one time cue an undated report gives;
+ * - `personsNew`: 1 when the article names persons and the story none yet, with `placeShared` and no
+ *   day, event or year clash (a first report names no one, the next names the victim).
  */
 export const PAIR_FEATURES = [
   'lexical',
@@ -112,6 +114,7 @@ export const PAIR_FEATURES = [
   'countShared',
   'weekdayShared',
   'weekdayClash',
+  'personsNew',
 ] as const
 
 /** A linear scorer over {@link PAIR_FEATURES}: score = bias + Σ weight · feature; an article joins at score >= threshold. */
@@ -419,6 +422,7 @@ const COUNT_CLASH = PAIR_FEATURES.indexOf('countClash')
 const COUNT_SHARED = PAIR_FEATURES.indexOf('countShared')
 const WEEKDAY_SHARED = PAIR_FEATURES.indexOf('weekdayShared')
 const WEEKDAY_CLASH = PAIR_FEATURES.indexOf('weekdayClash')
+const PERSONS_NEW = PAIR_FEATURES.indexOf('personsNew')
 /** Slot of `StoryState.weekdays` counting the members that name any weekday. */
 const ANY_WEEKDAY = 7
 
@@ -1087,6 +1091,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (shared) x[COUNT_SHARED] = 1
       else if (sharedRole) x[COUNT_CLASH] = 1
     }
+    // A first report often names no one and the next names the victim: in one place, with no day, event
+    // or year against it, a story that names nobody yet may take in the first to name someone.
+    const clash = x[DAY_CLASH] === 1 || x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1
+    if (f.persons.length > 0 && story.persons.size === 0 && x[PLACE_SHARED] === 1 && !clash)
+      x[PERSONS_NEW] = 1
     return x
   }
 
