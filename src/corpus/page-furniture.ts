@@ -1,8 +1,8 @@
 /**
  * Page furniture: the parts of a saved page that wrap the report (the site's name after the title, video
  * players' notices, captions and gallery counters, copyright and sign-up lines, section headings). A name
- * there ("WSMV Channel 4", "Javascript", "Photo") is the page's, not an actor of the story, so the
- * comparison leaves it out of the actors it ranks. The mentions stay in the document's layers: grouping
+ * there ("WSMV Channel 4", "Javascript", "Photo") is the page's, not an actor of the story nor where
+ * its event happened, so the comparison leaves it out of the actors and places it ranks. The mentions stay in the document's layers: grouping
  * and search still read them.
  */
 import facilityHeads from '../data/facility-heads.json' with { type: 'json' }
@@ -47,7 +47,10 @@ const HEADING_SMALL = /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from)$/
 export const siteSuffixSpans = (doc: Pick<Doc, 'text' | 'meta'>): Span[] => {
   const title = doc.meta.title ?? doc.text.slice(0, Math.max(0, doc.text.indexOf('\n')))
   if (!title) return []
-  const suffix = title.slice(headlineOf(title).length)
+  const headline = headlineOf(title)
+  // The headline is rebuilt with " - " between its segments: only a title that starts with it is cut.
+  if (!title.startsWith(headline)) return []
+  const suffix = title.slice(headline.length)
   if (suffix.trim() === '') return []
   const spans: Span[] = []
   for (let at = doc.text.indexOf(suffix); at >= 0; at = doc.text.indexOf(suffix, at + suffix.length))
