@@ -8,7 +8,7 @@ import quantityWords from '../data/quantities.json' with { type: 'json' }
 import { type DayRange, dayRange, rangesOverlap } from '../model/day-range.ts'
 import { evidence } from '../model/span.ts'
 import type { Fact, FactValue, Quantity, QuantityRole, Span } from '../model/types.ts'
-import { OTHERS_AFTER } from '../stages/record.ts'
+import { endsWellBefore, OTHERS_AFTER } from '../stages/record.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 import { type NumberValue, numberStatus, pairStatus, reconcile } from './reconcile.ts'
 import { mentionKey } from './story-framing.ts'
@@ -416,20 +416,14 @@ export interface EarlierFigure {
   span: Span
 }
 
-/** Days before its report's publication from which a figure's dates tell an earlier event. */
-const EARLIER_DAYS = 7
-
 /**
  * Whether a report dates this figure to well before its publication ("In late January, … killing three
  * troops" in a report of February 8): every date of its sentence ends more than a week before.
  */
 const datesEarlier = (c: QuantityContext): boolean => {
-  const published = c.view.doc.meta.published?.slice(0, 10)
+  const published = c.view.doc.meta.published
   if (!published || c.dates.length === 0) return false
-  const limit = new Date(Date.parse(`${published}T00:00:00Z`) - EARLIER_DAYS * 86400000)
-    .toISOString()
-    .slice(0, 10)
-  return c.dates.every((r) => r.end < limit)
+  return c.dates.every((r) => endsWellBefore(r, published))
 }
 
 /**

@@ -20,7 +20,7 @@ import type {
   StoryFraming,
   Token,
 } from '../model/types.ts'
-import { containersOf } from '../stages/entity-gazetteer.ts'
+import { containersOf, listedForm } from '../stages/entity-gazetteer.ts'
 import { type EarlierFigure, quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
 import { headlineOf } from './headline.ts'
 import { frameStory, keyName, mentionKey } from './story-framing.ts'
@@ -425,7 +425,7 @@ const SPECIFIC_WINDOW = 6
  */
 const specificFirst = (ranked: readonly Prominence[], nameOf: (key: string) => string): Prominence[] => {
   const head = ranked.slice(0, SPECIFIC_WINDOW)
-  const names = head.map((p) => listedPlace(nameOf(p.key)))
+  const names = head.map((p) => listedForm(nameOf(p.key)))
   const inside = head.map((_, i) => containersOf(names[i]))
   // A container's place in the order: after the best-ranked place it contains.
   const anchor = head.map((_, i) => head.findIndex((_p, j) => j !== i && inside[j].has(names[i])))
@@ -447,15 +447,6 @@ const specificFirst = (ranked: readonly Prominence[], nameOf: (key: string) => s
     ...ranked.slice(SPECIFIC_WINDOW),
   ]
 }
-
-/** A place name as the gazetteers list it: lower case, no dots, no leading "the". */
-const listedPlace = (name: string): string =>
-  name
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\./g, '')
-    .replace(/^the\s+/, '')
-    .trim()
 
 const presenceFact = (
   views: readonly DocView[],

@@ -8,7 +8,7 @@ import countedClasses from '../data/counted-classes.json' with { type: 'json' }
 import { evidence, sentenceIndexAt } from '../model/span.ts'
 import type { Doc, Entity, EntityType, Evidence, Mention, Span, Token } from '../model/types.ts'
 import { findDatelines } from '../stages/dateline.ts'
-import { loadGazetteer } from '../stages/entity-gazetteer.ts'
+import { listedForm, loadGazetteer } from '../stages/entity-gazetteer.ts'
 import { segmentTokens } from '../stages/segment.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 import { furnitureMentions } from './page-furniture.ts'
@@ -145,14 +145,8 @@ export const makeView = (
   // is the event's author, not its place: "a US strike", "the Ostravian raid".
   const triggerAt = new Set((doc.events ?? []).map((e) => tokenIndexAt(tokens, e.span.start)))
   const gazetteer = loadGazetteer()
-  // A name as the gazetteers list it: lower case, no dots, no leading "the".
-  const listed = (m: Mention): string =>
-    m.text
-      .toLowerCase()
-      .replace(/\./g, '')
-      .replace(/^the\s+/, '')
   const namesEvent = (m: Mention): boolean =>
-    triggerAt.has(tokenIndexAt(tokens, m.span.end)) && !gazetteer.countries.has(listed(m))
+    triggerAt.has(tokenIndexAt(tokens, m.span.end)) && !gazetteer.countries.has(listedForm(m.text))
   const dateline = new Set(
     (doc.mentions ?? []).filter((m) => places.some((p) => p.start === m.span.start && p.end === m.span.end)),
   )
@@ -172,7 +166,7 @@ export const makeView = (
   const isPlace = (m: Mention): boolean =>
     placeTypes.includes(typeOf(m)) ||
     placeTypes.includes(m.type) ||
-    (placeTypes.includes('GPE') && gazetteer.gpe.has(listed(m)))
+    (placeTypes.includes('GPE') && gazetteer.gpe.has(listedForm(m.text)))
   // "Dellport police said": a name its emergency services are named after is a place, however typed.
   const locative = new Set([...locativeAny].filter((m) => isPlace(m) || servedBy(tokens, m)))
   const residence = new Set(

@@ -131,8 +131,8 @@ export const loadGazetteer = (): Gazetteer => {
   return gaz
 }
 
-/** A place name as the gazetteers list it: lower case, no dots, no leading "the". */
-const listedForm = (name: string): string =>
+/** A place name as the gazetteers list it: lower case, no dots, no leading "the" ("the U.S." → "us"). */
+export const listedForm = (name: string): string =>
   fold(name)
     .replace(/\./g, '')
     .replace(/^the\s+/, '')

@@ -1,6 +1,6 @@
 import numberWords from '../data/quantities.json' with { type: 'json' }
 import vocabulary from '../data/record.json' with { type: 'json' }
-import { dayRange } from '../model/day-range.ts'
+import { type DayRange, dayRange } from '../model/day-range.ts'
 import { makeDoc } from '../model/doc.ts'
 import type { CasualtyCount, Doc, EventRecord, Quantity, Span, Token } from '../model/types.ts'
 import { createPipeline, type Pipeline, type Stage } from '../pipeline/stage.ts'
@@ -518,6 +518,10 @@ const ordinalsOfPeople = (qs: Quantity[], titled: Titled, sentences: readonly Sp
 /** Days before the publication date from which a dated sentence tells an earlier event. */
 const EARLIER_DAYS = 7
 
+/** Whether a day range ends more than {@link EARLIER_DAYS} days before a report's publication date. */
+export const endsWellBefore = (range: DayRange, published: string): boolean =>
+  Date.parse(range.end) < Date.parse(published) - EARLIER_DAYS * 86_400_000
+
 /**
  * Sentences after the lead that date what they tell well before the publication day ("In late January,
  * … killing three troops"): background of an earlier event, whose figures are not the report's own.
@@ -525,12 +529,11 @@ const EARLIER_DAYS = 7
 const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): Span[] => {
   const published = doc.meta.published
   if (!published) return []
-  const limit = Date.parse(published) - EARLIER_DAYS * 86_400_000
   const out: Span[] = []
   for (const date of doc.dates ?? []) {
     if (date.type !== 'DATE' || date.value === null) continue
     const range = dayRange(date)
-    if (!range || Date.parse(range.end) >= limit) continue
+    if (!range || !endsWellBefore(range, published)) continue
     const sentence = (doc.sentences ?? []).find((s) => s.start <= date.span.start && date.span.start < s.end)
     if (sentence) out.push(sentence)
   }
