@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { compareStory } from '../src/corpus/compare.ts'
 import { resolveEntities } from '../src/corpus/resolve.ts'
 import { makeDoc } from '../src/model/doc.ts'
+import type { Doc, Fact } from '../src/model/types.ts'
 import { analyseDocument } from '../src/pipeline/default.ts'
 import { normalise } from '../src/stages/tokenize.ts'
 import { dataDir, gvaIncidentDay, type Metric } from './metric.ts'
@@ -39,6 +40,17 @@ const placeKey = (name: string): string =>
     .replace(/[^\p{L}\p{N} ]/gu, '')
     .trim()
 
+const date = (facts: readonly Fact[]): Fact | undefined => facts.find((f) => f.kind === 'date')
+
+/** A story's answers: the value of its date fact, and its place facts as match keys, in order. */
+const answers = (facts: readonly Fact[]): { value: string | null; places: string[] } => {
+  const when = date(facts)
+  return {
+    value: when ? String(when.values[0].value) : null,
+    places: facts.filter((f) => f.kind === 'place').map((f) => placeKey(String(f.values[0]?.value ?? ''))),
+  }
+}
+
 /** Runs the story-facts eval. */
 export const evaluate = async (): Promise<Metric[]> => {
   const base = join(dataDir(), 'gva')
@@ -55,6 +67,7 @@ export const evaluate = async (): Promise<Metric[]> => {
   let placed = 0
   let cityNamed = 0
   let cityFirst = 0
+  const byIncident = new Map<string, Doc[]>()
   for (const line of readFileSync(join(base, 'documents.jsonl'), 'utf8').split('\n')) {
     if (!line.trim()) continue
     const row = JSON.parse(line) as {
@@ -75,18 +88,15 @@ export const evaluate = async (): Promise<Metric[]> => {
         meta: { source: 'gva', published: row.dct, title: row.title },
       }),
     )
+    byIncident.set(row.incident_id, [...(byIncident.get(row.incident_id) ?? []), doc])
     const { facts } = compareStory([doc], resolveEntities([doc]))
-    const date = facts.find((f) => f.kind === 'date')
-    const value = date ? String(date.values[0].value) : null
+    const { value, places } = answers(facts)
     if (value !== null) dated++
     if (value?.slice(0, 10) === day) rightDay++
     else
       dump.push(
-        `DATE\t${row.id}\t${row.dct}\t${day}\t${date?.values[0].evidence[0].text ?? '-'}\t${value ?? '-'}`,
+        `DATE\t${row.id}\t${row.dct}\t${day}\t${date(facts)?.values[0].evidence[0].text ?? '-'}\t${value ?? '-'}`,
       )
-    const places = facts
-      .filter((f) => f.kind === 'place')
-      .map((f) => placeKey(String(f.values[0]?.value ?? '')))
     const city = placeKey(incident.city_or_county)
     if (places.length > 0) placed++
     if (places.includes(city)) cityNamed++
@@ -94,6 +104,26 @@ export const evaluate = async (): Promise<Metric[]> => {
     else
       dump.push(
         `PLACE\t${row.id}\t${incident.city_or_county}, ${incident.state}\t${places.join(' | ') || '-'}`,
+      )
+  }
+  // Every incident told by two or more articles, compared as one story (the gold grouping): the
+  // answers a user reads for a story of several reports.
+  let stories = 0
+  let storyDay = 0
+  let storyCityFirst = 0
+  let storyCityNamed = 0
+  for (const [id, group] of byIncident) {
+    if (group.length < 2) continue
+    const incident = incidents.get(id)!
+    stories++
+    const { value, places } = answers(compareStory(group, resolveEntities(group)).facts)
+    const city = placeKey(incident.city_or_county)
+    if (value?.slice(0, 10) === gvaIncidentDay(incident.date)) storyDay++
+    if (places.includes(city)) storyCityNamed++
+    if (places[0] === city) storyCityFirst++
+    else
+      dump.push(
+        `STORY-PLACE\t${id}\t${incident.city_or_county}, ${incident.state}\t${places.join(' | ') || '-'}`,
       )
   }
   const out = process.env.STORY_FACTS_EVAL_DUMP
@@ -129,6 +159,24 @@ export const evaluate = async (): Promise<Metric[]> => {
       'city_first',
       articles ? cityFirst / articles : 0,
       `${cityFirst}/${articles}: the first place fact is the incident's city or county`,
+    ),
+    m(
+      'gva-stories',
+      'event_date_accuracy',
+      stories ? storyDay / stories : 0,
+      `${storyDay}/${stories} incidents with two or more articles, compared as one story: the date fact is the incident's day`,
+    ),
+    m(
+      'gva-stories',
+      'city_named',
+      stories ? storyCityNamed / stories : 0,
+      `${storyCityNamed}/${stories} such stories: a place fact is the incident's city or county`,
+    ),
+    m(
+      'gva-stories',
+      'city_first',
+      stories ? storyCityFirst / stories : 0,
+      `${storyCityFirst}/${stories} such stories: the first place fact is the incident's city or county`,
     ),
   ]
 }

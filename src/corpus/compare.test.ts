@@ -541,6 +541,32 @@ describe('compareStory: where it happened, city before country', () => {
   })
 })
 
+describe('compareStory: where it happened, the town before a part of it', () => {
+  const placesOf = (text: string): string[] =>
+    compareStory(
+      [analyseDocument(makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }))],
+      [],
+    )
+      .facts.filter((f) => f.kind === 'place')
+      .map((f) => String(f.values[0].value))
+
+  it('names the town before the part of it the report names first', () => {
+    // Made-up places and event.
+    const text =
+      'Man shot in South Quarnby\n\nA man was shot in South Quarnby on Monday night, police said. ' +
+      'Officers in South Quarnby found him on a porch. The shooting was the second in Quarnby this week.'
+    assert.deepEqual(placesOf(text).slice(0, 2), ['Quarnby', 'South Quarnby'])
+  })
+
+  it('names a listed city before a neighbourhood written with a compass word', () => {
+    // A real city, a made-up event.
+    const text =
+      'Two shot on the East Side\n\nTwo men were shot on the East Side on Monday night, police said. ' +
+      'The shooting on the East Side was the third in Memphis this week.'
+    assert.deepEqual(placesOf(text).slice(0, 2), ['Memphis', 'East Side'])
+  })
+})
+
 describe('compareStory: where it happened, when no sentence telling it says', () => {
   const placesOf = (text: string): string[] => {
     const doc = analyseDocument(

@@ -20,7 +20,7 @@ import type {
   StoryFraming,
   Token,
 } from '../model/types.ts'
-import { containersOf, listedForm } from '../stages/entity-gazetteer.ts'
+import { containersOf, listedForm, partOf } from '../stages/entity-gazetteer.ts'
 import { type EarlierFigure, quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
 import { headlineOf } from './headline.ts'
 import { frameStory, keyName, mentionKey } from './story-framing.ts'
@@ -419,16 +419,25 @@ const SPECIFIC_WINDOW = 6
 
 /**
  * Ranked places regrouped by what lies in what: a region or country goes right after the city or
- * province in it ("Iraq, Syria, Baghdad" → "Baghdad, Iraq, Syria"), the most precise place first, and
- * each group ranks by the support of all its places (a mention of Baghdad is one of Iraq too). Only the
- * first few ranked places move.
+ * province in it ("Iraq, Syria, Baghdad" → "Baghdad, Iraq, Syria"), the most precise place first, while
+ * a part of a town goes after the town ("South Toledo, Toledo" → "Toledo, South Toledo"). Each group
+ * keeps the rank of its best-ranked place. Only the first few ranked places move.
  */
 const specificFirst = (ranked: readonly Prominence[], nameOf: (key: string) => string): Prominence[] => {
   const head = ranked.slice(0, SPECIFIC_WINDOW)
   const names = head.map((p) => listedForm(nameOf(p.key)))
   const inside = head.map((_, i) => containersOf(names[i]))
-  // A container's place in the order: after the best-ranked place it contains.
-  const anchor = head.map((_, i) => head.findIndex((_p, j) => j !== i && inside[j].has(names[i])))
+  // A container's place in the order: after the best-ranked place it contains. A part of a town
+  // ("South Toledo", "the East Side") goes after the town, as a street does: the town it names, or
+  // the best-ranked place the gazetteer lists.
+  const anchor = head.map((_, i) => {
+    const whole = partOf(names[i])
+    if (whole !== undefined) {
+      const town = head.findIndex((_p, j) => j !== i && names[j] === whole)
+      return town !== -1 ? town : head.findIndex((_p, j) => j !== i && inside[j].size > 0)
+    }
+    return head.findIndex((_p, j) => j !== i && inside[j].has(names[i]))
+  })
   const rootOf = (i: number, seen = new Set<number>()): number =>
     anchor[i] === -1 || seen.has(i) ? i : rootOf(anchor[i], seen.add(i))
   const groups = new Map<number, number[]>()

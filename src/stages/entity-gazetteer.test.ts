@@ -7,6 +7,7 @@ import {
   GAZ_GPE_BEGIN,
   GAZ_GPE_INSIDE,
   gazetteerFlags,
+  partOf,
   refineType,
 } from './entity-gazetteer.ts'
 
@@ -119,5 +120,14 @@ describe('containersOf', () => {
   it('gives nothing for a name it does not list, and never the place itself', () => {
     assert.equal(containersOf('Quarnby').size, 0)
     assert.ok(!containersOf('Baghdad').has('baghdad'))
+  })
+})
+
+describe('partOf', () => {
+  it('reads the whole a compass word names a part of, unless the name is listed whole', () => {
+    assert.equal(partOf('South Quarnby'), 'quarnby')
+    assert.equal(partOf('the East Side'), 'side')
+    assert.equal(partOf('West Virginia'), undefined)
+    assert.equal(partOf('Quarnby'), undefined)
   })
 })

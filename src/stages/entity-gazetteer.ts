@@ -171,6 +171,19 @@ export const containersOf = (name: string): ReadonlySet<string> => {
   return containing.get(listedForm(name)) ?? NONE
 }
 
+const COMPASS_PREFIXES = new Set(gpeExtra.compassPrefixes)
+
+/**
+ * What a place name says it is a part of: "South Toledo" → "toledo", "East Side" → "side" (a part of
+ * the city the report is about), undefined for a name without a compass or part word before it or
+ * for one listed whole ("West Virginia" is not a part of Virginia).
+ */
+export const partOf = (name: string): string | undefined => {
+  const words = listedForm(name).split(' ')
+  if (words.length < 2 || !COMPASS_PREFIXES.has(words[0]) || containersOf(name).size > 0) return undefined
+  return words.slice(1).join(' ')
+}
+
 /** The singular of a group word as the data files list it ("Iraqis" → "iraqi", "Frenchmen" → "frenchman"). */
 const singular = (word: string, set: Set<string>): string | undefined => {
   if (set.has(word)) return word
@@ -277,8 +290,6 @@ export const refineType = (
   if (refined === 'PERSON' && gaz.groupNouns.has(after) && after !== 'government') return 'ORG'
   return refined
 }
-
-const COMPASS_PREFIXES = new Set(gpeExtra.compassPrefixes)
 
 const refineWords = (type: ConllType, words: readonly string[], gaz: Gazetteer): EntityType => {
   const lower = words.map(fold).filter((w) => w.length > 0)
