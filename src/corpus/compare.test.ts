@@ -565,6 +565,14 @@ describe('compareStory: where it happened, the town before a part of it', () => 
       'The shooting on the East Side was the third in Memphis this week.'
     assert.deepEqual(placesOf(text).slice(0, 2), ['Memphis', 'East Side'])
   })
+
+  it('names a town before the state the report names more often', () => {
+    // A real state, a made-up town and event.
+    const text =
+      'Ohio shooting leaves one dead\n\nA man was killed in a shooting in Ohio on Monday, police said. ' +
+      'The shooting in Ohio happened on a street in Quarnby. It was the second shooting in Ohio this week.'
+    assert.deepEqual(placesOf(text).slice(0, 2), ['Quarnby', 'Ohio'])
+  })
 })
 
 describe('compareStory: where it happened, when no sentence telling it says', () => {

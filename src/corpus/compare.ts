@@ -20,7 +20,7 @@ import type {
   StoryFraming,
   Token,
 } from '../model/types.ts'
-import { containersOf, listedForm, partOf } from '../stages/entity-gazetteer.ts'
+import { containersOf, isRegion, listedForm, partOf } from '../stages/entity-gazetteer.ts'
 import { type EarlierFigure, quantityFacts, ROLE_ORDER, sharedFigures } from './align-quantities.ts'
 import { headlineOf } from './headline.ts'
 import { frameStory, keyName, mentionKey } from './story-framing.ts'
@@ -421,9 +421,15 @@ const SPECIFIC_WINDOW = 6
  * Ranked places regrouped by what lies in what: a region or country goes right after the city or
  * province in it ("Iraq, Syria, Baghdad" → "Baghdad, Iraq, Syria"), the most precise place first, while
  * a part of a town goes after the town ("South Toledo, Toledo" → "Toledo, South Toledo"). Each group
- * keeps the rank of its best-ranked place. Only the first few ranked places move.
+ * keeps the rank of its best-ranked place, except that a group led by a region gives the first place
+ * to the best-ranked town ("Syria, Baghdad, Iraq" → "Baghdad, Iraq, Syria"). Only the first few
+ * ranked places move.
  */
-const specificFirst = (ranked: readonly Prominence[], nameOf: (key: string) => string): Prominence[] => {
+const specificFirst = (
+  ranked: readonly Prominence[],
+  nameOf: (key: string) => string,
+  facility: (key: string) => boolean = () => false,
+): Prominence[] => {
   const head = ranked.slice(0, SPECIFIC_WINDOW)
   const names = head.map((p) => listedForm(nameOf(p.key)))
   const inside = head.map((_, i) => containersOf(names[i]))
@@ -448,6 +454,13 @@ const specificFirst = (ranked: readonly Prominence[], nameOf: (key: string) => s
   const ordered = [...groups]
     .map(([root, members]) => ({ root, members }))
     .sort((a, b) => Math.min(...a.members) - Math.min(...b.members))
+  // A region ("Ohio", "Iraq") is never where it happened more precisely than a town named beside it.
+  if (ordered.length > 1 && isRegion(names[ordered[0].root])) {
+    const town = ordered.findIndex(
+      ({ root }) => !isRegion(names[root]) && partOf(names[root]) === undefined && !facility(head[root].key),
+    )
+    if (town > 0) ordered.unshift(...ordered.splice(town, 1))
+  }
   return [
     ...ordered.flatMap(({ root, members }) => [
       head[root],
@@ -589,6 +602,7 @@ export const compareStory = (
       .sort((a, b) => Number(a.facility) - Number(b.facility))
       .map(({ p }) => p),
     (key) => keyName(key, byId, docs),
+    facility,
   )
     .slice(0, maxPlaces)
     .map((p) =>

@@ -7,6 +7,7 @@ import {
   GAZ_GPE_BEGIN,
   GAZ_GPE_INSIDE,
   gazetteerFlags,
+  isRegion,
   partOf,
   refineType,
 } from './entity-gazetteer.ts'
@@ -129,5 +130,13 @@ describe('partOf', () => {
     assert.equal(partOf('the East Side'), 'side')
     assert.equal(partOf('West Virginia'), undefined)
     assert.equal(partOf('Quarnby'), undefined)
+    assert.equal(partOf('Downtown'), '')
+  })
+})
+
+describe('isRegion', () => {
+  it('tells a state or country from a city, a name listed as both being a city', () => {
+    assert.ok(isRegion('Ohio') && isRegion('Iraq'))
+    assert.ok(!isRegion('Baghdad') && !isRegion('New York') && !isRegion('Quarnby'))
   })
 })

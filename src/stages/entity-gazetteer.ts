@@ -160,27 +160,44 @@ export const containersOf = (name: string): ReadonlySet<string> => {
       map.set(key, set)
     }
     const require = createRequire(import.meta.url)
+    const cities = new Set<string>()
+    const wholes = new Set<string>()
     for (const row of require('city-timezones/data/cityMap.json') as CityRow[]) {
       const outer = [row.province, ...countryNames(row.iso2)].filter(Boolean)
       add(row.city, outer)
       add(row.city_ascii, outer)
+      cities.add(listedForm(row.city)).add(listedForm(row.city_ascii))
+      for (const o of outer) wholes.add(listedForm(o))
       if (row.province) add(row.province, countryNames(row.iso2))
     }
     containing = map
+    regionNames = new Set([...wholes].filter((w) => !cities.has(w)))
   }
   return containing.get(listedForm(name)) ?? NONE
+}
+
+let regionNames: Set<string> | undefined
+
+/**
+ * Whether a name is listed as a province, state or country and never as a city ("Ohio", "Iraq"; not
+ * "New York", which is both): a region, less precise than any town named beside it.
+ */
+export const isRegion = (name: string): boolean => {
+  containersOf(name)
+  return regionNames!.has(listedForm(name))
 }
 
 const COMPASS_PREFIXES = new Set(gpeExtra.compassPrefixes)
 
 /**
- * What a place name says it is a part of: "South Toledo" → "toledo", "East Side" → "side" (a part of
- * the city the report is about), undefined for a name without a compass or part word before it or
- * for one listed whole ("West Virginia" is not a part of Virginia).
+ * What a place name says it is a part of: "South Toledo" → "toledo", "East Side" → "side" and
+ * "Downtown" → "" (a part of the town the report is about), undefined for a name without a compass
+ * or part word before it or for one listed whole ("West Virginia" is not a part of Virginia).
  */
 export const partOf = (name: string): string | undefined => {
   const words = listedForm(name).split(' ')
-  if (words.length < 2 || !COMPASS_PREFIXES.has(words[0]) || containersOf(name).size > 0) return undefined
+  if (!COMPASS_PREFIXES.has(words[0]) || containersOf(name).size > 0) return undefined
+  if (words.length < 2) return ''
   return words.slice(1).join(' ')
 }
 
