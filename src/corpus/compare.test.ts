@@ -541,15 +541,16 @@ describe('compareStory: where it happened, city before country', () => {
   })
 })
 
-describe('compareStory: where it happened, the town before a part of it', () => {
-  const placesOf = (text: string): string[] =>
-    compareStory(
-      [analyseDocument(makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }))],
-      [],
-    )
-      .facts.filter((f) => f.kind === 'place')
-      .map((f) => String(f.values[0].value))
+/** Place facts of a one-report story, in order, as the analysed text gives them. */
+const placesOf = (text: string): string[] =>
+  compareStory(
+    [analyseDocument(makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }))],
+    [],
+  )
+    .facts.filter((f) => f.kind === 'place')
+    .map((f) => String(f.values[0].value))
 
+describe('compareStory: where it happened, the town before a part of it', () => {
   it('names the town before the part of it the report names first', () => {
     // Made-up places and event.
     const text =
@@ -576,15 +577,6 @@ describe('compareStory: where it happened, the town before a part of it', () => 
 })
 
 describe('compareStory: where it happened, when no sentence telling it says', () => {
-  const placesOf = (text: string): string[] => {
-    const doc = analyseDocument(
-      makeDoc({ id: 'd', text, meta: { source: 'd.txt', published: '2025-05-09' } }),
-    )
-    return compareStory([doc], [])
-      .facts.filter((f) => f.kind === 'place')
-      .map((f) => String(f.values[0].value))
-  }
-
   /** Place facts of a one-report story whose one mention is typed as given (the tagger's reading). */
   const fixturePlaces = (text: string, mention: { at: string; type: EntityType }): string[] =>
     compareStory([makeFixture({ id: 'd', text, mentions: [mention] })], [])
