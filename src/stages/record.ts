@@ -48,7 +48,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   from the whole document otherwise; a death without a figure ("a homicide", "a fatal shooting") counts
  *   only in the lead, since further down it is mostly an earlier killing; and past the lead, a sentence
  *   dated more than a week before the publication day ("In late January, … killing three troops") tells
- *   an earlier event, so its figures are left out.
+ *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
+ *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people").
  *
  * @module
  */
@@ -482,7 +483,7 @@ export const recordOf = (
   )
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
-  const earlier = earlierEventSentences(doc)
+  const earlier = earlierEventSentences(doc, leadEnd)
   const all = countsOf(
     qs.filter(
       (q) =>
@@ -582,14 +583,24 @@ export const endsWellBefore = (range: DayRange, published: string): boolean =>
  * Sentences after the lead that date what they tell well before the publication day ("In late January,
  * … killing three troops"): background of an earlier event, whose figures are not the report's own.
  */
-const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): Span[] => {
+const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>, leadEnd: number): Span[] => {
   const published = doc.meta.published
   if (!published) return []
+  const ranges = (doc.dates ?? []).flatMap((date) => {
+    const range = date.type === 'DATE' && date.value !== null ? dayRange(date) : null
+    return range ? [{ date, range }] : []
+  })
+  // A follow-up report dates its own event in the lead ("the July 4 shooting"): a later sentence of
+  // that single day tells the same event, not an earlier one.
+  const leadDays = new Set(
+    ranges
+      .filter(({ date, range }) => date.span.end <= leadEnd && range.start === range.end)
+      .map(({ range }) => range.start),
+  )
   const out: Span[] = []
-  for (const date of doc.dates ?? []) {
-    if (date.type !== 'DATE' || date.value === null) continue
-    const range = dayRange(date)
-    if (!range || !endsWellBefore(range, published)) continue
+  for (const { date, range } of ranges) {
+    if (!endsWellBefore(range, published) || (range.start === range.end && leadDays.has(range.start)))
+      continue
     const sentence = (doc.sentences ?? []).find((s) => s.start <= date.span.start && date.span.start < s.end)
     if (sentence) out.push(sentence)
   }
