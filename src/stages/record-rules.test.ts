@@ -22,3 +22,14 @@ test('"three other men were also hit" leaves out the dead already counted: three
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
 })
+
+test('a follow-up dating its event in the lead: a later sentence of that day tells the same event', () => {
+  const text =
+    'Dellport teen to stand trial in New Year shooting\n\n' +
+    'A Dellport teen accused in the January 1 shooting on Elm Street appeared in court on Friday. ' +
+    'The teen, 17, is charged with attempted murder. His lawyer said he would appeal. ' +
+    'The hearing lasted two hours. Witnesses described a crowd leaving a party. ' +
+    'The shots on January 1 wounded three people outside the hall.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-03-14' } }))
+  assert.equal(doc.record?.injured.best, 3)
+})

@@ -219,6 +219,23 @@ const cases: [string, { killed: number; injured: number }][] = [
     '3 dead in Dellport. Police found a body on Monday. Two other family members were found dead at home.',
     { killed: 3, injured: 0 },
   ],
+  // "A second man was wounded" counts the people shot so far, the dead among them ...
+  [
+    'A man was shot on Elm Road in Dellport on Friday. A second man was wounded in the shooting.',
+    { killed: 0, injured: 2 },
+  ],
+  [
+    'A woman was shot dead on Elm Road on Friday. A second person was also shot and taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
+  // ... but not after a figure one fewer in its sentence (one more person, told apart), nor with no person.
+  ['Four men were shot on Elm Road and a fifth man was hurt by broken glass.', { killed: 0, injured: 4 }],
+  ['A man was shot on Elm Road. The gunman fired a second shot into the air.', { killed: 0, injured: 1 }],
+  // Past the lead, an ordinal counting more people than the lead told of gives the wounded.
+  [
+    'A boy was shot on Elm Road in Dellport. He was taken to a hospital. Police arrived at 9 p.m. Officers searched the street. No one was arrested. A second victim, a 40-year-old man, was treated for a graze.',
+    { killed: 0, injured: 2 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

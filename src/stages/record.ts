@@ -36,6 +36,10 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
+ * - "a second man was wounded", "a third victim was shot": an indefinite ordinal for someone hurt counts the
+ *   people shot so far, the dead among them, so it is a shot figure of that size (unless a figure one
+ *   fewer comes before it in its sentence: "four shot and a fifth hurt by glass"); past the lead, such an
+ *   ordinal that counts more people than the lead told of gives the wounded figure;
  * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -44,7 +48,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   from the whole document otherwise; a death without a figure ("a homicide", "a fatal shooting") counts
  *   only in the lead, since further down it is mostly an earlier killing; and past the lead, a sentence
  *   dated more than a week before the publication day ("In late January, … killing three troops") tells
- *   an earlier event, so its figures are left out.
+ *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
+ *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people").
  *
  * @module
  */
@@ -373,6 +378,8 @@ const withKiller = (
 interface Context {
   inLead: (q: Quantity) => boolean
   sentences: readonly Span[]
+  /** Shot figures read from an ordinal ("a second man was wounded"): they count the dead too. */
+  ordinals: ReadonlySet<Quantity>
 }
 
 /** {@link countsOf} before the check for a second, surviving victim. */
@@ -409,9 +416,10 @@ const shotCounts = (
   if (!shot) return { killed, injured }
   // "Three other men were also hit", "Another man was shot": figures of others leave out the dead counted.
   const others =
-    (!titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))) ||
-    isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text) ||
-    (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24)))
+    !doc.ordinals.has(shot.q) &&
+    ((!titled.has(shot.q) && OTHERS_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 12))) ||
+      isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text) ||
+      (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24))))
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
   if (injured && injured.best >= survivors) return { killed, injured }
@@ -442,16 +450,22 @@ export const recordOf = (
   const title = titleQuantities(doc)
   const titled: Titled = new Set(title ?? [])
   const sentences = doc.sentences ?? []
-  const qs = ordinalsOfPeople(
-    withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+  const ordinals = new Set<Quantity>()
+  const qs = ordinalsShot(
+    ordinalsOfPeople(
+      withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+      titled,
+      sentences,
+    ),
     titled,
     sentences,
+    ordinals,
   )
   // A title read apart is the lead's first sentence.
   const textLead = title ? leadSentences - 1 : leadSentences
   const leadEnd = sentences[Math.min(textLead, sentences.length) - 1]?.end ?? 0
   const inLead = (q: Quantity): boolean => titled.has(q) || q.span.end <= leadEnd
-  const context: Context = { inLead, sentences }
+  const context: Context = { inLead, sentences, ordinals }
   // "… was killed in the strike. Two other officials were also killed": the sentence right after the
   // lead may go on counting the lead's dead.
   const nextEnd = sentences[textLead]?.end ?? leadEnd
@@ -469,7 +483,7 @@ export const recordOf = (
   )
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
-  const earlier = earlierEventSentences(doc)
+  const earlier = earlierEventSentences(doc, leadEnd)
   const all = countsOf(
     qs.filter(
       (q) =>
@@ -480,9 +494,16 @@ export const recordOf = (
     doc.text,
     context,
   )
+  // "A second victim was grazed" after a lead of one: an ordinal past the lead that counts more people
+  // hurt than the lead told of, and makes up the whole report's wounded figure, shows the lead's figures
+  // were the first report's.
+  const told = (lead.killed?.best ?? 0) + (lead.injured?.best ?? 0)
+  const ordinalLater = all.injured?.evidence.some((e) =>
+    [...ordinals].some((q) => !inLead(q) && q.span.start === e.span.start && (q.best ?? 0) > told),
+  )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
-    injured: lead.injured ?? all.injured ?? NONE(),
+    injured: (ordinalLater ? all.injured : lead.injured) ?? all.injured ?? NONE(),
   }
 }
 
@@ -515,6 +536,42 @@ const ordinalsOfPeople = (qs: Quantity[], titled: Titled, sentences: readonly Sp
   })
 }
 
+/**
+ * "A second man was wounded", "a third victim was shot": an indefinite ordinal for someone hurt counts the
+ * people shot so far, at least that many, the dead among them ("a man died … a second man was wounded" is
+ * one wounded), so it reads as a shot figure of that size, not one of others besides the dead. After a
+ * figure one fewer in its sentence ("four people were shot and a fifth was cut by glass") it is one more
+ * person, told apart, so it stays as it is; so does an ordinal with no person after it ("a second shot").
+ */
+const ordinalsShot = (
+  qs: Quantity[],
+  titled: Titled,
+  sentences: readonly Span[],
+  ordinals: Set<Quantity>,
+): Quantity[] => {
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((s) => s.start <= q.span.start && q.span.start < s.end)
+  return qs.map((q) => {
+    if ((q.role !== 'injured' && q.role !== 'dead_or_injured') || q.best !== 1) return q
+    const words = q.text.toLowerCase().split(/\s+/)
+    const ordinal = /^an?$/.test(words[0]) && words.length > 2 ? ORDINALS.get(words[1]) : undefined
+    if (ordinal === undefined) return q
+    const here = sentenceOf(q)
+    const counted = qs.some(
+      (p) =>
+        CASUALTY.has(p.role) &&
+        figureOf(p) === ordinal - 1 &&
+        p.span.end <= q.span.start &&
+        titled.has(p) === titled.has(q) &&
+        sentenceOf(p) === here,
+    )
+    if (counted) return q
+    const shot: Quantity = { ...q, role: 'dead_or_injured', low: ordinal, best: ordinal, high: null }
+    ordinals.add(shot)
+    return shot
+  })
+}
+
 /** Days before the publication date from which a dated sentence tells an earlier event. */
 const EARLIER_DAYS = 7
 
@@ -526,14 +583,24 @@ export const endsWellBefore = (range: DayRange, published: string): boolean =>
  * Sentences after the lead that date what they tell well before the publication day ("In late January,
  * … killing three troops"): background of an earlier event, whose figures are not the report's own.
  */
-const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>): Span[] => {
+const earlierEventSentences = (doc: Pick<Doc, 'sentences' | 'dates' | 'meta'>, leadEnd: number): Span[] => {
   const published = doc.meta.published
   if (!published) return []
+  const ranges = (doc.dates ?? []).flatMap((date) => {
+    const range = date.type === 'DATE' && date.value !== null ? dayRange(date) : null
+    return range ? [{ date, range }] : []
+  })
+  // A follow-up report dates its own event in the lead ("the July 4 shooting"): a later sentence of
+  // that single day tells the same event, not an earlier one.
+  const leadDays = new Set(
+    ranges
+      .filter(({ date, range }) => date.span.end <= leadEnd && range.start === range.end)
+      .map(({ range }) => range.start),
+  )
   const out: Span[] = []
-  for (const date of doc.dates ?? []) {
-    if (date.type !== 'DATE' || date.value === null) continue
-    const range = dayRange(date)
-    if (!range || !endsWellBefore(range, published)) continue
+  for (const { date, range } of ranges) {
+    if (!endsWellBefore(range, published) || (range.start === range.end && leadDays.has(range.start)))
+      continue
     const sentence = (doc.sentences ?? []).find((s) => s.start <= date.span.start && date.span.start < s.end)
     if (sentence) out.push(sentence)
   }
