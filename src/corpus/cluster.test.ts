@@ -540,6 +540,69 @@ describe('story index: reports of one day on one street', () => {
   })
 })
 
+describe('story index: reports days apart on one rare street', () => {
+  // A report with the day it names (`named`, or a month only) and one wounded.
+  const report = (id: string, text: string, published: string, named: string): Doc => {
+    const at = (word: string) => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [],
+      dates: [
+        {
+          span: at(named.length === 10 ? 'Saturday' : 'May'),
+          text: named.length === 10 ? 'Saturday' : 'May',
+          value: named,
+          precision: named.length === 10 ? 'day' : 'month',
+          type: 'DATE',
+          relative: named.length === 10,
+        },
+      ],
+      quantities: [
+        { span: at('one'), text: 'one', low: 1, best: 1, high: 1, role: 'injured', counted: 'people' },
+      ],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Gunfire in the 900 block of Quillmarch Avenue on Saturday night left one man wounded, police said.',
+    '2031-05-04',
+    '2031-05-03',
+  )
+  const later = (street: string): Doc =>
+    report(
+      'b',
+      `Detectives canvassed ${street} Avenue in May, where one man was wounded, and asked neighbours for video.`,
+      '2031-05-07',
+      '2031-05',
+    )
+
+  it('joins a later report that names no day when it shares a rare street and the count', () => {
+    assert.equal(groupStories([first, later('Quillmarch')], never).length, 1)
+  })
+
+  it('keeps them apart when the street is a common word (a street of that name runs through many towns)', () => {
+    const common = [
+      report('c', first.text.replace('Quillmarch', 'Washington'), '2031-05-04', '2031-05-03'),
+      later('Washington'),
+    ]
+    assert.equal(groupStories(common, never).length, 2)
+  })
+
+  it('keeps them apart when the counts differ or the story is more than a week older', () => {
+    const two = later('Quillmarch')
+    const other = {
+      ...two,
+      quantities: two.quantities?.map((q) => ({ ...q, best: 2, low: 2, high: 2 })),
+    } as Doc
+    assert.equal(groupStories([first, other], never).length, 2)
+    const late = { ...two, meta: { ...two.meta, published: '2031-05-20' } } as Doc
+    assert.equal(groupStories([first, late], never).length, 2)
+  })
+})
+
 describe('story index: reports of one day about one rare person with one count', () => {
   const report = (id: string, text: string, figures: number[], quoted = false): Doc => {
     const at = (word: string, from = 0): { start: number; end: number } => {
