@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { linkEntities } from '../src/corpus/link.ts'
 import { resolveEntities } from '../src/corpus/resolve.ts'
+import { leadWithTitle } from '../src/ingest/text.ts'
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc } from '../src/model/types.ts'
 import { analyseDocument } from '../src/pipeline/default.ts'
@@ -75,7 +76,7 @@ export const loadEcbPlus = (root = join(dataDir(), 'ecbplus/ECB+')): GroupingSet
   return { docs, gold }
 }
 
-/** GVA: text = title + content, published = dct, gold = incident_id. */
+/** GVA: text = the title leading the content (as `parallax analyze` reads it), published = dct, gold = incident_id. */
 export const loadGva = (file = join(dataDir(), 'gva/documents.jsonl')): GroupingSet => {
   const docs: Doc[] = []
   const gold = new Map<string, string>()
@@ -90,7 +91,7 @@ export const loadGva = (file = join(dataDir(), 'gva/documents.jsonl')): Grouping
     }
     if (gold.has(row.id)) continue
     const title = row.title ?? ''
-    const text = title ? `${title}\n\n${row.content ?? ''}` : (row.content ?? '')
+    const text = leadWithTitle(title, row.content ?? '')
     docs.push(makeDoc({ id: row.id, text, meta: { source: file, published: row.dct, title } }))
     gold.set(row.id, String(row.incident_id))
   }

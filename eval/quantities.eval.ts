@@ -13,6 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import lexicon from '../src/data/quantities.json' with { type: 'json' }
+import { leadWithTitle } from '../src/ingest/text.ts'
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc } from '../src/model/types.ts'
 import { createPipeline } from '../src/pipeline/stage.ts'
@@ -61,9 +62,8 @@ export const states = (text: string, n: number): boolean => {
   return forms.some((form) => new RegExp(`(?<![\\w.,-])${form}(?![\\w-]|[.,]\\d)`, 'i').test(text))
 }
 
-/** The article text as the pipeline reads it. */
-export const articleText = (a: Article): string =>
-  a.title && !a.content.startsWith(a.title.slice(0, 30)) ? `${a.title}\n\n${a.content}` : a.content
+/** The article text as `parallax analyze` reads a JSONL export of it (the title leading the body). */
+export const articleText = (a: Article): string => leadWithTitle(a.title, a.content)
 
 /** One article scored: the gold counts, the derived counts and the analysed doc. */
 export interface Scored {

@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareStory } from '../src/corpus/compare.ts'
 import { resolveEntities } from '../src/corpus/resolve.ts'
+import { leadWithTitle } from '../src/ingest/text.ts'
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc, Fact } from '../src/model/types.ts'
 import { analyseDocument } from '../src/pipeline/default.ts'
@@ -84,7 +85,7 @@ export const evaluate = async (): Promise<Metric[]> => {
     const doc = analyseDocument(
       makeDoc({
         id: row.id,
-        text: row.title ? `${row.title}\n\n${row.content}` : row.content,
+        text: leadWithTitle(row.title, row.content),
         meta: { source: 'gva', published: row.dct, title: row.title },
       }),
     )

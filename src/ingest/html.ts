@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { DocMeta } from '../model/types.ts'
 import { DecodeError, decodeBuffer } from './decode.ts'
+import { leadWithTitle } from './text.ts'
 import type { Article, ReadResult } from './types.ts'
 
 /** Pages larger than this are refused before parsing: no news article is this big. */
@@ -473,7 +474,7 @@ const readParsed = (html: string, source: string, options: HtmlOptions, warnings
   if (!meta.byline && parsed?.byline) meta.byline = collapse(parsed.byline)
   if (title) meta.title = title
   // The title leads the text, as in seed-style .txt articles, unless the body already opens with it.
-  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body
+  const text = leadWithTitle(title, body)
   const article: Article = { text, meta: { source, ...meta } }
   if (warnings.length > 0) article.warnings = warnings
   return { articles: [article], errors: [] }

@@ -1,5 +1,5 @@
 import { isoDay } from './html.ts'
-import { outletFromUrl } from './text.ts'
+import { leadWithTitle, outletFromUrl } from './text.ts'
 import type { Article, InputError, ReadResult } from './types.ts'
 
 const optionalString = (value: unknown): string | undefined =>
@@ -84,8 +84,12 @@ const toArticle = (value: unknown, where: string): Parsed => {
   }
   const record = value as Record<string, unknown>
   const body = pick(record, 'text')
-  const text = body ? textValue(body.value) : undefined
-  if (text === undefined || text.trim() === '') {
+  const given = body ? textValue(body.value) : undefined
+  const title = optionalString(pick(record, 'title')?.value)
+  const empty = given === undefined || given.trim() === ''
+  // A headline whose body field is there but empty (an export that kept only the title) is still a
+  // report of the event; with no body field at all, the export names its text some other way: say so.
+  if (empty && (title === undefined || !body)) {
     const keys = Object.keys(record).slice(0, 12)
     return {
       error: body
@@ -94,12 +98,13 @@ const toArticle = (value: unknown, where: string): Parsed => {
     }
   }
   const url = optionalString(pick(record, 'url')?.value)
-  const given = pick(record, 'published')
-  const published = given ? publishedDate(given.value) : undefined
-  const warnings =
-    given && published === undefined
-      ? [`unusable "${given.name}" ${JSON.stringify(given.value)}: publication date left unknown`]
-      : undefined
+  const date = pick(record, 'published')
+  const published = date ? publishedDate(date.value) : undefined
+  const warnings: string[] = []
+  if (date && published === undefined)
+    warnings.push(`unusable "${date.name}" ${JSON.stringify(date.value)}: publication date left unknown`)
+  if (empty && body) warnings.push(`empty "${body.name}": only the title is read`)
+  const text = leadWithTitle(title, empty ? '' : given)
   const id = pick(record, 'id')?.value
   return {
     article: {
@@ -110,9 +115,9 @@ const toArticle = (value: unknown, where: string): Parsed => {
         url,
         outlet: nameValue(pick(record, 'outlet')?.value) ?? outletFromUrl(url),
         published,
-        title: optionalString(pick(record, 'title')?.value),
+        title,
       },
-      warnings,
+      warnings: warnings.length > 0 ? warnings : undefined,
     },
   }
 }

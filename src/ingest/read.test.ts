@@ -3,6 +3,7 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { analyseDocument } from '../pipeline/default.ts'
 import { readJsonl } from './jsonl.ts'
 import { readInputs } from './read.ts'
 import { readTextArticle } from './text.ts'
@@ -90,8 +91,8 @@ test('readJsonl reads the field names other exports use (content, headline, dct,
   assert.deepEqual(
     articles.map((a) => [a.text, a.meta.title, a.meta.published, a.meta.outlet]),
     [
-      ['Body one.', 'H', '2014-01-28', 'a.example.org'],
-      ['First paragraph.\n\nSecond paragraph.', 'T', '2024-02-08', 'Example Wire'],
+      ['H\n\nBody one.', 'H', '2014-01-28', 'a.example.org'],
+      ['T\n\nFirst paragraph.\n\nSecond paragraph.', 'T', '2024-02-08', 'Example Wire'],
       ['Body three.', undefined, '2003-06-10', undefined],
       ['Body four.', undefined, '2014-01-25', 'b.example.net'],
       ['Body five.', undefined, '2024-02-08', undefined],
@@ -151,4 +152,38 @@ test('readInputs walks directories, reads stdin and reports each bad file in one
   )
   assert.match(reasons['huge.txt'], /too large/)
   assert.match(reasons['missing.txt'], /no such file/)
+})
+
+test('readJsonl leads the text with the title, as a .txt article does, so every stage reads the headline', () => {
+  const content = [
+    JSON.stringify({ title: 'Two hurt in Quarnby mill fire', content: 'Fire crews were called on Sunday.' }),
+    JSON.stringify({
+      title: 'Quarnby mill reopens',
+      content: 'Quarnby Mill Reopens\n\nThe mill opened again on Monday.',
+    }),
+    JSON.stringify({ title: 'Three hurt as Quarnby bus overturns', content: '', dct: '2016-03-02' }),
+    JSON.stringify({ text: '   ' }),
+  ].join('\n')
+  const { articles, errors } = readJsonl(content, 'feed.jsonl')
+  assert.deepEqual(
+    articles.map((a) => a.text),
+    [
+      'Two hurt in Quarnby mill fire\n\nFire crews were called on Sunday.',
+      // A body that already opens with its title (case and spacing aside) is not given it twice.
+      'Quarnby Mill Reopens\n\nThe mill opened again on Monday.',
+      // A headline whose body came empty is still a report: read alone, and the reader is told.
+      'Three hurt as Quarnby bus overturns',
+    ],
+  )
+  assert.match(articles[2].warnings?.join(' ') ?? '', /empty "content": only the title is read/)
+  assert.deepEqual(
+    errors.map((e) => e.source),
+    ['feed.jsonl:4'],
+  )
+  // The headline's figures reach the record, with evidence inside the text.
+  const doc = analyseDocument(articles[2])
+  assert.equal(doc.record?.injured.best, 3)
+  const evidence = doc.record?.injured.evidence[0]
+  assert.equal(evidence?.field, undefined)
+  assert.equal(evidence && doc.text.slice(evidence.span.start, evidence.span.end), 'Three')
 })

@@ -20,6 +20,25 @@ export const isIsoDate = (value: string): boolean => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
 }
 
+/** Whitespace collapsed and case folded, for comparing a title with the start of a body. */
+const fold = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase()
+
+/**
+ * The article text with its title leading, as in seed-style .txt articles: `title`, a blank line and
+ * `body`, unless the body already opens with the title (whitespace and case aside); the title alone when
+ * the body is empty. Every stage then reads the headline, which carries the event's figures, places and
+ * names, as the article's first sentence, whatever format the article came in.
+ *
+ * @example
+ * leadWithTitle('Two hurt in Quarnby fire', 'Fire crews said …') // 'Two hurt in Quarnby fire\n\nFire crews said …'
+ */
+export const leadWithTitle = (title: string | undefined, body: string): string => {
+  const head = title?.trim()
+  if (!head) return body
+  if (body.trim() === '') return head
+  return fold(body.slice(0, head.length * 2 + 20)).startsWith(fold(head)) ? body : `${head}\n\n${body}`
+}
+
 /**
  * Reads one seed-style article: an optional first line ` date YYYY-MM-DD URL`, then the title, a
  * blank line and the body. `text` is everything after the date line (title included), so offsets

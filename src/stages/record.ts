@@ -40,7 +40,7 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   people shot so far, the dead among them, so it is a shot figure of that size (unless a figure one
  *   fewer comes before it in its sentence: "four shot and a fifth hurt by glass"); past the lead, such an
  *   ordinal that counts more people than the lead told of gives the wounded figure;
- * - a title that the text does not contain (JSONL or HTML input, where it is metadata) is read on its own
+ * - a title that the text does not contain (a document built through the API with its title as metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
  *   the event's own figures while later ones bring earlier incidents and statistics. Each count is taken
