@@ -574,6 +574,14 @@ describe('compareStory: where it happened, the town before a part of it', () => 
       'The shooting in Ohio happened on a street in Quarnby. It was the second shooting in Ohio this week.'
     assert.deepEqual(placesOf(text).slice(0, 2), ['Quarnby', 'Ohio'])
   })
+
+  it('names a town before the county the report names more often', () => {
+    // Made-up county, town and event.
+    const text =
+      'Harlow County shooting leaves one hurt\n\nA man was shot in Harlow County on Monday, deputies said. ' +
+      'The shooting in Harlow County happened on a farm in Dellport. It was the second shooting in Harlow County this year.'
+    assert.deepEqual(placesOf(text).slice(0, 2), ['Dellport', 'Harlow County'])
+  })
 })
 
 describe('compareStory: where it happened, when no sentence telling it says', () => {

@@ -139,4 +139,11 @@ describe('isRegion', () => {
     assert.ok(isRegion('Ohio') && isRegion('Iraq'))
     assert.ok(!isRegion('Baghdad') && !isRegion('New York') && !isRegion('Quarnby'))
   })
+
+  it('takes a name ending with its kind of division for a region, not one starting with it', () => {
+    assert.ok(isRegion('Harlow County') && isRegion('Dellport Parish') && isRegion('Varenna Province'))
+    assert.ok(
+      !isRegion('County Road') && !isRegion('County Market') && !isRegion('Quarnby Business District'),
+    )
+  })
 })

@@ -178,13 +178,19 @@ export const containersOf = (name: string): ReadonlySet<string> => {
 
 let regionNames: Set<string> | undefined
 
+const REGION_WORDS = new Set(gpeExtra.regionWords)
+
 /**
  * Whether a name is listed as a province, state or country and never as a city ("Ohio", "Iraq"; not
- * "New York", which is both): a region, less precise than any town named beside it.
+ * "New York", which is both), or ends with the kind of division it is ("Cobb County", "Orleans Parish"):
+ * a region, less precise than any town named beside it.
  */
 export const isRegion = (name: string): boolean => {
   containersOf(name)
-  return regionNames!.has(listedForm(name))
+  const listed = listedForm(name)
+  if (regionNames!.has(listed)) return true
+  const words = listed.split(' ')
+  return words.length > 1 && REGION_WORDS.has(words[words.length - 1])
 }
 
 const COMPASS_PREFIXES = new Set(gpeExtra.compassPrefixes)
