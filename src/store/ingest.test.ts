@@ -107,6 +107,22 @@ describe('ingestArticles', () => {
     store.close()
   })
 
+  it('knows an article stored before its title led the text, with or without an id', () => {
+    const store = openStore(join(dir, 'untitled.db'))
+    const body = (a: Article): string => a.text.slice(`${a.meta.title}\n\n`.length)
+    // As earlier versions stored JSONL articles: the body alone, the title as metadata.
+    ingestArticles(store, [
+      { ...bridgeA, id: 'x1', text: body(bridgeA) },
+      { ...bridgeB, text: body(bridgeB) },
+    ])
+    const again = ingestArticles(store, [{ ...bridgeA, id: 'x1' }, bridgeB, bridgeC])
+    assert.deepEqual(again.errors, [])
+    assert.deepEqual(again.skipped, ['a.txt', 'b.txt'])
+    assert.deepEqual(again.added.length, 1)
+    assert.equal(store.getDocument('x1')?.text, body(bridgeA))
+    store.close()
+  })
+
   it('is incremental: later articles join existing stories, touching only those', () => {
     const all = openStore(join(dir, 'all.db'))
     ingestArticles(all, [bridgeA, bridgeB, bridgeC, harvest])

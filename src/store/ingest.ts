@@ -59,6 +59,17 @@ export interface IngestResult {
 }
 
 /**
+ * The body of an article whose title leads its text ("Title\n\nBody"), or undefined. Earlier versions
+ * stored JSONL articles without their title in the text; read again now, the same article is that stored
+ * body with the title before it: already stored, not a new report nor a clash of ids.
+ */
+const bodyOf = (article: Article): string | undefined => {
+  const title = article.meta.title?.trim()
+  const head = title ? `${title}\n\n` : undefined
+  return head && article.text.startsWith(head) ? article.text.slice(head.length) : undefined
+}
+
+/**
  * Adds articles to the store incrementally: articles already stored (by id or content hash) are
  * skipped; each new one is analysed once, joins a story through the saved online story index,
  * and only the stories it touched are compared again. Each batch (documents, story index
@@ -82,11 +93,18 @@ export const ingestArticles = (
   for (const article of articles) {
     const id = article.id ?? contentId(article.text)
     const hash = contentId(article.text)
-    if (seen.has(id) || seen.has(`#${hash}`) || store.hasDocument(hash, article.text)) {
+    const body = bodyOf(article)
+    const stored = article.id === undefined ? undefined : store.getDocument(article.id)
+    if (
+      seen.has(id) ||
+      seen.has(`#${hash}`) ||
+      store.hasDocument(hash, article.text) ||
+      (body !== undefined && (stored ? stored.text === body : store.hasDocument(contentId(body), body)))
+    ) {
       result.skipped.push(article.meta.source)
       continue
     }
-    if (article.id !== undefined && store.getDocument(article.id)) {
+    if (stored) {
       // Same id, other text: keep what is stored rather than silently replacing it.
       result.errors.push({
         source: article.meta.source,
