@@ -777,6 +777,73 @@ describe('story index: reports naming the same two rare persons', () => {
   })
 })
 
+describe('story index: reports sharing rare names', () => {
+  // Mentions as a tagger gives them; each report resolves its persons on its own (an entity per report).
+  const report = (id: string, text: string, published: string, types: Record<string, string>): Doc => {
+    const mentions = Object.entries(types)
+      .filter(([name]) => text.includes(name))
+      .map(([name, type]) => {
+        const start = text.indexOf(name)
+        const entity = type === 'PERSON' ? `${id}-${name}` : name
+        return { span: { start, end: start + name.length }, text: name, type, entity }
+      })
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions } as Doc
+  }
+  const types = {
+    'Tamsin Orlo': 'PERSON',
+    Orlo: 'PERSON',
+    'Quarnby Tavern': 'FAC',
+    'Quarnby Infirmary': 'ORG',
+  }
+  const at = (town: string) => ({ ...types, [town]: 'GPE' })
+  const first = report(
+    'a',
+    'Tamsin Orlo was shot in the car park of the Quarnby Tavern in Harrowgate and taken to the Quarnby Infirmary.',
+    '2031-06-01',
+    at('Harrowgate'),
+  )
+
+  it('joins a report the scorer rejects when it shares two rare names, though its persons resolve apart', () => {
+    const later = report(
+      'b',
+      'Orlo, a cook at the Quarnby Tavern, remains in hospital after the Harrowgate shooting, friends said.',
+      '2031-06-04',
+      at('Harrowgate'),
+    )
+    assert.equal(groupStories([first, later], never).length, 1)
+  })
+
+  it('keeps them apart when the rare names shared are the town’s and an organisation’s', () => {
+    const other = report(
+      'b',
+      'A cook was shot near a bakery in Harrowgate and taken to the Quarnby Infirmary, friends said.',
+      '2031-06-04',
+      at('Harrowgate'),
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('keeps them apart when the rare names shared are the words of one name', () => {
+    const other = report(
+      'b',
+      'Tamsin Orlo, a cook, said she heard shots near a bakery in Harrowgate and called for help, friends said.',
+      '2031-06-04',
+      at('Harrowgate'),
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('keeps them apart when the report is set in another place', () => {
+    const elsewhere = report(
+      'b',
+      'Orlo, a cook at the Quarnby Tavern, remains in hospital after the Wendlebury shooting, friends said.',
+      '2031-06-04',
+      at('Wendlebury'),
+    )
+    assert.equal(groupStories([first, elsewhere], never).length, 2)
+  })
+})
+
 describe('story index: the first report to name someone', () => {
   const report = (id: string, text: string, published: string): Doc => {
     const mentions = ['Tamsin Orlo', 'Harrowgate', 'Wendlebury']

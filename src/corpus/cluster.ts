@@ -380,6 +380,16 @@ const RARE_STREET_IDF = 6
 const STREET_COUNT_DAYS = 7
 const STREET_COUNT_LEXICAL = 0.1
 /**
+ * Rare shared names (see `rareNamesCandidate`): at least `RARE_NAMES` name words with rarity
+ * (`nameRarity`) at least `RARE_NAME_IDF` (in about one article in 1,100 or fewer), and lexical cosine at
+ * least `RARE_NAMES_LEXICAL`.
+ */
+const RARE_NAME_IDF = 7
+const RARE_NAMES = 2
+const RARE_NAMES_LEXICAL = 0.1
+/** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
+const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
+/**
  * Beside a shared day and casualty count, a shared subject (one of the two people the article names most
  * and does not quote) named in at most this many stories so far, with lexical cosine at least this.
  */
@@ -754,6 +764,73 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (gapDays(f.day, story) > STREET_COUNT_DAYS) continue
       if (!f.streets.some((street) => story.streets.has(street) && nameRarity(street) >= RARE_STREET_IDF))
         continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+  /**
+   * The candidate (best by score) sharing `RARE_NAMES` or more rare name words with the article, with
+   * lexical cosine at least `RARE_NAMES_LEXICAL`, a shared place and no day, place, event-type, year or
+   * casualty-count clash; -1 when none. A word counts when the article's mentions of it are not all of
+   * places or organisations: a first name, a surname, a business or a building ("Jane Roe", "the Quarnby
+   * Inn") tells one event from another, while the town's name is the place already shared and its outlets,
+   * police and hospitals are named by every report from the town. The words must come from two names or
+   * more (a surname and a tavern's name, not "Jane" and "Roe" of one name: one person, a police spokesman
+   * perhaps, is named in many events). Words rather than resolved persons: the reports of one event name
+   * the victim in full, by surname or by first name, and resolve them apart. Only analysed articles (whose
+   * mentions give the types), not round-ups.
+   */
+  /** Whether one name holds every word (each word given by the names it is in). */
+  const oneName = (words: (Set<string> | undefined)[]): boolean => {
+    const [first, ...rest] = words
+    if (!first) return false
+    for (const name of first) if (rest.every((names) => names?.has(name))) return true
+    return false
+  }
+  const rareNamesCandidate = (
+    doc: Doc,
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || doc.mentions === undefined || roundUp(f.counts)) return -1
+    // Per word: whether every mention of it is a place's or an organisation's, and the names it is in.
+    const placeOrOrg = new Map<string, boolean>()
+    const namesOf = new Map<string, Set<string>>()
+    for (const mention of doc.mentions) {
+      const kind = PLACE_OR_ORG.has(mention.type)
+      const name = mention.text.toLowerCase().replace(/^the\s+/, '')
+      for (const word of name.split(/\s+/)) {
+        placeOrOrg.set(word, (placeOrOrg.get(word) ?? true) && kind)
+        let names = namesOf.get(word)
+        if (!names) namesOf.set(word, (names = new Set()))
+        names.add(name)
+      }
+    }
+    const rare: number[] = []
+    f.terms.forEach((_, term) => {
+      if (!term.startsWith('n:')) return
+      const word = term.slice(2)
+      if (placeOrOrg.get(word) === true || nameRarity(word) < RARE_NAME_IDF) return
+      const id = vocabulary.get(term)
+      if (id !== undefined) rare.push(id)
+    })
+    if (rare.length < RARE_NAMES) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < RARE_NAMES_LEXICAL || x[PLACE_SHARED] !== 1) continue
+      if (x[DAY_CLASH] === 1 || x[PLACE_CLASH] === 1 || x[EVENT_CLASH] === 1) continue
+      if (x[YEAR_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      const story = stories[index]
+      const shared = rare.filter((id) => story.names.has(id))
+      if (shared.length < RARE_NAMES) continue
+      // Words of one name ("Jane Roe") are one name, not two.
+      if (oneName(shared.map((id) => namesOf.get(termOf[id].slice(2))))) continue
       const s = score(x, scorer)
       if (s > bestScore) {
         best = index
@@ -1364,6 +1441,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       }
       if (best < 0 && !roundUpReport) best = personPairCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = rareStreetCandidate(f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = rareNamesCandidate(doc, f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
