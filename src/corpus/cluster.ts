@@ -282,6 +282,12 @@ interface StoryState {
   roundUp: boolean
 }
 
+/** An article's rare name words (term ids) and, per word, the names it is in (see `rareNamesOf`). */
+interface RareNames {
+  ids: number[]
+  namesOf: Map<string, Set<string>>
+}
+
 interface Member {
   id: string
   signature: Uint32Array
@@ -345,6 +351,12 @@ const LONG_GAP_DAY_SLACK = 2
  * held-out pairwise precision (0.9929 -> 0.9908).
  */
 const LONG_GAP_MANY_PERSONS = 4
+/**
+ * Or when it shares at least this many of the story's rare name words (see `rareNamesOf`: not all of
+ * places or organisations, from two names or more) beside a rare person, and the story never took in a
+ * round-up: a trial months later names the victim, the accused, the bar and the street again.
+ */
+const LONG_GAP_RARE_NAMES = 4
 /**
  * A closed story keeps a follow-up record (its most-named places; its rare persons stay in the person
  * map) so that a trial or sentencing report months later can still link to it, for this many days after
@@ -791,13 +803,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const name of first) if (rest.every((names) => names?.has(name))) return true
     return false
   }
-  const rareNamesCandidate = (
-    doc: Doc,
-    f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
-  ): number => {
-    if (f.day === null || doc.mentions === undefined || roundUp(f.counts)) return -1
+  /**
+   * The article's rare name words (see `rareNamesCandidate`) by term id, and the names (lower-cased
+   * mention texts) each word is in; null for an article without mentions.
+   */
+  const rareNamesOf = (doc: Doc, f: GroupingFeatures): RareNames | null => {
+    if (doc.mentions === undefined) return null
     // Per word: whether every mention of it is a place's or an organisation's, and the names it is in.
     const placeOrOrg = new Map<string, boolean>()
     const namesOf = new Map<string, Set<string>>()
@@ -811,26 +822,35 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         names.add(name)
       }
     }
-    const rare: number[] = []
+    const ids: number[] = []
     f.terms.forEach((_, term) => {
       if (!term.startsWith('n:')) return
       const word = term.slice(2)
       if (placeOrOrg.get(word) === true || nameRarity(word) < RARE_NAME_IDF) return
       const id = vocabulary.get(term)
-      if (id !== undefined) rare.push(id)
+      if (id !== undefined) ids.push(id)
     })
-    if (rare.length < RARE_NAMES) return -1
+    return { ids, namesOf }
+  }
+  /** How many of the article's rare name words the story names; 0 when they are the words of one name ("Jane Roe"). */
+  const sharedRareNames = (rare: RareNames, story: StoryState): number => {
+    const shared = rare.ids.filter((id) => story.names.has(id))
+    return oneName(shared.map((id) => rare.namesOf.get(termOf[id].slice(2)))) ? 0 : shared.length
+  }
+  const rareNamesCandidate = (
+    rare: RareNames | null,
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || rare === null || rare.ids.length < RARE_NAMES || roundUp(f.counts)) return -1
     let best = -1
     let bestScore = Number.NEGATIVE_INFINITY
     for (const { index, x } of candidates) {
       if (x[LEXICAL] < RARE_NAMES_LEXICAL || x[PLACE_SHARED] !== 1) continue
       if (x[DAY_CLASH] === 1 || x[PLACE_CLASH] === 1 || x[EVENT_CLASH] === 1) continue
       if (x[YEAR_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
-      const story = stories[index]
-      const shared = rare.filter((id) => story.names.has(id))
-      if (shared.length < RARE_NAMES) continue
-      // Words of one name ("Jane Roe") are one name, not two.
-      if (oneName(shared.map((id) => namesOf.get(termOf[id].slice(2))))) continue
+      if (sharedRareNames(rare, stories[index]) < RARE_NAMES) continue
       const s = score(x, scorer)
       if (s > bestScore) {
         best = index
@@ -839,6 +859,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     return best
   }
+
   /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
    * `LONG_GAP_MANY_PERSONS` or more of the story's rare persons, one of them among its own most-named, and
@@ -1441,7 +1462,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       }
       if (best < 0 && !roundUpReport) best = personPairCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = rareStreetCandidate(f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = rareNamesCandidate(doc, f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport)
+        best = rareNamesCandidate(rareNamesOf(doc, f), f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
@@ -1449,8 +1471,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // but name its people and place and refer back to the day it began: with no candidate joined, an
     // article may link to a story beyond the window (or within it, see `BACK_REFERENCE_DAYS`) that shares
     // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
-    // (within a day or two) or event day (within a day, see `eventDayOf`) the article names. The story
-    // may be open, or closed with a follow-up record (then it reopens). The most such shared persons wins.
+    // (within a day or two) or event day (within a day, see `eventDayOf`) the article names, or else many
+    // of whose rare persons (`LONG_GAP_MANY_PERSONS`) or rare name words (`LONG_GAP_RARE_NAMES`) it names.
+    // The story may be open, or closed with a follow-up record (then it reopens; a closed story keeps no
+    // name words). The most such shared persons wins.
     if (
       best < 0 &&
       !settings.decide &&
@@ -1459,6 +1483,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       f.places.length > 0 &&
       !roundUpReport
     ) {
+      // The article's rare name words, read at the first story that needs them.
+      let rare: RareNames | null | undefined
       let most = 0
       // Per story: shared rare persons, and whether one is among the article's most-named.
       const tally = new Map<number, number>()
@@ -1489,7 +1515,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
         const names = (d: number): boolean =>
           Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
-        if (!f.days.some(names) && !namesManyPersons(f.day, story, n, sharesMain.has(index))) continue
+        if (!f.days.some(names) && !namesManyPersons(f.day, story, n, sharesMain.has(index))) {
+          if (story.roundUp) continue
+          rare ??= rareNamesOf(doc, f)
+          if (rare === null || sharedRareNames(rare, story) < LONG_GAP_RARE_NAMES) continue
+        }
         const placeShared = (p: string): boolean => {
           if (story.places.has(p)) return true
           const id = placeIds.get(p)
