@@ -583,6 +583,11 @@ describe('story index: reports days apart on one rare street', () => {
     assert.equal(groupStories([first, later('Quillmarch')], never).length, 1)
   })
 
+  it('joins a later report that gives no count when it shares a rare street', () => {
+    const uncounted = { ...later('Quillmarch'), quantities: [] } as Doc
+    assert.equal(groupStories([first, uncounted], never).length, 1)
+  })
+
   it('keeps them apart when the street is a common word (a street of that name runs through many towns)', () => {
     const common = [
       report('c', first.text.replace('Quillmarch', 'Washington'), '2031-05-04', '2031-05-03'),

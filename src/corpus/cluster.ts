@@ -384,7 +384,7 @@ const STREET_LEXICAL = 0.25
 const STORY_STREETS = 8
 /**
  * A rare street (see `rareStreetCandidate`): a street word with rarity (`nameRarity`) at least this (in
- * about one article in 400 or fewer), with a shared casualty count within this many days and lexical
+ * about one article in 400 or fewer), with no casualty-count clash within this many days and lexical
  * cosine at least this. On GVA, without the rarity test, the two wrong links this made were on streets
  * below it ("State", "Grand"); with it, GVA dev pairwise precision rose rather than fell.
  */
@@ -756,8 +756,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
   /**
    * The candidate (best by score) on the same rare street as the article (a street word with idf at least
-   * `RARE_STREET_IDF`), with the same casualty count, no day clash, within `STREET_COUNT_DAYS` of the
-   * story and lexical cosine at least `STREET_COUNT_LEXICAL`; -1 when none. Unlike the same-day street
+   * `RARE_STREET_IDF`), with no casualty-count or day clash, within `STREET_COUNT_DAYS` of the story and
+   * lexical cosine at least `STREET_COUNT_LEXICAL`; -1 when none. The count may be the same or given by
+   * one side only (the first report says "shots fired on Quarnby Road", the next gives the wounded; a
+   * shared count only, as first built, left those apart). Unlike the same-day street
    * link, the article need not name the day (the next day's report says "Sunday night" or nothing) and
    * the wording may differ more, which only a street few reports name makes safe: "Main" or "State"
    * streets run through every city.
@@ -771,7 +773,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     let best = -1
     let bestScore = Number.NEGATIVE_INFINITY
     for (const { index, x } of candidates) {
-      if (x[LEXICAL] < STREET_COUNT_LEXICAL || x[COUNT_SHARED] !== 1 || x[DAY_CLASH] === 1) continue
+      if (x[LEXICAL] < STREET_COUNT_LEXICAL || x[COUNT_CLASH] === 1 || x[DAY_CLASH] === 1) continue
       const story = stories[index]
       if (gapDays(f.day, story) > STREET_COUNT_DAYS) continue
       if (!f.streets.some((street) => story.streets.has(street) && nameRarity(street) >= RARE_STREET_IDF))
