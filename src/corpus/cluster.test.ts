@@ -885,10 +885,10 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
     }
     // A person named by surname alone resolves to the one named in full (as entity linking does).
     const named = (name: string): string => (text.includes(name) ? name : name.split(' ')[1])
-    const mentions = [...people, 'Ostrava Falls']
+    const mentions = [...people, 'Ostrava Falls', 'Quarnby County']
       .filter((name) => text.includes(named(name)))
       .map((name) => {
-        const type = name === 'Ostrava Falls' ? 'GPE' : 'PERSON'
+        const type = name === 'Ostrava Falls' || name === 'Quarnby County' ? 'GPE' : 'PERSON'
         return { span: at(named(name)), text: named(name), type, entity: `${type}-${name}` }
       })
     const dates = [
@@ -915,10 +915,10 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
       '2031-03-03',
       title,
     )
-  const plea = (names: string[]): Doc =>
+  const plea = (names: string[], town = 'Ostrava Falls'): Doc =>
     report(
       'b',
-      `${names.join(', ')}: a plea hearing opened in Ostrava Falls on Monday before Judge Arden Plume. ${names[0]} spoke first.`,
+      `${names.join(', ')}: a plea hearing opened in ${town} on Monday before Judge Arden Plume. ${names[0]} spoke first.`,
       '2031-07-15',
       '2031-07-14',
     )
@@ -937,6 +937,14 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
 
   it('keeps it apart when it names one of them in full', () => {
     assert.equal(groupStories([shooting(), plea(people.slice(0, 1))]).length, 2)
+  })
+
+  it('links a report placed elsewhere (the county’s court) when it names three of them in full', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 3), 'Quarnby County')]).length, 1)
+  })
+
+  it('keeps a report placed elsewhere apart when it names only two of them in full', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 2), 'Quarnby County')]).length, 2)
   })
 
   it('keeps it apart when the story took in a round-up', () => {
