@@ -367,6 +367,20 @@ describe('story index: long-gap follow-ups', () => {
     assert.equal(apart.length, 2)
   })
 
+  it('links a report the next day sharing two rare persons, a place and the day, though its event type differs', () => {
+    // The shooting is an attack, the charge a legal step: no shared-specifics link takes an event clash.
+    const typed = (d: Doc, type: string): Doc =>
+      ({ ...d, events: [{ span: { start: 0, end: 1 }, text: type, type }] }) as Doc
+    const stories = groupStories(
+      [
+        typed(tagged('a', wounded, '2031-03-03', ['Ada Brell', 'Tom Quill']), 'attack'),
+        typed(tagged('b', charged, '2031-03-04', ['Tom Quill', 'Ada Brell'], '2031-03-03'), 'charge'),
+      ],
+      never,
+    )
+    assert.equal(stories.length, 1)
+  })
+
   it('keeps apart a report months later naming the same person without the place and day', () => {
     assert.equal(closedThenFollowUp(unrelated()).results[4], 'story-u')
   })

@@ -371,12 +371,13 @@ const LONG_GAP_PLACELESS_NAMES = 5
 const FOLLOW_UP_HORIZON_DAYS = 730
 /**
  * A follow-up inside the window that the scorer rejected (wording changes as a story moves from the
- * shooting to the arrest) may still link by the same evidence when it refers back: the story began more
- * than this many days before the article, they share at least this many rare persons, and one of them is
- * among the article's most-named. With one shared person, GVA gained as much again but AllSides lost
- * F1 (follow-ups its gold keeps apart); roundups naming many people in passing need the main-person test.
+ * shooting to the arrest) may still link by the same evidence when they share at least this many rare
+ * persons and one of them is among the article's most-named. With one shared person, GVA gained as much
+ * again but AllSides lost F1 (follow-ups its gold keeps apart); roundups naming many people in passing
+ * need the main-person test. As first built the story also had to begin more than a week before the
+ * article; without that, GVA dev pairwise right pairs rose 2117 -> 2138 with no wrong one (the next day's
+ * report naming the victim and the suspect is reworded as much as a charge weeks later).
  */
-const BACK_REFERENCE_DAYS = 7
 const BACK_REFERENCE_PERSONS = 2
 const BACK_REFERENCE_MAIN_PERSONS = 3
 const FOLLOW_UP_PLACES = 6
@@ -1477,7 +1478,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const signature = minhash(f.words)
     // Follow-ups beyond the window (an arrest or a trial weeks later) share little wording with the story
     // but name its people and place and refer back to the day it began: with no candidate joined, an
-    // article may link to a story beyond the window (or within it, see `BACK_REFERENCE_DAYS`) that shares
+    // article may link to a story beyond the window (or within it, see `BACK_REFERENCE_PERSONS`) that shares
     // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
     // (within a day or two) or event day (within a day, see `eventDayOf`) the article names, or else many
     // of whose rare persons (`LONG_GAP_MANY_PERSONS`) or rare name words (`LONG_GAP_RARE_NAMES`) it names
@@ -1511,13 +1512,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         if (story.minDay === null || story.maxDay === null) continue
         const record = story.followUpPlaces
         if (!story.open && record === null) continue
-        // Within the window the scorer has had its say: overruling it takes a back-reference (the story
-        // began more than a week before the article) and more shared persons, one of them the article's own.
+        // Within the window the scorer has had its say: overruling it takes more shared persons, one of
+        // them the article's own.
         if (
           f.day - story.maxDay <= settings.windowDays &&
-          (f.day - story.minDay <= BACK_REFERENCE_DAYS ||
-            n < BACK_REFERENCE_PERSONS ||
-            !sharesMain.has(index))
+          (n < BACK_REFERENCE_PERSONS || !sharesMain.has(index))
         )
           continue
         const first = story.minDay
