@@ -367,6 +367,20 @@ describe('story index: long-gap follow-ups', () => {
     assert.equal(apart.length, 2)
   })
 
+  it('links a report the next day sharing two rare persons, a place and the day, though its event type differs', () => {
+    // The shooting is an attack, the charge a legal step: no shared-specifics link takes an event clash.
+    const typed = (d: Doc, type: string): Doc =>
+      ({ ...d, events: [{ span: { start: 0, end: 1 }, text: type, type }] }) as Doc
+    const stories = groupStories(
+      [
+        typed(tagged('a', wounded, '2031-03-03', ['Ada Brell', 'Tom Quill']), 'attack'),
+        typed(tagged('b', charged, '2031-03-04', ['Tom Quill', 'Ada Brell'], '2031-03-03'), 'charge'),
+      ],
+      never,
+    )
+    assert.equal(stories.length, 1)
+  })
+
   it('keeps apart a report months later naming the same person without the place and day', () => {
     assert.equal(closedThenFollowUp(unrelated()).results[4], 'story-u')
   })
@@ -583,6 +597,11 @@ describe('story index: reports days apart on one rare street', () => {
     assert.equal(groupStories([first, later('Quillmarch')], never).length, 1)
   })
 
+  it('joins a later report that gives no count when it shares a rare street', () => {
+    const uncounted = { ...later('Quillmarch'), quantities: [] } as Doc
+    assert.equal(groupStories([first, uncounted], never).length, 1)
+  })
+
   it('keeps them apart when the street is a common word (a street of that name runs through many towns)', () => {
     const common = [
       report('c', first.text.replace('Quillmarch', 'Washington'), '2031-05-04', '2031-05-03'),
@@ -777,6 +796,73 @@ describe('story index: reports naming the same two rare persons', () => {
   })
 })
 
+describe('story index: reports sharing rare names', () => {
+  // Mentions as a tagger gives them; each report resolves its persons on its own (an entity per report).
+  const report = (id: string, text: string, published: string, types: Record<string, string>): Doc => {
+    const mentions = Object.entries(types)
+      .filter(([name]) => text.includes(name))
+      .map(([name, type]) => {
+        const start = text.indexOf(name)
+        const entity = type === 'PERSON' ? `${id}-${name}` : name
+        return { span: { start, end: start + name.length }, text: name, type, entity }
+      })
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions } as Doc
+  }
+  const types = {
+    'Tamsin Orlo': 'PERSON',
+    Orlo: 'PERSON',
+    'Quarnby Tavern': 'FAC',
+    'Quarnby Infirmary': 'ORG',
+  }
+  const at = (town: string) => ({ ...types, [town]: 'GPE' })
+  const first = report(
+    'a',
+    'Tamsin Orlo was shot in the car park of the Quarnby Tavern in Harrowgate and taken to the Quarnby Infirmary.',
+    '2031-06-01',
+    at('Harrowgate'),
+  )
+
+  it('joins a report the scorer rejects when it shares two rare names, though its persons resolve apart', () => {
+    const later = report(
+      'b',
+      'Orlo, a cook at the Quarnby Tavern, remains in hospital after the Harrowgate shooting, friends said.',
+      '2031-06-04',
+      at('Harrowgate'),
+    )
+    assert.equal(groupStories([first, later], never).length, 1)
+  })
+
+  it('keeps them apart when the rare names shared are the town’s and an organisation’s', () => {
+    const other = report(
+      'b',
+      'A cook was shot near a bakery in Harrowgate and taken to the Quarnby Infirmary, friends said.',
+      '2031-06-04',
+      at('Harrowgate'),
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('keeps them apart when the rare names shared are the words of one name', () => {
+    const other = report(
+      'b',
+      'Tamsin Orlo, a cook, said she heard shots near a bakery in Harrowgate and called for help, friends said.',
+      '2031-06-04',
+      at('Harrowgate'),
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('keeps them apart when the report is set in another place', () => {
+    const elsewhere = report(
+      'b',
+      'Orlo, a cook at the Quarnby Tavern, remains in hospital after the Wendlebury shooting, friends said.',
+      '2031-06-04',
+      at('Wendlebury'),
+    )
+    assert.equal(groupStories([first, elsewhere], never).length, 2)
+  })
+})
+
 describe('story index: the first report to name someone', () => {
   const report = (id: string, text: string, published: string): Doc => {
     const mentions = ['Tamsin Orlo', 'Harrowgate', 'Wendlebury']
@@ -811,11 +897,13 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
       const start = text.indexOf(word)
       return { start, end: start + word.length }
     }
-    const mentions = [...people, 'Ostrava Falls']
-      .filter((name) => text.includes(name))
+    // A person named by surname alone resolves to the one named in full (as entity linking does).
+    const named = (name: string): string => (text.includes(name) ? name : name.split(' ')[1])
+    const mentions = [...people, 'Ostrava Falls', 'Quarnby County']
+      .filter((name) => text.includes(named(name)))
       .map((name) => {
-        const type = name === 'Ostrava Falls' ? 'GPE' : 'PERSON'
-        return { span: at(name), text: name, type, entity: `${type}-${name}` }
+        const type = name === 'Ostrava Falls' || name === 'Quarnby County' ? 'GPE' : 'PERSON'
+        return { span: at(named(name)), text: named(name), type, entity: `${type}-${name}` }
       })
     const dates = [
       {
@@ -841,10 +929,10 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
       '2031-03-03',
       title,
     )
-  const plea = (names: string[]): Doc =>
+  const plea = (names: string[], town = 'Ostrava Falls'): Doc =>
     report(
       'b',
-      `${names.join(', ')}: a plea hearing opened in Ostrava Falls on Monday before Judge Arden Plume. ${names[0]} spoke first.`,
+      `${names.join(', ')}: a plea hearing opened in ${town} on Monday before Judge Arden Plume. ${names[0]} spoke first.`,
       '2031-07-15',
       '2031-07-14',
     )
@@ -853,8 +941,24 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
     assert.equal(groupStories([shooting(), plea(people)]).length, 1)
   })
 
-  it('keeps it apart when it names only three of them', () => {
-    assert.equal(groupStories([shooting(), plea(people.slice(0, 3))]).length, 2)
+  it('keeps it apart when it names only three of them, each by surname', () => {
+    assert.equal(groupStories([shooting(), plea(['Vasko', 'Drury', 'Ferraz'])]).length, 2)
+  })
+
+  it('links a report naming two of them in full: four rare name words of two names', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 2))]).length, 1)
+  })
+
+  it('keeps it apart when it names one of them in full', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 1))]).length, 2)
+  })
+
+  it('links a report placed elsewhere (the county’s court) when it names three of them in full', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 3), 'Quarnby County')]).length, 1)
+  })
+
+  it('keeps a report placed elsewhere apart when it names only two of them in full', () => {
+    assert.equal(groupStories([shooting(), plea(people.slice(0, 2), 'Quarnby County')]).length, 2)
   })
 
   it('keeps it apart when the story took in a round-up', () => {
