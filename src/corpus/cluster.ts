@@ -793,18 +793,6 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     return best
   }
-  /**
-   * The candidate (best by score) sharing `RARE_NAMES` or more rare name words with the article, with
-   * lexical cosine at least `RARE_NAMES_LEXICAL`, a shared place and no day, place, event-type, year or
-   * casualty-count clash; -1 when none. A word counts when the article's mentions of it are not all of
-   * places or organisations: a first name, a surname, a business or a building ("Jane Roe", "the Quarnby
-   * Inn") tells one event from another, while the town's name is the place already shared and its outlets,
-   * police and hospitals are named by every report from the town. The words must come from two names or
-   * more (a surname and a tavern's name, not "Jane" and "Roe" of one name: one person, a police spokesman
-   * perhaps, is named in many events). Words rather than resolved persons: the reports of one event name
-   * the victim in full, by surname or by first name, and resolve them apart. Only analysed articles (whose
-   * mentions give the types), not round-ups.
-   */
   /** Whether one name holds every word (each word given by the names it is in). */
   const oneName = (words: (Set<string> | undefined)[]): boolean => {
     const [first, ...rest] = words
@@ -846,6 +834,18 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const shared = rare.ids.filter((id) => story.names.has(id))
     return oneName(shared.map((id) => rare.namesOf.get(termOf[id].slice(2)))) ? 0 : shared.length
   }
+  /**
+   * The candidate (best by score) sharing `RARE_NAMES` or more rare name words with the article, with
+   * lexical cosine at least `RARE_NAMES_LEXICAL`, a shared place and no day, place, event-type, year or
+   * casualty-count clash; -1 when none. A word counts when the article's mentions of it are not all of
+   * places or organisations: a first name, a surname, a business or a building ("Jane Roe", "the Quarnby
+   * Inn") tells one event from another, while the town's name is the place already shared and its outlets,
+   * police and hospitals are named by every report from the town. The words must come from two names or
+   * more (a surname and a tavern's name, not "Jane" and "Roe" of one name: one person, a police spokesman
+   * perhaps, is named in many events). Words rather than resolved persons: the reports of one event name
+   * the victim in full, by surname or by first name, and resolve them apart. Only analysed articles (whose
+   * mentions give the types), not round-ups.
+   */
   const rareNamesCandidate = (
     rare: RareNames | null,
     f: GroupingFeatures,
