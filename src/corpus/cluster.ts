@@ -814,8 +814,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const name = mention.text.toLowerCase().replace(/^the\s+/, '')
       for (const word of name.split(/\s+/)) {
         placeOrOrg.set(word, (placeOrOrg.get(word) ?? true) && kind)
-        let names = namesOf.get(word)
-        if (!names) namesOf.set(word, (names = new Set()))
+        const names = namesOf.get(word) ?? new Set<string>()
+        namesOf.set(word, names)
         names.add(name)
       }
     }
