@@ -289,3 +289,16 @@ test('"killed over the weekend" has no object: the people before it were killed 
   )
   assert.equal(mostKilled('The gunman killed over 20 people.'), 21)
 })
+
+test('an inverted role clause counts the phrase after the copula: "Also killed were two men", not ages', () => {
+  assert.equal(mostKilled('A woman died in the Orvale blast. Also killed were two men.'), 2)
+  assert.equal(mostKilled('Killed were Tam Brell, 22, and Sib Odane, 25.'), 2)
+  const doc = run(
+    makeDoc({
+      text: 'Among those wounded were three guards. Those injured were 28 and 31 years old.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const injured = (doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best)
+  assert.deepEqual(injured, [3], JSON.stringify(doc.quantities))
+})

@@ -841,9 +841,35 @@ const roleFromToll = (v: View, first: number): { role: QuantityRole; index: numb
   return null
 }
 
+/** Past participles of the role verbs that can open an inverted clause: "Also killed were …". */
+const INVERTED_PARTICIPLES = new Set(['killed', 'slain', 'dead', 'wounded', 'injured', 'hurt', 'shot'])
+/** Words before an inverted role participle that mark the inversion rather than a subject's predicate. */
+const INVERSION_OPENERS = new Set(['also', 'those', 'others'])
+
+/**
+ * "Also killed was a 19-year-old", "Killed were two brothers", "Among those wounded were three officers":
+ * a role participle and "was"/"were" before the phrase at token j + 1, the participle opening the clause
+ * (or after "also", "those"), so the phrase after the copula is the one counted in that role.
+ */
+const invertedRole = (v: View, j: number): { role: QuantityRole; index: number; verb: string } | null => {
+  if (norm(v, j) !== 'was' && norm(v, j) !== 'were') return null
+  const participle = norm(v, j - 1)
+  const role = ROLE_OF.get(participle)
+  if (!INVERTED_PARTICIPLES.has(participle) || !role || !CASUALTY.has(role)) return null
+  const k = j - 1
+  const opens = k === v.start || v.tokens[k - 1].kind === 'punct' || INVERSION_OPENERS.has(norm(v, k - 1))
+  if (!opens) return null
+  // "Those injured were 28 and 31 years old": ages said of them, not a count.
+  for (let a = j + 2; a < v.end && a <= j + 6; a++)
+    if (norm(v, a) === 'old' || norm(v, a) === 'years') return null
+  return { role, index: k, verb: participle }
+}
+
 /** A transitive role verb just before the figure ("killing three soldiers"), not a noun ("the shooting"). */
 const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: number; verb: string } | null => {
   let j = first - 1
+  const inverted = invertedRole(v, j)
+  if (inverted) return inverted
   if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
   if (matchAt(v, j - 2, ['a', 'total', 'of'])) j -= 3
