@@ -302,3 +302,12 @@ test('an inverted role clause counts the phrase after the copula: "Also killed w
   const injured = (doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best)
   assert.deepEqual(injured, [3], JSON.stringify(doc.quantities))
 })
+
+test('a headline\'s bare person noun after "leaves" or a colon is counted: "Shooting leaves young woman dead"', () => {
+  assert.equal(mostKilled('Shooting leaves young woman dead in Orvale'), 1)
+  const doc = run(makeDoc({ text: 'Sheriff: teen wounded near Dellport creek', meta: { source: 't.txt' } }))
+  assert.ok(
+    doc.quantities?.some((q) => q.role === 'injured' && q.best === 1),
+    JSON.stringify(doc.quantities),
+  )
+})
