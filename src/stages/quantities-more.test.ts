@@ -311,3 +311,16 @@ test('a headline\'s bare person noun after "leaves" or a colon is counted: "Shoo
     JSON.stringify(doc.quantities),
   )
 })
+
+test('a possessor before "\'s" determines a person noun: "The toddler\'s aunt, grandmother and a neighbour were wounded"', () => {
+  const doc = run(
+    makeDoc({
+      text: "The toddler's aunt, grandmother and a neighbour were wounded in Orvale.",
+      meta: { source: 't.txt' },
+    }),
+  )
+  const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
+  assert.equal(most, 3, JSON.stringify(doc.quantities))
+  assert.equal(mostKilled("Police said Talia Brenn's nephew was killed near the Dellport depot."), 1)
+  assert.equal(mostKilled("Talia Brenn's nephew shot a clerk."), 0)
+})

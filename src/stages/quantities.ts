@@ -1573,7 +1573,10 @@ const readImplied = (
   // "two were killed, including the suspect": a member of a group already counted, unless a relative
   // clause gives it a predicate of its own ("including a man who died").
   if (norm(v, i - 1) === 'including' && norm(v, personNoun(v, i + 1) + 1) !== 'who') return null
-  const verb = roleFromVerb(v, i)
+  // "the boy's mother was shot", "killing Jane Roe's son": a possessor before "'s" is a determiner.
+  const possessive = w === "'s" && i > v.start && v.tokens[i - 1].kind === 'word' ? possessorStart(v, i) : -1
+  const from = possessive >= 0 ? possessive : i
+  const verb = roleFromVerb(v, from)
   const verbRole = verb && verb.role !== 'other' ? verb.role : null
   if (w === 'another' && personNoun(v, i + 1) < 0 && verbRole) {
     // "killed one and wounded another".
@@ -1625,7 +1628,7 @@ const readImplied = (
       }
     }
   }
-  if (PERSON_DETERMINERS.has(w) || w === 'another') {
+  if (PERSON_DETERMINERS.has(w) || w === 'another' || possessive >= 0) {
     noun = personNoun(v, i + 1)
     if (noun < 0) noun = attributive(i + 1)
   } else if (
@@ -1717,10 +1720,20 @@ const readImplied = (
       ? { low: ordinal, best: ordinal, high: null }
       : ONE
   return {
-    quantity: make(v, i, noun + 1, bounds, norm(v, noun), role, noun),
-    total: makeTotal(v, i, 1, conj, role),
+    quantity: make(v, from, noun + 1, bounds, norm(v, noun), role, noun),
+    total: makeTotal(v, from, 1, conj, role),
     next: noun + 1,
   }
+}
+
+/** The first token of the possessor before the "'s" at token i: "the boy", "Jane Roe", "her friend". */
+const possessorStart = (v: View, i: number): number => {
+  let k = i - 1
+  if (isCapitalised(raw(v, k))) {
+    while (k - 1 >= v.start && v.tokens[k - 1].kind === 'word' && isCapitalised(raw(v, k - 1)) && i - k < 3)
+      k--
+  } else if (k - 1 >= v.start && DETERMINERS.has(norm(v, k - 1))) k--
+  return k
 }
 
 const DEATH_NOUNS = new Set([
