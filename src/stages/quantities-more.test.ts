@@ -324,3 +324,18 @@ test('a possessor before "\'s" determines a person noun: "The toddler\'s aunt, g
   assert.equal(mostKilled("Police said Talia Brenn's nephew was killed near the Dellport depot."), 1)
   assert.equal(mostKilled("Talia Brenn's nephew shot a clerk."), 0)
 })
+
+test('someone "being treated at a hospital" or "recovering in the hospital" is hurt; "treated at the scene" alone says nothing', () => {
+  for (const text of [
+    'A woman, 31, is still being treated at a hospital in Orvale.',
+    'The boy is recovering in the hospital.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.ok(
+      doc.quantities?.some((q) => q.role === 'injured' && q.best === 1),
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+  const scene = run(makeDoc({ text: 'Two men were treated at the scene.', meta: { source: 't.txt' } }))
+  assert.ok(!scene.quantities?.some((q) => q.role === 'injured'), JSON.stringify(scene.quantities))
+})

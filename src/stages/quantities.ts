@@ -730,10 +730,14 @@ const inCondition = (v: View, j: number): boolean => {
 }
 
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
+/** Verbs of being cared for that, before "at"/"in" and a hospital word, say the person is alive and hurt. */
+const TREATED = new Set(['treated', 'recovering', 'recuperating'])
 const toHospital = (v: View, j: number): number => {
   // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
   const released = (norm(v, j) === 'released' || norm(v, j) === 'discharged') && norm(v, j + 1) === 'from'
-  if (!released && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
+  // "being treated at a hospital", "recovering in the hospital": cared for there, so hurt.
+  const cared = TREATED.has(norm(v, j)) && (norm(v, j + 1) === 'at' || norm(v, j + 1) === 'in')
+  if (!released && !cared && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
   for (let k = j + 2; k < v.end && k < j + 8; k++) {
     if (HOSPITALS.has(norm(v, k))) return k + 1
     if (v.tokens[k].kind === 'punct') return -1
@@ -791,7 +795,7 @@ const rolePredicate = (
     // "five people were taken to hospitals" counts those who died there too, like a figure of the shot;
     // one person taken there, a group said to be "in stable condition" or one released from there, is hurt.
     if (hospital > 0) {
-      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged'
+      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged' || TREATED.has(norm(v, j))
       const taken = group && !released && !inCondition(v, hospital) ? 'dead_or_injured' : 'injured'
       return { role: diedLater(v, hospital) ? 'killed' : taken, last: hospital, index: j }
     }
