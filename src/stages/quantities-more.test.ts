@@ -339,3 +339,13 @@ test('someone "being treated at a hospital" or "recovering in the hospital" is h
   const scene = run(makeDoc({ text: 'Two men were treated at the scene.', meta: { source: 't.txt' } }))
   assert.ok(!scene.quantities?.some((q) => q.role === 'injured'), JSON.stringify(scene.quantities))
 })
+
+test('a state after the object of "left" or "found" is its role: "left Tam Brell dead", "found her wounded"', () => {
+  assert.equal(mostKilled('The gunfire left Tam Brell and a cashier dead in Orvale.'), 2)
+  assert.equal(mostKilled('Deputies found him dead beside the Dellport road.'), 1)
+  const doc = run(
+    makeDoc({ text: 'The blast left her wounded. He left her a note.', meta: { source: 't.txt' } }),
+  )
+  const roles = (doc.quantities ?? []).map((q) => [q.role, q.best])
+  assert.deepEqual(roles, [['injured', 1]], JSON.stringify(doc.quantities))
+})

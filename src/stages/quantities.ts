@@ -1591,6 +1591,11 @@ const readImplied = (
     if (!found || found.role === 'other') return null
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
   }
+  // "police found him dead", "left her wounded".
+  const pronounState = w === 'him' || w === 'her' ? objectState(v, i, i + 1) : null
+  if (pronounState && !verbRole) {
+    return { quantity: make(v, i, i + 1, ONE, w, pronounState, i + 1), next: i + 1 }
+  }
   if ((w === 'himself' || w === 'herself') && killsSelf(v, i)) {
     return { quantity: make(v, i, i + 1, ONE, w, 'killed', i), next: i + 1 }
   }
@@ -1694,6 +1699,14 @@ const readImplied = (
     // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
     const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
+    // "left Jane Roe dead", "found Jane Roe and her son wounded": the state after the object is its role.
+    const state = objectState(v, i, k)
+    if (state)
+      return {
+        quantity: make(v, i, names.next, bounds, '', state, k),
+        total: makeTotal(v, i, n, conj, state),
+        next: names.next,
+      }
     const single = n === 1 && conj.values.length === 0
     if (single ? !SINGULAR_AUX.has(aux) && !headline : aux !== 'were' && aux !== 'have' && aux !== 'died')
       return null
@@ -1728,6 +1741,18 @@ const readImplied = (
     total: makeTotal(v, from, 1, conj, role),
     next: noun + 1,
   }
+}
+
+/** Verbs that leave their object in a state told right after it: "left him dead", "found her wounded". */
+const STATE_VERBS = new Set(['left', 'leaving', 'leaves', 'leave', 'found', 'find', 'finds', 'discovered'])
+
+/** The casualty role of the state word at token k when a state verb stands just before the object at i. */
+const objectState = (v: View, i: number, k: number): QuantityRole | null => {
+  if (!STATE_VERBS.has(norm(v, i - 1))) return null
+  const found = roleAt(v, k)
+  if (!found || (found.role !== 'killed' && found.role !== 'injured')) return null
+  // "left him dead" is a word, not "left him dead-set on …".
+  return found.last === k + 1 ? found.role : null
 }
 
 /** The first token of the possessor before the "'s" at token i: "the boy", "Jane Roe", "her friend". */
