@@ -349,3 +349,8 @@ test('a state after the object of "left" or "found" is its role: "left Tam Brell
   const roles = (doc.quantities ?? []).map((q) => [q.role, q.best])
   assert.deepEqual(roles, [['injured', 1]], JSON.stringify(doc.quantities))
 })
+
+test('a gerund after "to" is no infinitive: "pleaded guilty to killing two men" counts them, "tried to kill" does not', () => {
+  assert.equal(mostKilled('Orin Vask pleaded guilty to murdering three people in Dellport.'), 3)
+  assert.equal(mostKilled('Orin Vask tried to kill two men in Dellport.'), 0)
+})

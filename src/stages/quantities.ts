@@ -889,7 +889,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   const w = norm(v, j)
   if (!TRANSITIVE.has(w) || NOUN_MARKERS.has(norm(v, j - 1))) return null
   // "did not mean to hurt him", "might hurt him": an infinitive or a modal reports no casualty.
-  if (norm(v, j - 1) === 'to' || MODALS.has(norm(v, j - 1))) return null
+  // "pleaded guilty to killing two men": after "to" a gerund is no infinitive.
+  if ((norm(v, j - 1) === 'to' && !w.endsWith('ing')) || MODALS.has(norm(v, j - 1))) return null
   // "could have killed her": a counterfactual reports no casualty.
   const modal = /^[a-z]+ly$/.test(norm(v, j - 2)) ? norm(v, j - 3) : norm(v, j - 2)
   if (norm(v, j - 1) === 'have' && MODALS.has(modal)) return null
