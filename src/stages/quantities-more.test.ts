@@ -354,3 +354,8 @@ test('a gerund after "to" is no infinitive: "pleaded guilty to killing two men" 
   assert.equal(mostKilled('Orin Vask pleaded guilty to murdering three people in Dellport.'), 3)
   assert.equal(mostKilled('Orin Vask tried to kill two men in Dellport.'), 0)
 })
+
+test('"a woman and two of her children": a part of someone\'s group is another conjunct; "one of them" is not', () => {
+  assert.equal(mostKilled('A gunman in Orvale killed a clerk and two of his sons.'), 3)
+  assert.equal(mostKilled('Two hikers were shot near Dellport, one of them fatally.'), 1)
+})

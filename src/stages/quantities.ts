@@ -971,9 +971,12 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
   const own = POSSESSIVES.has(norm(v, i)) && parseFigure(v, i + 1) ? 1 : 0
   const figure = parseFigure(v, i + own)
   if (figure) {
-    // "two children, one of them fatally" is a part of the group, not another conjunct.
-    if (!figure.exact || figure.best === null || norm(v, figure.last) === 'of') return null
-    const counted = findCounted(v, figure.last)
+    if (!figure.exact || figure.best === null) return null
+    // "a woman and two of her children": a part of someone's group is another conjunct; "two children, one
+    // of them fatally" is a part of the group already counted.
+    const ofOwn = norm(v, figure.last) === 'of' && POSSESSIVES.has(norm(v, figure.last + 1))
+    if (norm(v, figure.last) === 'of' && !ofOwn) return null
+    const counted = findCounted(v, ofOwn ? figure.last + 2 : figure.last)
     if (!counted || MEASURES.has(counted.noun) || roleAt(v, counted.index)) return null
     return { value: figure.best, next: counted.last }
   }
