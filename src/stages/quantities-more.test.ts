@@ -359,3 +359,12 @@ test('"a woman and two of her children": a part of someone\'s group is another c
   assert.equal(mostKilled('A gunman in Orvale killed a clerk and two of his sons.'), 3)
   assert.equal(mostKilled('Two hikers were shot near Dellport, one of them fatally.'), 1)
 })
+
+test('a name set off after a person noun in a list is the same person: "his wife, Jana Holt, 34, and their son"', () => {
+  assert.equal(
+    mostKilled(
+      'Police said he fatally shot his wife, Jana Holt, 34, and their 2-year-old son, Joss Holt, in Orvale.',
+    ),
+    2,
+  )
+})

@@ -1024,6 +1024,19 @@ const skipAgeAside = (v: View, k: number): number => {
 }
 
 /**
+ * A name of two words or more set off by commas after a person noun ("his wife, Jane Roe, 34,"): the index of
+ * the comma closing it, or k when there is none.
+ */
+const skipNameAside = (v: View, k: number): number => {
+  if (norm(v, k) !== ',' || !PEOPLE.has(norm(v, k - 1))) return k
+  const end = nameAt(v, k + 1)
+  if (end < 0 || end - (k + 1) < 2) return k
+  const aside = skipAside(v, end)
+  const close = aside !== end && /^\d+$/.test(norm(v, end + 1)) ? aside - 1 : end
+  return norm(v, close) === ',' ? close : k
+}
+
+/**
  * Counted phrases conjoined after token j: "three men [and two women] were hurt", "a man[, a woman and a
  * child] were killed". They share the predicate, and together they make a total.
  */
@@ -1033,10 +1046,17 @@ const readConjuncts = (v: View, j: number, commas = false): { values: number[]; 
   // Up to the last "and": "A, B and C" is a list, while "the victim, a six-year-old girl," is an appositive.
   let listed = { count: 0, next: j }
   k = skipAgeAside(v, k)
+  const at = (x: number) => conjunctAt(v, norm(v, x) === ',' && norm(v, x + 1) === 'and' ? x + 2 : x + 1)
   while (norm(v, k) === 'and' || norm(v, k) === ',') {
-    const and = norm(v, k) === 'and' || norm(v, k + 1) === 'and'
-    const c = conjunctAt(v, norm(v, k) === ',' && norm(v, k + 1) === 'and' ? k + 2 : k + 1)
+    let c = at(k)
+    // "his fiancee, Jane Roe, 34, and their son": a name set off after the person noun is the same person.
+    const named = c ? k : skipNameAside(v, k)
+    if (named !== k) {
+      c = at(named)
+      if (c) k = named
+    }
     if (!c) break
+    const and = norm(v, k) === 'and' || norm(v, k + 1) === 'and'
     values.push(c.value)
     k = c.next
     // A headline lists with commas alone: "Woman, boyfriend killed in shooting", "3 men, 1 woman wounded".
