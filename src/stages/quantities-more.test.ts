@@ -368,3 +368,13 @@ test('a name set off after a person noun in a list is the same person: "his wife
     2,
   )
 })
+
+test('a killer named last among the victims by a relative clause is no one more: "… and a man who … turned the gun on himself"', () => {
+  assert.equal(
+    mostKilled(
+      'The shooting in Orvale claimed the lives of a nurse and a man who, police said, shot her, then turned the gun on himself.',
+    ),
+    2,
+  )
+  assert.equal(mostKilled('He killed his wife and son in Dellport before turning the gun on himself.'), 3)
+})

@@ -2054,6 +2054,9 @@ const deriveSuicide = (v: View, found: Quantity[]): Quantity | null => {
     if ((!victims || q.best > (victims.best ?? 0)) && isObject(v, q)) victims = q
   }
   if (!victims || victims.best === null) return null
+  // "claimed the lives of his mother and a man who … turned the gun on himself": the killer is the last
+  // victim named, whom a relative clause describes, not one more.
+  if (/^\s*,?\s*who\b/i.test(v.text.slice(victims.span.end, self.span.start))) return null
   return totalOver(v, victims.span.start, self.span.end, victims.best + 1, 'killed')
 }
 
