@@ -378,3 +378,8 @@ test('a killer named last among the victims by a relative clause is no one more:
   )
   assert.equal(mostKilled('He killed his wife and son in Dellport before turning the gun on himself.'), 3)
 })
+
+test('an adverb between a name and its verb keeps the name the subject: "Tam Brell later died"', () => {
+  assert.equal(mostKilled('Tam Brell later died at Orvale General.'), 1)
+  assert.equal(mostKilled('Tam Brell, 45, also was killed.'), 1)
+})

@@ -1537,6 +1537,17 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
   return { count, next: end }
 }
 
+/** Adverbs that can stand between a name and its auxiliary or verb: "Jane Roe later died". */
+const NAME_ADVERBS = new Set([
+  'also',
+  'later',
+  'then',
+  'subsequently',
+  'eventually',
+  'reportedly',
+  'allegedly',
+])
+
 /** Pronouns for everyone or anyone ("Everybody is hurt", "Anyone was hurt?"): not one person's name. */
 const INDEFINITE_PRONOUNS = new Set(['everybody', 'everyone', 'anybody', 'anyone'])
 
@@ -1719,7 +1730,10 @@ const readImplied = (
     // "Jane Roe and her two children died": people conjoined after the names share the predicate.
     const conj = readConjuncts(v, skipAside(v, names.next))
     const k = skipAside(v, conj.values.length > 0 ? conj.next : names.next)
-    const aux = norm(v, k)
+    // "Jane Roe later died", "Jane Roe also was killed": an adverb before the auxiliary.
+    let a = k
+    while (a < k + 2 && NAME_ADVERBS.has(norm(v, a))) a++
+    const aux = norm(v, a)
     // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
     const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
