@@ -383,3 +383,12 @@ test('an adverb between a name and its verb keeps the name the subject: "Tam Bre
   assert.equal(mostKilled('Tam Brell later died at Orvale General.'), 1)
   assert.equal(mostKilled('Tam Brell, 45, also was killed.'), 1)
 })
+
+test('a role participle used as a noun opens an inverted clause: "Among the dead were two guards", "The wounded included a nurse"', () => {
+  assert.equal(mostKilled('Among the dead were two guards from Orvale.'), 2)
+  const doc = run(makeDoc({ text: 'The wounded included a nurse from Dellport.', meta: { source: 't.txt' } }))
+  assert.ok(
+    doc.quantities?.some((q) => q.role === 'injured' && q.best === 1),
+    JSON.stringify(doc.quantities),
+  )
+})

@@ -847,6 +847,8 @@ const roleFromToll = (v: View, first: number): { role: QuantityRole; index: numb
 
 /** Past participles of the role verbs that can open an inverted clause: "Also killed were …". */
 const INVERTED_PARTICIPLES = new Set(['killed', 'slain', 'dead', 'wounded', 'injured', 'hurt', 'shot'])
+/** Verbs that, like a copula, list who was in a group: "The dead included two children". */
+const INCLUDED = new Set(['included', 'include', 'includes'])
 /** Words before an inverted role participle that mark the inversion rather than a subject's predicate. */
 const INVERSION_OPENERS = new Set(['also', 'those', 'others'])
 
@@ -856,12 +858,18 @@ const INVERSION_OPENERS = new Set(['also', 'those', 'others'])
  * (or after "also", "those"), so the phrase after the copula is the one counted in that role.
  */
 const invertedRole = (v: View, j: number): { role: QuantityRole; index: number; verb: string } | null => {
-  if (norm(v, j) !== 'was' && norm(v, j) !== 'were') return null
+  const copula = norm(v, j) === 'was' || norm(v, j) === 'were'
+  if (!copula && !INCLUDED.has(norm(v, j))) return null
   const participle = norm(v, j - 1)
   const role = ROLE_OF.get(participle)
   if (!INVERTED_PARTICIPLES.has(participle) || !role || !CASUALTY.has(role)) return null
   const k = j - 1
-  const opens = k === v.start || v.tokens[k - 1].kind === 'punct' || INVERSION_OPENERS.has(norm(v, k - 1))
+  const starts = (x: number): boolean => x < v.start || v.tokens[x].kind === 'punct'
+  // "Among the dead were two children", "The wounded included a 15-year-old": the participle as a noun.
+  const noun = norm(v, k - 1) === 'the' && (starts(k - 2) || norm(v, k - 2) === 'among')
+  const opens = copula
+    ? starts(k - 1) || INVERSION_OPENERS.has(norm(v, k - 1)) || noun
+    : noun || (norm(v, k - 1) === 'those' && (starts(k - 2) || norm(v, k - 2) === 'among'))
   if (!opens) return null
   // "Those injured were 28 and 31 years old": ages said of them, not a count.
   for (let a = j + 2; a < v.end && a <= j + 6; a++)
