@@ -289,3 +289,106 @@ test('"killed over the weekend" has no object: the people before it were killed 
   )
   assert.equal(mostKilled('The gunman killed over 20 people.'), 21)
 })
+
+test('an inverted role clause counts the phrase after the copula: "Also killed were two men", not ages', () => {
+  assert.equal(mostKilled('A woman died in the Orvale blast. Also killed were two men.'), 2)
+  assert.equal(mostKilled('Killed were Tam Brell, 22, and Sib Odane, 25.'), 2)
+  const doc = run(
+    makeDoc({
+      text: 'Among those wounded were three guards. Those injured were 28 and 31 years old.',
+      meta: { source: 't.txt' },
+    }),
+  )
+  const injured = (doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best)
+  assert.deepEqual(injured, [3], JSON.stringify(doc.quantities))
+})
+
+test('a headline\'s bare person noun after "leaves" or a colon is counted: "Shooting leaves young woman dead"', () => {
+  assert.equal(mostKilled('Shooting leaves young woman dead in Orvale'), 1)
+  const doc = run(makeDoc({ text: 'Sheriff: teen wounded near Dellport creek', meta: { source: 't.txt' } }))
+  assert.ok(
+    doc.quantities?.some((q) => q.role === 'injured' && q.best === 1),
+    JSON.stringify(doc.quantities),
+  )
+})
+
+test('a possessor before "\'s" determines a person noun: "The toddler\'s aunt, grandmother and a neighbour were wounded"', () => {
+  const doc = run(
+    makeDoc({
+      text: "The toddler's aunt, grandmother and a neighbour were wounded in Orvale.",
+      meta: { source: 't.txt' },
+    }),
+  )
+  const most = Math.max(...(doc.quantities ?? []).filter((q) => q.role === 'injured').map((q) => q.best ?? 0))
+  assert.equal(most, 3, JSON.stringify(doc.quantities))
+  assert.equal(mostKilled("Police said Talia Brenn's nephew was killed near the Dellport depot."), 1)
+  assert.equal(mostKilled("Talia Brenn's nephew shot a clerk."), 0)
+})
+
+test('someone "being treated at a hospital" or "recovering in the hospital" is hurt; "treated at the scene" alone says nothing', () => {
+  for (const text of [
+    'A woman, 31, is still being treated at a hospital in Orvale.',
+    'The boy is recovering in the hospital.',
+  ]) {
+    const doc = run(makeDoc({ text, meta: { source: 't.txt' } }))
+    assert.ok(
+      doc.quantities?.some((q) => q.role === 'injured' && q.best === 1),
+      `${text} ${JSON.stringify(doc.quantities)}`,
+    )
+  }
+  const scene = run(makeDoc({ text: 'Two men were treated at the scene.', meta: { source: 't.txt' } }))
+  assert.ok(!scene.quantities?.some((q) => q.role === 'injured'), JSON.stringify(scene.quantities))
+})
+
+test('a state after the object of "left" or "found" is its role: "left Tam Brell dead", "found her wounded"', () => {
+  assert.equal(mostKilled('The gunfire left Tam Brell and a cashier dead in Orvale.'), 2)
+  assert.equal(mostKilled('Deputies found him dead beside the Dellport road.'), 1)
+  const doc = run(
+    makeDoc({ text: 'The blast left her wounded. He left her a note.', meta: { source: 't.txt' } }),
+  )
+  const roles = (doc.quantities ?? []).map((q) => [q.role, q.best])
+  assert.deepEqual(roles, [['injured', 1]], JSON.stringify(doc.quantities))
+})
+
+test('a gerund after "to" is no infinitive: "pleaded guilty to killing two men" counts them, "tried to kill" does not', () => {
+  assert.equal(mostKilled('Orin Vask pleaded guilty to murdering three people in Dellport.'), 3)
+  assert.equal(mostKilled('Orin Vask tried to kill two men in Dellport.'), 0)
+})
+
+test('"a woman and two of her children": a part of someone\'s group is another conjunct; "one of them" is not', () => {
+  assert.equal(mostKilled('A gunman in Orvale killed a clerk and two of his sons.'), 3)
+  assert.equal(mostKilled('Two hikers were shot near Dellport, one of them fatally.'), 1)
+})
+
+test('a name set off after a person noun in a list is the same person: "his wife, Jana Holt, 34, and their son"', () => {
+  assert.equal(
+    mostKilled(
+      'Police said he fatally shot his wife, Jana Holt, 34, and their 2-year-old son, Joss Holt, in Orvale.',
+    ),
+    2,
+  )
+})
+
+test('a killer named last among the victims by a relative clause is no one more: "… and a man who … turned the gun on himself"', () => {
+  assert.equal(
+    mostKilled(
+      'The shooting in Orvale claimed the lives of a nurse and a man who, police said, shot her, then turned the gun on himself.',
+    ),
+    2,
+  )
+  assert.equal(mostKilled('He killed his wife and son in Dellport before turning the gun on himself.'), 3)
+})
+
+test('an adverb between a name and its verb keeps the name the subject: "Tam Brell later died"', () => {
+  assert.equal(mostKilled('Tam Brell later died at Orvale General.'), 1)
+  assert.equal(mostKilled('Tam Brell, 45, also was killed.'), 1)
+})
+
+test('a role participle used as a noun opens an inverted clause: "Among the dead were two guards", "The wounded included a nurse"', () => {
+  assert.equal(mostKilled('Among the dead were two guards from Orvale.'), 2)
+  const doc = run(makeDoc({ text: 'The wounded included a nurse from Dellport.', meta: { source: 't.txt' } }))
+  assert.ok(
+    doc.quantities?.some((q) => q.role === 'injured' && q.best === 1),
+    JSON.stringify(doc.quantities),
+  )
+})

@@ -653,7 +653,8 @@ const cases: [string, Row[]][] = [
   ['John Doe, 23, was arrested on Main Road.', []],
   ['The victim, aged 23, died.', [['The victim', 1, 1, 1, 'killed', 'victim']]],
   ['A 23-year-old was hurt.', [['A 23-year-old', 1, 1, 1, 'injured', '23-year-old']]],
-  ["The 911 caller's father was found dead.", []],
+  // "911" is a label, not a count; the father found dead is one killed.
+  ["The 911 caller's father was found dead.", [["caller's father", 1, 1, 1, 'killed', 'father']]],
   ['It happened at 7:30 p.m. at 123 Elm Street.', []],
   ['Call 555-1234 with tips.', []],
   ['Police found a .45 handgun and a 9mm pistol.', []],

@@ -730,10 +730,14 @@ const inCondition = (v: View, j: number): boolean => {
 }
 
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
+/** Verbs of being cared for that, before "at"/"in" and a hospital word, say the person is alive and hurt. */
+const TREATED = new Set(['treated', 'recovering', 'recuperating'])
 const toHospital = (v: View, j: number): number => {
   // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
   const released = (norm(v, j) === 'released' || norm(v, j) === 'discharged') && norm(v, j + 1) === 'from'
-  if (!released && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
+  // "being treated at a hospital", "recovering in the hospital": cared for there, so hurt.
+  const cared = TREATED.has(norm(v, j)) && (norm(v, j + 1) === 'at' || norm(v, j + 1) === 'in')
+  if (!released && !cared && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
   for (let k = j + 2; k < v.end && k < j + 8; k++) {
     if (HOSPITALS.has(norm(v, k))) return k + 1
     if (v.tokens[k].kind === 'punct') return -1
@@ -791,7 +795,7 @@ const rolePredicate = (
     // "five people were taken to hospitals" counts those who died there too, like a figure of the shot;
     // one person taken there, a group said to be "in stable condition" or one released from there, is hurt.
     if (hospital > 0) {
-      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged'
+      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged' || TREATED.has(norm(v, j))
       const taken = group && !released && !inCondition(v, hospital) ? 'dead_or_injured' : 'injured'
       return { role: diedLater(v, hospital) ? 'killed' : taken, last: hospital, index: j }
     }
@@ -841,9 +845,43 @@ const roleFromToll = (v: View, first: number): { role: QuantityRole; index: numb
   return null
 }
 
+/** Past participles of the role verbs that can open an inverted clause: "Also killed were …". */
+const INVERTED_PARTICIPLES = new Set(['killed', 'slain', 'dead', 'wounded', 'injured', 'hurt', 'shot'])
+/** Verbs that, like a copula, list who was in a group: "The dead included two children". */
+const INCLUDED = new Set(['included', 'include', 'includes'])
+/** Words before an inverted role participle that mark the inversion rather than a subject's predicate. */
+const INVERSION_OPENERS = new Set(['also', 'those', 'others'])
+
+/**
+ * "Also killed was a 19-year-old", "Killed were two brothers", "Among those wounded were three officers":
+ * a role participle and "was"/"were" before the phrase at token j + 1, the participle opening the clause
+ * (or after "also", "those"), so the phrase after the copula is the one counted in that role.
+ */
+const invertedRole = (v: View, j: number): { role: QuantityRole; index: number; verb: string } | null => {
+  const copula = norm(v, j) === 'was' || norm(v, j) === 'were'
+  if (!copula && !INCLUDED.has(norm(v, j))) return null
+  const participle = norm(v, j - 1)
+  const role = ROLE_OF.get(participle)
+  if (!INVERTED_PARTICIPLES.has(participle) || !role || !CASUALTY.has(role)) return null
+  const k = j - 1
+  const starts = (x: number): boolean => x < v.start || v.tokens[x].kind === 'punct'
+  // "Among the dead were two children", "The wounded included a 15-year-old": the participle as a noun.
+  const noun = norm(v, k - 1) === 'the' && (starts(k - 2) || norm(v, k - 2) === 'among')
+  const opens = copula
+    ? starts(k - 1) || INVERSION_OPENERS.has(norm(v, k - 1)) || noun
+    : noun || (norm(v, k - 1) === 'those' && (starts(k - 2) || norm(v, k - 2) === 'among'))
+  if (!opens) return null
+  // "Those injured were 28 and 31 years old": ages said of them, not a count.
+  for (let a = j + 2; a < v.end && a <= j + 6; a++)
+    if (norm(v, a) === 'old' || norm(v, a) === 'years') return null
+  return { role, index: k, verb: participle }
+}
+
 /** A transitive role verb just before the figure ("killing three soldiers"), not a noun ("the shooting"). */
 const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: number; verb: string } | null => {
   let j = first - 1
+  const inverted = invertedRole(v, j)
+  if (inverted) return inverted
   if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
   if (matchAt(v, j - 2, ['a', 'total', 'of'])) j -= 3
@@ -859,7 +897,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
   const w = norm(v, j)
   if (!TRANSITIVE.has(w) || NOUN_MARKERS.has(norm(v, j - 1))) return null
   // "did not mean to hurt him", "might hurt him": an infinitive or a modal reports no casualty.
-  if (norm(v, j - 1) === 'to' || MODALS.has(norm(v, j - 1))) return null
+  // "pleaded guilty to killing two men": after "to" a gerund is no infinitive.
+  if ((norm(v, j - 1) === 'to' && !w.endsWith('ing')) || MODALS.has(norm(v, j - 1))) return null
   // "could have killed her": a counterfactual reports no casualty.
   const modal = /^[a-z]+ly$/.test(norm(v, j - 2)) ? norm(v, j - 3) : norm(v, j - 2)
   if (norm(v, j - 1) === 'have' && MODALS.has(modal)) return null
@@ -940,9 +979,12 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
   const own = POSSESSIVES.has(norm(v, i)) && parseFigure(v, i + 1) ? 1 : 0
   const figure = parseFigure(v, i + own)
   if (figure) {
-    // "two children, one of them fatally" is a part of the group, not another conjunct.
-    if (!figure.exact || figure.best === null || norm(v, figure.last) === 'of') return null
-    const counted = findCounted(v, figure.last)
+    if (!figure.exact || figure.best === null) return null
+    // "a woman and two of her children": a part of someone's group is another conjunct; "two children, one
+    // of them fatally" is a part of the group already counted.
+    const ofOwn = norm(v, figure.last) === 'of' && POSSESSIVES.has(norm(v, figure.last + 1))
+    if (norm(v, figure.last) === 'of' && !ofOwn) return null
+    const counted = findCounted(v, ofOwn ? figure.last + 2 : figure.last)
     if (!counted || MEASURES.has(counted.noun) || roleAt(v, counted.index)) return null
     return { value: figure.best, next: counted.last }
   }
@@ -990,6 +1032,19 @@ const skipAgeAside = (v: View, k: number): number => {
 }
 
 /**
+ * A name of two words or more set off by commas after a person noun ("his wife, Jane Roe, 34,"): the index of
+ * the comma closing it, or k when there is none.
+ */
+const skipNameAside = (v: View, k: number): number => {
+  if (norm(v, k) !== ',' || !PEOPLE.has(norm(v, k - 1))) return k
+  const end = nameAt(v, k + 1)
+  if (end < 0 || end - (k + 1) < 2) return k
+  const aside = skipAside(v, end)
+  const close = aside !== end && /^\d+$/.test(norm(v, end + 1)) ? aside - 1 : end
+  return norm(v, close) === ',' ? close : k
+}
+
+/**
  * Counted phrases conjoined after token j: "three men [and two women] were hurt", "a man[, a woman and a
  * child] were killed". They share the predicate, and together they make a total.
  */
@@ -999,10 +1054,17 @@ const readConjuncts = (v: View, j: number, commas = false): { values: number[]; 
   // Up to the last "and": "A, B and C" is a list, while "the victim, a six-year-old girl," is an appositive.
   let listed = { count: 0, next: j }
   k = skipAgeAside(v, k)
+  const at = (x: number) => conjunctAt(v, norm(v, x) === ',' && norm(v, x + 1) === 'and' ? x + 2 : x + 1)
   while (norm(v, k) === 'and' || norm(v, k) === ',') {
-    const and = norm(v, k) === 'and' || norm(v, k + 1) === 'and'
-    const c = conjunctAt(v, norm(v, k) === ',' && norm(v, k + 1) === 'and' ? k + 2 : k + 1)
+    let c = at(k)
+    // "his fiancee, Jane Roe, 34, and their son": a name set off after the person noun is the same person.
+    const named = c ? k : skipNameAside(v, k)
+    if (named !== k) {
+      c = at(named)
+      if (c) k = named
+    }
     if (!c) break
+    const and = norm(v, k) === 'and' || norm(v, k + 1) === 'and'
     values.push(c.value)
     k = c.next
     // A headline lists with commas alone: "Woman, boyfriend killed in shooting", "3 men, 1 woman wounded".
@@ -1483,6 +1545,17 @@ const namesAt = (v: View, i: number): { count: number; next: number } | null => 
   return { count, next: end }
 }
 
+/** Adverbs that can stand between a name and its auxiliary or verb: "Jane Roe later died". */
+const NAME_ADVERBS = new Set([
+  'also',
+  'later',
+  'then',
+  'subsequently',
+  'eventually',
+  'reportedly',
+  'allegedly',
+])
+
 /** Pronouns for everyone or anyone ("Everybody is hurt", "Anyone was hurt?"): not one person's name. */
 const INDEFINITE_PRONOUNS = new Set(['everybody', 'everyone', 'anybody', 'anyone'])
 
@@ -1547,7 +1620,10 @@ const readImplied = (
   // "two were killed, including the suspect": a member of a group already counted, unless a relative
   // clause gives it a predicate of its own ("including a man who died").
   if (norm(v, i - 1) === 'including' && norm(v, personNoun(v, i + 1) + 1) !== 'who') return null
-  const verb = roleFromVerb(v, i)
+  // "the boy's mother was shot", "killing Jane Roe's son": a possessor before "'s" is a determiner.
+  const possessive = w === "'s" && i > v.start && v.tokens[i - 1].kind === 'word' ? possessorStart(v, i) : -1
+  const from = possessive >= 0 ? possessive : i
+  const verb = roleFromVerb(v, from)
   const verbRole = verb && verb.role !== 'other' ? verb.role : null
   if (w === 'another' && personNoun(v, i + 1) < 0 && verbRole) {
     // "killed one and wounded another".
@@ -1557,6 +1633,11 @@ const readImplied = (
     const found = rolePredicate(v, i + 1)
     if (!found || found.role === 'other') return null
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
+  }
+  // "police found him dead", "left her wounded".
+  const pronounState = w === 'him' || w === 'her' ? objectState(v, i, i + 1) : null
+  if (pronounState && !verbRole) {
+    return { quantity: make(v, i, i + 1, ONE, w, pronounState, i + 1), next: i + 1 }
   }
   if ((w === 'himself' || w === 'herself') && killsSelf(v, i)) {
     return { quantity: make(v, i, i + 1, ONE, w, 'killed', i), next: i + 1 }
@@ -1599,7 +1680,7 @@ const readImplied = (
       }
     }
   }
-  if (PERSON_DETERMINERS.has(w) || w === 'another') {
+  if (PERSON_DETERMINERS.has(w) || w === 'another' || possessive >= 0) {
     noun = personNoun(v, i + 1)
     if (noun < 0) noun = attributive(i + 1)
   } else if (
@@ -1628,8 +1709,8 @@ const readImplied = (
     noun = i
     bare = true
   } else if (
-    isCapitalised(raw(v, i)) &&
-    (i === v.start || v.tokens[i - 1].kind === 'punct') &&
+    ((isCapitalised(raw(v, i)) && (i === v.start || v.tokens[i - 1].kind === 'punct')) ||
+      isHeadlineSlot(v, i)) &&
     personNoun(v, i) >= 0 &&
     personNoun(v, i) <= i + 2
   ) {
@@ -1657,10 +1738,21 @@ const readImplied = (
     // "Jane Roe and her two children died": people conjoined after the names share the predicate.
     const conj = readConjuncts(v, skipAside(v, names.next))
     const k = skipAside(v, conj.values.length > 0 ? conj.next : names.next)
-    const aux = norm(v, k)
+    // "Jane Roe later died", "Jane Roe also was killed": an adverb before the auxiliary.
+    let a = k
+    while (a < k + 2 && NAME_ADVERBS.has(norm(v, a))) a++
+    const aux = norm(v, a)
     // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
     const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
+    // "left Jane Roe dead", "found Jane Roe and her son wounded": the state after the object is its role.
+    const state = objectState(v, i, k)
+    if (state)
+      return {
+        quantity: make(v, i, names.next, bounds, '', state, k),
+        total: makeTotal(v, i, n, conj, state),
+        next: names.next,
+      }
     const single = n === 1 && conj.values.length === 0
     if (single ? !SINGULAR_AUX.has(aux) && !headline : aux !== 'were' && aux !== 'have' && aux !== 'died')
       return null
@@ -1691,10 +1783,32 @@ const readImplied = (
       ? { low: ordinal, best: ordinal, high: null }
       : ONE
   return {
-    quantity: make(v, i, noun + 1, bounds, norm(v, noun), role, noun),
-    total: makeTotal(v, i, 1, conj, role),
+    quantity: make(v, from, noun + 1, bounds, norm(v, noun), role, noun),
+    total: makeTotal(v, from, 1, conj, role),
     next: noun + 1,
   }
+}
+
+/** Verbs that leave their object in a state told right after it: "left him dead", "found her wounded". */
+const STATE_VERBS = new Set(['left', 'leaving', 'leaves', 'leave', 'found', 'find', 'finds', 'discovered'])
+
+/** The casualty role of the state word at token k when a state verb stands just before the object at i. */
+const objectState = (v: View, i: number, k: number): QuantityRole | null => {
+  if (!STATE_VERBS.has(norm(v, i - 1))) return null
+  const found = roleAt(v, k)
+  if (!found || (found.role !== 'killed' && found.role !== 'injured')) return null
+  // "left him dead" is a word, not "left him dead-set on …".
+  return found.last === k + 1 ? found.role : null
+}
+
+/** The first token of the possessor before the "'s" at token i: "the boy", "Jane Roe", "her friend". */
+const possessorStart = (v: View, i: number): number => {
+  let k = i - 1
+  if (isCapitalised(raw(v, k))) {
+    while (k - 1 >= v.start && v.tokens[k - 1].kind === 'word' && isCapitalised(raw(v, k - 1)) && i - k < 3)
+      k--
+  } else if (k - 1 >= v.start && DETERMINERS.has(norm(v, k - 1))) k--
+  return k
 }
 
 const DEATH_NOUNS = new Set([
@@ -1962,6 +2076,9 @@ const deriveSuicide = (v: View, found: Quantity[]): Quantity | null => {
     if ((!victims || q.best > (victims.best ?? 0)) && isObject(v, q)) victims = q
   }
   if (!victims || victims.best === null) return null
+  // "claimed the lives of his mother and a man who … turned the gun on himself": the killer is the last
+  // victim named, whom a relative clause describes, not one more.
+  if (/^\s*,?\s*who\b/i.test(v.text.slice(victims.span.end, self.span.start))) return null
   return totalOver(v, victims.span.start, self.span.end, victims.best + 1, 'killed')
 }
 
@@ -1989,7 +2106,26 @@ const mayStart = (v: View, i: number): boolean => {
   if ((c >= 65 && c <= 90) || c > 127 || t.norm.includes('-')) return true
   // "kills wife": a bare person noun right after a role word.
   if (i === v.start) return false
-  return (ROLE_OF.has(v.tokens[i - 1].norm) && isBareObject(v, i)) || isBareSubject(v, i)
+  return (
+    (ROLE_OF.has(v.tokens[i - 1].norm) && isBareObject(v, i)) || isBareSubject(v, i) || isHeadlineSlot(v, i)
+  )
+}
+
+/** Verbs of a headline that leave someone in a state: "Shooting leaves teen dead". */
+const LEAVES = new Set(['leaves', 'leave', 'left'])
+
+/**
+ * A headline's bare person noun (an adjective may come first) where a headline drops the article: after
+ * "leaves" ("Shooting leaves young woman dead") or after a colon ("Police: man shot"), when its role word
+ * follows right after the noun. (After a comma closing a casualty, "Man killed, boy injured", it cost more
+ * than it gained: a headline's one hurt person there stood for a larger body figure.)
+ */
+const isHeadlineSlot = (v: View, i: number): boolean => {
+  if (i === v.start) return false
+  const before = norm(v, i - 1)
+  if (!LEAVES.has(before) && before !== ':') return false
+  const noun = personNoun(v, i)
+  return noun >= i && noun <= i + 2 && roleAt(v, noun + 1) !== null
 }
 
 /** "after toddler shot, killed", "as teen dies": a headline's bare person noun after a conjunction. */
