@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareStory } from '../src/corpus/compare.ts'
 import { resolveEntities } from '../src/corpus/resolve.ts'
+import { storyRecord } from '../src/corpus/story-record.ts'
 import { leadWithTitle } from '../src/ingest/text.ts'
 import { makeDoc } from '../src/model/doc.ts'
 import type { Doc, Fact } from '../src/model/types.ts'
@@ -25,6 +26,8 @@ interface Incident {
   date: string
   city_or_county: string
   state: string
+  num_killed: number
+  num_injured: number
 }
 
 /**
@@ -113,11 +116,17 @@ export const evaluate = async (): Promise<Metric[]> => {
   let storyDay = 0
   let storyCityFirst = 0
   let storyCityNamed = 0
+  let storyKilled = 0
+  let storyInjured = 0
   for (const [id, group] of byIncident) {
     if (group.length < 2) continue
     const incident = incidents.get(id)!
     stories++
-    const { value, places } = answers(compareStory(group, resolveEntities(group)).facts)
+    const comparison = compareStory(group, resolveEntities(group))
+    const { value, places } = answers(comparison.facts)
+    const record = storyRecord(group, comparison.earlierFigures)
+    if (record?.killed.best === incident.num_killed) storyKilled++
+    if (record?.injured.best === incident.num_injured) storyInjured++
     const city = placeKey(incident.city_or_county)
     if (value?.slice(0, 10) === gvaIncidentDay(incident.date)) storyDay++
     if (places.includes(city)) storyCityNamed++
@@ -178,6 +187,18 @@ export const evaluate = async (): Promise<Metric[]> => {
       'city_first',
       stories ? storyCityFirst / stories : 0,
       `${storyCityFirst}/${stories} such stories: the first place fact is the incident's city or county`,
+    ),
+    m(
+      'gva-stories',
+      'killed_accuracy',
+      stories ? storyKilled / stories : 0,
+      `${storyKilled}/${stories} such stories: the story record's best killed count is the registry's`,
+    ),
+    m(
+      'gva-stories',
+      'injured_accuracy',
+      stories ? storyInjured / stories : 0,
+      `${storyInjured}/${stories} such stories: the story record's best injured count is the registry's`,
     ),
   ]
 }

@@ -375,6 +375,11 @@ export const quantityFacts = (
         .map((q) => ({ ...contextOf(view, q), implied: implied === 'agreeing' && !statesNumber(q) })),
     ),
   )
+  // The story's first day: a figure dated well before it tells an earlier event, not the story's own.
+  const start = views.reduce<string | undefined>((first, view) => {
+    const day = view.doc.meta.published
+    return day && (first === undefined || day < first) ? day : first
+  }, undefined)
   return alignQuantities(perDoc)
     .filter((group) => group.length > 1 || !group[0].implied)
     .map((group): Fact & { firstAt: number; earlier: EarlierFigure[] } => {
@@ -403,7 +408,7 @@ export const quantityFacts = (
           })),
         ),
         firstAt: Math.min(...group.map((c) => c.view.order * 1e9 + c.quantities[0].span.start)),
-        earlier: group.some(datesEarlier)
+        earlier: group.some((c) => datesEarlier(c, start))
           ? group.flatMap((c) => c.quantities.map((q) => ({ document: c.view.doc.id, span: q.span })))
           : [],
       }
@@ -417,13 +422,17 @@ export interface EarlierFigure {
 }
 
 /**
- * Whether a report dates this figure to well before its publication ("In late January, … killing three
- * troops" in a report of February 8): every date of its sentence ends more than a week before.
+ * Whether a report dates this figure to well before the story began ("In late January, … killing three
+ * troops" in reports of February 8): every date of its sentence ends more than a week before `start`,
+ * the story's first publication day (its own when the story's reports carry none). A follow-up months
+ * on that dates the shooting ("the May 10 shooting that killed one man") recalls the story's own event,
+ * which the story's first reports told: measured from its own day it would make every report's figure
+ * an earlier event's, and leave the story with none.
  */
-const datesEarlier = (c: QuantityContext): boolean => {
-  const published = c.view.doc.meta.published
-  if (!published || c.dates.length === 0) return false
-  return c.dates.every((r) => endsWellBefore(r, published))
+const datesEarlier = (c: QuantityContext, start: string | undefined): boolean => {
+  const from = start ?? c.view.doc.meta.published
+  if (!from || c.dates.length === 0) return false
+  return c.dates.every((r) => endsWellBefore(r, from))
 }
 
 /**

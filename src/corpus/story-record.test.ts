@@ -84,3 +84,47 @@ test('story record: a count another report dates to an earlier attack is not the
   assert.equal(r.killed.best, 1)
   assert.equal(storyRecord(docs)!.injured.best, 30, 'without the comparison, the figure stays')
 })
+
+test('story record: follow-ups weeks on that date the shooting keep the story’s own count', () => {
+  const full = (id: string, text: string, published: string): Doc =>
+    analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
+  // Made-up town and event: the first report came out two weeks after the shooting, the others later.
+  const docs = [
+    full(
+      'charged',
+      'Man charged in Quarnby shooting\n\nA man was charged on Monday, police said. The March 2 shooting on Elm Road in Quarnby killed one man and wounded two others.',
+      '2025-03-17',
+    ),
+    full(
+      'plea',
+      'Plea in Quarnby shooting\n\nThe accused man pleaded not guilty on Friday. The March 2 shooting on Elm Road in Quarnby killed one man and wounded two others.',
+      '2025-04-11',
+    ),
+  ]
+  const { earlierFigures } = compareStory(docs, resolveEntities(docs))
+  const r = storyRecord(docs, earlierFigures)!
+  assert.deepEqual([r.killed.best, r.injured.best], [1, 2])
+  assert.equal(r.killed.status, 'agree')
+})
+
+test('story record: a later report dating the story’s first day tells the story’s event, not an earlier one', () => {
+  const full = (id: string, text: string, published: string): Doc =>
+    analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
+  const docs = [
+    full(
+      'first',
+      'Two killed in Dellport shooting\n\nTwo men were killed and a woman was wounded in a shooting in Dellport on Saturday, police said.',
+      '2025-06-08',
+    ),
+    full(
+      'later',
+      'Dellport shooting suspect arrested\n\nPolice arrested a man on Tuesday. The June 7 shooting in Dellport killed two men and wounded a woman.',
+      '2025-06-24',
+    ),
+  ]
+  const { earlierFigures } = compareStory(docs, resolveEntities(docs))
+  assert.deepEqual(earlierFigures, [])
+  const r = storyRecord(docs, earlierFigures)!
+  assert.deepEqual([r.killed.best, r.injured.best], [2, 1])
+  assert.deepEqual(r.killed.sources.best.sort(), ['first', 'later'])
+})
