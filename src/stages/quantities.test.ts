@@ -250,6 +250,17 @@ const cases: [string, Row[]][] = [
     [['two counts of involuntary manslaughter', 2, 2, 2, 'killed', 'manslaughter']],
   ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
+  // Treated at a hospital is hurt; treated at the scene says nothing of a wound.
+  ['Two men were treated at Dellport General Hospital.', [['Two', 2, 2, 2, 'injured', 'men']]],
+  [
+    'At least 12 people were treated in local hospitals.',
+    [['At least 12', 12, 12, null, 'injured', 'people']],
+  ],
+  ['Three workers were treated at the scene.', [['Three', 3, 3, 3, 'other', 'workers']]],
+  // An aside of ages between the counted people and their predicate: with commas of its own, or without.
+  ['Three men, ages 19, 20 and 24, were shot on Elm Road.', [['Three', 3, 3, 3, 'dead_or_injured', 'men']]],
+  ['Three men, ages 19, 20, and 24, were wounded.', [['Three', 3, 3, 3, 'injured', 'men']]],
+  ['Four teens ages 14 to 17 were shot outside the rink.', [['Four', 4, 4, 4, 'dead_or_injured', 'teens']]],
   ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
   // Fired at is not hit; shot at a place or at close range is.
   ['Two men were shot at but not hit.', [['Two', 2, 2, 2, 'other', 'men']]],

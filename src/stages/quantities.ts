@@ -30,6 +30,10 @@ import type { Stage } from '../pipeline/stage.ts'
  *   (a/an/another, "others") as shot after the dead of the same sentence survived → injured;
  * - "the shooting of a man and his son", "the shooting of five" → dead_or_injured (2, 5); "the bodies of two
  *   men" → killed 2.
+ * - "taken to a hospital" → dead_or_injured for a group (the dead were taken too), injured for one person;
+ *   "released from" or "treated at / in" a hospital → injured;
+ * - an aside of ages between the counted phrase and its predicate does not break them apart ("three men,
+ *   ages 19, 20, and 24, were shot", "four teens ages 14 to 17 were hurt").
  *
  * Roles: killed, injured, dead_or_injured ("shot", Gun Violence Archive usage), arrested, displaced, missing,
  * kidnapped, evacuated, participants, money, percent, other. A role comes from, in order: the word right
@@ -733,7 +737,9 @@ const inCondition = (v: View, j: number): boolean => {
 const toHospital = (v: View, j: number): number => {
   // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
   const released = (norm(v, j) === 'released' || norm(v, j) === 'discharged') && norm(v, j + 1) === 'from'
-  if (!released && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
+  // "treated at Mercy Hospital", "treated in a local hospital": treated there, so hurt.
+  const treated = norm(v, j) === 'treated' && (norm(v, j + 1) === 'at' || norm(v, j + 1) === 'in')
+  if (!released && !treated && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
   for (let k = j + 2; k < v.end && k < j + 8; k++) {
     if (HOSPITALS.has(norm(v, k))) return k + 1
     if (v.tokens[k].kind === 'punct') return -1
@@ -771,6 +777,21 @@ const rolePredicate = (
       return { ...refined, index: j }
     }
     const w = norm(v, j)
+    // "three men, ages 19, 20 and 24, were shot", "two men, 18 and 20, were hurt": an aside of ages, whose
+    // own commas do not close it.
+    if (w === ',' && !skipped && skipAgeAside(v, j) !== j) {
+      skipped = true
+      j = skipAgeAside(v, j) + 1
+      continue
+    }
+    // "three men ages 19 to 24 were shot": ages told without commas.
+    if (steps === 0 && AGE_HEADS.has(w) && v.tokens[j + 1]?.kind === 'number' && j + 1 < v.end) {
+      let k = j + 1
+      while (k + 1 < v.end && AGE_LIST.has(norm(v, k + 1)) && v.tokens[k + 2]?.kind === 'number') k += 2
+      skipped = true
+      j = k + 1
+      continue
+    }
     const close = ASIDES.get(w)
     if (close && !skipped) {
       // An appositive or aside: "the victim, aged 23, died"; "five children – ages 11 to 15 – were shot".
@@ -791,7 +812,7 @@ const rolePredicate = (
     // "five people were taken to hospitals" counts those who died there too, like a figure of the shot;
     // one person taken there, a group said to be "in stable condition" or one released from there, is hurt.
     if (hospital > 0) {
-      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged'
+      const released = norm(v, j) === 'released' || norm(v, j) === 'discharged' || norm(v, j) === 'treated'
       const taken = group && !released && !inCondition(v, hospital) ? 'dead_or_injured' : 'injured'
       return { role: diedLater(v, hospital) ? 'killed' : taken, last: hospital, index: j }
     }
@@ -963,6 +984,8 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
 }
 
 const AGE_HEADS = new Set(['ages', 'aged', 'age'])
+/** Words between the ages of a list: "ages 19, 20 and 24", "aged 14 to 17". */
+const AGE_LIST = new Set([',', 'and', 'to', 'through', '-'])
 
 /**
  * "two children, ages 3 and 5, and their mother", "the toddler, 2, and his grandfather": the token after an
@@ -982,8 +1005,10 @@ const skipAgeAside = (v: View, k: number): number => {
   }
   if (!AGE_HEADS.has(norm(v, k + 1))) return k
   for (let e = k + 2; e < v.end && e < k + 12; e++) {
-    // "aged 20, 21 and 25," ends at the comma not followed by another age.
-    if (norm(v, e) === ',' && (e + 1 >= v.end || v.tokens[e + 1].kind !== 'number')) return e
+    // "aged 20, 21 and 25," ends at the comma not followed by another age ("20, 21, and 25," goes on).
+    const more =
+      v.tokens[e + 1]?.kind === 'number' || (norm(v, e + 1) === 'and' && v.tokens[e + 2]?.kind === 'number')
+    if (norm(v, e) === ',' && (e + 1 >= v.end || !more)) return e
     if (v.tokens[e].kind === 'punct' && norm(v, e) !== ',') return k
   }
   return k
