@@ -257,6 +257,20 @@ const cases: [string, Row[]][] = [
     [['At least 12', 12, 12, null, 'injured', 'people']],
   ],
   ['Three workers were treated at the scene.', [['Three', 3, 3, 3, 'other', 'workers']]],
+  // Coming to a hospital on one's own is being shot or hurt when the wound is told.
+  [
+    'Two other victims showed up at Dellport General Hospital with gunshot wounds.',
+    [['Two', 2, 2, 2, 'dead_or_injured', 'victims']],
+  ],
+  ['Three men drove themselves to a hospital with minor injuries.', [['Three', 3, 3, 3, 'injured', 'men']]],
+  [
+    'Four teens showed up at Dellport General Hospital in a stolen car.',
+    [['Four', 4, 4, 4, 'other', 'teens']],
+  ],
+  // Hit, in the passive with nothing after it, is hit by the shots; a thing hit counts nothing.
+  ['Four other men were hit.', [['Four', 4, 4, 4, 'dead_or_injured', 'men']]],
+  ['Two bystanders were also hit, police said.', [['Two', 2, 2, 2, 'dead_or_injured', 'bystanders']]],
+  ['Three cars were hit.', [['Three', 3, 3, 3, 'other', 'cars']]],
   // An aside of ages between the counted people and their predicate: with commas of its own, or without.
   ['Three men, ages 19, 20 and 24, were shot on Elm Road.', [['Three', 3, 3, 3, 'dead_or_injured', 'men']]],
   ['Three men, ages 19, 20, and 24, were wounded.', [['Three', 3, 3, 3, 'injured', 'men']]],

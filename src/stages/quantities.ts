@@ -693,6 +693,13 @@ const survived = (v: View, from: number): boolean => {
 const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } | null => {
   const have = HAVE.has(norm(v, j))
   if (!SUFFERED.has(norm(v, j)) && !have) return null
+  // "four other men were hit.", "two people were also hit, police said": hit with nothing after it, in the
+  // passive, is hit by the shots.
+  if (norm(v, j) === 'hit' && (j + 1 >= v.end || CLAUSE_END.has(norm(v, j + 1)))) {
+    const aux = /^[a-z]+ly$|^also$/.test(norm(v, j - 1)) ? norm(v, j - 2) : norm(v, j - 1)
+    if (aux === 'were' || aux === 'was' || aux === 'been' || aux === 'being')
+      return { role: 'dead_or_injured', last: j + 1 }
+  }
   let fatal = false
   let survivable = false
   let wound = -1
@@ -721,6 +728,8 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   }
   return wound < 0 ? null : { role: fatal ? 'killed' : 'injured', last: wound }
 }
+/** Punctuation that ends a clause. */
+const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':'])
 /** "nonfatal", "non-fatal", "non-life-threatening", "non-critical": a wound the victim survives. */
 const NONFATAL = /^non-?(?:fatal|life-threatening|critical)$/
 
@@ -733,12 +742,61 @@ const inCondition = (v: View, j: number): boolean => {
   return false
 }
 
+/**
+ * The wound told within a few words of token j: 'gunshot' ("with gunshot wounds", "a bullet wound": shot,
+ * perhaps fatally), 'wound' ("with minor injuries": hurt), or null.
+ */
+const woundAfter = (v: View, j: number): 'gunshot' | 'wound' | null => {
+  for (let k = j; k < v.end && k < j + 8; k++) {
+    if (norm(v, k) === 'gunshot' || (norm(v, k) === 'bullet' && WOUNDS.has(norm(v, k + 1)))) return 'gunshot'
+    if (WOUNDS.has(norm(v, k))) return 'wound'
+    if (v.tokens[k].kind === 'punct' && norm(v, k) !== ',') return null
+  }
+  return null
+}
+
+/** Reflexives after "drove": "drove themselves to a hospital". */
+const SELVES = new Set(['themselves', 'himself', 'herself'])
+
+/**
+ * "showed up at the hospital", "arrived at", "walked into", "drove themselves to": someone who came to a
+ * hospital on their own. The index of the token after the verb phrase, or -1.
+ */
+const arrivalAt = (v: View, j: number): number => {
+  const w = norm(v, j)
+  const next = norm(v, j + 1)
+  if (
+    (w === 'showed' || w === 'turned') &&
+    next === 'up' &&
+    (norm(v, j + 2) === 'at' || norm(v, j + 2) === 'to')
+  )
+    return j + 3
+  if (
+    (w === 'arrived' && next === 'at') ||
+    (w === 'walked' && next === 'into') ||
+    (w === 'went' && next === 'to')
+  )
+    return j + 2
+  if ((w === 'drove' || w === 'drive') && SELVES.has(next) && norm(v, j + 2) === 'to') return j + 3
+  return -1
+}
+
 /** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
   // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
   const released = (norm(v, j) === 'released' || norm(v, j) === 'discharged') && norm(v, j + 1) === 'from'
   // "treated at Mercy Hospital", "treated in a local hospital": treated there, so hurt.
   const treated = norm(v, j) === 'treated' && (norm(v, j + 1) === 'at' || norm(v, j + 1) === 'in')
+  const arrived = arrivalAt(v, j)
+  if (arrived > 0) {
+    // Coming to a hospital is being hurt only with the wound told ("with gunshot wounds"): four teens who
+    // showed up at a hospital may have brought one victim.
+    for (let k = arrived; k < v.end && k < arrived + 5; k++) {
+      if (HOSPITALS.has(norm(v, k))) return woundAfter(v, k + 1) ? k + 1 : -1
+      if (v.tokens[k].kind === 'punct') return -1
+    }
+    return -1
+  }
   if (!released && !treated && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
   for (let k = j + 2; k < v.end && k < j + 8; k++) {
     if (HOSPITALS.has(norm(v, k))) return k + 1
@@ -812,6 +870,11 @@ const rolePredicate = (
     // "five people were taken to hospitals" counts those who died there too, like a figure of the shot;
     // one person taken there, a group said to be "in stable condition" or one released from there, is hurt.
     if (hospital > 0) {
+      // Whoever was treated there is alive; whoever came on their own with a gunshot wound was shot.
+      if (arrivalAt(v, j) > 0) {
+        const role = woundAfter(v, hospital) === 'gunshot' ? 'dead_or_injured' : 'injured'
+        return { role: diedLater(v, hospital) ? 'killed' : role, last: hospital, index: j }
+      }
       const released = norm(v, j) === 'released' || norm(v, j) === 'discharged' || norm(v, j) === 'treated'
       const taken = group && !released && !inCondition(v, hospital) ? 'dead_or_injured' : 'injured'
       return { role: diedLater(v, hospital) ? 'killed' : taken, last: hospital, index: j }
