@@ -267,6 +267,12 @@ const cases: [string, Row[]][] = [
     'Four teens showed up at Dellport General Hospital in a stolen car.',
     [['Four', 4, 4, 4, 'other', 'teens']],
   ],
+  // A relative clause that tells the wound is the counted people's predicate, unless a death follows.
+  [
+    'Officers found four men who had sustained gunshot wounds.',
+    [['four', 4, 4, 4, 'dead_or_injured', 'men']],
+  ],
+  ['Two women who suffered minor injuries were released.', [['Two', 2, 2, 2, 'injured', 'women']]],
   // Hit, in the passive with nothing after it, is hit by the shots; a thing hit counts nothing.
   ['Four other men were hit.', [['Four', 4, 4, 4, 'dead_or_injured', 'men']]],
   ['Two bystanders were also hit, police said.', [['Two', 2, 2, 2, 'dead_or_injured', 'bystanders']]],

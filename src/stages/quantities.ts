@@ -881,6 +881,14 @@ const rolePredicate = (
     }
     const gunshot = gunshotWound(v, j)
     if (gunshot) return { ...gunshot, index: j }
+    // "four men who had sustained gunshot wounds": a relative clause telling the wound is the predicate.
+    if ((w === 'who' || w === 'that') && !passive) {
+      const told = gunshotWound(v, j + 1) ?? (HAVE.has(norm(v, j + 1)) ? gunshotWound(v, j + 2) : null)
+      // "a child who suffered critical injuries … has died": a death told after the clause is the predicate.
+      const died =
+        told && v.tokens.slice(told.last, v.end).some((_, k) => roleAt(v, told.last + k)?.role === 'killed')
+      if (told && !died) return { ...told, index: j }
+    }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
     // "a man driving a car was shot", "two men standing outside were wounded": a participle phrase.
     const participle = steps === 0 && /^[a-z]{2,}ing$/.test(w) && !AUXILIARIES.has(w) && !roleAt(v, j)
