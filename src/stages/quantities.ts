@@ -693,13 +693,6 @@ const survived = (v: View, from: number): boolean => {
 const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } | null => {
   const have = HAVE.has(norm(v, j))
   if (!SUFFERED.has(norm(v, j)) && !have) return null
-  // "four other men were hit.", "two people were also hit, police said": hit with nothing after it, in the
-  // passive, is hit by the shots.
-  if (norm(v, j) === 'hit' && (j + 1 >= v.end || CLAUSE_END.has(norm(v, j + 1)))) {
-    const aux = /^[a-z]+ly$|^also$/.test(norm(v, j - 1)) ? norm(v, j - 2) : norm(v, j - 1)
-    if (aux === 'were' || aux === 'was' || aux === 'been' || aux === 'being')
-      return { role: 'dead_or_injured', last: j + 1 }
-  }
   let fatal = false
   let survivable = false
   let wound = -1
@@ -728,8 +721,6 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   }
   return wound < 0 ? null : { role: fatal ? 'killed' : 'injured', last: wound }
 }
-/** Punctuation that ends a clause. */
-const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':'])
 /** "nonfatal", "non-fatal", "non-life-threatening", "non-critical": a wound the victim survives. */
 const NONFATAL = /^non-?(?:fatal|life-threatening|critical)$/
 
