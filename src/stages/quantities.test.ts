@@ -250,6 +250,33 @@ const cases: [string, Row[]][] = [
     [['two counts of involuntary manslaughter', 2, 2, 2, 'killed', 'manslaughter']],
   ],
   ['Three people were released from the hospital on Sunday.', [['Three', 3, 3, 3, 'injured', 'people']]],
+  // Treated at a hospital is hurt; treated at the scene says nothing of a wound.
+  ['Two men were treated at Dellport General Hospital.', [['Two', 2, 2, 2, 'injured', 'men']]],
+  [
+    'At least 12 people were treated in local hospitals.',
+    [['At least 12', 12, 12, null, 'injured', 'people']],
+  ],
+  ['Three workers were treated at the scene.', [['Three', 3, 3, 3, 'other', 'workers']]],
+  // Coming to a hospital on one's own is being shot or hurt when the wound is told.
+  [
+    'Two other victims showed up at Dellport General Hospital with gunshot wounds.',
+    [['Two', 2, 2, 2, 'dead_or_injured', 'victims']],
+  ],
+  ['Three men drove themselves to a hospital with minor injuries.', [['Three', 3, 3, 3, 'injured', 'men']]],
+  [
+    'Four teens showed up at Dellport General Hospital in a stolen car.',
+    [['Four', 4, 4, 4, 'other', 'teens']],
+  ],
+  // A relative clause that tells the wound is the counted people's predicate, unless a death follows.
+  [
+    'Officers found four men who had sustained gunshot wounds.',
+    [['four', 4, 4, 4, 'dead_or_injured', 'men']],
+  ],
+  ['Two women who suffered minor injuries were released.', [['Two', 2, 2, 2, 'injured', 'women']]],
+  // An aside of ages between the counted people and their predicate: with commas of its own, or without.
+  ['Three men, ages 19, 20 and 24, were shot on Elm Road.', [['Three', 3, 3, 3, 'dead_or_injured', 'men']]],
+  ['Three men, ages 19, 20, and 24, were wounded.', [['Three', 3, 3, 3, 'injured', 'men']]],
+  ['Four teens ages 14 to 17 were shot outside the rink.', [['Four', 4, 4, 4, 'dead_or_injured', 'teens']]],
   ['Police investigate gunshot death on Elm Road', [['gunshot death', 1, null, null, 'killed', '']]],
   // Fired at is not hit; shot at a place or at close range is.
   ['Two men were shot at but not hit.', [['Two', 2, 2, 2, 'other', 'men']]],

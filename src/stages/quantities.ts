@@ -30,6 +30,10 @@ import type { Stage } from '../pipeline/stage.ts'
  *   (a/an/another, "others") as shot after the dead of the same sentence survived → injured;
  * - "the shooting of a man and his son", "the shooting of five" → dead_or_injured (2, 5); "the bodies of two
  *   men" → killed 2.
+ * - "taken to a hospital" → dead_or_injured for a group (the dead were taken too), injured for one person;
+ *   "released from" or "treated at / in" a hospital → injured;
+ * - an aside of ages between the counted phrase and its predicate does not break them apart ("three men,
+ *   ages 19, 20, and 24, were shot", "four teens ages 14 to 17 were hurt").
  *
  * Roles: killed, injured, dead_or_injured ("shot", Gun Violence Archive usage), arrested, displaced, missing,
  * kidnapped, evacuated, participants, money, percent, other. A role comes from, in order: the word right
@@ -729,14 +733,63 @@ const inCondition = (v: View, j: number): boolean => {
   return false
 }
 
-/** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
+/**
+ * The wound told within a few words of token j: 'gunshot' ("with gunshot wounds", "a bullet wound": shot,
+ * perhaps fatally), 'wound' ("with minor injuries": hurt), or null.
+ */
+const woundAfter = (v: View, j: number): 'gunshot' | 'wound' | null => {
+  for (let k = j; k < v.end && k < j + 8; k++) {
+    if (norm(v, k) === 'gunshot' || (norm(v, k) === 'bullet' && WOUNDS.has(norm(v, k + 1)))) return 'gunshot'
+    if (WOUNDS.has(norm(v, k))) return 'wound'
+    if (v.tokens[k].kind === 'punct' && norm(v, k) !== ',') return null
+  }
+  return null
+}
+
+/** Reflexives after "drove": "drove themselves to a hospital". */
+const SELVES = new Set(['themselves', 'himself', 'herself'])
+
+/**
+ * "showed up at the hospital", "arrived at", "walked into", "drove themselves to": someone who came to a
+ * hospital on their own. The index of the token after the verb phrase, or -1.
+ */
+const arrivalAt = (v: View, j: number): number => {
+  const w = norm(v, j)
+  const next = norm(v, j + 1)
+  if (
+    (w === 'showed' || w === 'turned') &&
+    next === 'up' &&
+    (norm(v, j + 2) === 'at' || norm(v, j + 2) === 'to')
+  )
+    return j + 3
+  if (
+    (w === 'arrived' && next === 'at') ||
+    (w === 'walked' && next === 'into') ||
+    (w === 'went' && next === 'to')
+  )
+    return j + 2
+  if ((w === 'drove' || w === 'drive') && SELVES.has(next) && norm(v, j + 2) === 'to') return j + 3
+  return -1
+}
+
 /** Verbs of being cared for that, before "at"/"in" and a hospital word, say the person is alive and hurt. */
 const TREATED = new Set(['treated', 'recovering', 'recuperating'])
+/** "transported to Mercy Medical Center": a transfer to a hospital within a few words. */
 const toHospital = (v: View, j: number): number => {
   // "released from area hospitals", "discharged from the hospital": treated there, so hurt.
   const released = (norm(v, j) === 'released' || norm(v, j) === 'discharged') && norm(v, j + 1) === 'from'
   // "being treated at a hospital", "recovering in the hospital": cared for there, so hurt.
   const cared = TREATED.has(norm(v, j)) && (norm(v, j + 1) === 'at' || norm(v, j + 1) === 'in')
+  const arrived = arrivalAt(v, j)
+  if (arrived > 0) {
+    // Coming to a hospital is being hurt only with the wound told ("with gunshot wounds"): four teens who
+    // showed up at a hospital may have brought one victim.
+    for (let k = arrived; k < v.end && k < arrived + 5; k++) {
+      if (HOSPITALS.has(norm(v, k))) return woundAfter(v, k + 1) ? k + 1 : -1
+      if (v.tokens[k].kind === 'punct') return -1
+    }
+    return -1
+  }
   if (!released && !cared && (!TRANSFERS.has(norm(v, j)) || norm(v, j + 1) !== 'to')) return -1
   for (let k = j + 2; k < v.end && k < j + 8; k++) {
     if (HOSPITALS.has(norm(v, k))) return k + 1
@@ -775,6 +828,21 @@ const rolePredicate = (
       return { ...refined, index: j }
     }
     const w = norm(v, j)
+    // "three men, ages 19, 20 and 24, were shot", "two men, 18 and 20, were hurt": an aside of ages, whose
+    // own commas do not close it.
+    if (w === ',' && !skipped && skipAgeAside(v, j) !== j) {
+      skipped = true
+      j = skipAgeAside(v, j) + 1
+      continue
+    }
+    // "three men ages 19 to 24 were shot": ages told without commas.
+    if (steps === 0 && AGE_HEADS.has(w) && v.tokens[j + 1]?.kind === 'number' && j + 1 < v.end) {
+      let k = j + 1
+      while (k + 1 < v.end && AGE_LIST.has(norm(v, k + 1)) && v.tokens[k + 2]?.kind === 'number') k += 2
+      skipped = true
+      j = k + 1
+      continue
+    }
     const close = ASIDES.get(w)
     if (close && !skipped) {
       // An appositive or aside: "the victim, aged 23, died"; "five children – ages 11 to 15 – were shot".
@@ -795,12 +863,25 @@ const rolePredicate = (
     // "five people were taken to hospitals" counts those who died there too, like a figure of the shot;
     // one person taken there, a group said to be "in stable condition" or one released from there, is hurt.
     if (hospital > 0) {
+      // Whoever was treated there is alive; whoever came on their own with a gunshot wound was shot.
+      if (arrivalAt(v, j) > 0) {
+        const role = woundAfter(v, hospital) === 'gunshot' ? 'dead_or_injured' : 'injured'
+        return { role: diedLater(v, hospital) ? 'killed' : role, last: hospital, index: j }
+      }
       const released = norm(v, j) === 'released' || norm(v, j) === 'discharged' || TREATED.has(norm(v, j))
       const taken = group && !released && !inCondition(v, hospital) ? 'dead_or_injured' : 'injured'
       return { role: diedLater(v, hospital) ? 'killed' : taken, last: hospital, index: j }
     }
     const gunshot = gunshotWound(v, j)
     if (gunshot) return { ...gunshot, index: j }
+    // "four men who had sustained gunshot wounds": a relative clause telling the wound is the predicate.
+    if ((w === 'who' || w === 'that') && !passive) {
+      const told = gunshotWound(v, j + 1) ?? (HAVE.has(norm(v, j + 1)) ? gunshotWound(v, j + 2) : null)
+      // "a child who suffered critical injuries … has died": a death told after the clause is the predicate.
+      const died =
+        told && v.tokens.slice(told.last, v.end).some((_, k) => roleAt(v, told.last + k)?.role === 'killed')
+      if (told && !died) return { ...told, index: j }
+    }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
     // "a man driving a car was shot", "two men standing outside were wounded": a participle phrase.
     const participle = steps === 0 && /^[a-z]{2,}ing$/.test(w) && !AUXILIARIES.has(w) && !roleAt(v, j)
@@ -1005,6 +1086,8 @@ const conjunctAt = (v: View, i: number): { value: number; next: number } | null 
 }
 
 const AGE_HEADS = new Set(['ages', 'aged', 'age'])
+/** Words between the ages of a list: "ages 19, 20 and 24", "aged 14 to 17". */
+const AGE_LIST = new Set([',', 'and', 'to', 'through', '-'])
 
 /**
  * "two children, ages 3 and 5, and their mother", "the toddler, 2, and his grandfather": the token after an
@@ -1024,8 +1107,10 @@ const skipAgeAside = (v: View, k: number): number => {
   }
   if (!AGE_HEADS.has(norm(v, k + 1))) return k
   for (let e = k + 2; e < v.end && e < k + 12; e++) {
-    // "aged 20, 21 and 25," ends at the comma not followed by another age.
-    if (norm(v, e) === ',' && (e + 1 >= v.end || v.tokens[e + 1].kind !== 'number')) return e
+    // "aged 20, 21 and 25," ends at the comma not followed by another age ("20, 21, and 25," goes on).
+    const more =
+      v.tokens[e + 1]?.kind === 'number' || (norm(v, e + 1) === 'and' && v.tokens[e + 2]?.kind === 'number')
+    if (norm(v, e) === ',' && (e + 1 >= v.end || !more)) return e
     if (v.tokens[e].kind === 'punct' && norm(v, e) !== ',') return k
   }
   return k
