@@ -466,6 +466,49 @@ describe('story index: reworded reports of one day, place and count', () => {
   })
 })
 
+describe('story index: a part of a town beside the town', () => {
+  const report = (id: string, text: string, place: string): Doc => {
+    const start = text.indexOf(place)
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [
+        { span: { start, end: start + place.length }, text: place, type: 'GPE', entity: `G-${place}` },
+      ],
+    } as Doc
+  }
+  const placeFeatures = (second: Doc): { shared: number; clash: number } => {
+    let seen: number[] = []
+    const index = createStoryIndex({
+      decide: (_doc, candidates) => {
+        seen = candidates[0]?.features ?? []
+        return null
+      },
+    })
+    index.add(
+      report('a', 'A man was shot outside a grocery store in Lyon on Friday night, police said.', 'Lyon'),
+    )
+    index.add(second)
+    return {
+      shared: seen[PAIR_FEATURES.indexOf('placeShared')],
+      clash: seen[PAIR_FEATURES.indexOf('placeClash')],
+    }
+  }
+
+  it('shares the place, not clashes, when the report names a part of the story’s town', () => {
+    const part = report(
+      'b',
+      'Police in South Lyon are looking for the man who shot a shopper on Friday.',
+      'South Lyon',
+    )
+    assert.deepEqual(placeFeatures(part), { shared: 1, clash: 0 })
+  })
+
+  it('still clashes on another town', () => {
+    const other = report('c', 'Police in Graz are looking for the man who shot a shopper on Friday.', 'Graz')
+    assert.deepEqual(placeFeatures(other), { shared: 0, clash: 1 })
+  })
+})
+
 describe('story index: reports of one day on one street', () => {
   const report = (id: string, text: string): Doc => {
     const start = text.indexOf('Saturday')

@@ -7,6 +7,7 @@
 import backgroundDf from '../../models/background-df.json' with { type: 'json' }
 import trainedScorer from '../../models/grouping-scorer.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
+import { placeWithin } from '../stages/entity-gazetteer.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures, stem } from './grouping-features.ts'
 import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
 
@@ -880,6 +881,19 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     shared >= LONG_GAP_MANY_PERSONS &&
     sharesMain &&
     !story.roundUp
+  // Each place's listed name, from the first article naming it.
+  const placeNameOf = new Map<string, string>()
+  // Whether a place of the article names a part of one the story's members name, or the reverse
+  // ("South Quarnby" beside "Quarnby", "Quarnby" beside "Quarnby-Dale County"): one place, not a clash.
+  const placeInside = (f: GroupingFeatures, story: StoryState, quorum: number): boolean => {
+    for (const [place, count] of story.placeCounts) {
+      if (count < quorum) continue
+      const outer = placeNameOf.get(place)
+      if (outer === undefined) continue
+      for (const name of f.placeNames.values()) if (placeWithin(name, outer)) return true
+    }
+    return false
+  }
   // Places of closed stories' follow-up records, interned as small integers.
   const placeIds = new Map<string, number>()
   const placeOf: string[] = []
@@ -1197,7 +1211,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // drew in a report of another event must not thereby accept every place and day of that event.
     if (f.places.length > 0 && story.placeMembers > 0) {
       const quorum = story.placeMembers / 2
-      if (f.places.some((p) => (story.placeCounts.get(p) ?? 0) >= quorum)) x[PLACE_SHARED] = 1
+      if (f.places.some((p) => (story.placeCounts.get(p) ?? 0) >= quorum) || placeInside(f, story, quorum))
+        x[PLACE_SHARED] = 1
       else x[PLACE_CLASH] = 1
     }
     if (keys.length > 0) {
@@ -1616,6 +1631,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const y of f.years) story.years.set(y, (story.years.get(y) ?? 0) + 1)
     if (f.years.length > 0) story.yearMembers++
     for (const p of f.places) {
+      const name = f.placeNames.get(p)
+      if (name !== undefined && !placeNameOf.has(p)) placeNameOf.set(p, name)
       story.places.add(p)
       story.placeCounts.set(p, (story.placeCounts.get(p) ?? 0) + 1)
     }

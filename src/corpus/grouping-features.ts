@@ -3,6 +3,7 @@ import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
 import streetCues from '../data/street-cues.json' with { type: 'json' }
 import victimCues from '../data/victim-cues.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
+import { listedForm } from '../stages/entity-gazetteer.ts'
 
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
 const CALENDAR = new Set<string>(stopwords.calendar)
@@ -20,6 +21,8 @@ export interface GroupingFeatures {
   years: number[]
   /** Places (GPE/LOC mentions) when the doc has mentions; empty otherwise. */
   places: string[]
+  /** Each place's name as the gazetteers list it (`listedForm`), from its first mention here: for telling a part of a place from another place. */
+  placeNames: Map<string, string>
   /** Event types from `doc.events` when present. */
   events: string[]
   /** Publication day as days since 1970-01-01, or null when the doc has no date. */
@@ -407,6 +410,7 @@ export const featurise = (
   const occurrences: string[] = []
   const mentions = doc.mentions ?? []
   const places = new Set<string>()
+  const placeNames = new Map<string, string>()
   const persons = new Map<string, number>()
   const insideDate = (span: { start: number; end: number }): boolean =>
     (doc.dates ?? []).some((d) => d.span.start <= span.start && span.end <= d.span.end)
@@ -421,7 +425,11 @@ export const featurise = (
         persons.set(key, (persons.get(key) ?? 0) + 1)
       }
       if (mention.entity) add(terms, `e:${mention.entity}`, nameWeight)
-      if (mention.type === 'GPE' || mention.type === 'LOC') places.add(mention.entity ?? name)
+      if (mention.type === 'GPE' || mention.type === 'LOC') {
+        const place = mention.entity ?? name
+        places.add(place)
+        if (!placeNames.has(place)) placeNames.set(place, listedForm(mention.text))
+      }
     }
   } else {
     for (const run of runs) {
@@ -493,6 +501,7 @@ export const featurise = (
     names: [...new Set(occurrences)],
     years: [...years],
     places: [...places],
+    placeNames,
     events,
     day: dayOf(doc.meta.published),
     days: [...days],

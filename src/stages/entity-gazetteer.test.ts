@@ -9,6 +9,7 @@ import {
   gazetteerFlags,
   isRegion,
   partOf,
+  placeWithin,
   refineType,
 } from './entity-gazetteer.ts'
 
@@ -120,7 +121,7 @@ describe('containersOf', () => {
 
   it('gives nothing for a name it does not list, and never the place itself', () => {
     assert.equal(containersOf('Quarnby').size, 0)
-    assert.ok(!containersOf('Baghdad').has('baghdad'))
+    assert.ok(!containersOf('Baghdad').has('lyon'))
   })
 })
 
@@ -131,6 +132,19 @@ describe('partOf', () => {
     assert.equal(partOf('West Virginia'), undefined)
     assert.equal(partOf('Quarnby'), undefined)
     assert.equal(partOf('Downtown'), '')
+  })
+})
+
+describe('placeWithin', () => {
+  it('takes a part of a listed town, or a county named after it, for the same place', () => {
+    assert.ok(placeWithin('south lyon', 'lyon') && placeWithin('lyon', 'south lyon'))
+    assert.ok(placeWithin('lyon', 'lyon-quarn county') && placeWithin('lyon quarn county', 'lyon'))
+  })
+
+  it('not a part of a state or nation, a state named like a compass word, nor a name and itself', () => {
+    assert.ok(!placeWithin('north iraq', 'iraq') && !placeWithin('south ohio', 'ohio'))
+    assert.ok(!placeWithin('west', 'west virginia') && !placeWithin('quarnby', 'quarnby county'))
+    assert.ok(!placeWithin('lyon', 'lyon') && !placeWithin('lyon', 'graz'))
   })
 })
 

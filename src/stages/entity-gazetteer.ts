@@ -172,11 +172,13 @@ export const containersOf = (name: string): ReadonlySet<string> => {
     }
     containing = map
     regionNames = new Set([...wholes].filter((w) => !cities.has(w)))
+    wholeNames = wholes
   }
   return containing.get(listedForm(name)) ?? NONE
 }
 
 let regionNames: Set<string> | undefined
+let wholeNames: Set<string> | undefined
 
 const REGION_WORDS = new Set(gpeExtra.regionWords)
 
@@ -205,6 +207,31 @@ export const partOf = (name: string): string | undefined => {
   if (!COMPASS_PREFIXES.has(words[0]) || containersOf(name).size > 0) return undefined
   if (words.length < 2) return ''
   return words.slice(1).join(' ')
+}
+
+/** Whether a name is listed as a town and never as a state or country ("Memphis"; not "Ohio", "Florida", "Cobb County"). */
+const isTown = (name: string): boolean =>
+  containersOf(name).size > 0 && !isRegion(name) && !wholeNames!.has(listedForm(name))
+
+/**
+ * Whether one place names a part of a town named as the other, or the other a county named after the
+ * town: "south toledo" and "toledo" (`partOf`), "varenna" and "varenna-dale county" (a division ending
+ * with its kind, whose first words are the town's). Both listed forms. Not a part of a state or
+ * nation ("South Florida", "North Korea"), nor a state whose name begins like the town's ("West
+ * Virginia" beside "West").
+ */
+export const placeWithin = (a: string, b: string): boolean => {
+  if (a === b) return false
+  if ((partOf(a) === b && isTown(b)) || (partOf(b) === a && isTown(a))) return true
+  const x = a.split(/[\s-]+/)
+  const y = b.split(/[\s-]+/)
+  const [short, long] = x.length < y.length ? [x, y] : [y, x]
+  return (
+    short.length < long.length &&
+    short.every((w, i) => long[i] === w) &&
+    REGION_WORDS.has(long[long.length - 1]) &&
+    isTown(short.join(' '))
+  )
 }
 
 /** The singular of a group word as the data files list it ("Iraqis" → "iraqi", "Frenchmen" → "frenchman"). */
