@@ -57,6 +57,22 @@ describe('tokensVary / namesVary', () => {
 })
 
 describe('resolveEntities', () => {
+  it('does not chain surnames one spelling step at a time into one person', () => {
+    // Made-up people in made-up reports: each surname is one edit from the next, not from the others.
+    const docs = [
+      docWith('Officer Dalmore spoke.', [['Dalmore', 'PERSON']]),
+      docWith('Officer Dalmure spoke.', [['Dalmure', 'PERSON']]),
+      docWith('Officer Dalmurs spoke.', [['Dalmurs', 'PERSON']]),
+      docWith('Officer Delmurs spoke.', [['Delmurs', 'PERSON']]),
+    ]
+    const groups = groupsOf(docs)
+    assert.ok(!groups.some((g) => g.includes('Dalmore') && g.includes('Delmurs')), groups.join(' | '))
+    assert.ok(
+      groups.some((g) => g.includes('Dalmore = Dalmure')),
+      groups.join(' | '),
+    )
+  })
+
   it('joins spelling variants across documents but keeps a shorter distinct name apart', () => {
     const a = docWith('Brigades of Zuhair’an Khaleed met. Hezbollah said nothing.', [
       ['Zuhair’an Khaleed', 'ORG'],

@@ -455,11 +455,29 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     list.push(entry)
   }
   for (const list of buckets.values()) {
+    // Complete link: two entities join only when every name of one varies with every name of the other
+    // in this bucket. Single link chained a corpus's surnames one edit at a time ("Barnes", "Banes",
+    // "Banks", "Batts", …) into one person.
+    const members = new Map<number, { tokens: string[]; known: boolean }[]>()
+    const membersOf = (root: number) => members.get(root) ?? list.filter((e) => uf.find(e.cluster) === root)
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         if (list[a].known && list[b].known) continue
-        if (uf.find(list[a].cluster) === uf.find(list[b].cluster)) continue
-        if (namesVary(list[a].tokens, list[b].tokens)) uf.union(list[a].cluster, list[b].cluster)
+        const ra = uf.find(list[a].cluster)
+        const rb = uf.find(list[b].cluster)
+        if (ra === rb || !namesVary(list[a].tokens, list[b].tokens)) continue
+        const ma = membersOf(ra)
+        const mb = membersOf(rb)
+        const fits = ma.every((x) =>
+          mb.every(
+            (y) =>
+              !(x.known && y.known) &&
+              (x.tokens.join(' ') === y.tokens.join(' ') || namesVary(x.tokens, y.tokens)),
+          ),
+        )
+        if (!fits) continue
+        uf.union(ra, rb)
+        members.set(uf.find(ra), [...ma, ...mb])
       }
     }
   }
