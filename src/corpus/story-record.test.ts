@@ -15,6 +15,9 @@ import { storyRecord } from './story-record.ts'
 const run = createPipeline([tokenize(), segment(), quantities(), record()])
 const doc = (id: string, text: string, published?: string): Doc =>
   run(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
+/** A report through the whole per-document pipeline (dates and entities too), as `parallax analyze` reads it. */
+const full = (id: string, text: string, published?: string): Doc =>
+  analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
 
 test('story record: reports that agree give one count, with every report behind it', () => {
   const r = storyRecord([
@@ -59,8 +62,6 @@ test('story record: a count implied by a named individual is a lower bound, not 
 })
 
 test('story record: a count another report dates to an earlier attack is not the main event’s', () => {
-  const full = (id: string, text: string, published?: string): Doc =>
-    analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
   const docs = [
     full(
       'dated',
@@ -86,8 +87,6 @@ test('story record: a count another report dates to an earlier attack is not the
 })
 
 test('story record: follow-ups weeks on that date the shooting keep the story’s own count', () => {
-  const full = (id: string, text: string, published: string): Doc =>
-    analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
   // Made-up town and event: the first report came out two weeks after the shooting, the others later.
   const docs = [
     full(
@@ -108,8 +107,6 @@ test('story record: follow-ups weeks on that date the shooting keep the story’
 })
 
 test('story record: a later report dating the story’s first day tells the story’s event, not an earlier one', () => {
-  const full = (id: string, text: string, published: string): Doc =>
-    analyseDocument(makeDoc({ id, text, meta: { source: `${id}.txt`, published } }))
   const docs = [
     full(
       'first',

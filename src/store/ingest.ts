@@ -93,14 +93,13 @@ export const ingestArticles = (
   for (const article of articles) {
     const id = article.id ?? contentId(article.text)
     const hash = contentId(article.text)
+    // Stored already: the same text, or (stored by an earlier version) the same body without its title.
     const body = bodyOf(article)
-    const stored = article.id === undefined ? undefined : store.getDocument(article.id)
-    if (
-      seen.has(id) ||
-      seen.has(`#${hash}`) ||
-      store.hasDocument(hash, article.text) ||
-      (body !== undefined && (stored ? stored.text === body : store.hasDocument(contentId(body), body)))
-    ) {
+    let known = seen.has(id) || seen.has(`#${hash}`) || store.hasDocument(hash, article.text)
+    const stored = known || article.id === undefined ? undefined : store.getDocument(article.id)
+    if (!known && body !== undefined)
+      known = stored ? stored.text === body : store.hasDocument(contentId(body), body)
+    if (known) {
       result.skipped.push(article.meta.source)
       continue
     }
