@@ -128,16 +128,39 @@ const asideAfter = (text: string, at: number): Span => {
   return close < 0 || stop >= 0 ? { start: at, end: at } : { start: at, end: close }
 }
 
-const contextOf = (view: DocView, q: Quantity): QuantityContext => {
-  const i = sentenceOf(view, q.span)
+/**
+ * The places a figure was counted in: those of its sentence, else of the sentence before. "Vasko, a
+ * commander of the brigade in Ostrava, was killed in Dellport": a place inside an aside right after
+ * the counted people describes them, not where they were counted; it is left out when the sentence
+ * names another.
+ */
+const placesOf = (view: DocView, q: Quantity, i: number): Map<string, string> => {
   const places = new Map<string, string>()
-  // "Vasko, a commander of the brigade in Ostrava, was killed in Dellport": a place inside an aside right
-  // after the counted people describes them, not where they were counted; it is left out when the
-  // sentence names another.
   const aside = asideAfter(view.doc.text, q.span.end)
   const located = inSentenceOrBefore(view, [...view.locative], i)
   const outside = located.filter((m) => m.span.start < aside.start || m.span.start >= aside.end)
   for (const m of outside.length > 0 ? outside : located) places.set(mentionKey(m), m.text)
+  return places
+}
+
+/**
+ * "Vasko … was killed in Dellport. Two other officers were also killed.": a figure whose sentence names
+ * no place continues a figure of the same role in the sentence before, and was counted where that one
+ * was (not in every place that sentence names).
+ */
+const placesOfFigure = (view: DocView, q: Quantity, i: number): Map<string, string> => {
+  if (i > 0 && ![...view.locative].some((m) => sentenceOf(view, m.span) === i)) {
+    const before = (view.doc.quantities ?? []).find(
+      (p) => p !== q && p.role === q.role && sentenceOf(view, p.span) === i - 1,
+    )
+    if (before) return placesOf(view, before, i - 1)
+  }
+  return placesOf(view, q, i)
+}
+
+const contextOf = (view: DocView, q: Quantity): QuantityContext => {
+  const i = sentenceOf(view, q.span)
+  const places = placesOfFigure(view, q, i)
   const dated = (view.doc.dates ?? []).filter((d) => d.type === 'DATE' && dayRange(d) !== null)
   const dates = inSentenceOrBefore(view, dated, i)
   const events = new Set(inSentenceOrBefore(view, view.doc.events ?? [], i).map((e) => e.type))

@@ -715,6 +715,24 @@ describe('compareStory: where a figure was counted', () => {
     )
     assert.ok(!killed.some((f) => /Ostravia/.test(f.about ?? '')), killed.map((f) => f.about).join(' | '))
   })
+
+  it('places a figure told in a sentence naming no place where the figure before it was counted', () => {
+    const d3 = makeFixture({
+      id: 'd3',
+      text: 'Vasko, a rebel commander in charge of operations in Ostravia, was killed in a strike in Dellport. Two other rebel officers were also killed.',
+      mentions: [
+        { at: 'Ostravia', type: 'GPE', entity: 'e-ostravia' },
+        { at: 'Dellport', type: 'GPE', entity: 'e-dellport' },
+      ],
+      quantities: [
+        { at: 'Vasko', low: 1, best: 1, high: 1, counted: 'vasko', role: 'killed' },
+        { at: 'Two', low: 2, best: 2, high: 2, counted: 'officers', role: 'killed' },
+      ],
+    })
+    const { facts } = compareStory([d3, d2], [])
+    const officers = quantityFacts(facts, 'killed').find((f) => /officers/.test(f.about ?? ''))
+    assert.equal(officers?.about, 'officers killed in Dellport')
+  })
 })
 
 describe('compareStory: figures of others', () => {
