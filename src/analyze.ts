@@ -1,7 +1,7 @@
 import { groupStories } from './corpus/cluster.ts'
 import { compareStory } from './corpus/compare.ts'
 import { linkEntities } from './corpus/link.ts'
-import { resolveEntities } from './corpus/resolve.ts'
+import { joinWithinStories, resolveEntities } from './corpus/resolve.ts'
 import { storyRecord } from './corpus/story-record.ts'
 import { type ReadOptions, readInputs } from './ingest/read.ts'
 import type { Article } from './ingest/types.ts'
@@ -47,12 +47,19 @@ const dedupe = (articles: readonly Article[]): { kept: Article[]; problems: Inpu
 
 /** The corpus steps over analysed documents: entity resolution, story grouping, a comparison per story. */
 export const compareDocuments = (documents: Doc[], errors: InputProblem[] = []): Report => {
-  const entities = resolveEntities(documents)
+  const resolved = resolveEntities(documents)
   linkEntities(documents)
   const byId = new Map(documents.map((d) => [d.id, d]))
+  const groups = groupStories(documents).map((s) => ({
+    ...s,
+    docs: s.documents.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined),
+  }))
+  const entities = joinWithinStories(
+    resolved,
+    groups.map((s) => s.docs),
+  )
   const entityById = new Map(entities.map((e) => [e.id, e]))
-  const stories: Story[] = groupStories(documents).map((s) => {
-    const storyDocs = s.documents.map((id) => byId.get(id)).filter((d): d is Doc => d !== undefined)
+  const stories: Story[] = groups.map(({ docs: storyDocs, ...s }) => {
     // Only the entities the story's reports name: the comparison indexes what it is given.
     const named = new Set(storyDocs.flatMap((d) => (d.mentions ?? []).map((m) => m.entity)))
     const storyEntities = [...named].flatMap((id) =>

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc, EntityType, Mention } from '../model/types.ts'
-import { nameKey, namesVary, nameTokens, resolveEntities, tokensVary } from './resolve.ts'
+import { linkEntities } from './link.ts'
+import { joinWithinStories, nameKey, namesVary, nameTokens, resolveEntities, tokensVary } from './resolve.ts'
 
 /** A made-up doc whose mentions are given as [text, type] in order of appearance. */
 const docWith = (text: string, names: [string, EntityType][]): Doc => {
@@ -53,6 +54,93 @@ describe('tokensVary / namesVary', () => {
   it('needs the same number of tokens', () => {
     assert.equal(namesVary(['hezbollah'], ['kataib', 'hezbollah']), false)
     assert.equal(namesVary(['kataiib', 'hezbollah'], ['kataib', 'hezbollah']), true)
+  })
+})
+
+describe('resolveEntities: middle names and suffixes', () => {
+  it('joins a surname to a full name that ends with "Jr."', () => {
+    const doc = docWith('Marlon Dreck Vasquith Jr. escaped on Monday. Vasquith was armed.', [
+      ['Marlon Dreck Vasquith Jr.', 'PERSON'],
+      ['Vasquith', 'PERSON'],
+    ])
+    assert.deepEqual(groupsOf([doc]), ['Marlon Dreck Vasquith Jr. = Vasquith'])
+  })
+
+  it('keeps a name without its middle name apart from the fuller name across a corpus', () => {
+    const a = docWith('Marlon Dreck Vasquith escaped on Monday.', [['Marlon Dreck Vasquith', 'PERSON']])
+    const b = docWith('Police are searching for Marlon Vasquith.', [['Marlon Vasquith', 'PERSON']])
+    assert.deepEqual(groupsOf([a, b]), ['Marlon Dreck Vasquith', 'Marlon Vasquith'])
+  })
+})
+
+describe('joinWithinStories', () => {
+  /** Mention texts grouped by entity after joining within the given stories. */
+  const joined = (docs: Doc[], stories: Doc[][]): string[] =>
+    joinWithinStories(resolveEntities(docs), stories)
+      .map((e) => {
+        const texts = new Set<string>()
+        for (const d of docs) for (const m of d.mentions ?? []) if (m.entity === e.id) texts.add(m.text)
+        return [...texts].sort().join(' = ')
+      })
+      .sort()
+
+  it('joins a shortened name and a surname to the one fuller name of the story', () => {
+    const a = docWith('Marlon Dreck Vasquith escaped on Monday. Vasquith was armed.', [
+      ['Marlon Dreck Vasquith', 'PERSON'],
+      ['Vasquith', 'PERSON'],
+    ])
+    const b = docWith('Police are searching for Marlon Vasquith. Vasquith was armed.', [
+      ['Marlon Vasquith', 'PERSON'],
+      ['Vasquith', 'PERSON'],
+    ])
+    assert.deepEqual(joined([a, b], [[a, b]]), ['Marlon Dreck Vasquith = Marlon Vasquith = Vasquith'])
+  })
+
+  it("joins a surname in each story to that story's person, whatever another story names", () => {
+    const a = docWith('Marlon Dreck Vasquith escaped on Monday.', [['Marlon Dreck Vasquith', 'PERSON']])
+    const b = docWith('Police are searching for Vasquith.', [['Vasquith', 'PERSON']])
+    const c = docWith('Pell Vasquith won the final.', [['Pell Vasquith', 'PERSON']])
+    const d = docWith('Coach Vasquith lifted the cup.', [['Vasquith', 'PERSON']])
+    const entities = resolveEntities([a, b, c, d])
+    // Across the corpus "Vasquith" names two people: resolution leaves it alone.
+    assert.equal(b.mentions?.[0].entity, d.mentions?.[0].entity)
+    const out = joinWithinStories(entities, [
+      [a, b],
+      [c, d],
+    ])
+    assert.equal(b.mentions?.[0].entity, a.mentions?.[0].entity)
+    assert.equal(d.mentions?.[0].entity, c.mentions?.[0].entity)
+    assert.ok(!out.some((e) => e.name === 'Vasquith'), out.map((e) => e.name).join(', '))
+    const pell = out.find((e) => e.id === c.mentions?.[0].entity)
+    assert.deepEqual(pell?.mentions.map((m) => m.document).sort(), [c.id, d.id].sort())
+  })
+
+  it('joins nothing when two people of the story have the shorter name', () => {
+    const a = docWith('Tomas Rell Quarnby and Tomas Avel Quarnby spoke.', [
+      ['Tomas Rell Quarnby', 'PERSON'],
+      ['Tomas Avel Quarnby', 'PERSON'],
+    ])
+    const b = docWith('Tomas Quarnby left early.', [['Tomas Quarnby', 'PERSON']])
+    assert.deepEqual(joined([a, b], [[a, b]]), ['Tomas Avel Quarnby', 'Tomas Quarnby', 'Tomas Rell Quarnby'])
+  })
+
+  it('moves quote speakers with their mentions', () => {
+    const a = docWith('Marlon Dreck Vasquith escaped on Monday.', [['Marlon Dreck Vasquith', 'PERSON']])
+    const text = '"I am innocent," Vasquith said.'
+    const b = docWith(text, [['Vasquith', 'PERSON']])
+    const at = text.indexOf('Vasquith')
+    b.quotes = [
+      {
+        span: { start: 1, end: 14 },
+        content: { start: 1, end: 14 },
+        direct: true,
+        speaker: { span: { start: at, end: at + 8 }, text: 'Vasquith' },
+      },
+    ]
+    const entities = resolveEntities([a, b])
+    linkEntities([a, b])
+    joinWithinStories(entities, [[a, b]])
+    assert.equal(b.quotes?.[0].speaker?.entity, a.mentions?.[0].entity)
   })
 })
 

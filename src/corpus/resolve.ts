@@ -10,10 +10,12 @@
  */
 import { createHash } from 'node:crypto'
 import orgData from '../data/org-heads.json' with { type: 'json' }
+import personTitles from '../data/person-titles.json' with { type: 'json' }
 import type { Doc, Entity, EntityType, Evidence, Mention } from '../model/types.ts'
 import { groupSingular, loadGazetteer } from '../stages/entity-gazetteer.ts'
 
 const LEGAL_SUFFIXES = new Set(orgData.legalSuffixes)
+const NAME_SUFFIXES = new Set(personTitles.suffixes)
 
 const tokenCache = new Map<string, string[]>()
 
@@ -41,6 +43,8 @@ const foldName = (text: string): string[] => {
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift()
   // A company form does not tell two names apart: "Acme Inc." and "Acme" are one company.
   while (tokens.length > 1 && LEGAL_SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop()
+  // Nor does a generational suffix: "Tom Harlan Jr." is "Harlan" by surname and "Tom Harlan" in full.
+  while (tokens.length > 1 && NAME_SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop()
   return tokens
 }
 
@@ -518,4 +522,83 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
   }
   entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
   return entities
+}
+
+/** True when `short` is `full` told shorter: its last words ("Vasquith"), or its first and last ("Marlon Vasquith"). */
+const shortFor = (short: readonly string[], full: readonly string[]): boolean => {
+  if (short.length === 0 || short.length >= full.length) return false
+  const tail = full.slice(full.length - short.length)
+  if (tail.every((t, i) => t === short[i])) return true
+  return short.length === 2 && short[0] === full[0] && short[1] === full.at(-1)
+}
+
+/**
+ * Within one story, joins a person told shorter to the one person of the story told in full: the
+ * mentions of "Vasquith" or "Marlon Vasquith" in the story's reports move to "Marlon Dreck Vasquith"
+ * when no other person of the story has that name as a surname or as first and last names. Across a
+ * whole corpus those forms name many people ("Michael Johnson", "Johnson"), so resolution leaves them
+ * apart; inside the reports of one event they name the one person the story is about. Mentions of the
+ * shorter entity in other stories keep their entity. Quote speakers and label targets follow their
+ * mentions. Returns the entities, those left without mentions removed.
+ *
+ * @example
+ * const entities = joinWithinStories(resolveEntities(docs), groupStories(docs).map((s) => docsOf(s)))
+ */
+export const joinWithinStories = (
+  entities: readonly Entity[],
+  stories: readonly (readonly Doc[])[],
+): Entity[] => {
+  const byId = new Map(entities.map((e) => [e.id, { ...e, mentions: [...e.mentions] }]))
+  const namesOf = (e: Entity): string[][] =>
+    [e.name, ...e.aliases].map(nameTokens).filter((t) => t.length > 0)
+  for (const docs of stories) {
+    if (docs.length < 2) continue
+    const persons = new Map<string, Entity>()
+    for (const doc of docs)
+      for (const m of doc.mentions ?? []) {
+        const e = m.entity === undefined ? undefined : byId.get(m.entity)
+        if (e?.type === 'PERSON') persons.set(e.id, e)
+      }
+    const moves = new Map<string, string>()
+    for (const short of persons.values()) {
+      const shortNames = namesOf(short)
+      const hosts = [...persons.values()].filter(
+        (full) => full !== short && shortNames.every((s) => namesOf(full).some((f) => shortFor(s, f))),
+      )
+      if (hosts.length === 1) moves.set(short.id, hosts[0].id)
+    }
+    if (moves.size === 0) continue
+    // A chain (a surname to a shortened name to the full one) ends at the fullest.
+    const target = (id: string): string => {
+      let at = id
+      for (let steps = 0; moves.has(at) && steps < moves.size; steps++) at = moves.get(at)!
+      return at
+    }
+    const docIds = new Set(docs.map((d) => d.id))
+    for (const [from] of moves) {
+      const to = byId.get(target(from))!
+      const source = byId.get(from)!
+      const moved = source.mentions.filter((m) => docIds.has(m.document))
+      source.mentions = source.mentions.filter((m) => !docIds.has(m.document))
+      to.mentions.push(...moved)
+      const spelled = new Set([...to.aliases, ...moved.map((m) => m.text.replace(/\s+/g, ' '))])
+      spelled.delete(to.name)
+      to.aliases = [...spelled].sort()
+    }
+    for (const doc of docs) {
+      const remap = <T extends { entity?: string }>(x: T | undefined): void => {
+        if (x?.entity !== undefined && moves.has(x.entity)) x.entity = target(x.entity)
+      }
+      for (const m of doc.mentions ?? []) remap(m)
+      for (const q of doc.quotes ?? []) remap(q.speaker)
+      for (const l of doc.framing?.labels ?? []) remap(l.target)
+    }
+  }
+  const out = [...byId.values()].filter((e) => e.mentions.length > 0)
+  for (const e of out)
+    e.mentions.sort((x, y) =>
+      x.document === y.document ? x.start - y.start : x.document < y.document ? -1 : 1,
+    )
+  out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
+  return out
 }

@@ -1,6 +1,6 @@
 import { arrivalOrder, createStoryIndex, type StoryIndex, storyIndexFromJSON } from '../corpus/cluster.ts'
 import { compareStory } from '../corpus/compare.ts'
-import { resolveEntities } from '../corpus/resolve.ts'
+import { joinWithinStories, resolveEntities } from '../corpus/resolve.ts'
 import { storyRecord } from '../corpus/story-record.ts'
 import { type ReadOptions, readInputs } from '../ingest/read.ts'
 import type { Article, InputError } from '../ingest/types.ts'
@@ -192,7 +192,7 @@ export const ingestArticles = (
  */
 const updateStory = (store: Store, group: { id: string; documents: string[]; independent: number }): void => {
   const docs = store.getDocuments(group.documents)
-  const entities = resolveEntities(docs)
+  const entities = joinWithinStories(resolveEntities(docs), [docs])
   const { title, dateRange, earlierFigures, ...comparison } = compareStory(docs, entities)
   const record = storyRecord(docs, earlierFigures)
   store.putStory({
