@@ -459,33 +459,58 @@ const datesEarlier = (c: QuantityContext, start: string | undefined): boolean =>
 }
 
 /**
+ * Whether a bare figure is someone's age: "Vasko, 49, escaped", "Vasko (49)", "aged 49", "age 49".
+ * Reports of one event agree on the ages of the people in it, which tells a reader nothing.
+ */
+const isAge = (text: string, q: Quantity): boolean => {
+  if (q.best === null || q.best > 120 || !/^\d{1,3}$/.test(q.text)) return false
+  const before = text.slice(Math.max(0, q.span.start - 40), q.span.start)
+  const after = text.slice(q.span.end, q.span.end + 6)
+  if (/\b(?:aged?|ages)\s*$/i.test(before)) return true
+  if (/\p{Lu}[\p{L}'’.-]*\s*\(\s*$/u.test(before) && /^\s*\)/.test(after)) return true
+  return /\p{Lu}[\p{L}'’-]*\s*\.?\s*,\s*$/u.test(before) && /^\s*(?:,|;|\band\b)/.test(after)
+}
+
+/**
  * Figures with no known role ("claims fell to 293,000") that several reports give identically.
  * Without a role or a counted noun nothing says which figures are about the same thing, so only
  * identical ones are lined up (agreement, never conflict), and small numbers are left out as too
  * common to mean anything.
  */
-export const sharedFigures = (views: readonly DocView[], { min = 10, max = 3 } = {}): Fact[] => {
-  const byValue = new Map<number, { view: DocView; q: Quantity }[]>()
+export const sharedFigures = (views: readonly DocView[], { min = 10, max = 3, plain = 100 } = {}): Fact[] => {
+  // A figure below `plain` ("12") lines up only with the same figure of the same thing ("12 jurors");
+  // a larger one ("293,000") is distinctive enough alone.
+  const keyOf = (q: Quantity): string | null => {
+    if (q.best! >= plain) return String(q.best)
+    const counted = normalise(q.counted)
+    return counted ? `${q.best}:${slug(counted)}` : null
+  }
+  const byKey = new Map<string, { view: DocView; q: Quantity }[]>()
   for (const view of views) {
-    const seen = new Set<number>()
+    const seen = new Set<string>()
     for (const q of view.doc.quantities ?? []) {
-      if (q.role !== 'other' || q.best === null || q.best < min || !statesNumber(q) || seen.has(q.best))
-        continue
-      if (q.low !== q.best || q.high !== q.best) continue
-      seen.add(q.best)
-      byValue.set(q.best, [...(byValue.get(q.best) ?? []), { view, q }])
+      if (q.role !== 'other' || q.best === null || q.best < min || !statesNumber(q)) continue
+      if (q.low !== q.best || q.high !== q.best || isAge(view.doc.text, q)) continue
+      const key = keyOf(q)
+      if (key === null || seen.has(key)) continue
+      seen.add(key)
+      byKey.set(key, [...(byKey.get(key) ?? []), { view, q }])
     }
   }
-  return [...byValue.entries()]
+  return [...byKey.entries()]
     .filter(([, found]) => found.length > 1)
     .sort((a, b) => b[1].length - a[1].length || a[1][0].q.span.start - b[1][0].q.span.start)
     .slice(0, max)
-    .map(([value, found]) => {
+    .map(([key, found]) => {
       const present = new Set(found.map((f) => f.view.doc.id))
+      const { q: first } = found[0]
       return {
-        key: `quantity:other:${value}`,
+        key: `quantity:other:${key}`,
         kind: 'quantity' as const,
-        about: `the figure ${found[0].q.text}`,
+        about:
+          first.best! >= plain
+            ? `the figure ${first.text}`
+            : `the figure ${first.text} (${normalise(first.counted)})`,
         status: 'agree' as const,
         values: found.map(({ view, q }) => ({
           document: view.doc.id,

@@ -337,6 +337,33 @@ describe('compareStory: figures without a role', () => {
       [['quantity:other:293000', 'agree', ['u', 'v'], ['w']]],
     )
   })
+
+  it('leaves out ages, and lines up a small figure only with the same figure of the same thing', () => {
+    const fixture = (id: string, text: string, figures: [string, string][]) =>
+      makeFixture({
+        id,
+        text,
+        quantities: figures.map(([at, counted]) => {
+          const n = Number(at)
+          return { at, low: n, best: n, high: n, counted, role: 'other' as const }
+        }),
+      })
+    const a = fixture('a', 'Vasko, 49, got 20 years. The jury of 12 jurors sat for 15 days.', [
+      ['49', ''],
+      ['20', 'years'],
+      ['12', 'jurors'],
+      ['15', 'days'],
+    ])
+    const b = fixture('b', 'Vasko (49) got 20 years after 15 hearings.', [
+      ['49', ''],
+      ['20', 'years'],
+      ['15', 'hearings'],
+    ])
+    const shared = compareStory([a, b], [])
+      .facts.filter((f) => f.key.startsWith('quantity:other:'))
+      .map((f) => f.about)
+    assert.deepEqual(shared, ['the figure 20 (years)'])
+  })
 })
 
 describe('compareStory: the event fact', () => {
