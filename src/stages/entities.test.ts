@@ -48,6 +48,16 @@ describe('entities stage with the shipped model', () => {
     }
   })
 
+  it('keeps a remit after "of" in an institution\'s name ("Department of Justice"), and drops a title after a name', () => {
+    const got = mentionsOf(
+      'The Dellport Department of Justice and the Quarnby Department of Criminal Justice said the Vantrel Bank CEO resigned.',
+    )
+    for (const e of ['Dellport Department of Justice/ORG', 'Quarnby Department of Criminal Justice/ORG']) {
+      assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`)
+    }
+    assert.ok(!got.some((m) => m.startsWith('Vantrel Bank CEO')), got.join(', '))
+  })
+
   it('reads a dateline as a place, and the same name elsewhere in the text as that place', () => {
     const got = mentionsOf('Teen hurt\n\nNORTH QUARNBY (KXYZ) – A teen was hurt in North Quarnby on Friday.')
     assert.ok(got.includes('NORTH QUARNBY/GPE'), got.join(', '))

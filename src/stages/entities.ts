@@ -174,9 +174,17 @@ export const namesFromTags = (
       // the training news never showed get taken in. A person's name keeps its last word ("John Major"),
       // and a lone title word the tagger read as MISC is a sponsor's or a title's name ("the Singer"),
       // one read as a person that is also a common surname is that surname ("King said").
+      // A title after "of" or "for" is the remit of an institution's name, not a title: "Department of
+      // Justice", "Department of Criminal Justice" (a remit word after a link earlier in the name).
+      const remitAt = (i: number): boolean =>
+        i > first &&
+        (REMIT_LINKS.has(fold(words[s][i - 1])) ||
+          (PORTFOLIOS.has(fold(words[s][i])) &&
+            words[s].slice(first + 1, i).some((w) => REMIT_LINKS.has(fold(w)))))
       while (
         last >= first &&
         isTitle(words[s][last], gaz) &&
+        !remitAt(last) &&
         (chunk.type !== 'PER' || last === first) &&
         !(chunk.type === 'MISC' && chunk.start === chunk.end - 1) &&
         !(chunk.type === 'PER' && first === last && CUES.titleSurnames.has(fold(words[s][last])))
@@ -423,6 +431,8 @@ const CUES = {
   residentsAfter: setOf(cueData.residentsAfter),
 }
 
+/** Words joining an institution's head to its remit: "Department of Justice", "Minister for Health". */
+const REMIT_LINKS = new Set(['of', 'for'])
 const PORTFOLIOS = setOf(cueData.portfolios)
 
 /** US state abbreviations as AP style writes them after a town ("Calif.", "Ore."). */
