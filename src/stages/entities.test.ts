@@ -58,6 +58,16 @@ describe('entities stage with the shipped model', () => {
     assert.ok(!got.some((m) => m.startsWith('Vantrel Bank CEO')), got.join(', '))
   })
 
+  it('reads the name after "Minister of Justice" or "Secretary of State for Health" as the official, not the remit', () => {
+    const got = mentionsOf(
+      'Minister of Justice Orla Venner met Secretary of State for Health Piet Daskel in Quarnby on Monday.',
+    )
+    for (const e of ['Orla Venner/PERSON', 'Piet Daskel/PERSON']) {
+      assert.ok(got.includes(e), `expected ${e} in ${got.join(', ')}`)
+    }
+    assert.ok(!got.some((m) => m.startsWith('Justice') || m.startsWith('Health')), got.join(', '))
+  })
+
   it('reads a dateline as a place, and the same name elsewhere in the text as that place', () => {
     const got = mentionsOf('Teen hurt\n\nNORTH QUARNBY (KXYZ) – A teen was hurt in North Quarnby on Friday.')
     assert.ok(got.includes('NORTH QUARNBY/GPE'), got.join(', '))

@@ -195,6 +195,15 @@ export const namesFromTags = (
       let remit = first
       while (remit <= last && PORTFOLIOS.has(fold(words[s][remit]))) remit++
       if (remit > last && last + 1 < words[s].length && isTitle(words[s][last + 1], gaz)) continue
+      // "Minister of Justice Jane Doe", the remit taken into the name: after a title and its link,
+      // the remit belongs to the title and the name after it is the official's.
+      if (remit > first && remit <= last && titledRemit(words[s], first, gaz)) {
+        const rest = words[s].slice(remit, last + 1).map(fold)
+        if (!rest.some((w) => gaz.orgHeads.has(w) || gaz.facilityHeads.has(w) || PORTFOLIOS.has(w))) {
+          names.push({ sentence: s, from: remit, to: last, type: 'PERSON', headline })
+          continue
+        }
+      }
       // "General Motors" tagged as a person "Motors": a title word the tagger left out before an
       // organisation's or a building's head word begins the name ("General Hospital").
       let type: ConllType = chunk.type
@@ -434,6 +443,21 @@ const CUES = {
 /** Words joining an institution's head to its remit: "Department of Justice", "Minister for Health". */
 const REMIT_LINKS = new Set(['of', 'for'])
 const PORTFOLIOS = setOf(cueData.portfolios)
+
+/**
+ * Whether the words before `from` are a title and the link to its remit: "Minister of", "Secretary
+ * of State for" (remit words and further links between them), so that what follows names the remit.
+ */
+const titledRemit = (words: readonly string[], from: number, gaz: Gazetteer): boolean => {
+  let i = from - 1
+  if (i < 1 || !REMIT_LINKS.has(fold(words[i]))) return false
+  for (i--; i >= 0 && from - i <= 5; i--) {
+    const w = fold(words[i])
+    if (isTitle(words[i], gaz)) return true
+    if (!REMIT_LINKS.has(w) && !PORTFOLIOS.has(w)) return false
+  }
+  return false
+}
 
 /** US state abbreviations as AP style writes them after a town ("Calif.", "Ore."). */
 const STATE_ABBREVIATIONS = setOf(abbreviations.states)
