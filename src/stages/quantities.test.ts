@@ -163,6 +163,15 @@ const cases: [string, Row[]][] = [
     [['death of a girl and her grandmother', 2, 2, 2, 'killed', '']],
   ],
   ['It was a fatal shooting.', [['fatal shooting', 1, null, null, 'killed', '']]],
+  // A fatal event told with its victims counts them.
+  [
+    'Dellport police probe the fatal shooting of a woman and two of her sons.',
+    [['fatal shooting of a woman and two of her sons', 3, 3, 3, 'killed', '']],
+  ],
+  [
+    'Police probe the deadly shooting of two men on Elm Road.',
+    [['deadly shooting of two men', 2, 2, 2, 'killed', 'men']],
+  ],
   ['She is a mother of two.', []],
   [
     'Deputies found the victim, a six-year-old girl, fatally wounded.',

@@ -2017,7 +2017,7 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   if (w === 'fatal' || w === 'deadly') {
     // "a deadly Hamilton bar shooting", "a fatal New Year's Eve shooting": a few modifiers before the event.
     for (let k = i + 1; k < Math.min(v.end, i + 6); k++) {
-      if (FATAL_EVENTS.has(norm(v, k))) return one(k + 1, k)
+      if (FATAL_EVENTS.has(norm(v, k))) return fatalEventOf(v, i, k) ?? one(k + 1, k)
       const possessive = norm(v, k) === "'s" || norm(v, k) === "'"
       if ((v.tokens[k].kind !== 'word' && !possessive) || FUNCTION.has(norm(v, k)) || roleAt(v, k)) break
     }
@@ -2070,6 +2070,17 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     return { quantity: make(v, i + 1, i + 3, ONE, '', 'killed', i + 2), next: i + 3 }
   }
   return null
+}
+
+/**
+ * "the fatal shooting of a woman and two of her children" (3), "the deadly shooting of two men" (2): a fatal
+ * event told with its victims after "of" counts them as killed, as "the deaths of two men" does. Null when
+ * no exact figure of people follows (then the event is at least one death).
+ */
+const fatalEventOf = (v: View, i: number, event: number): { quantity: Quantity; next: number } | null => {
+  if (norm(v, event + 1) !== 'of') return null
+  const victims = victimsOf(v, i, event + 1)
+  return victims && victims.quantity.best !== null ? victims : null
 }
 
 /** "a double homicide" → 2 killed; "a triple shooting" → 3 shot. */
