@@ -70,6 +70,25 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman shot and killed a clerk in Dellport. The suspect was killed in a shootout with police.',
     { killed: 2, injured: 0 },
   ],
+  // A killer the police killed, told apart from a figure of several dead, is one more ...
+  [
+    'Three members of a family were fatally shot in Dellport on Sunday. The suspect died after being shot by officers.',
+    { killed: 4, injured: 0 },
+  ],
+  // ... unless the toll may count him: one more than the victims told, or a killing by the police.
+  [
+    'Two bailiffs were killed in Dellport. Three people are dead, including the shooter. The suspect was killed by deputies.',
+    { killed: 3, injured: 0 },
+  ],
+  [
+    'Police shot and killed two men on Elm Road. The gunman was killed after a chase.',
+    { killed: 2, injured: 0 },
+  ],
+  // One death told twice: a telling the killer cannot be ("a woman") makes the killer one more.
+  [
+    'Dellport spree leaves 1 other person dead. A gunman fired into a bar before police shot him dead. The attack left a 30-year-old woman dead.',
+    { killed: 2, injured: 0 },
+  ],
   // ... but whom the police killed is the shooter, not a victim.
   [
     'Police officer fatally shoots man on Elm Road. The gunman was killed after a chase.',

@@ -18,6 +18,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  * - killed = the largest value among role `killed`; 0 when there is none; a killer's death told in the lead
  *   ("then turned the gun on himself", "the slain suspect", "before police shot him dead") adds one to a
  *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too;
+ *   so does a killer the police killed to a toll of several told apart ("three members of a family were
+ *   fatally shot … the suspect died after being shot by police"), unless the toll may count the killer (one
+ *   more than another figure of the dead in the lead, a killing by the police, a suicide in the lead);
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -368,10 +371,56 @@ const withKiller = (
   const before = titled.has(top.q) ? '' : text.slice(Math.max(0, top.q.span.start - 30), top.q.span.start)
   // "Police officer fatally shoots man": whom the police killed is the killer, not a victim.
   const object = KILL_VERBS.test(before) && !byPolice(text, top.q)
-  const other = !!killer && top.n === 1 && described(top.q) && !fits(top.q, killer)
-  if (!object && !other) return found
+  // One victim the killer cannot be: the figure itself, or another telling of the one death in the lead
+  // ("1 other person dead … the rampage left a 25-year-old woman dead … before police shot him dead").
+  const other =
+    !!killer &&
+    top.n === 1 &&
+    all.some(
+      (q) =>
+        (q === top.q || (lead(q) && q.role === 'killed' && figureOf(q) === 1 && q !== killer)) &&
+        described(q) &&
+        !fits(q, killer),
+    )
+  if (!object && !other && !(killer && victimsBesidesPolice(all, titled, text, top, killer, lead)))
+    return found
   const n = top.n + 1
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
+}
+
+/**
+ * "Three members of a family were fatally shot … The suspect died after being shot by police": a killer the
+ * police killed, told apart from a figure of several dead, is one more. A toll that may count the killer
+ * stays: one of a single person (whom the police shot may be that person: "officer fatally shoots man"),
+ * a killing by the police, a lead that tells of a suicide, or a toll one more than another figure of the
+ * dead in the lead ("two bailiffs were killed … three dead, including the shooter").
+ */
+const victimsBesidesPolice = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  top: { q: Quantity; n: number },
+  killer: Quantity,
+  lead: (q: Quantity) => boolean,
+): boolean => {
+  if (isSelfKilling(killer) || top.n < 2 || top.q.best === null) return false
+  // "Police officer fatally shoots man", not "Police: 3 members of a family fatally shot".
+  const clause = titled.has(top.q)
+    ? ''
+    : (text
+        .slice(Math.max(0, top.q.span.start - 40), top.q.span.start)
+        .split(/[.;:!?]/)
+        .at(-1) ?? '')
+  if (
+    clause
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => POLICE.has(w))
+  )
+    return false
+  if (all.some((q) => lead(q) && (/suicide|(?:him|her)self|own life/i.test(q.text) || isSelfKilling(q))))
+    return false
+  return !all.some((q) => lead(q) && q.role === 'killed' && figureOf(q) === top.n - 1)
 }
 
 /** What the counts read of the document besides its quantities: the lead, and the sentences. */
