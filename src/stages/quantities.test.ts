@@ -154,6 +154,11 @@ const cases: [string, Row[]][] = [
   ['Rockets hit Tower 22 base overnight.', []],
   ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
   ['Police are treating it as a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],
+  ['Deputies called it a murder/suicide.', [['murder/suicide', 2, null, null, 'killed', '']]],
+  [
+    'A man was named as the shooter in the Dellport murders-suicide.',
+    [['murders-suicide', 2, null, null, 'killed', '']],
+  ],
   [
     'The trial over the deaths of Jane Roe, 9, and Ann Poe, 52, began.',
     [['deaths of Jane Roe, 9, and Ann Poe', 2, 2, 2, 'killed', '']],

@@ -1972,7 +1972,7 @@ const victimsOf = (
 /**
  * "a fatal shooting", "a deadly attack", "the shooting death of", "took the life of": at least one killed
  * (low 1, best null), since the phrase says someone died but not how many. "the deaths of Jane Roe, 9, and
- * Ann Poe, 52" and "the death of a girl and her grandmother" count the victims named; "a murder-suicide" is
+ * Ann Poe, 52" and "the death of a girl and her grandmother" count the victims named; "a murder-suicide" (also "murder/suicide", "murders-suicide") is
  * at least two dead.
  */
 const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | null => {
@@ -2004,8 +2004,16 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     return { quantity: make(v, i - 1, i + 3, ONE, owner, 'dead_or_injured', i - 1), next: i + 3 }
   }
   // "an attempted murder-suicide" may have killed no one.
-  if ((w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) && norm(v, i - 1) !== 'attempted') {
-    const last = w === 'murder' ? i + 2 : i + 1
+  // Also written "murder suicide", "murder/suicide", "murders-suicide".
+  const slashed = w === 'murder' && next === '/' && norm(v, i + 2) === 'suicide'
+  if (
+    (w === 'murder-suicide' ||
+      w === 'murders-suicide' ||
+      (w === 'murder' && next === 'suicide') ||
+      slashed) &&
+    norm(v, i - 1) !== 'attempted'
+  ) {
+    const last = slashed ? i + 3 : w === 'murder' ? i + 2 : i + 1
     // "a double murder-suicide": two murdered, then the killer: three dead.
     const times = MULTIPLIERS.get(norm(v, i - 1))
     if (times !== undefined) {

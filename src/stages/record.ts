@@ -361,7 +361,7 @@ const withKiller = (
       : found
   if (!found || !top || top.n < found.n) return found
   const killer = all.find((q) => isKillerDeath(q, text, titled) && !titled.has(q) && lead(q))
-  const pact = all.some((q) => isOpenDeath(q) && /murders?[- ]suicide/i.test(q.text) && lead(q))
+  const pact = all.some((q) => isOpenDeath(q) && /murders?[- /]suicide/i.test(q.text) && lead(q))
   if ((!killer && !pact) || isKillerDeath(top.q, text, titled)) return found
   if (/\b(?:him|her)?self\b|\bown life\b|suicide/i.test(top.q.text)) return found
   // A total spanning the killer's death already counts it ("his wife and son before killing himself").
