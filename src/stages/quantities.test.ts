@@ -183,6 +183,13 @@ const cases: [string, Row[]][] = [
     [['the victim', 1, 1, 1, 'killed', 'victim']],
   ],
   ['A third person has died after the attack.', [['A third person', 3, 3, null, 'killed', 'person']]],
+  // A headline's ordinal before one modifier; a victim told with whose victim it is takes the later predicate.
+  [
+    'Second teen victim dies after Dellport shooting',
+    [['Second teen victim', 2, 2, null, 'killed', 'victim']],
+  ],
+  ['Third victim of Elm Road gunman dies', [['Third victim', 3, 3, null, 'killed', 'victim']]],
+  ['Second Street victim dies', [['Second Street victim', 1, 1, 1, 'killed', 'victim']]],
   ['The fifth man was pronounced dead.', [['The fifth man', 1, 1, 1, 'killed', 'man']]],
   [
     'He is accused in the slayings of three people.',

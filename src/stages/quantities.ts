@@ -1857,10 +1857,15 @@ const readImplied = (
   // "shot a man dead", "shot the teen to death": the object of a shot verb, then how it ended.
   let role: QuantityRole | null =
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
-  role ??= rolePredicate(v, conj.next)?.role ?? attributed
+  role ??= rolePredicate(v, conj.next)?.role ?? victimOfPredicate(v, noun, conj.next) ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
-  const ordinal = ORDINALS.get(norm(v, noun)) ?? ORDINALS.get(norm(v, noun - 1))
+  // "Second teen victim dies": a headline's ordinal may stand before one modifier of the noun (not a name:
+  // "Second Street victim").
+  const modifier =
+    noun - i === 2 && i === from && isCapitalised(raw(v, i + 1)) === isCapitalised(raw(v, noun))
+  const ordinal =
+    ORDINALS.get(norm(v, noun)) ?? ORDINALS.get(norm(v, noun - 1)) ?? (modifier ? ORDINALS.get(w) : undefined)
   // With "the" it indexes a group already counted ("the fifth man was pronounced dead").
   const indefinite = w === 'a' || w === 'an' || ORDINALS.has(w)
   const bounds =
@@ -1872,6 +1877,25 @@ const readImplied = (
     total: makeTotal(v, from, 1, conj, role),
     next: noun + 1,
   }
+}
+
+/**
+ * "Second victim of Dellport gunman dies", "a third victim of the Elm Road shooting died": a victim told with
+ * whose victim it is (a few words after "of", no clause) takes the predicate after that phrase.
+ */
+const victimOfPredicate = (v: View, noun: number, k: number): QuantityRole | null => {
+  if (!VICTIMS.has(norm(v, noun)) || norm(v, k) !== 'of') return null
+  let j = k + 1
+  if (DETERMINERS.has(norm(v, j))) j++
+  for (const from = j; j < v.end && j < from + 6; j++) {
+    const t = v.tokens[j]
+    if (t.kind !== 'word' || FUNCTION.has(t.norm)) return null
+    if (j > from && !t.norm.endsWith('ing') && roleAt(v, j)) {
+      const found = rolePredicate(v, j)
+      return found && CASUALTY.has(found.role) ? found.role : null
+    }
+  }
+  return null
 }
 
 /** Verbs that leave their object in a state told right after it: "left him dead", "found her wounded". */
