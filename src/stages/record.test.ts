@@ -41,6 +41,9 @@ const cases: [string, { killed: number; injured: number }][] = [
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
+  // A killer shooting himself right after killing took his own life.
+  ['A Dellport man killed his neighbour before shooting himself.', { killed: 2, injured: 0 }],
+  ['A boy found a gun on Elm Road and shot himself.', { killed: 0, injured: 1 }],
   // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
   // victim the killer cannot be); a figure of the dead that may already count the killer stays.
   [

@@ -17,7 +17,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
  * - killed = the largest value among role `killed`; 0 when there is none; a killer's death told in the lead
  *   ("then turned the gun on himself", "the slain suspect", "before police shot him dead") adds one to a
- *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too;
+ *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too
+ *   (a killer "shooting himself" right after killing, in one clause, took their own life);
  *   so does a killer the police killed to a toll of several told apart ("three members of a family were
  *   fatally shot … the suspect died after being shot by police"), unless the toll may count the killer (one
  *   more than another figure of the dead in the lead, a killing by the police, a suicide in the lead);
@@ -309,6 +310,20 @@ const countsOf = (
 const isSelfKilling = (q: Quantity): boolean =>
   q.role === 'killed' && q.best === 1 && /^(?:him|her)self$|^(?:his|her) own life$/i.test(q.text)
 
+/**
+ * "killed one and injured three before shooting himself", "killed the kids and then shot herself": a killer
+ * who shot themselves right after killing, told in one clause, took their own life.
+ */
+const shotSelfAfterKilling = (q: Quantity, text: string): boolean => {
+  if (q.role !== 'dead_or_injured' || q.best !== 1 || !/^(?:him|her)self$/i.test(q.text)) return false
+  const before = text.slice(Math.max(0, q.span.start - 160), q.span.start)
+  const clause = before.split(/[.;!?]\s/).at(-1) ?? ''
+  return (
+    /\b(?:before|then)\s+(?:shooting|shot|shoots)\s+$/i.test(clause) &&
+    /\b(?:killed|killing|kills|murdered|murdering|fatally shot|fatally shooting)\b/i.test(clause)
+  )
+}
+
 const PERPETRATORS = new Set(vocabulary.perpetrators)
 const POLICE = new Set(vocabulary.police)
 
@@ -317,7 +332,7 @@ const POLICE = new Set(vocabulary.police)
  * suspect", "the gunman was killed"), or someone the police killed ("before police shot him dead").
  */
 const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
-  if (isSelfKilling(q)) return true
+  if (isSelfKilling(q) || (!titled.has(q) && shotSelfAfterKilling(q, text))) return true
   if (q.role !== 'killed' || q.best !== 1) return false
   const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
   if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
