@@ -183,6 +183,11 @@ const cases: [string, Row[]][] = [
     [['the victim', 1, 1, 1, 'killed', 'victim']],
   ],
   ['A third person has died after the attack.', [['A third person', 3, 3, null, 'killed', 'person']]],
+  // "involved in …" after the subject, and "have" closing the phrase.
+  [
+    'All three people involved in a shooting on Elm Road have now died.',
+    [['three', 3, 3, 3, 'killed', 'people']],
+  ],
   // A headline's ordinal before one modifier; a victim told with whose victim it is takes the later predicate.
   [
     'Second teen victim dies after Dellport shooting',

@@ -882,6 +882,11 @@ const rolePredicate = (
         told && v.tokens.slice(told.last, v.end).some((_, k) => roleAt(v, told.last + k)?.role === 'killed')
       if (told && !died) return { ...told, index: j }
     }
+    // "all four people involved in a shooting have died": "involved" opens the phrase after the subject.
+    if (w === 'involved' && steps === 0 && SUBJECT_PREPOSITIONS.has(norm(v, j + 1))) {
+      j++
+      continue
+    }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
     // "a man driving a car was shot", "two men standing outside were wounded": a participle phrase.
     const participle = steps === 0 && /^[a-z]{2,}ing$/.test(w) && !AUXILIARIES.has(w) && !roleAt(v, j)
@@ -889,7 +894,9 @@ const rolePredicate = (
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
       let k = j + 1
-      while (k < v.end && k < j + 7 && !AUXILIARIES.has(norm(v, k)) && !DIED.has(norm(v, k))) {
+      const verbAt = (x: number): boolean =>
+        AUXILIARIES.has(norm(v, x)) || DIED.has(norm(v, x)) || HAVE.has(norm(v, x))
+      while (k < v.end && k < j + 7 && !verbAt(k)) {
         // "in the Elm Road shooting": an event noun inside the phrase, after a determiner or a name.
         const eventNoun =
           norm(v, k).endsWith('ing') && (DETERMINERS.has(norm(v, k - 1)) || isCapitalised(raw(v, k - 1)))
@@ -901,7 +908,7 @@ const rolePredicate = (
         k++
       }
       // A headline drops the auxiliary: "Fourth victim in Elm Road shooting dies".
-      if (!AUXILIARIES.has(norm(v, k)) && !DIED.has(norm(v, k))) return null
+      if (!verbAt(k)) return null
       j = k
       continue
     }
