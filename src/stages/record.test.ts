@@ -73,6 +73,10 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman shot and killed a clerk in Dellport. The suspect was killed in a shootout with police.',
     { killed: 2, injured: 0 },
   ],
+  [
+    'A gunman shot and killed two people on Elm Road before he was fatally shot by police.',
+    { killed: 3, injured: 0 },
+  ],
   // A killer the police killed, told apart from a figure of several dead, is one more ...
   [
     'Three members of a family were fatally shot in Dellport on Sunday. The suspect died after being shot by officers.',

@@ -337,7 +337,17 @@ const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
   const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
   if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
   if (titled.has(q) || !/^(?:him|he)$/i.test(q.text)) return false
-  return byPolice(text, q)
+  return byPolice(text, q) || byPoliceAfter(text, q)
+}
+
+/** "before he was fatally shot by police", "he was killed by deputies": the police as the agent after it. */
+const byPoliceAfter = (text: string, q: Quantity): boolean => {
+  const after = text
+    .slice(q.span.end, q.span.end + 60)
+    .split(/[.;!?,]/)[0]
+    .toLowerCase()
+  const by = /\bby\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/u.exec(after)?.[1] ?? ''
+  return by.split(/[^\p{L}]+/u).some((w) => POLICE.has(w))
 }
 
 /** Whether the clause before a quantity names the police ("officers returned fire, killing him"). */
