@@ -167,6 +167,10 @@ const cases: [string, Row[]][] = [
     'She mourned the death of a girl and her grandmother.',
     [['death of a girl and her grandmother', 2, 2, 2, 'killed', '']],
   ],
+  [
+    'Gunfire claimed the lives of a Dellport father and the two teenage daughters he raised.',
+    [['claimed the lives of a Dellport father and the two teenage daughters', 3, 3, 3, 'killed', '']],
+  ],
   ['It was a fatal shooting.', [['fatal shooting', 1, null, null, 'killed', '']]],
   // A fatal event told with its victims counts them.
   [

@@ -1063,8 +1063,9 @@ const POSSESSIVES = new Set(['his', 'her', 'their'])
 
 /** One conjoined counted phrase at token i ("two women", "a 13-year-old boy"): its value and end. */
 const conjunctAt = (v: View, i: number): { value: number; next: number } | null => {
-  // "a mother and her two children": a possessive before the figure.
-  const own = POSSESSIVES.has(norm(v, i)) && parseFigure(v, i + 1) ? 1 : 0
+  // "a mother and her two children", "a father and the two teenage daughters": a possessive or "the" before
+  // the figure.
+  const own = (POSSESSIVES.has(norm(v, i)) || norm(v, i) === 'the') && parseFigure(v, i + 1) ? 1 : 0
   const figure = parseFigure(v, i + own)
   if (figure) {
     if (!figure.exact || figure.best === null) return null
