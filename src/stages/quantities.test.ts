@@ -704,6 +704,7 @@ const cases: [string, Row[]][] = [
   ['No one else was injured.', [['No one else', 0, 0, 0, 'injured', '']]],
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
+  ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
   // Not counts: years, dates, ages, times, addresses, phone numbers, calibres, labels, ordinals.
   ['In 2014 the mill closed.', []],
   ['The attack happened on March 3 in the north.', []],

@@ -2123,9 +2123,13 @@ const fatalEventOf = (v: View, i: number, event: number): { quantity: Quantity; 
   return victims && victims.quantity.best !== null ? victims : null
 }
 
-/** "a double homicide" → 2 killed; "a triple shooting" → 3 shot. */
+/** "a double homicide" → 2 killed; "a triple shooting" → 3 shot; "a double fatal shooting" → 2 killed. */
 const readMultiplier = (v: View, i: number): Quantity | null => {
   const n = MULTIPLIERS.get(norm(v, i))
+  // "a double fatal shooting": that many fatally shot.
+  const fatal = norm(v, i + 1) === 'fatal' || norm(v, i + 1) === 'deadly'
+  if (n !== undefined && fatal && MULTIPLIED.get(norm(v, i + 2)) === 'dead_or_injured')
+    return make(v, i, i + 3, { low: n, best: n, high: n }, '', 'killed', i + 2)
   const role = MULTIPLIED.get(norm(v, i + 1))
   if (n === undefined || role === undefined) return null
   return make(v, i, i + 2, { low: n, best: n, high: n }, '', role, i + 1)
