@@ -705,6 +705,15 @@ const cases: [string, Row[]][] = [
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
   ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
+  // Two killings told in turn add up.
+  [
+    'Police said he shot and killed his girlfriend and then fatally shot two men on Elm Road.',
+    [
+      ['his girlfriend', 1, 1, 1, 'killed', 'girlfriend'],
+      ['two', 2, 2, 2, 'killed', 'men'],
+      ['his girlfriend and then fatally shot two', 3, 3, 3, 'killed', ''],
+    ],
+  ],
   // Not counts: years, dates, ages, times, addresses, phone numbers, calibres, labels, ordinals.
   ['In 2014 the mill closed.', []],
   ['The attack happened on March 3 in the north.', []],

@@ -25,7 +25,8 @@ import type { Stage } from '../pipeline/stage.ts'
  *   wounded", "a mother and her two children", "two children, ages 3 and 5, and their mother") give each part
  *   and a total spanning the group, so a consumer that wants one figure per sentence should prefer the widest;
  * - "killed her two daughters before killing herself", "killed his wife and then took his own life": the
- *   victims and the killer's own death in one sentence add up to a total spanning both;
+ *   victims and the killer's own death in one sentence add up to a total spanning both; so do the objects of
+ *   two killings told in turn ("killed his girlfriend and then fatally shot three men": 4);
  * - "a man was killed and a woman was shot", "one died and four others were shot": someone newly introduced
  *   (a/an/another, "others") as shot after the dead of the same sentence survived → injured;
  * - "the shooting of a man and his son", "the shooting of five" → dead_or_injured (2, 5); "the bodies of two
@@ -2222,6 +2223,36 @@ const deriveSuicide = (v: View, found: Quantity[]): Quantity | null => {
   return totalOver(v, victims.span.start, self.span.end, victims.best + 1, 'killed')
 }
 
+/** Between two killings told in turn: "… before killing …", "… and then fatally shot …". */
+const IN_TURN =
+  /^\s*,?\s*(?:and\s+)?(?:before|then|later|and then)\s+(?:also\s+)?(?:shot and killed|shooting and killing|fatally shot|fatally shooting|fatally stabbed|killed|killing|murdered|murdering)\s+$/i
+
+/**
+ * "fatally shot his brother and his girlfriend before killing a home invader", "killed his girlfriend and
+ * then fatally shot three men": the objects of two killings told one after the other in a sentence are
+ * different people, so they add up (the largest object of each, as a name and a total may count the same).
+ */
+const deriveKillingsInTurn = (v: View, found: Quantity[]): Quantity | null => {
+  const objects = found.filter(
+    (q) => q.role === 'killed' && q.best !== null && !isSuicide(q) && isObject(v, q),
+  )
+  for (const b of objects) {
+    // The largest object ending right before the link to b.
+    const a = objects
+      .filter((q) => q.span.end <= b.span.start && IN_TURN.test(v.text.slice(q.span.end, b.span.start)))
+      .reduce<Quantity | null>((m, q) => (m === null || (q.best ?? 0) > (m.best ?? 0) ? q : m), null)
+    if (!a) continue
+    // The largest object starting at b (a total over b's group).
+    const second = objects
+      .filter((q) => q.span.start === b.span.start)
+      .reduce((m, q) => ((q.best ?? 0) > (m.best ?? 0) ? q : m), b)
+    const end = Math.max(...objects.filter((q) => q.span.start === b.span.start).map((q) => q.span.end))
+    const start = Math.min(...objects.filter((q) => q.span.end === a.span.end).map((q) => q.span.start))
+    return totalOver(v, start, end, (a.best ?? 0) + (second.best ?? 0), 'killed')
+  }
+  return null
+}
+
 /** Words that can open something a reader below looks for; every other lower-case word is skipped at once. */
 const STARTERS = new Set<string>([
   ...UNITS.keys(),
@@ -2336,6 +2367,8 @@ export const findQuantities = (
   if (partition) found.push(partition)
   const withSuicide = deriveSuicide(v, found)
   if (withSuicide) found.push(withSuicide)
+  const sequence = deriveKillingsInTurn(v, found)
+  if (sequence) found.push(sequence)
   const wounded = deriveWithWound(v, found)
   if (wounded) found.push(wounded)
   const marked = found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' as const } : q))
