@@ -228,6 +228,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman killed four people and injured four others in three separate locations on Tuesday. A man was found dead in a car on Elm Road.',
     { killed: 4, injured: 4 },
   ],
+  // One perpetrator's shootings are a spree, one incident, not a round-up.
+  [
+    'The suspect in the Dellport shootings killed four people and wounded two. One man died at the scene, police said.',
+    { killed: 4, injured: 2 },
+  ],
   // ... unless the round-up is all there is.
   ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],
   // "N other … also killed" adds to the one victim named before them ...

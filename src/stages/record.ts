@@ -691,7 +691,8 @@ const WITHIN = new Set(['in', 'within', 'than', 'over'])
 /**
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
  * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
- * separate incidents ("in shootings", "separate"), or null.
+ * separate incidents ("in shootings", "separate"), or null. Plural incidents with one perpetrator named in the
+ * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker.
  */
 
 const aggregateMarker = (
@@ -700,10 +701,12 @@ const aggregateMarker = (
   to: number,
 ): 'statistic' | 'incidents' | null => {
   let found: 'incidents' | null = null
+  // "Suspect in Dellport shootings charged": one perpetrator's shootings are a spree, one incident.
+  const spree = tokens.slice(from, to).some((t) => PERPETRATORS.has(t.norm))
   for (let i = from; i < to; i++) {
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
-    if (AGGREGATE_WORDS.has(tokens[i].norm)) found = 'incidents'
+    if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree) found = 'incidents'
     // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
     if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
     if (
