@@ -266,6 +266,11 @@ const cases: [string, Row[]][] = [
       ['two counts of murder', 2, 2, 2, 'killed', 'murder'],
     ],
   ],
+  // A title-case headline: a figure after a capitalised function word is no label.
+  [
+    'Suspect in Dellport Killings Charged With 3 Counts of Murder',
+    [['3 Counts of Murder', 3, 3, 3, 'killed', 'murder']],
+  ],
   [
     'He faces one count each of first-degree attempted murder and robbery.',
     [['one count each of first-degree attempted murder', 1, 1, 1, 'injured', 'murder']],

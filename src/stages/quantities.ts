@@ -367,8 +367,15 @@ const isNotACount = (v: View, f: Figure): boolean => {
   if (/^(year|month|week|day)s?-old$/.test(next)) return true
   if (/^(year|month|week|day)s?$/.test(next) && norm(v, f.last + 1) === 'old') return true
   // "Tower 22 base", "Flight 370": a figure after a capitalised name word is a label, unless a role follows
-  // or the word is a role verb in a title-case headline ("Gunman Kills 3").
-  if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1)) && prev !== 'no.') {
+  // or the word is a role verb or a function word in a title-case headline ("Gunman Kills 3", "Charged With 3
+  // Counts of Murder").
+  if (
+    i > v.start &&
+    v.tokens[i - 1].kind === 'word' &&
+    isCapitalised(raw(v, i - 1)) &&
+    prev !== 'no.' &&
+    !FUNCTION.has(prev)
+  ) {
     const sentenceStart = i - 1 === v.start || v.tokens[i - 2].kind === 'punct'
     if (
       !sentenceStart &&
