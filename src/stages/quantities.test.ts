@@ -156,6 +156,14 @@ const cases: [string, Row[]][] = [
   ['Police are treating it as a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],
   ['Deputies called it a murder/suicide.', [['murder/suicide', 2, null, null, 'killed', '']]],
   [
+    'Deputies investigate a murder-suicide involving two adults and two children.',
+    [['murder-suicide involving two adults and two children', 4, 4, 4, 'killed', '']],
+  ],
+  [
+    'Police investigate the deaths of two men and a woman on Elm Road.',
+    [['deaths of two men and a woman', 3, 3, 3, 'killed', '']],
+  ],
+  [
     'A man was named as the shooter in the Dellport murders-suicide.',
     [['murders-suicide', 2, null, null, 'killed', '']],
   ],

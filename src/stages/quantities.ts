@@ -16,7 +16,8 @@ import type { Stage } from '../pipeline/stage.ts'
  * - "a man was killed", "he was pronounced dead", "Jane Roe was shot dead", "killing him" → 1;
  *   "no one was hurt", "no injuries" → 0;
  * - "a fatal shooting", "the shooting death of", "took the life of" → killed low 1, best and high null (someone
- *   died, how many is not said); "a murder-suicide" → killed low 2, "a double murder-suicide" → killed 3;
+ *   died, how many is not said); "a murder-suicide" → killed low 2, "a double murder-suicide" → killed 3, "a
+ *   murder-suicide involving two adults and two children" → killed 4;
  *   "a double homicide" → killed 2;
  *   "a third person has died" → killed low 3, best 3 (the running toll);
  * - "two people were shot, one fatally" → dead_or_injured 2, killed 1, and a derived injured 1 whose span
@@ -1978,9 +1979,13 @@ const victimsOf = (
     figure.best !== null &&
     (COUNT_NOUNS.has(counted.noun) || PEOPLE.has(counted.noun))
   ) {
+    // "the deaths of two adults and two children": conjoined groups add up.
+    const conj = readConjuncts(v, counted.last)
+    const n = conj.values.reduce((a, b) => a + b, figure.best)
+    const last = conj.values.length > 0 ? conj.next : counted.last
     return {
-      quantity: make(v, i, counted.last, exactly(figure.best), counted.noun, role, counted.index),
-      next: counted.last,
+      quantity: make(v, i, last, exactly(n), conj.values.length > 0 ? '' : counted.noun, role, counted.index),
+      next: last,
     }
   }
   const det = PERSON_DETERMINERS.has(norm(v, of + 1)) || norm(v, of + 1) === 'another'
@@ -2059,6 +2064,11 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     if (times !== undefined) {
       const n = times + 1
       return { quantity: make(v, i - 1, last, { low: n, best: n, high: n }, '', 'killed', i), next: last }
+    }
+    // "a murder-suicide involving two adults and two children": the people it involved are its dead.
+    if (norm(v, last) === 'involving') {
+      const involved = victimsOf(v, i, last)
+      if (involved && (involved.quantity.best ?? 0) >= 2) return involved
     }
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
   }
