@@ -77,6 +77,10 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A gunman shot and killed two people on Elm Road before he was fatally shot by police.',
     { killed: 3, injured: 0 },
   ],
+  [
+    'Police said a man shot and killed by officers in Dellport first shot and killed two neighbours.',
+    { killed: 3, injured: 0 },
+  ],
   // A killer the police killed, told apart from a figure of several dead, is one more ...
   [
     'Three members of a family were fatally shot in Dellport on Sunday. The suspect died after being shot by officers.',

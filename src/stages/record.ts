@@ -336,11 +336,16 @@ const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
   if (q.role !== 'killed' || q.best !== 1) return false
   const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
   if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
+  // "a man shot and killed by officers", "before he was fatally shot by police".
+  if (!titled.has(q) && byPoliceAfter(text, q)) return true
   if (titled.has(q) || !/^(?:him|he)$/i.test(q.text)) return false
-  return byPolice(text, q) || byPoliceAfter(text, q)
+  return byPolice(text, q)
 }
 
-/** "before he was fatally shot by police", "he was killed by deputies": the police as the agent after it. */
+/**
+ * "before he was fatally shot by police", "a man shot and killed by officers": the police as the agent after
+ * someone killed, in the same clause.
+ */
 const byPoliceAfter = (text: string, q: Quantity): boolean => {
   const after = text
     .slice(q.span.end, q.span.end + 60)
