@@ -154,6 +154,19 @@ const cases: [string, Row[]][] = [
   ['Rockets hit Tower 22 base overnight.', []],
   ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
   ['Police are treating it as a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],
+  ['Deputies called it a murder/suicide.', [['murder/suicide', 2, null, null, 'killed', '']]],
+  [
+    'Deputies investigate a murder-suicide involving two adults and two children.',
+    [['murder-suicide involving two adults and two children', 4, 4, 4, 'killed', '']],
+  ],
+  [
+    'Police investigate the deaths of two men and a woman on Elm Road.',
+    [['deaths of two men and a woman', 3, 3, 3, 'killed', '']],
+  ],
+  [
+    'A man was named as the shooter in the Dellport murders-suicide.',
+    [['murders-suicide', 2, null, null, 'killed', '']],
+  ],
   [
     'The trial over the deaths of Jane Roe, 9, and Ann Poe, 52, began.',
     [['deaths of Jane Roe, 9, and Ann Poe', 2, 2, 2, 'killed', '']],
@@ -162,13 +175,38 @@ const cases: [string, Row[]][] = [
     'She mourned the death of a girl and her grandmother.',
     [['death of a girl and her grandmother', 2, 2, 2, 'killed', '']],
   ],
+  [
+    'Gunfire claimed the lives of a Dellport father and the two teenage daughters he raised.',
+    [['claimed the lives of a Dellport father and the two teenage daughters', 3, 3, 3, 'killed', '']],
+  ],
   ['It was a fatal shooting.', [['fatal shooting', 1, null, null, 'killed', '']]],
+  // A fatal event told with its victims counts them.
+  [
+    'Dellport police probe the fatal shooting of a woman and two of her sons.',
+    [['fatal shooting of a woman and two of her sons', 3, 3, 3, 'killed', '']],
+  ],
+  [
+    'Police probe the deadly shooting of two men on Elm Road.',
+    [['deadly shooting of two men', 2, 2, 2, 'killed', 'men']],
+  ],
   ['She is a mother of two.', []],
   [
     'Deputies found the victim, a six-year-old girl, fatally wounded.',
     [['the victim', 1, 1, 1, 'killed', 'victim']],
   ],
   ['A third person has died after the attack.', [['A third person', 3, 3, null, 'killed', 'person']]],
+  // "involved in …" after the subject, and "have" closing the phrase.
+  [
+    'All three people involved in a shooting on Elm Road have now died.',
+    [['three', 3, 3, 3, 'killed', 'people']],
+  ],
+  // A headline's ordinal before one modifier; a victim told with whose victim it is takes the later predicate.
+  [
+    'Second teen victim dies after Dellport shooting',
+    [['Second teen victim', 2, 2, null, 'killed', 'victim']],
+  ],
+  ['Third victim of Elm Road gunman dies', [['Third victim', 3, 3, null, 'killed', 'victim']]],
+  ['Second Street victim dies', [['Second Street victim', 1, 1, 1, 'killed', 'victim']]],
   ['The fifth man was pronounced dead.', [['The fifth man', 1, 1, 1, 'killed', 'man']]],
   [
     'He is accused in the slayings of three people.',
@@ -235,6 +273,11 @@ const cases: [string, Row[]][] = [
       ['She', 1, 1, 1, 'arrested', 'she'],
       ['two counts of murder', 2, 2, 2, 'killed', 'murder'],
     ],
+  ],
+  // A title-case headline: a figure after a capitalised function word is no label.
+  [
+    'Suspect in Dellport Killings Charged With 3 Counts of Murder',
+    [['3 Counts of Murder', 3, 3, 3, 'killed', 'murder']],
   ],
   [
     'He faces one count each of first-degree attempted murder and robbery.',
@@ -674,6 +717,16 @@ const cases: [string, Row[]][] = [
   ['No one else was injured.', [['No one else', 0, 0, 0, 'injured', '']]],
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
+  ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
+  // Two killings told in turn add up.
+  [
+    'Police said he shot and killed his girlfriend and then fatally shot two men on Elm Road.',
+    [
+      ['his girlfriend', 1, 1, 1, 'killed', 'girlfriend'],
+      ['two', 2, 2, 2, 'killed', 'men'],
+      ['his girlfriend and then fatally shot two', 3, 3, 3, 'killed', ''],
+    ],
+  ],
   // Not counts: years, dates, ages, times, addresses, phone numbers, calibres, labels, ordinals.
   ['In 2014 the mill closed.', []],
   ['The attack happened on March 3 in the north.', []],

@@ -16,7 +16,8 @@ import type { Stage } from '../pipeline/stage.ts'
  * - "a man was killed", "he was pronounced dead", "Jane Roe was shot dead", "killing him" → 1;
  *   "no one was hurt", "no injuries" → 0;
  * - "a fatal shooting", "the shooting death of", "took the life of" → killed low 1, best and high null (someone
- *   died, how many is not said); "a murder-suicide" → killed low 2, "a double murder-suicide" → killed 3;
+ *   died, how many is not said); "a murder-suicide" → killed low 2, "a double murder-suicide" → killed 3, "a
+ *   murder-suicide involving two adults and two children" → killed 4;
  *   "a double homicide" → killed 2;
  *   "a third person has died" → killed low 3, best 3 (the running toll);
  * - "two people were shot, one fatally" → dead_or_injured 2, killed 1, and a derived injured 1 whose span
@@ -25,7 +26,8 @@ import type { Stage } from '../pipeline/stage.ts'
  *   wounded", "a mother and her two children", "two children, ages 3 and 5, and their mother") give each part
  *   and a total spanning the group, so a consumer that wants one figure per sentence should prefer the widest;
  * - "killed her two daughters before killing herself", "killed his wife and then took his own life": the
- *   victims and the killer's own death in one sentence add up to a total spanning both;
+ *   victims and the killer's own death in one sentence add up to a total spanning both; so do the objects of
+ *   two killings told in turn ("killed his girlfriend and then fatally shot three men": 4);
  * - "a man was killed and a woman was shot", "one died and four others were shot": someone newly introduced
  *   (a/an/another, "others") as shot after the dead of the same sentence survived → injured;
  * - "the shooting of a man and his son", "the shooting of five" → dead_or_injured (2, 5); "the bodies of two
@@ -366,8 +368,15 @@ const isNotACount = (v: View, f: Figure): boolean => {
   if (/^(year|month|week|day)s?-old$/.test(next)) return true
   if (/^(year|month|week|day)s?$/.test(next) && norm(v, f.last + 1) === 'old') return true
   // "Tower 22 base", "Flight 370": a figure after a capitalised name word is a label, unless a role follows
-  // or the word is a role verb in a title-case headline ("Gunman Kills 3").
-  if (i > v.start && v.tokens[i - 1].kind === 'word' && isCapitalised(raw(v, i - 1)) && prev !== 'no.') {
+  // or the word is a role verb or a function word in a title-case headline ("Gunman Kills 3", "Charged With 3
+  // Counts of Murder").
+  if (
+    i > v.start &&
+    v.tokens[i - 1].kind === 'word' &&
+    isCapitalised(raw(v, i - 1)) &&
+    prev !== 'no.' &&
+    !FUNCTION.has(prev)
+  ) {
     const sentenceStart = i - 1 === v.start || v.tokens[i - 2].kind === 'punct'
     if (
       !sentenceStart &&
@@ -882,6 +891,11 @@ const rolePredicate = (
         told && v.tokens.slice(told.last, v.end).some((_, k) => roleAt(v, told.last + k)?.role === 'killed')
       if (told && !died) return { ...told, index: j }
     }
+    // "all four people involved in a shooting have died": "involved" opens the phrase after the subject.
+    if (w === 'involved' && steps === 0 && SUBJECT_PREPOSITIONS.has(norm(v, j + 1))) {
+      j++
+      continue
+    }
     const relative = (w === 'who' || w === 'that') && !AUXILIARIES.has(norm(v, j + 1)) && !roleAt(v, j + 1)
     // "a man driving a car was shot", "two men standing outside were wounded": a participle phrase.
     const participle = steps === 0 && /^[a-z]{2,}ing$/.test(w) && !AUXILIARIES.has(w) && !roleAt(v, j)
@@ -889,7 +903,9 @@ const rolePredicate = (
       // A phrase after the subject ("two men inside the car were killed"): skip to an auxiliary nearby.
       skipped = true
       let k = j + 1
-      while (k < v.end && k < j + 7 && !AUXILIARIES.has(norm(v, k)) && !DIED.has(norm(v, k))) {
+      const verbAt = (x: number): boolean =>
+        AUXILIARIES.has(norm(v, x)) || DIED.has(norm(v, x)) || HAVE.has(norm(v, x))
+      while (k < v.end && k < j + 7 && !verbAt(k)) {
         // "in the Elm Road shooting": an event noun inside the phrase, after a determiner or a name.
         const eventNoun =
           norm(v, k).endsWith('ing') && (DETERMINERS.has(norm(v, k - 1)) || isCapitalised(raw(v, k - 1)))
@@ -901,7 +917,7 @@ const rolePredicate = (
         k++
       }
       // A headline drops the auxiliary: "Fourth victim in Elm Road shooting dies".
-      if (!AUXILIARIES.has(norm(v, k)) && !DIED.has(norm(v, k))) return null
+      if (!verbAt(k)) return null
       j = k
       continue
     }
@@ -1056,8 +1072,9 @@ const POSSESSIVES = new Set(['his', 'her', 'their'])
 
 /** One conjoined counted phrase at token i ("two women", "a 13-year-old boy"): its value and end. */
 const conjunctAt = (v: View, i: number): { value: number; next: number } | null => {
-  // "a mother and her two children": a possessive before the figure.
-  const own = POSSESSIVES.has(norm(v, i)) && parseFigure(v, i + 1) ? 1 : 0
+  // "a mother and her two children", "a father and the two teenage daughters": a possessive or "the" before
+  // the figure.
+  const own = (POSSESSIVES.has(norm(v, i)) || norm(v, i) === 'the') && parseFigure(v, i + 1) ? 1 : 0
   const figure = parseFigure(v, i + own)
   if (figure) {
     if (!figure.exact || figure.best === null) return null
@@ -1857,10 +1874,15 @@ const readImplied = (
   // "shot a man dead", "shot the teen to death": the object of a shot verb, then how it ended.
   let role: QuantityRole | null =
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
-  role ??= rolePredicate(v, conj.next)?.role ?? attributed
+  role ??= rolePredicate(v, conj.next)?.role ?? victimOfPredicate(v, noun, conj.next) ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
-  const ordinal = ORDINALS.get(norm(v, noun)) ?? ORDINALS.get(norm(v, noun - 1))
+  // "Second teen victim dies": a headline's ordinal may stand before one modifier of the noun (not a name:
+  // "Second Street victim").
+  const modifier =
+    noun - i === 2 && i === from && isCapitalised(raw(v, i + 1)) === isCapitalised(raw(v, noun))
+  const ordinal =
+    ORDINALS.get(norm(v, noun)) ?? ORDINALS.get(norm(v, noun - 1)) ?? (modifier ? ORDINALS.get(w) : undefined)
   // With "the" it indexes a group already counted ("the fifth man was pronounced dead").
   const indefinite = w === 'a' || w === 'an' || ORDINALS.has(w)
   const bounds =
@@ -1872,6 +1894,25 @@ const readImplied = (
     total: makeTotal(v, from, 1, conj, role),
     next: noun + 1,
   }
+}
+
+/**
+ * "Second victim of Dellport gunman dies", "a third victim of the Elm Road shooting died": a victim told with
+ * whose victim it is (a few words after "of", no clause) takes the predicate after that phrase.
+ */
+const victimOfPredicate = (v: View, noun: number, k: number): QuantityRole | null => {
+  if (!VICTIMS.has(norm(v, noun)) || norm(v, k) !== 'of') return null
+  let j = k + 1
+  if (DETERMINERS.has(norm(v, j))) j++
+  for (const from = j; j < v.end && j < from + 6; j++) {
+    const t = v.tokens[j]
+    if (t.kind !== 'word' || FUNCTION.has(t.norm)) return null
+    if (j > from && !t.norm.endsWith('ing') && roleAt(v, j)) {
+      const found = rolePredicate(v, j)
+      return found && CASUALTY.has(found.role) ? found.role : null
+    }
+  }
+  return null
 }
 
 /** Verbs that leave their object in a state told right after it: "left him dead", "found her wounded". */
@@ -1938,9 +1979,13 @@ const victimsOf = (
     figure.best !== null &&
     (COUNT_NOUNS.has(counted.noun) || PEOPLE.has(counted.noun))
   ) {
+    // "the deaths of two adults and two children": conjoined groups add up.
+    const conj = readConjuncts(v, counted.last)
+    const n = conj.values.reduce((a, b) => a + b, figure.best)
+    const last = conj.values.length > 0 ? conj.next : counted.last
     return {
-      quantity: make(v, i, counted.last, exactly(figure.best), counted.noun, role, counted.index),
-      next: counted.last,
+      quantity: make(v, i, last, exactly(n), conj.values.length > 0 ? '' : counted.noun, role, counted.index),
+      next: last,
     }
   }
   const det = PERSON_DETERMINERS.has(norm(v, of + 1)) || norm(v, of + 1) === 'another'
@@ -1972,7 +2017,7 @@ const victimsOf = (
 /**
  * "a fatal shooting", "a deadly attack", "the shooting death of", "took the life of": at least one killed
  * (low 1, best null), since the phrase says someone died but not how many. "the deaths of Jane Roe, 9, and
- * Ann Poe, 52" and "the death of a girl and her grandmother" count the victims named; "a murder-suicide" is
+ * Ann Poe, 52" and "the death of a girl and her grandmother" count the victims named; "a murder-suicide" (also "murder/suicide", "murders-suicide") is
  * at least two dead.
  */
 const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | null => {
@@ -2004,20 +2049,33 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
     return { quantity: make(v, i - 1, i + 3, ONE, owner, 'dead_or_injured', i - 1), next: i + 3 }
   }
   // "an attempted murder-suicide" may have killed no one.
-  if ((w === 'murder-suicide' || (w === 'murder' && next === 'suicide')) && norm(v, i - 1) !== 'attempted') {
-    const last = w === 'murder' ? i + 2 : i + 1
+  // Also written "murder suicide", "murder/suicide", "murders-suicide".
+  const slashed = w === 'murder' && next === '/' && norm(v, i + 2) === 'suicide'
+  if (
+    (w === 'murder-suicide' ||
+      w === 'murders-suicide' ||
+      (w === 'murder' && next === 'suicide') ||
+      slashed) &&
+    norm(v, i - 1) !== 'attempted'
+  ) {
+    const last = slashed ? i + 3 : w === 'murder' ? i + 2 : i + 1
     // "a double murder-suicide": two murdered, then the killer: three dead.
     const times = MULTIPLIERS.get(norm(v, i - 1))
     if (times !== undefined) {
       const n = times + 1
       return { quantity: make(v, i - 1, last, { low: n, best: n, high: n }, '', 'killed', i), next: last }
     }
+    // "a murder-suicide involving two adults and two children": the people it involved are its dead.
+    if (norm(v, last) === 'involving') {
+      const involved = victimsOf(v, i, last)
+      if (involved && (involved.quantity.best ?? 0) >= 2) return involved
+    }
     return { quantity: make(v, i, last, atLeast(2), '', 'killed', i), next: last }
   }
   if (w === 'fatal' || w === 'deadly') {
     // "a deadly Hamilton bar shooting", "a fatal New Year's Eve shooting": a few modifiers before the event.
     for (let k = i + 1; k < Math.min(v.end, i + 6); k++) {
-      if (FATAL_EVENTS.has(norm(v, k))) return one(k + 1, k)
+      if (FATAL_EVENTS.has(norm(v, k))) return fatalEventOf(v, i, k) ?? one(k + 1, k)
       const possessive = norm(v, k) === "'s" || norm(v, k) === "'"
       if ((v.tokens[k].kind !== 'word' && !possessive) || FUNCTION.has(norm(v, k)) || roleAt(v, k)) break
     }
@@ -2072,9 +2130,24 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   return null
 }
 
-/** "a double homicide" → 2 killed; "a triple shooting" → 3 shot. */
+/**
+ * "the fatal shooting of a woman and two of her children" (3), "the deadly shooting of two men" (2): a fatal
+ * event told with its victims after "of" counts them as killed, as "the deaths of two men" does. Null when
+ * no exact figure of people follows (then the event is at least one death).
+ */
+const fatalEventOf = (v: View, i: number, event: number): { quantity: Quantity; next: number } | null => {
+  if (norm(v, event + 1) !== 'of') return null
+  const victims = victimsOf(v, i, event + 1)
+  return victims && victims.quantity.best !== null ? victims : null
+}
+
+/** "a double homicide" → 2 killed; "a triple shooting" → 3 shot; "a double fatal shooting" → 2 killed. */
 const readMultiplier = (v: View, i: number): Quantity | null => {
   const n = MULTIPLIERS.get(norm(v, i))
+  // "a double fatal shooting": that many fatally shot.
+  const fatal = norm(v, i + 1) === 'fatal' || norm(v, i + 1) === 'deadly'
+  if (n !== undefined && fatal && MULTIPLIED.get(norm(v, i + 2)) === 'dead_or_injured')
+    return make(v, i, i + 3, { low: n, best: n, high: n }, '', 'killed', i + 2)
   const role = MULTIPLIED.get(norm(v, i + 1))
   if (n === undefined || role === undefined) return null
   return make(v, i, i + 2, { low: n, best: n, high: n }, '', role, i + 1)
@@ -2165,6 +2238,36 @@ const deriveSuicide = (v: View, found: Quantity[]): Quantity | null => {
   // victim named, whom a relative clause describes, not one more.
   if (/^\s*,?\s*who\b/i.test(v.text.slice(victims.span.end, self.span.start))) return null
   return totalOver(v, victims.span.start, self.span.end, victims.best + 1, 'killed')
+}
+
+/** Between two killings told in turn: "… before killing …", "… and then fatally shot …". */
+const IN_TURN =
+  /^\s*,?\s*(?:and\s+)?(?:before|then|later|and then)\s+(?:also\s+)?(?:shot and killed|shooting and killing|fatally shot|fatally shooting|fatally stabbed|killed|killing|murdered|murdering)\s+$/i
+
+/**
+ * "fatally shot his brother and his girlfriend before killing a home invader", "killed his girlfriend and
+ * then fatally shot three men": the objects of two killings told one after the other in a sentence are
+ * different people, so they add up (the largest object of each, as a name and a total may count the same).
+ */
+const deriveKillingsInTurn = (v: View, found: Quantity[]): Quantity | null => {
+  const objects = found.filter(
+    (q) => q.role === 'killed' && q.best !== null && !isSuicide(q) && isObject(v, q),
+  )
+  for (const b of objects) {
+    // The largest object ending right before the link to b.
+    const a = objects
+      .filter((q) => q.span.end <= b.span.start && IN_TURN.test(v.text.slice(q.span.end, b.span.start)))
+      .reduce<Quantity | null>((m, q) => (m === null || (q.best ?? 0) > (m.best ?? 0) ? q : m), null)
+    if (!a) continue
+    // The largest object starting at b (a total over b's group).
+    const second = objects
+      .filter((q) => q.span.start === b.span.start)
+      .reduce((m, q) => ((q.best ?? 0) > (m.best ?? 0) ? q : m), b)
+    const end = Math.max(...objects.filter((q) => q.span.start === b.span.start).map((q) => q.span.end))
+    const start = Math.min(...objects.filter((q) => q.span.end === a.span.end).map((q) => q.span.start))
+    return totalOver(v, start, end, (a.best ?? 0) + (second.best ?? 0), 'killed')
+  }
+  return null
 }
 
 /** Words that can open something a reader below looks for; every other lower-case word is skipped at once. */
@@ -2281,6 +2384,8 @@ export const findQuantities = (
   if (partition) found.push(partition)
   const withSuicide = deriveSuicide(v, found)
   if (withSuicide) found.push(withSuicide)
+  const sequence = deriveKillingsInTurn(v, found)
+  if (sequence) found.push(sequence)
   const wounded = deriveWithWound(v, found)
   if (wounded) found.push(wounded)
   const marked = found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' as const } : q))

@@ -41,6 +41,9 @@ const cases: [string, { killed: number; injured: number }][] = [
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
+  // A killer shooting himself right after killing took his own life.
+  ['A Dellport man killed his neighbour before shooting himself.', { killed: 2, injured: 0 }],
+  ['A boy found a gun on Elm Road and shot himself.', { killed: 0, injured: 1 }],
   // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
   // victim the killer cannot be); a figure of the dead that may already count the killer stays.
   [
@@ -68,6 +71,33 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   [
     'A gunman shot and killed a clerk in Dellport. The suspect was killed in a shootout with police.',
+    { killed: 2, injured: 0 },
+  ],
+  [
+    'A gunman shot and killed two people on Elm Road before he was fatally shot by police.',
+    { killed: 3, injured: 0 },
+  ],
+  [
+    'Police said a man shot and killed by officers in Dellport first shot and killed two neighbours.',
+    { killed: 3, injured: 0 },
+  ],
+  // A killer the police killed, told apart from a figure of several dead, is one more ...
+  [
+    'Three members of a family were fatally shot in Dellport on Sunday. The suspect died after being shot by officers.',
+    { killed: 4, injured: 0 },
+  ],
+  // ... unless the toll may count him: one more than the victims told, or a killing by the police.
+  [
+    'Two bailiffs were killed in Dellport. Three people are dead, including the shooter. The suspect was killed by deputies.',
+    { killed: 3, injured: 0 },
+  ],
+  [
+    'Police shot and killed two men on Elm Road. The gunman was killed after a chase.',
+    { killed: 2, injured: 0 },
+  ],
+  // One death told twice: a telling the killer cannot be ("a woman") makes the killer one more.
+  [
+    'Dellport spree leaves 1 other person dead. A gunman fired into a bar before police shot him dead. The attack left a 30-year-old woman dead.',
     { killed: 2, injured: 0 },
   ],
   // ... but whom the police killed is the shooter, not a victim.
@@ -201,6 +231,11 @@ const cases: [string, { killed: number; injured: number }][] = [
   [
     'A gunman killed four people and injured four others in three separate locations on Tuesday. A man was found dead in a car on Elm Road.',
     { killed: 4, injured: 4 },
+  ],
+  // One perpetrator's shootings are a spree, one incident, not a round-up.
+  [
+    'The suspect in the Dellport shootings killed four people and wounded two. One man died at the scene, police said.',
+    { killed: 4, injured: 2 },
   ],
   // ... unless the round-up is all there is.
   ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],

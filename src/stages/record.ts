@@ -17,7 +17,11 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   best, no high); ranges and vague quantifiers ("several", "dozens") give no single value;
  * - killed = the largest value among role `killed`; 0 when there is none; a killer's death told in the lead
  *   ("then turned the gun on himself", "the slain suspect", "before police shot him dead") adds one to a
- *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too;
+ *   figure of the victims ("killed his wife and daughter"), as a casualty register counts the killer too
+ *   (a killer "shooting himself" right after killing, in one clause, took their own life);
+ *   so does a killer the police killed to a toll of several told apart ("three members of a family were
+ *   fatally shot … the suspect died after being shot by police"), unless the toll may count the killer (one
+ *   more than another figure of the dead in the lead, a killing by the police, a suicide in the lead);
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -306,6 +310,20 @@ const countsOf = (
 const isSelfKilling = (q: Quantity): boolean =>
   q.role === 'killed' && q.best === 1 && /^(?:him|her)self$|^(?:his|her) own life$/i.test(q.text)
 
+/**
+ * "killed one and injured three before shooting himself", "killed the kids and then shot herself": a killer
+ * who shot themselves right after killing, told in one clause, took their own life.
+ */
+const shotSelfAfterKilling = (q: Quantity, text: string): boolean => {
+  if (q.role !== 'dead_or_injured' || q.best !== 1 || !/^(?:him|her)self$/i.test(q.text)) return false
+  const before = text.slice(Math.max(0, q.span.start - 160), q.span.start)
+  const clause = before.split(/[.;!?]\s/).at(-1) ?? ''
+  return (
+    /\b(?:before|then)\s+(?:shooting|shot|shoots)\s+$/i.test(clause) &&
+    /\b(?:killed|killing|kills|murdered|murdering|fatally shot|fatally shooting)\b/i.test(clause)
+  )
+}
+
 const PERPETRATORS = new Set(vocabulary.perpetrators)
 const POLICE = new Set(vocabulary.police)
 
@@ -314,12 +332,27 @@ const POLICE = new Set(vocabulary.police)
  * suspect", "the gunman was killed"), or someone the police killed ("before police shot him dead").
  */
 const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
-  if (isSelfKilling(q)) return true
+  if (isSelfKilling(q) || (!titled.has(q) && shotSelfAfterKilling(q, text))) return true
   if (q.role !== 'killed' || q.best !== 1) return false
   const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
   if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
+  // "a man shot and killed by officers", "before he was fatally shot by police".
+  if (!titled.has(q) && byPoliceAfter(text, q)) return true
   if (titled.has(q) || !/^(?:him|he)$/i.test(q.text)) return false
   return byPolice(text, q)
+}
+
+/**
+ * "before he was fatally shot by police", "a man shot and killed by officers": the police as the agent after
+ * someone killed, in the same clause.
+ */
+const byPoliceAfter = (text: string, q: Quantity): boolean => {
+  const after = text
+    .slice(q.span.end, q.span.end + 60)
+    .split(/[.;!?,]/)[0]
+    .toLowerCase()
+  const by = /\bby\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/u.exec(after)?.[1] ?? ''
+  return by.split(/[^\p{L}]+/u).some((w) => POLICE.has(w))
 }
 
 /** Whether the clause before a quantity names the police ("officers returned fire, killing him"). */
@@ -358,7 +391,7 @@ const withKiller = (
       : found
   if (!found || !top || top.n < found.n) return found
   const killer = all.find((q) => isKillerDeath(q, text, titled) && !titled.has(q) && lead(q))
-  const pact = all.some((q) => isOpenDeath(q) && /murders?[- ]suicide/i.test(q.text) && lead(q))
+  const pact = all.some((q) => isOpenDeath(q) && /murders?[- /]suicide/i.test(q.text) && lead(q))
   if ((!killer && !pact) || isKillerDeath(top.q, text, titled)) return found
   if (/\b(?:him|her)?self\b|\bown life\b|suicide/i.test(top.q.text)) return found
   // A total spanning the killer's death already counts it ("his wife and son before killing himself").
@@ -368,10 +401,56 @@ const withKiller = (
   const before = titled.has(top.q) ? '' : text.slice(Math.max(0, top.q.span.start - 30), top.q.span.start)
   // "Police officer fatally shoots man": whom the police killed is the killer, not a victim.
   const object = KILL_VERBS.test(before) && !byPolice(text, top.q)
-  const other = !!killer && top.n === 1 && described(top.q) && !fits(top.q, killer)
-  if (!object && !other) return found
+  // One victim the killer cannot be: the figure itself, or another telling of the one death in the lead
+  // ("1 other person dead … the rampage left a 25-year-old woman dead … before police shot him dead").
+  const other =
+    !!killer &&
+    top.n === 1 &&
+    all.some(
+      (q) =>
+        (q === top.q || (lead(q) && q.role === 'killed' && figureOf(q) === 1 && q !== killer)) &&
+        described(q) &&
+        !fits(q, killer),
+    )
+  if (!object && !other && !(killer && victimsBesidesPolice(all, titled, text, top, killer, lead)))
+    return found
   const n = top.n + 1
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
+}
+
+/**
+ * "Three members of a family were fatally shot … The suspect died after being shot by police": a killer the
+ * police killed, told apart from a figure of several dead, is one more. A toll that may count the killer
+ * stays: one of a single person (whom the police shot may be that person: "officer fatally shoots man"),
+ * a killing by the police, a lead that tells of a suicide, or a toll one more than another figure of the
+ * dead in the lead ("two bailiffs were killed … three dead, including the shooter").
+ */
+const victimsBesidesPolice = (
+  all: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  top: { q: Quantity; n: number },
+  killer: Quantity,
+  lead: (q: Quantity) => boolean,
+): boolean => {
+  if (isSelfKilling(killer) || top.n < 2 || top.q.best === null) return false
+  // "Police officer fatally shoots man", not "Police: 3 members of a family fatally shot".
+  const clause = titled.has(top.q)
+    ? ''
+    : (text
+        .slice(Math.max(0, top.q.span.start - 40), top.q.span.start)
+        .split(/[.;:!?]/)
+        .at(-1) ?? '')
+  if (
+    clause
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => POLICE.has(w))
+  )
+    return false
+  if (all.some((q) => lead(q) && (/suicide|(?:him|her)self|own life/i.test(q.text) || isSelfKilling(q))))
+    return false
+  return !all.some((q) => lead(q) && q.role === 'killed' && figureOf(q) === top.n - 1)
 }
 
 /** What the counts read of the document besides its quantities: the lead, and the sentences. */
@@ -617,7 +696,8 @@ const WITHIN = new Set(['in', 'within', 'than', 'over'])
 /**
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
  * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
- * separate incidents ("in shootings", "separate"), or null.
+ * separate incidents ("in shootings", "separate"), or null. Plural incidents with one perpetrator named in the
+ * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker.
  */
 
 const aggregateMarker = (
@@ -626,10 +706,12 @@ const aggregateMarker = (
   to: number,
 ): 'statistic' | 'incidents' | null => {
   let found: 'incidents' | null = null
+  // "Suspect in Dellport shootings charged": one perpetrator's shootings are a spree, one incident.
+  const spree = tokens.slice(from, to).some((t) => PERPETRATORS.has(t.norm))
   for (let i = from; i < to; i++) {
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
-    if (AGGREGATE_WORDS.has(tokens[i].norm)) found = 'incidents'
+    if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree) found = 'incidents'
     // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
     if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
     if (
