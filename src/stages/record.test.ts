@@ -236,6 +236,21 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A boy was shot on Elm Road in Dellport. He was taken to a hospital. Police arrived at 9 p.m. Officers searched the street. No one was arrested. A second victim, a 40-year-old man, was treated for a graze.',
     { killed: 0, injured: 2 },
   ],
+  // When everyone the lead tells of as shot died, a wounded figure past the lead introducing someone else
+  // gives the survivors ...
+  [
+    'A girl was shot on Elm Road in Dellport. She died at the scene. Police came at night. Officers searched the street. No one was arrested. A 40-year-old man and a 19-year-old man suffered nonfatal gunshot wounds.',
+    { killed: 1, injured: 2 },
+  ],
+  // ... but not the dead named again, a definite reference, or a mention that fits the dead.
+  [
+    'Jon Vasko was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. Vasko was flown to a hospital.',
+    { killed: 1, injured: 0 },
+  ],
+  [
+    'A boy was shot on Elm Road in Dellport. He died at a hospital. Police came at night. Officers searched the street. No one was arrested. Officers said a 9-year-old boy was critically injured.',
+    { killed: 1, injured: 0 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

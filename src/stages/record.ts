@@ -147,6 +147,7 @@ const ALSO_AFTER = /^\s+(?:were|was|had been|have been)\s+also\s+(?:shot|hit|str
 export const OTHERS_AFTER = /^\s+others?\b/i
 
 const TRANSITIVE = new Set(numberWords.transitive)
+const PRONOUNS = new Set(numberWords.pronouns)
 const UNITS = new Map(Object.entries(numberWords.units as Record<string, number>))
 
 /**
@@ -164,6 +165,14 @@ const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === 
 
 /** Nothing in the document supports the count. */
 const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
+
+/** Counts of none read as "everyone shot died" (shot figure minus the dead), not from a stated figure. */
+const ALL_DEAD = new WeakSet<CasualtyCount>()
+const allDead = (): CasualtyCount => {
+  const none = NONE()
+  ALL_DEAD.add(none)
+  return none
+}
 
 /** The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. */
 const surname = (q: Quantity): string | null =>
@@ -425,7 +434,7 @@ const shotCounts = (
   if (injured && injured.best >= survivors) return { killed, injured }
   // One shot person named among more dead ("victims now identified") says nothing of the wounded.
   if (survivors < 0) return { killed, injured }
-  if (survivors === 0) return { killed, injured: NONE() }
+  if (survivors === 0) return { killed, injured: allDead() }
   return {
     killed,
     injured: {
@@ -484,16 +493,11 @@ export const recordOf = (
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
   const earlier = earlierEventSentences(doc, leadEnd)
-  const all = countsOf(
-    qs.filter(
-      (q) =>
-        inLead(q) ||
-        (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
-    ),
-    titled,
-    doc.text,
-    context,
+  const current = qs.filter(
+    (q) =>
+      inLead(q) || (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
   )
+  const all = countsOf(current, titled, doc.text, context)
   // "A second victim was grazed" after a lead of one: an ordinal past the lead that counts more people
   // hurt than the lead told of, and makes up the whole report's wounded figure, shows the lead's figures
   // were the first report's.
@@ -503,8 +507,40 @@ export const recordOf = (
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
-    injured: (ordinalLater ? all.injured : lead.injured) ?? all.injured ?? NONE(),
+    injured:
+      (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
+      all.injured ??
+      NONE(),
   }
+}
+
+/**
+ * "Jane Roe was shot and died at the scene … A 40-year-old man was also wounded": when everyone the lead
+ * tells of as shot died, a wounded figure past the lead that introduces someone else is the survivors'.
+ * Someone else is a mention that is no pronoun or definite reference ("he", "the boy"), not a name of the
+ * dead (the killed, and the lead's shot), and that no description of them fits. `told` is the lead's injured count.
+ */
+const survivorPastLead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  inLead: (q: Quantity) => boolean,
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || !ALL_DEAD.has(told)) return told
+  // Everyone shot in the lead died, so they are the dead too.
+  const deaths = qs.filter(
+    (q) => q.best === 1 && (q.role === 'killed' || (q.role === 'dead_or_injured' && inLead(q))),
+  )
+  const dead = new Set(deaths.map(surname))
+  const fitting = deaths.filter(described)
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'injured' && !inLead(q) ? figureOf(q) : null
+    if (n === null || n === 0 || isAnaphoric(q) || PRONOUNS.has(q.text.toLowerCase())) continue
+    if (n === 1 && (dead.has(surname(q)) || (described(q) && fitsOne(fitting, q)))) continue
+    if (n > (best?.n ?? 0)) best = { q, n }
+  }
+  return best ? countOf(titled, best) : told
 }
 
 const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
