@@ -236,6 +236,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A boy was shot on Elm Road in Dellport. He was taken to a hospital. Police arrived at 9 p.m. Officers searched the street. No one was arrested. A second victim, a 40-year-old man, was treated for a graze.',
     { killed: 0, injured: 2 },
   ],
+  // With the shot figure all dead, a shot figure of others ("also shot") gives the survivors.
+  [
+    'A teenager was killed on Elm Road in Dellport. Police said he was shot on Elm Road. An adult man was also shot and is expected to recover.',
+    { killed: 1, injured: 1 },
+  ],
   // When everyone the lead tells of as shot died, a wounded figure past the lead introducing someone else
   // gives the survivors ...
   [

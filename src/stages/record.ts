@@ -383,6 +383,30 @@ const withKiller = (
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
 }
 
+/**
+ * The largest shot figure of others ("two other men were hit", "a woman was also shot"), which leaves out
+ * the dead counted, or null. Ordinals ("a second man was also shot") count the dead too, so they are not.
+ */
+const alsoShot = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  ordinals: ReadonlySet<Quantity>,
+): { q: Quantity; n: number } | null => {
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'dead_or_injured' && !titled.has(q) && !ordinals.has(q) ? figureOf(q) : null
+    if (n === null || n === 0) continue
+    if (
+      !OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12)) &&
+      !ALSO_AFTER.test(text.slice(q.span.end, q.span.end + 24))
+    )
+      continue
+    if (n > (best?.n ?? 0)) best = { q, n }
+  }
+  return best
+}
+
 /** What the counts read of the document besides its quantities: the lead, and the sentences. */
 interface Context {
   inLead: (q: Quantity) => boolean
@@ -431,6 +455,11 @@ const shotCounts = (
       (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24))))
   const died = others ? 0 : (top?.n ?? 0)
   const survivors = shot.n - died
+  // "He was shot and died … A woman was also shot": with the shot figure all dead, one of others survived.
+  if (survivors <= 0) {
+    const also = alsoShot(qs, titled, text, doc.ordinals)
+    if (also && !(injured && injured.best >= also.n)) return { killed, injured: countOf(titled, also) }
+  }
   if (injured && injured.best >= survivors) return { killed, injured }
   // One shot person named among more dead ("victims now identified") says nothing of the wounded.
   if (survivors < 0) return { killed, injured }
