@@ -236,6 +236,24 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A boy was shot on Elm Road in Dellport. He was taken to a hospital. Police arrived at 9 p.m. Officers searched the street. No one was arrested. A second victim, a 40-year-old man, was treated for a graze.',
     { killed: 0, injured: 2 },
   ],
+  // With one death, a wounded person told as someone like the dead (every description fits) is that victim ...
+  [
+    'A 16-year-old boy died on Saturday after a shooting on Elm Road in Dellport. Police said a 16-year-old boy was critically wounded in the shooting on Friday.',
+    { killed: 1, injured: 0 },
+  ],
+  // ... but not someone a description tells apart, nor one told as another ("also").
+  [
+    'A 16-year-old boy died on Saturday after a shooting on Elm Road in Dellport. Police said a 40-year-old woman was critically wounded in the shooting on Friday.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A 16-year-old boy died on Saturday after a shooting on Elm Road in Dellport. The shooting also left a 16-year-old boy wounded.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A 7-year-old girl was killed in a shooting on Elm Road. The shooting killed the girl and injured an 8-year-old girl.',
+    { killed: 1, injured: 1 },
+  ],
   // With the shot figure all dead, a shot figure of others ("also shot") gives the survivors.
   [
     'A teenager was killed on Elm Road in Dellport. Police said he was shot on Elm Road. An adult man was also shot and is expected to recover.',

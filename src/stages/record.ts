@@ -407,6 +407,22 @@ const alsoShot = (
   return best
 }
 
+/**
+ * Whether a mention is told apart from the people already counted: another or the other person, an
+ * ordinal, a figure of others, or "also" before or after it ("was also shot", "also left a man wounded").
+ */
+const isToldApart = (q: Quantity, titled: Titled, text: string, ordinals: ReadonlySet<Quantity>): boolean => {
+  if (ordinals.has(q) || /^(?:another|a second|the other|one other)\b/i.test(q.text)) return true
+  if (titled.has(q)) return false
+  const before = text.slice(Math.max(0, q.span.start - 30), q.span.start)
+  return (
+    OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12)) ||
+    ALSO_AFTER.test(text.slice(q.span.end, q.span.end + 24)) ||
+    isAnotherVictim(q, text) ||
+    /\balso\s+(?:\S+\s+){0,2}$/i.test(before)
+  )
+}
+
 /** What the counts read of the document besides its quantities: the lead, and the sentences. */
 interface Context {
   inLead: (q: Quantity) => boolean
@@ -439,8 +455,19 @@ const shotCounts = (
   // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
   // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is.
   const fitting = deaths.filter(described)
+  // With one death, a wounded person told as someone like the dead, in every description of them ("a
+  // 16-year-old boy was critically wounded" after "a 16-year-old boy died"), is that victim, wounded first,
+  // unless told apart as another ("another man", "also wounded a woman").
+  const alike = (q: Quantity): boolean =>
+    top?.n === 1 &&
+    q.role === 'injured' &&
+    q.best === 1 &&
+    fitting.length > 0 &&
+    described(q) &&
+    fitting.every((k) => fits(k, q)) &&
+    !isToldApart(q, titled, text, doc.ordinals)
   const same = (q: Quantity): boolean =>
-    again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
+    (again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)) || alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
   const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
