@@ -254,6 +254,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A 7-year-old girl was killed in a shooting on Elm Road. The shooting killed the girl and injured an 8-year-old girl.',
     { killed: 1, injured: 1 },
   ],
+  // A figure of others broken down with its dead ("four others, including one who died") leaves them out.
+  [
+    'Police are looking for a man who shot four others, including one who died, at an apartment on Elm Road.',
+    { killed: 1, injured: 3 },
+  ],
   // With the shot figure all dead, a shot figure of others ("also shot") gives the survivors.
   [
     'A teenager was killed on Elm Road in Dellport. Police said he was shot on Elm Road. An adult man was also shot and is expected to recover.',

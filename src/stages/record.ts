@@ -481,6 +481,19 @@ const shotCounts = (
       isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text) ||
       (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24))))
   const died = others ? 0 : (top?.n ?? 0)
+  // "A man shot four others, including one who died": a figure of others whose own breakdown leaves out
+  // its dead is read from the breakdown (the wounded figure at the same place).
+  const brokenDown =
+    others &&
+    !titled.has(shot.q) &&
+    qs.some(
+      (q) =>
+        q.role === 'injured' &&
+        !titled.has(q) &&
+        q.span.start === shot.q.span.start &&
+        (q.best ?? shot.n) < shot.n,
+    )
+  if (brokenDown) return { killed, injured }
   const survivors = shot.n - died
   // "He was shot and died … A woman was also shot": with the shot figure all dead, one of others survived.
   if (survivors <= 0) {
