@@ -617,6 +617,10 @@ const cases: [string, Row[]][] = [
   // A victim who survived was hurt; one who survived unharmed was not.
   ['One of the four victims survived the attack.', [['One', 1, 1, 1, 'injured', 'victims']]],
   ['Two victims survived unharmed.', [['Two', 2, 2, 2, 'other', 'victims']]],
+  // Someone told alive, or expected to survive or recover, was hurt; "alive and well" was not.
+  ['All three victims were alive when they reached a hospital.', [['three', 3, 3, 3, 'injured', 'victims']]],
+  ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],
+  ['The two girls were alive and well.', [['two', 2, 2, 2, 'other', 'girls']]],
   // Two plural nouns joined after one figure share it: five people in all.
   ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.

@@ -905,11 +905,28 @@ const rolePredicate = (
       j = k
       continue
     }
+    const alive = aliveAt(v, j, passive)
+    if (alive > 0) return { role: 'injured', last: alive, index: j }
     if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return null
     if (AUXILIARIES.has(w)) passive = true
     j++
   }
   return null
+}
+
+/** Verbs of living through a wound: "expected to survive", "expected to recover". */
+const RECOVERIES = new Set(['survive', 'recover'])
+
+/**
+ * "All three victims were alive", "the other two are expected to survive": someone told alive after a
+ * shooting, after an auxiliary, was hurt ("alive and well" was not). Returns the index after the phrase, or -1.
+ */
+const aliveAt = (v: View, j: number, passive: boolean): number => {
+  if (!passive) return -1
+  // "alive and well" says unhurt.
+  if (norm(v, j) === 'alive') return norm(v, j + 1) === 'and' ? -1 : j + 1
+  if (norm(v, j) === 'expected' && norm(v, j + 1) === 'to' && RECOVERIES.has(norm(v, j + 2))) return j + 3
+  return -1
 }
 
 /** "the death toll rose to 12": a toll noun a few bridging words before the figure. */
