@@ -34,6 +34,10 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // ... unless another victim was introduced, or the reference says it is someone else.
   [
+    'A man killed four of his children at the home on Elm Road. The mother was also shot there.',
+    { killed: 4, injured: 1 },
+  ],
+  [
     'A man was killed on Elm Road. A woman was shot in the arm. The woman was wounded in the arm.',
     { killed: 1, injured: 1 },
   ],

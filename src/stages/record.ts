@@ -453,7 +453,8 @@ const shotCounts = (
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
   const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
   // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
-  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is.
+  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is; one told
+  // apart ("the mother was also shot") is not.
   const fitting = deaths.filter(described)
   // With one death, a wounded person told as someone like the dead, in every description of them ("a
   // 16-year-old boy was critically wounded" after "a 16-year-old boy died"), is that victim, wounded first,
@@ -467,7 +468,11 @@ const shotCounts = (
     fitting.every((k) => fits(k, q)) &&
     !isToldApart(q, titled, text, doc.ordinals)
   const same = (q: Quantity): boolean =>
-    (again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)) || alike(q)
+    (again(q) &&
+      (!introduced || /^the\b/i.test(q.text)) &&
+      fitsOne(fitting, q) &&
+      !isToldApart(q, titled, text, doc.ordinals)) ||
+    alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
   const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
