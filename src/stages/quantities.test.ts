@@ -617,6 +617,21 @@ const cases: [string, Row[]][] = [
   // A victim who survived was hurt; one who survived unharmed was not.
   ['One of the four victims survived the attack.', [['One', 1, 1, 1, 'injured', 'victims']]],
   ['Two victims survived unharmed.', [['Two', 2, 2, 2, 'other', 'victims']]],
+  // The group of a partitive of shooting victims was shot.
+  [
+    'Jon Vasko was one of five victims of the Monday shooting.',
+    [
+      ['one', 1, 1, 1, 'dead_or_injured', 'victims'],
+      ['five victims', 5, 5, 5, 'dead_or_injured', 'victims'],
+    ],
+  ],
+  [
+    'She was one of four shooting victims.',
+    [
+      ['one', 1, 1, 1, 'dead_or_injured', 'victims'],
+      ['four shooting victims', 4, 4, 4, 'dead_or_injured', 'victims'],
+    ],
+  ],
   // Someone told alive, or expected to survive or recover, was hurt; "alive and well" was not.
   ['All three victims were alive when they reached a hospital.', [['three', 3, 3, 3, 'injured', 'victims']]],
   ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],

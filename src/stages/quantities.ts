@@ -1294,6 +1294,12 @@ const groupOfPartitive = (v: View, figure: Figure): Quantity | null => {
   const counted = findCounted(v, figure.last)
   if (counted && !COUNT_NOUNS.has(counted.noun) && !PEOPLE.has(counted.noun)) return null
   const after = counted ? counted.last : figure.last
+  // "one of four shooting victims", "one of five victims of the shooting": victims of a shooting were shot.
+  if (counted && VICTIMS.has(counted.noun) && shootingVictims(v, counted.index, after)) {
+    const n = figure.best
+    const span = { low: n, best: n, high: n }
+    return make(v, figure.first, after, span, counted.noun, 'dead_or_injured', counted.index)
+  }
   const relative =
     (norm(v, after) === 'who' || norm(v, after) === 'that') && AUXILIARIES.has(norm(v, after + 1))
   const at = relative ? (norm(v, after + 2) === 'also' ? after + 3 : after + 2) : after
@@ -1314,6 +1320,20 @@ const groupOfPartitive = (v: View, figure: Figure): Quantity | null => {
     role,
     counted?.index ?? null,
   )
+}
+
+/**
+ * Whether victims at `index` are a shooting's: "shooting victims", "gunshot victims", or "victims of the
+ * (Monday) shooting" (`after` is the token after the noun).
+ */
+const shootingVictims = (v: View, index: number, after: number): boolean => {
+  if (SHOT_VICTIM.has(norm(v, index - 1))) return true
+  if (norm(v, after) !== 'of') return false
+  for (let k = after + 1; k < v.end && k < after + 7; k++) {
+    if (norm(v, k) === 'shooting') return true
+    if (v.tokens[k].kind === 'punct') return false
+  }
+  return false
 }
 
 /** Reads one figure at token i into a quantity; returns it with the token to continue from. */
