@@ -617,6 +617,8 @@ const cases: [string, Row[]][] = [
   // A victim who survived was hurt; one who survived unharmed was not.
   ['One of the four victims survived the attack.', [['One', 1, 1, 1, 'injured', 'victims']]],
   ['Two victims survived unharmed.', [['Two', 2, 2, 2, 'other', 'victims']]],
+  // A reported clause between the wound verb and the wound ("what police say are") still tells the wound.
+  ['Four teens sustained what police say are serious injuries.', [['Four', 4, 4, 4, 'injured', 'teens']]],
   // The group of a partitive of shooting victims was shot.
   [
     'Jon Vasko was one of five victims of the Monday shooting.',

@@ -696,7 +696,9 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   let fatal = false
   let survivable = false
   let wound = -1
-  for (let k = j + 1; k < v.end && k < j + 6; k++) {
+  // "sustained what police say are minor injuries": a reported clause before the wound takes a few words.
+  const reach = norm(v, j + 1) === 'what' ? 10 : 6
+  for (let k = j + 1; k < v.end && k < j + reach; k++) {
     const w = norm(v, k)
     if (w === 'fatal' || w === 'deadly') fatal = true
     // "nonfatal gunshot wounds", "non-life-threatening gunshot wounds": hurt, not killed.
