@@ -258,6 +258,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A 7-year-old girl was killed in a shooting on Elm Road. The shooting killed the girl and injured an 8-year-old girl.',
     { killed: 1, injured: 1 },
   ],
+  // A wounded or shot figure told as the one first reported, then corrected, is left out.
+  [
+    'Four people were shot outside an apartment on Elm Road in Dellport. Police had originally said that seven people were shot, but amended that number to four.',
+    { killed: 0, injured: 4 },
+  ],
   // A figure of others broken down with its dead ("four others, including one who died") leaves them out.
   [
     'Police are looking for a man who shot four others, including one who died, at an apartment on Elm Road.',

@@ -536,7 +536,11 @@ export const recordOf = (
   const ordinals = new Set<Quantity>()
   const qs = ordinalsShot(
     ordinalsOfPeople(
-      withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+      withoutSuperseded(
+        doc,
+        withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+        titled,
+      ),
       titled,
       sentences,
     ),
@@ -615,6 +619,33 @@ const survivorPastLead = (
     if (n > (best?.n ?? 0)) best = { q, n }
   }
   return best ? countOf(titled, best) : told
+}
+
+/** "Police originally said seven people were shot": a report's earlier figure, told to be replaced. */
+const SUPERSEDED = /\b(?:originally|initially)\s+(?:said|reported|thought|believed|stated|told)\b/i
+
+/**
+ * "Police had originally said that seven people were shot, but amended that number to four": a wounded
+ * or shot figure told after "originally said" or "initially reported" (and before any "but", "now",
+ * "later" or "since" that brings the correction) is the earlier figure, left out while another wounded
+ * or shot figure remains. Deaths are left as they are.
+ */
+const withoutSuperseded = (
+  doc: Pick<Doc, 'sentences' | 'text'>,
+  qs: Quantity[],
+  titled: Titled,
+): Quantity[] => {
+  const sentences = doc.sentences ?? []
+  const earlier = (q: Quantity): boolean => {
+    if (titled.has(q) || !CASUALTY.has(q.role) || q.role === 'killed') return false
+    const sentence = sentences.find((x) => x.start <= q.span.start && q.span.start < x.end)
+    if (!sentence) return false
+    const before = doc.text.slice(sentence.start, q.span.start)
+    const marker = SUPERSEDED.exec(before)
+    return marker !== null && !/\b(?:but|now|later|since)\b/i.test(before.slice(marker.index))
+  }
+  const kept = qs.filter((q) => !earlier(q))
+  return kept.some((q) => CASUALTY.has(q.role) && q.role !== 'killed') ? kept : qs
 }
 
 const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
