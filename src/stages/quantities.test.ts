@@ -660,6 +660,27 @@ const cases: [string, Row[]][] = [
   // A victim who survived was hurt; one who survived unharmed was not.
   ['One of the four victims survived the attack.', [['One', 1, 1, 1, 'injured', 'victims']]],
   ['Two victims survived unharmed.', [['Two', 2, 2, 2, 'other', 'victims']]],
+  // A reported clause between the wound verb and the wound ("what police say are") still tells the wound.
+  ['Four teens sustained what police say are serious injuries.', [['Four', 4, 4, 4, 'injured', 'teens']]],
+  // The group of a partitive of shooting victims was shot.
+  [
+    'Jon Vasko was one of five victims of the Monday shooting.',
+    [
+      ['one', 1, 1, 1, 'dead_or_injured', 'victims'],
+      ['five victims', 5, 5, 5, 'dead_or_injured', 'victims'],
+    ],
+  ],
+  [
+    'She was one of four shooting victims.',
+    [
+      ['one', 1, 1, 1, 'dead_or_injured', 'victims'],
+      ['four shooting victims', 4, 4, 4, 'dead_or_injured', 'victims'],
+    ],
+  ],
+  // Someone told alive, or expected to survive or recover, was hurt; "alive and well" was not.
+  ['All three victims were alive when they reached a hospital.', [['three', 3, 3, 3, 'injured', 'victims']]],
+  ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],
+  ['The two girls were alive and well.', [['two', 2, 2, 2, 'other', 'girls']]],
   // Two plural nouns joined after one figure share it: five people in all.
   ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.

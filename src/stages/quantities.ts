@@ -705,7 +705,9 @@ const gunshotWound = (v: View, j: number): { role: QuantityRole; last: number } 
   let fatal = false
   let survivable = false
   let wound = -1
-  for (let k = j + 1; k < v.end && k < j + 6; k++) {
+  // "sustained what police say are minor injuries": a reported clause before the wound takes a few words.
+  const reach = norm(v, j + 1) === 'what' ? 10 : 6
+  for (let k = j + 1; k < v.end && k < j + reach; k++) {
     const w = norm(v, k)
     if (w === 'fatal' || w === 'deadly') fatal = true
     // "nonfatal gunshot wounds", "non-life-threatening gunshot wounds": hurt, not killed.
@@ -921,11 +923,28 @@ const rolePredicate = (
       j = k
       continue
     }
+    const alive = aliveAt(v, j, passive)
+    if (alive > 0) return { role: 'injured', last: alive, index: j }
     if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return null
     if (AUXILIARIES.has(w)) passive = true
     j++
   }
   return null
+}
+
+/** Verbs of living through a wound: "expected to survive", "expected to recover". */
+const RECOVERIES = new Set(['survive', 'recover'])
+
+/**
+ * "All three victims were alive", "the other two are expected to survive": someone told alive after a
+ * shooting, after an auxiliary, was hurt ("alive and well" was not). Returns the index after the phrase, or -1.
+ */
+const aliveAt = (v: View, j: number, passive: boolean): number => {
+  if (!passive) return -1
+  // "alive and well" says unhurt.
+  if (norm(v, j) === 'alive') return norm(v, j + 1) === 'and' ? -1 : j + 1
+  if (norm(v, j) === 'expected' && norm(v, j + 1) === 'to' && RECOVERIES.has(norm(v, j + 2))) return j + 3
+  return -1
 }
 
 /** "the death toll rose to 12": a toll noun a few bridging words before the figure. */
@@ -1294,6 +1313,12 @@ const groupOfPartitive = (v: View, figure: Figure): Quantity | null => {
   const counted = findCounted(v, figure.last)
   if (counted && !COUNT_NOUNS.has(counted.noun) && !PEOPLE.has(counted.noun)) return null
   const after = counted ? counted.last : figure.last
+  // "one of four shooting victims", "one of five victims of the shooting": victims of a shooting were shot.
+  if (counted && VICTIMS.has(counted.noun) && shootingVictims(v, counted.index, after)) {
+    const n = figure.best
+    const span = { low: n, best: n, high: n }
+    return make(v, figure.first, after, span, counted.noun, 'dead_or_injured', counted.index)
+  }
   const relative =
     (norm(v, after) === 'who' || norm(v, after) === 'that') && AUXILIARIES.has(norm(v, after + 1))
   const at = relative ? (norm(v, after + 2) === 'also' ? after + 3 : after + 2) : after
@@ -1314,6 +1339,20 @@ const groupOfPartitive = (v: View, figure: Figure): Quantity | null => {
     role,
     counted?.index ?? null,
   )
+}
+
+/**
+ * Whether victims at `index` are a shooting's: "shooting victims", "gunshot victims", or "victims of the
+ * (Monday) shooting" (`after` is the token after the noun).
+ */
+const shootingVictims = (v: View, index: number, after: number): boolean => {
+  if (SHOT_VICTIM.has(norm(v, index - 1))) return true
+  if (norm(v, after) !== 'of') return false
+  for (let k = after + 1; k < v.end && k < after + 7; k++) {
+    if (norm(v, k) === 'shooting') return true
+    if (v.tokens[k].kind === 'punct') return false
+  }
+  return false
 }
 
 /** Reads one figure at token i into a quantity; returns it with the token to continue from. */

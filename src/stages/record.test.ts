@@ -34,6 +34,10 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // ... unless another victim was introduced, or the reference says it is someone else.
   [
+    'A man killed four of his children at the home on Elm Road. The mother was also shot there.',
+    { killed: 4, injured: 1 },
+  ],
+  [
     'A man was killed on Elm Road. A woman was shot in the arm. The woman was wounded in the arm.',
     { killed: 1, injured: 1 },
   ],
@@ -270,6 +274,54 @@ const cases: [string, { killed: number; injured: number }][] = [
   [
     'A boy was shot on Elm Road in Dellport. He was taken to a hospital. Police arrived at 9 p.m. Officers searched the street. No one was arrested. A second victim, a 40-year-old man, was treated for a graze.',
     { killed: 0, injured: 2 },
+  ],
+  // With one death, a wounded person told as someone like the dead (every description fits) is that victim ...
+  [
+    'A 16-year-old boy died on Saturday after a shooting on Elm Road in Dellport. Police said a 16-year-old boy was critically wounded in the shooting on Friday.',
+    { killed: 1, injured: 0 },
+  ],
+  // ... but not someone a description tells apart, nor one told as another ("also").
+  [
+    'A 16-year-old boy died on Saturday after a shooting on Elm Road in Dellport. Police said a 40-year-old woman was critically wounded in the shooting on Friday.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A 16-year-old boy died on Saturday after a shooting on Elm Road in Dellport. The shooting also left a 16-year-old boy wounded.',
+    { killed: 1, injured: 1 },
+  ],
+  [
+    'A 7-year-old girl was killed in a shooting on Elm Road. The shooting killed the girl and injured an 8-year-old girl.',
+    { killed: 1, injured: 1 },
+  ],
+  // A wounded or shot figure told as the one first reported, then corrected, is left out.
+  [
+    'Four people were shot outside an apartment on Elm Road in Dellport. Police had originally said that seven people were shot, but amended that number to four.',
+    { killed: 0, injured: 4 },
+  ],
+  // A figure of others broken down with its dead ("four others, including one who died") leaves them out.
+  [
+    'Police are looking for a man who shot four others, including one who died, at an apartment on Elm Road.',
+    { killed: 1, injured: 3 },
+  ],
+  // With the shot figure all dead, a shot figure of others ("also shot") gives the survivors.
+  [
+    'A teenager was killed on Elm Road in Dellport. Police said he was shot on Elm Road. An adult man was also shot and is expected to recover.',
+    { killed: 1, injured: 1 },
+  ],
+  // When everyone the lead tells of as shot died, a wounded figure past the lead introducing someone else
+  // gives the survivors ...
+  [
+    'A girl was shot on Elm Road in Dellport. She died at the scene. Police came at night. Officers searched the street. No one was arrested. A 40-year-old man and a 19-year-old man suffered nonfatal gunshot wounds.',
+    { killed: 1, injured: 2 },
+  ],
+  // ... but not the dead named again, a definite reference, or a mention that fits the dead.
+  [
+    'Jon Vasko was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. Vasko was flown to a hospital.',
+    { killed: 1, injured: 0 },
+  ],
+  [
+    'A boy was shot on Elm Road in Dellport. He died at a hospital. Police came at night. Officers searched the street. No one was arrested. Officers said a 9-year-old boy was critically injured.',
+    { killed: 1, injured: 0 },
   ],
 ]
 

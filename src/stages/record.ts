@@ -151,6 +151,7 @@ const ALSO_AFTER = /^\s+(?:were|was|had been|have been)\s+also\s+(?:shot|hit|str
 export const OTHERS_AFTER = /^\s+others?\b/i
 
 const TRANSITIVE = new Set(numberWords.transitive)
+const PRONOUNS = new Set(numberWords.pronouns)
 const UNITS = new Map(Object.entries(numberWords.units as Record<string, number>))
 
 /**
@@ -168,6 +169,14 @@ const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === 
 
 /** Nothing in the document supports the count. */
 const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
+
+/** Counts of none read as "everyone shot died" (shot figure minus the dead), not from a stated figure. */
+const ALL_DEAD = new WeakSet<CasualtyCount>()
+const allDead = (): CasualtyCount => {
+  const none = NONE()
+  ALL_DEAD.add(none)
+  return none
+}
 
 /** The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. */
 const surname = (q: Quantity): string | null =>
@@ -453,6 +462,46 @@ const victimsBesidesPolice = (
   return !all.some((q) => lead(q) && q.role === 'killed' && figureOf(q) === top.n - 1)
 }
 
+/**
+ * The largest shot figure of others ("two other men were hit", "a woman was also shot"), which leaves out
+ * the dead counted, or null. Ordinals ("a second man was also shot") count the dead too, so they are not.
+ */
+const alsoShot = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  ordinals: ReadonlySet<Quantity>,
+): { q: Quantity; n: number } | null => {
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'dead_or_injured' && !titled.has(q) && !ordinals.has(q) ? figureOf(q) : null
+    if (n === null || n === 0) continue
+    if (
+      !OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12)) &&
+      !ALSO_AFTER.test(text.slice(q.span.end, q.span.end + 24))
+    )
+      continue
+    if (n > (best?.n ?? 0)) best = { q, n }
+  }
+  return best
+}
+
+/**
+ * Whether a mention is told apart from the people already counted: another or the other person, an
+ * ordinal, a figure of others, or "also" before or after it ("was also shot", "also left a man wounded").
+ */
+const isToldApart = (q: Quantity, titled: Titled, text: string, ordinals: ReadonlySet<Quantity>): boolean => {
+  if (ordinals.has(q) || /^(?:another|a second|the other|one other)\b/i.test(q.text)) return true
+  if (titled.has(q)) return false
+  const before = text.slice(Math.max(0, q.span.start - 30), q.span.start)
+  return (
+    OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12)) ||
+    ALSO_AFTER.test(text.slice(q.span.end, q.span.end + 24)) ||
+    isAnotherVictim(q, text) ||
+    /\balso\s+(?:\S+\s+){0,2}$/i.test(before)
+  )
+}
+
 /** What the counts read of the document besides its quantities: the lead, and the sentences. */
 interface Context {
   inLead: (q: Quantity) => boolean
@@ -483,10 +532,26 @@ const shotCounts = (
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
   const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
   // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
-  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is.
+  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is; one told
+  // apart ("the mother was also shot") is not.
   const fitting = deaths.filter(described)
+  // With one death, a wounded person told as someone like the dead, in every description of them ("a
+  // 16-year-old boy was critically wounded" after "a 16-year-old boy died"), is that victim, wounded first,
+  // unless told apart as another ("another man", "also wounded a woman").
+  const alike = (q: Quantity): boolean =>
+    top?.n === 1 &&
+    q.role === 'injured' &&
+    q.best === 1 &&
+    fitting.length > 0 &&
+    described(q) &&
+    fitting.every((k) => fits(k, q)) &&
+    !isToldApart(q, titled, text, doc.ordinals)
   const same = (q: Quantity): boolean =>
-    again(q) && (!introduced || /^the\b/i.test(q.text)) && fitsOne(fitting, q)
+    (again(q) &&
+      (!introduced || /^the\b/i.test(q.text)) &&
+      fitsOne(fitting, q) &&
+      !isToldApart(q, titled, text, doc.ordinals)) ||
+    alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
   const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
@@ -500,11 +565,29 @@ const shotCounts = (
       isAnotherVictim(shot.q, titled.has(shot.q) ? '' : text) ||
       (!titled.has(shot.q) && ALSO_AFTER.test(text.slice(shot.q.span.end, shot.q.span.end + 24))))
   const died = others ? 0 : (top?.n ?? 0)
+  // "A man shot four others, including one who died": a figure of others whose own breakdown leaves out
+  // its dead is read from the breakdown (the wounded figure at the same place).
+  const brokenDown =
+    others &&
+    !titled.has(shot.q) &&
+    qs.some(
+      (q) =>
+        q.role === 'injured' &&
+        !titled.has(q) &&
+        q.span.start === shot.q.span.start &&
+        (q.best ?? shot.n) < shot.n,
+    )
+  if (brokenDown) return { killed, injured }
   const survivors = shot.n - died
+  // "He was shot and died … A woman was also shot": with the shot figure all dead, one of others survived.
+  if (survivors <= 0) {
+    const also = alsoShot(qs, titled, text, doc.ordinals)
+    if (also && !(injured && injured.best >= also.n)) return { killed, injured: countOf(titled, also) }
+  }
   if (injured && injured.best >= survivors) return { killed, injured }
   // One shot person named among more dead ("victims now identified") says nothing of the wounded.
   if (survivors < 0) return { killed, injured }
-  if (survivors === 0) return { killed, injured: NONE() }
+  if (survivors === 0) return { killed, injured: allDead() }
   return {
     killed,
     injured: {
@@ -532,7 +615,11 @@ export const recordOf = (
   const ordinals = new Set<Quantity>()
   const qs = ordinalsShot(
     ordinalsOfPeople(
-      withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+      withoutSuperseded(
+        doc,
+        withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+        titled,
+      ),
       titled,
       sentences,
     ),
@@ -563,16 +650,11 @@ export const recordOf = (
   // "a homicide", "a fatal shooting" says someone died without a figure: after the lead, such a marker is
   // mostly an earlier killing or the background ("another homicide earlier this year").
   const earlier = earlierEventSentences(doc, leadEnd)
-  const all = countsOf(
-    qs.filter(
-      (q) =>
-        inLead(q) ||
-        (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
-    ),
-    titled,
-    doc.text,
-    context,
+  const current = qs.filter(
+    (q) =>
+      inLead(q) || (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
   )
+  const all = countsOf(current, titled, doc.text, context)
   // "A second victim was grazed" after a lead of one: an ordinal past the lead that counts more people
   // hurt than the lead told of, and makes up the whole report's wounded figure, shows the lead's figures
   // were the first report's.
@@ -582,8 +664,67 @@ export const recordOf = (
   )
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
-    injured: (ordinalLater ? all.injured : lead.injured) ?? all.injured ?? NONE(),
+    injured:
+      (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
+      all.injured ??
+      NONE(),
   }
+}
+
+/**
+ * "Jane Roe was shot and died at the scene … A 40-year-old man was also wounded": when everyone the lead
+ * tells of as shot died, a wounded figure past the lead that introduces someone else is the survivors'.
+ * Someone else is a mention that is no pronoun or definite reference ("he", "the boy"), not a name of the
+ * dead (the killed, and the lead's shot), and that no description of them fits. `told` is the lead's injured count.
+ */
+const survivorPastLead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  inLead: (q: Quantity) => boolean,
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || !ALL_DEAD.has(told)) return told
+  // Everyone shot in the lead died, so they are the dead too.
+  const deaths = qs.filter(
+    (q) => q.best === 1 && (q.role === 'killed' || (q.role === 'dead_or_injured' && inLead(q))),
+  )
+  const dead = new Set(deaths.map(surname))
+  const fitting = deaths.filter(described)
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'injured' && !inLead(q) ? figureOf(q) : null
+    if (n === null || n === 0 || isAnaphoric(q) || PRONOUNS.has(q.text.toLowerCase())) continue
+    if (n === 1 && (dead.has(surname(q)) || (described(q) && fitsOne(fitting, q)))) continue
+    if (n > (best?.n ?? 0)) best = { q, n }
+  }
+  return best ? countOf(titled, best) : told
+}
+
+/** "Police originally said seven people were shot": a report's earlier figure, told to be replaced. */
+const SUPERSEDED = /\b(?:originally|initially)\s+(?:said|reported|thought|believed|stated|told)\b/i
+
+/**
+ * "Police had originally said that seven people were shot, but amended that number to four": a wounded
+ * or shot figure told after "originally said" or "initially reported" (and before any "but", "now",
+ * "later" or "since" that brings the correction) is the earlier figure, left out while another wounded
+ * or shot figure remains. Deaths are left as they are.
+ */
+const withoutSuperseded = (
+  doc: Pick<Doc, 'sentences' | 'text'>,
+  qs: Quantity[],
+  titled: Titled,
+): Quantity[] => {
+  const sentences = doc.sentences ?? []
+  const earlier = (q: Quantity): boolean => {
+    if (titled.has(q) || !CASUALTY.has(q.role) || q.role === 'killed') return false
+    const sentence = sentences.find((x) => x.start <= q.span.start && q.span.start < x.end)
+    if (!sentence) return false
+    const before = doc.text.slice(sentence.start, q.span.start)
+    const marker = SUPERSEDED.exec(before)
+    return marker !== null && !/\b(?:but|now|later|since)\b/i.test(before.slice(marker.index))
+  }
+  const kept = qs.filter((q) => !earlier(q))
+  return kept.some((q) => CASUALTY.has(q.role) && q.role !== 'killed') ? kept : qs
 }
 
 const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
