@@ -791,6 +791,61 @@ describe('StoryIndex: the weekday of undated reports', () => {
   })
 })
 
+describe('StoryIndex: the figures of undated reports', () => {
+  // Made-up undated reports of two similar earthquakes on one coast: worded alike, told apart by magnitude.
+  const report = (id: string, magnitude: string, extra: string): Doc => {
+    const text = `A magnitude-${magnitude} earthquake shook the Orlavik coast and cut power to fishing villages. ${extra} Crews in Orlavik are checking the harbour walls.`
+    const start = text.indexOf(magnitude)
+    const best = Number(magnitude)
+    return {
+      ...doc(id, text),
+      quantities: [
+        {
+          span: { start, end: start + magnitude.length },
+          text: magnitude,
+          low: best,
+          best,
+          high: best,
+          counted: '',
+          role: 'other',
+        },
+      ],
+    }
+  }
+  const first = report('a', '5.7', 'Shelves fell in the shops.')
+  const same = report('b', '5.7', 'A ferry turned back to port.')
+  const other = report('c', '6.2', 'Shelves fell in the shops.')
+  // A scorer that joins on shared wording unless the figures disagree.
+  const scorer = { bias: -0.3, weights: { lexical: 1, figureClash: -5 } }
+  const options = { scorer, bareScorer: scorer }
+
+  it('keeps apart undated reports stating different figures', () => {
+    const index = createStoryIndex(options)
+    index.prime([first, same, other])
+    for (const d of [first, same, other]) index.add(d)
+    assert.equal(index.storyOf('a'), index.storyOf('b'))
+    assert.notEqual(index.storyOf('a'), index.storyOf('c'))
+  })
+
+  it('ignores the figures of a dated report, whose days say when', () => {
+    const dated = { ...other, meta: { ...other.meta, published: '2031-05-04' } }
+    const index = createStoryIndex(options)
+    index.prime([first, dated])
+    index.add(first)
+    index.add(dated)
+    assert.equal(index.storyOf('a'), index.storyOf('c'))
+  })
+
+  it('keeps the story figures in a snapshot', () => {
+    const index = createStoryIndex(options)
+    index.prime([first, other])
+    index.add(first)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), options)
+    restored.add(other)
+    assert.notEqual(restored.storyOf('a'), restored.storyOf('c'))
+  })
+})
+
 describe('story index: reports naming the same two rare persons', () => {
   const report = (id: string, text: string, published: string, title?: string): Doc => {
     const mentions = ['Tamsin Orlo', 'Bexley Crane', 'Quillan Dodd', 'Harrowgate', 'Wendlebury']

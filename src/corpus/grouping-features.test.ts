@@ -64,6 +64,54 @@ describe('featurise: terms and cues', () => {
     )
   })
 
+  it('reads the figures the text states, without counts, small numbers, years, dates or clock times', () => {
+    const text =
+      'Posted 2 / 3 / 2031 10 : 45\nA magnitude-5.7 quake shook Orlavik in 2031 on May 14, killing 12 people. Teodor Brann, 37, said 3 homes and 250 sheep were lost.'
+    // The quantity `figure` inside the first occurrence of `context`.
+    const quantity = (context: string, figure: string, role: 'killed' | 'other' = 'other') => {
+      const start = text.indexOf(context) + context.indexOf(figure)
+      const best = Number(figure)
+      return {
+        span: { start, end: start + figure.length },
+        text: figure,
+        low: best,
+        best,
+        high: best,
+        counted: '',
+        role,
+      }
+    }
+    const may = text.indexOf('May 14')
+    const f = featurise(
+      doc(text, {
+        quantities: [
+          quantity('2 /', '2'),
+          quantity('3 / 2031', '3'),
+          quantity('10 :', '10'),
+          quantity(': 45', '45'),
+          quantity('5.7', '5.7'),
+          quantity('in 2031', '2031'),
+          quantity('May 14', '14'),
+          quantity('12 people', '12', 'killed'),
+          quantity('37', '37'),
+          quantity('3 homes', '3'),
+          quantity('250', '250'),
+        ],
+        dates: [
+          {
+            span: { start: may, end: may + 6 },
+            text: 'May 14',
+            value: null,
+            precision: 'day',
+            type: 'DATE',
+            relative: false,
+          },
+        ],
+      }),
+    )
+    assert.deepEqual(f.figures.sort(), ['250', '37', '5.7'])
+  })
+
   it('reads the publication day', () => {
     assert.equal(featurise(doc('x', {}, '1970-01-11')).day, 10)
     assert.equal(featurise(doc('x')).day, null)

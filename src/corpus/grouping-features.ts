@@ -60,6 +60,13 @@ export interface GroupingFeatures {
    * event happened to or was done by, rather than the officers and officials speaking about it.
    */
   subjects: string[]
+  /**
+   * Figures the text read states (`doc.quantities` in the first `maxWords` words) other than casualty
+   * counts, dates and clock times: ages, magnitudes, sums, scores, distances, as their values (`5.2`,
+   * `160000000`), each once; only decimals and values of at least {@link FIGURE_MIN} other than years,
+   * since small whole numbers recur in any report. Empty when the doc has no quantities.
+   */
+  figures: string[]
   /** Words of the text (lower-cased), for near-duplicate shingles. */
   words: string[]
   /** {@link segmentHash} of each sentence read, for page-furniture detection across documents. */
@@ -193,6 +200,42 @@ export const dayOf = (iso: string | undefined): number | null => {
 // Roles whose counts describe the event itself; other numbers (money, percentages) drift between reports.
 const COUNT_ROLES = new Set(['killed', 'injured', 'dead_or_injured'])
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/
+/** The least whole number kept as a figure. */
+const FIGURE_MIN = 10
+
+/**
+ * Whether the number at [start, end) of `text` is part of a clock time or a numeric date ("10 : 55",
+ * "2 / 3 / 2031"): a ':' or '/' next to it, across spaces. A dateline's time is no figure of the event,
+ * and the date layer does not read every spaced form tokenised sources give.
+ */
+const partOfStamp = (text: string, start: number, end: number): boolean => {
+  const stamp = (c: string | undefined): boolean => c === ':' || c === '/'
+  let i = start - 1
+  while (i >= 0 && text[i] === ' ') i--
+  if (stamp(text[i])) return true
+  let j = end
+  while (j < text.length && text[j] === ' ') j++
+  return stamp(text[j])
+}
+
+/**
+ * The figures of `doc` (see {@link GroupingFeatures.figures}) before offset `end`, outside `skip` spans
+ * and outside its dates: a year, a day of the month or a clock time is no figure of the event.
+ */
+const figuresOf = (doc: Doc, end: number, skip: readonly [number, number][]): string[] => {
+  const figures = new Set<string>()
+  const dates = doc.dates ?? []
+  for (const q of doc.quantities ?? []) {
+    const v = q.best
+    if (v === null || q.span.start >= end || COUNT_ROLES.has(q.role)) continue
+    if (Number.isInteger(v) && (v < FIGURE_MIN || (v >= 1900 && v < 2100))) continue
+    if (skip.length > 0 && inSpans(skip, q.span.start)) continue
+    if (dates.some((d) => d.span.start <= q.span.start && q.span.end <= d.span.end)) continue
+    if (partOfStamp(doc.text, q.span.start, q.span.end)) continue
+    figures.add(String(v))
+  }
+  return [...figures]
+}
 
 /** The offset in `text` after its `words`-th word: the end of the lede that featurisation reads. */
 const ledeEnd = (text: string, words: number): number => {
@@ -455,6 +498,7 @@ export const featurise = (
   let streets: string[] = []
   let victims: string[] = []
   const counts = new Set<string>()
+  let figures: string[] = []
   const dates = doc.dates ?? []
   const quantities = doc.quantities ?? []
   if (dates.length > 0 || quantities.length > 0) {
@@ -484,6 +528,7 @@ export const featurise = (
       )
         counts.add(`${q.role}:${q.best}`)
     }
+    if (quantities.length > 0) figures = figuresOf(doc, end, furnitureSpans)
   }
 
   const speakers = new Set<string>()
@@ -514,6 +559,7 @@ export const featurise = (
     counts: [...counts],
     streets,
     victims,
+    figures,
     words,
     segments,
   }
