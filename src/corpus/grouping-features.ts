@@ -56,6 +56,17 @@ export interface GroupingFeatures {
    */
   victims: string[]
   /**
+   * Clock times the lede gives ("about 11:30 p.m." → 1410, "2 a.m." → 120: minutes after midnight), first
+   * given first; at most `CLOCKS_KEPT`, none when it gives more than `CLOCKS_MAX` (a timeline), and none
+   * a time zone follows (a page's time stamp, "8:18 PM EST").
+   */
+  clocks: number[]
+  /**
+   * Ages the lede gives ("a 17-year-old", "Jane Roe, 24,", "ages 17, 19 and 22"), distinct, first given
+   * first; at most `AGES_KEPT`, none when it gives more than `AGES_MAX` (a round-up).
+   */
+  ages: number[]
+  /**
    * The two people (keys as in `persons`) the article names most among those it does not quote: who the
    * event happened to or was done by, rather than the officers and officials speaking about it.
    */
@@ -271,6 +282,45 @@ const victimsOf = (lede: string, skip: readonly [number, number][]): string[] =>
   return victims.length > VICTIMS_MAX ? [] : victims.slice(0, VICTIMS_KEPT)
 }
 
+// A clock time ("11:30 p.m.", "2 a.m.", "10:15 PM"), unless a time zone follows (a page's time stamp).
+const CLOCK =
+  /(?<![\p{L}\p{N}:.])(\d{1,2})(?::([0-5]\d))? ?([ap])\.?m\.?(?![\p{L}\p{N}])(?! ?(?:[ECMP][SD]?T|GMT|UTC)(?![\p{L}]))/giu
+/** Clock times kept per article, and the most a lede may give before it counts as a timeline and keeps none. */
+const CLOCKS_KEPT = 3
+const CLOCKS_MAX = 4
+
+/** The clock times `lede` gives (see {@link GroupingFeatures.clocks}), outside `skip` spans. */
+const clocksOf = (lede: string, skip: readonly [number, number][]): number[] => {
+  const clocks: number[] = []
+  for (const m of lede.matchAll(CLOCK)) {
+    const hour = Number(m[1])
+    if (hour > 12 || (skip.length > 0 && inSpans(skip, m.index))) continue
+    const minute = ((hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0)) * 60 + Number(m[2] ?? 0)
+    if (!clocks.includes(minute)) clocks.push(minute)
+  }
+  return clocks.length > CLOCKS_MAX ? [] : clocks.slice(0, CLOCKS_KEPT)
+}
+
+// Ages: "17-year-old", "17 years old"; a name's apposition ("Roe, 24,", "Roe (24)"); a list after "age(s)".
+const AGE =
+  /(?<![\p{L}\p{N}])(\d{1,3})[- ]years?[- ]old(?![\p{L}])|(?<=\p{L}(?:, | \())(\d{1,2})(?=[,)])|(?<![\p{L}])ages? (\d{1,2}(?:(?:,| and| to|, and) \d{1,2})*)(?![\p{N}])/gu
+/** Ages kept per article, and the most a lede may give before it counts as a round-up and keeps none. */
+const AGES_KEPT = 6
+const AGES_MAX = 8
+
+/** The ages `lede` gives (see {@link GroupingFeatures.ages}), outside `skip` spans. */
+const agesOf = (lede: string, skip: readonly [number, number][]): number[] => {
+  const ages: number[] = []
+  for (const m of lede.matchAll(AGE)) {
+    if (skip.length > 0 && inSpans(skip, m.index)) continue
+    for (const age of (m[1] ?? m[2] ?? m[3]).split(/\D+/)) {
+      const n = Number(age)
+      if (age !== '' && n > 0 && n < 120 && !ages.includes(n)) ages.push(n)
+    }
+  }
+  return ages.length > AGES_MAX ? [] : ages.slice(0, AGES_KEPT)
+}
+
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
   terms.set(key, (terms.get(key) ?? 0) + weight)
 }
@@ -454,6 +504,8 @@ export const featurise = (
   // Streets and victims only serve links that need a day the lede names: without dates, none are read.
   let streets: string[] = []
   let victims: string[] = []
+  let clocks: number[] = []
+  let ages: number[] = []
   const counts = new Set<string>()
   const dates = doc.dates ?? []
   const quantities = doc.quantities ?? []
@@ -463,6 +515,8 @@ export const featurise = (
       const lede = text.slice(0, end)
       streets = streetsOf(lede, furnitureSpans)
       victims = victimsOf(lede, furnitureSpans)
+      clocks = clocksOf(lede, furnitureSpans)
+      ages = agesOf(lede, furnitureSpans)
     }
     for (const date of dates) {
       if (
@@ -514,6 +568,8 @@ export const featurise = (
     counts: [...counts],
     streets,
     victims,
+    clocks,
+    ages,
     words,
     segments,
   }
