@@ -654,6 +654,37 @@ describe('story index: reports of one day giving the same clock time or ages', (
     assert.equal(groupStories([early, one], never).length, 2)
   })
 
+  it('joins a report a day later that gives the same address, though it names no day', () => {
+    const monthly = (id: string, text: string): Doc => ({
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-05' } }),
+      mentions: [],
+      dates: [
+        {
+          span: { start: text.indexOf('May'), end: text.indexOf('May') + 3 },
+          text: 'May',
+          value: '2031-05',
+          precision: 'month',
+          type: 'DATE',
+          relative: false,
+        },
+      ],
+    })
+    const early = report(
+      'g',
+      'A man was wounded by gunfire in the 1400 block of West Main Street on Saturday, police said.',
+    )
+    const later = monthly(
+      'h',
+      'Neighbours on Main Street said the shooting at 1400 W. Main Street was the third in May.',
+    )
+    assert.equal(groupStories([early, later], never).length, 1)
+    const next = monthly(
+      'i',
+      'Neighbours on Main Street said the shooting at 900 W. Main Street was the third in May.',
+    )
+    assert.equal(groupStories([early, next], never).length, 2)
+  })
+
   it('reads clock times and ages from the lede, none from a time stamp or a round-up', () => {
     const read = (text: string) => {
       const f = featurise(report('x', `${text} Saturday.`))
@@ -667,6 +698,11 @@ describe('story index: reports of one day giving the same clock time or ages', (
       },
     )
     assert.deepEqual(read('The victims, ages 17, 19 and 22, were hurt.').ages, [17, 19, 22])
+    const addresses = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).addresses
+    assert.deepEqual(addresses('Shots hit 1917 E. Prospect Road and the 1400 block of West Oak.'), [
+      '1917:prospect',
+      '1400:oak',
+    ])
     assert.deepEqual(read('Shots at 1 a.m., 2 a.m., 3 a.m., 4 a.m. and 5 a.m.').clocks, [])
   })
 })

@@ -176,6 +176,7 @@ export interface StoryIndexState {
     victims?: string[]
     clocks?: number[]
     ages?: number[]
+    addresses?: string[]
     /** Members naming each weekday (Monday first) and members naming any (absent in older snapshots: none). */
     weekdays?: number[]
     keyNames?: [string, number][]
@@ -254,6 +255,8 @@ interface StoryState {
   /** Clock times and ages members' ledes give (see {@link GroupingFeatures.clocks}, `ages`), the first `STORY_STREETS` of each. */
   clocks: Set<number>
   ages: Set<number>
+  /** Addresses members' ledes give (see {@link GroupingFeatures.addresses}), the first `STORY_STREETS`. */
+  addresses: Set<string>
   /**
    * Members whose lede names each weekday (Monday first), then members naming any: eight small counts,
    * null until a member names one (a plain array of small integers: about 80 bytes, a typed array 200).
@@ -419,6 +422,8 @@ const RARE_NAMES_LEXICAL = 0.1
  * night, 9:20 and 9:25 p.m.).
  */
 const SHARED_AGES = 2
+/** An address (see `ledeSpecificsCandidate`) needs no day both name, only no day clash within this many days. */
+const ADDRESS_DAYS = 2
 const LEDE_SPECIFICS_LEXICAL = 0.1
 /** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
 const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
@@ -885,26 +890,35 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
 
   /**
    * The candidate (best by score) whose members' ledes give a clock time the article's lede gives or
-   * `SHARED_AGES` of its ages, with a day both name, lexical cosine at
-   * least `LEDE_SPECIFICS_LEXICAL` and no place or casualty-count clash; -1 when none. Reports of one
-   * shooting give the time police were called and the victims' ages, and the next report rewords the
-   * first; two events of one day and town seldom share the minute or two ages.
+   * `SHARED_AGES` of its ages, with a day both name, or an address it gives (house or block number and
+   * street) within `ADDRESS_DAYS` and no day clash, with lexical cosine at least `LEDE_SPECIFICS_LEXICAL`
+   * and no place or casualty-count clash; -1 when none. Reports of one shooting give the time police
+   * were called, the victims' ages and the address, and the next report rewords the first; two events
+   * of one day and town seldom share the minute or two ages, and two events of a few days one address.
    */
   const ledeSpecificsCandidate = (
     f: GroupingFeatures,
     candidates: readonly { index: number; x: Float64Array }[],
     scorer: { bias: number; weights: Float64Array },
   ): number => {
-    if (f.clocks.length === 0 && f.ages.length < SHARED_AGES) return -1
+    if (f.clocks.length === 0 && f.ages.length < SHARED_AGES && f.addresses.length === 0) return -1
     let best = -1
     let bestScore = Number.NEGATIVE_INFINITY
     for (const { index, x } of candidates) {
-      if (x[DAY_SHARED] !== 1 || x[LEXICAL] < LEDE_SPECIFICS_LEXICAL) continue
-      if (x[PLACE_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[LEXICAL] < LEDE_SPECIFICS_LEXICAL || x[PLACE_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
       const story = stories[index]
-      let ages = 0
-      for (const age of f.ages) if (story.ages.has(age)) ages++
-      if (ages < SHARED_AGES && !f.clocks.some((clock) => story.clocks.has(clock))) continue
+      const address =
+        f.day !== null &&
+        story.minDay !== null &&
+        x[DAY_CLASH] !== 1 &&
+        gapDays(f.day, story) <= ADDRESS_DAYS &&
+        f.addresses.some((a) => story.addresses.has(a))
+      if (!address) {
+        if (x[DAY_SHARED] !== 1) continue
+        let ages = 0
+        for (const age of f.ages) if (story.ages.has(age)) ages++
+        if (ages < SHARED_AGES && !f.clocks.some((clock) => story.clocks.has(clock))) continue
+      }
       const s = score(x, scorer)
       if (s > bestScore) {
         best = index
@@ -985,6 +999,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         victims: new Set(s.victims ?? []),
         clocks: new Set(s.clocks ?? []),
         ages: new Set(s.ages ?? []),
+        addresses: new Set(s.addresses ?? []),
         weekdays: s.weekdays ? [...s.weekdays] : null,
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
@@ -1098,6 +1113,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.victims = CLOSED_SET as unknown as Set<string>
         story.clocks = CLOSED_SET as unknown as Set<number>
         story.ages = CLOSED_SET as unknown as Set<number>
+        story.addresses = CLOSED_SET as unknown as Set<string>
         story.weekdays = null
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
@@ -1162,6 +1178,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.victims = new Set()
     story.clocks = new Set()
     story.ages = new Set()
+    story.addresses = new Set()
     story.weekdays = null
     story.keyNames = new Map()
     story.persons = new Map()
@@ -1640,6 +1657,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         victims: new Set(),
         clocks: new Set(),
         ages: new Set(),
+        addresses: new Set(),
         weekdays: null,
         keyNames: new Map(),
         persons: new Map(),
@@ -1698,6 +1716,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const victim of f.victims) if (story.victims.size < STORY_STREETS) story.victims.add(victim)
     for (const clock of f.clocks) if (story.clocks.size < STORY_STREETS) story.clocks.add(clock)
     for (const age of f.ages) if (story.ages.size < STORY_STREETS) story.ages.add(age)
+    for (const address of f.addresses) if (story.addresses.size < STORY_STREETS) story.addresses.add(address)
     if (f.weekday >= 0) {
       story.weekdays ??= [0, 0, 0, 0, 0, 0, 0, 0]
       story.weekdays[f.weekday]++
@@ -1782,6 +1801,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ...(s.victims.size > 0 ? { victims: [...s.victims] } : {}),
         ...(s.clocks.size > 0 ? { clocks: [...s.clocks] } : {}),
         ...(s.ages.size > 0 ? { ages: [...s.ages] } : {}),
+        ...(s.addresses.size > 0 ? { addresses: [...s.addresses] } : {}),
         ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],

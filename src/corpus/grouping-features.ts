@@ -62,6 +62,12 @@ export interface GroupingFeatures {
    */
   clocks: number[]
   /**
+   * Addresses the lede gives, as house or block number and street (see `streets`): "1917 E. Prospect
+   * Road" → `1917:prospect`, "the 1400 block of West Oak" → `1400:oak`; at most `STREETS_KEPT`, none
+   * from a round-up's lede.
+   */
+  addresses: string[]
+  /**
    * Ages the lede gives ("a 17-year-old", "Jane Roe, 24,", "ages 17, 19 and 22"), distinct, first given
    * first; at most `AGES_KEPT`, none when it gives more than `AGES_MAX` (a round-up).
    */
@@ -247,17 +253,32 @@ const streetBefore = (text: string, end: number): string[] => {
   return words
 }
 
-/** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans. */
+// The number before a street's name: a house number ("1917 E. Prospect Road") or a block's ("the 1400
+// block of Oak"), a compass word between them allowed.
+const HOUSE_NUMBER = /(?<![\p{L}\p{N}])(\d{2,5}) (?:\p{L}{1,2}\. )?$/u
+const BLOCK_NUMBER = /(?<![\p{L}\p{N}])(\d{2,5}) $/u
+/** The addresses (`number:street`) the last {@link streetsOf} call read, first named first. */
+let ADDRESSES: string[] = []
+
+/** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans; its addresses in `ADDRESSES`. */
 const streetsOf = (lede: string, skip: readonly [number, number][]): string[] => {
-  const found: [number, string][] = []
-  const note = (words: string[], at: number): void => {
+  const found: [number, string, string | undefined][] = []
+  const note = (words: string[], at: number, number: RegExp, before: number): void => {
     if (words.length === 0 || (skip.length > 0 && inSpans(skip, at))) return
     const named = words.filter((w) => !NOT_KEY.has(w))
-    found.push([at, (named.length > 0 ? named : words).at(-1) as string])
+    const street = (named.length > 0 ? named : words).at(-1) as string
+    const house = number.exec(lede.slice(Math.max(0, before - 12), before))?.[1]
+    found.push([at, street, house === undefined ? undefined : `${Number(house)}:${street}`])
   }
-  for (const m of lede.matchAll(STREET_TYPE)) note(streetBefore(lede, m.index), STREET_START)
-  for (const m of lede.matchAll(BLOCK)) note(m[1].toLowerCase().split(' '), m.index)
-  const streets = [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, street]) => street))]
+  for (const m of lede.matchAll(STREET_TYPE)) {
+    const words = streetBefore(lede, m.index)
+    note(words, STREET_START, HOUSE_NUMBER, STREET_START)
+  }
+  for (const m of lede.matchAll(BLOCK)) note(m[1].toLowerCase().split(' '), m.index, BLOCK_NUMBER, m.index)
+  found.sort((a, b) => a[0] - b[0])
+  const streets = [...new Set(found.map(([, street]) => street))]
+  const addresses = [...new Set(found.flatMap(([, , address]) => (address === undefined ? [] : [address])))]
+  ADDRESSES = streets.length > STREETS_MAX ? [] : addresses.slice(0, STREETS_KEPT)
   return streets.length > STREETS_MAX ? [] : streets.slice(0, STREETS_KEPT)
 }
 
@@ -505,6 +526,7 @@ export const featurise = (
   let streets: string[] = []
   let victims: string[] = []
   let clocks: number[] = []
+  let addresses: string[] = []
   let ages: number[] = []
   const counts = new Set<string>()
   const dates = doc.dates ?? []
@@ -514,6 +536,7 @@ export const featurise = (
     if (dates.length > 0) {
       const lede = text.slice(0, end)
       streets = streetsOf(lede, furnitureSpans)
+      addresses = ADDRESSES
       victims = victimsOf(lede, furnitureSpans)
       clocks = clocksOf(lede, furnitureSpans)
       ages = agesOf(lede, furnitureSpans)
@@ -569,6 +592,7 @@ export const featurise = (
     streets,
     victims,
     clocks,
+    addresses,
     ages,
     words,
     segments,
