@@ -698,6 +698,7 @@ describe('story index: reports of one day giving the same clock time or ages', (
       },
     )
     assert.deepEqual(read('The victims, ages 17, 19 and 22, were hurt.').ages, [17, 19, 22])
+    assert.deepEqual(read('On May 3, 2031, Rue Tam, 24, was hurt on Route 66, police said.').ages, [24])
     const addresses = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).addresses
     assert.deepEqual(addresses('Shots hit 1917 E. Prospect Road and the 1400 block of West Oak.'), [
       '1917:prospect',
