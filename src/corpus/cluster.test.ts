@@ -597,6 +597,117 @@ describe('story index: reports of one day on one street', () => {
   })
 })
 
+describe('story index: reports of one day giving the same clock time or ages', () => {
+  const report = (id: string, text: string): Doc => {
+    const start = text.indexOf('Saturday')
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [],
+      dates: [
+        {
+          span: { start, end: start + 'Saturday'.length },
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Officers were called to a shooting at about 11:40 p.m. Saturday in Kelsby, police said.',
+  )
+
+  it('joins a report the scorer rejects when it gives the same clock time on the same day', () => {
+    const later = report(
+      'b',
+      'A gunman fled after firing into a crowd at 11:40 p.m. Saturday, a spokesman told reporters.',
+    )
+    assert.equal(groupStories([first, later], never).length, 1)
+    const index = createStoryIndex(never)
+    index.add(first)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), never)
+    assert.equal(restored.add(later).story, 'story-a')
+    const other = report(
+      'c',
+      'A gunman fled after firing into a crowd at 11:10 p.m. Saturday, a spokesman told reporters.',
+    )
+    assert.equal(groupStories([first, other], never).length, 2)
+  })
+
+  it('joins a report that gives two of the same ages on the same day', () => {
+    const early = report(
+      'd',
+      'Two teenagers, ages 16 and 19, were wounded in a shooting Saturday in Kelsby, police said.',
+    )
+    const later = report(
+      'e',
+      'Police named the two wounded in the Kelsby shooting, Ana Brell, 19, and Otto Veem, 16, on Saturday.',
+    )
+    assert.equal(groupStories([early, later], never).length, 1)
+    const one = report(
+      'f',
+      'Police named the two wounded in the Kelsby shooting, Ana Brell, 19, and Otto Veem, 44, on Saturday.',
+    )
+    assert.equal(groupStories([early, one], never).length, 2)
+  })
+
+  it('joins a report a day later that gives the same address, though it names no day', () => {
+    const monthly = (id: string, text: string): Doc => ({
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-05' } }),
+      mentions: [],
+      dates: [
+        {
+          span: { start: text.indexOf('May'), end: text.indexOf('May') + 3 },
+          text: 'May',
+          value: '2031-05',
+          precision: 'month',
+          type: 'DATE',
+          relative: false,
+        },
+      ],
+    })
+    const early = report(
+      'g',
+      'A man was wounded by gunfire in the 1400 block of West Main Street on Saturday, police said.',
+    )
+    const later = monthly(
+      'h',
+      'Neighbours on Main Street said the shooting at 1400 W. Main Street was the third in May.',
+    )
+    assert.equal(groupStories([early, later], never).length, 1)
+    const next = monthly(
+      'i',
+      'Neighbours on Main Street said the shooting at 900 W. Main Street was the third in May.',
+    )
+    assert.equal(groupStories([early, next], never).length, 2)
+  })
+
+  it('reads clock times and ages from the lede, none from a time stamp or a round-up', () => {
+    const read = (text: string) => {
+      const f = featurise(report('x', `${text} Saturday.`))
+      return { clocks: f.clocks, ages: f.ages }
+    }
+    assert.deepEqual(
+      read('Posted 8:18 PM EST. A 17-year-old was shot about 2 a.m. and Jo Remm, 24, at 10:15 PM.'),
+      {
+        clocks: [120, 1335],
+        ages: [17, 24],
+      },
+    )
+    assert.deepEqual(read('The victims, ages 17, 19 and 22, were hurt.').ages, [17, 19, 22])
+    assert.deepEqual(read('On May 3, 2031, Rue Tam, 24, was hurt on Route 66, police said.').ages, [24])
+    const addresses = (text: string): string[] => featurise(report('x', `${text} Saturday.`)).addresses
+    assert.deepEqual(addresses('Shots hit 1917 E. Prospect Road and the 1400 block of West Oak.'), [
+      '1917:prospect',
+      '1400:oak',
+    ])
+    assert.deepEqual(read('Shots at 1 a.m., 2 a.m., 3 a.m., 4 a.m. and 5 a.m.').clocks, [])
+  })
+})
+
 describe('story index: reports days apart on one rare street', () => {
   // A report with the day it names (`named`, or a month only) and one wounded.
   const report = (id: string, text: string, published: string, named: string): Doc => {

@@ -56,6 +56,23 @@ export interface GroupingFeatures {
    */
   victims: string[]
   /**
+   * Clock times the lede gives ("about 11:30 p.m." → 1410, "2 a.m." → 120: minutes after midnight), first
+   * given first; at most `CLOCKS_KEPT`, none when it gives more than `CLOCKS_MAX` (a timeline), and none
+   * a time zone follows (a page's time stamp, "8:18 PM EST").
+   */
+  clocks: number[]
+  /**
+   * Addresses the lede gives, as house or block number and street (see `streets`): "1917 E. Prospect
+   * Road" → `1917:prospect`, "the 1400 block of West Oak" → `1400:oak`; at most `STREETS_KEPT`, none
+   * from a round-up's lede.
+   */
+  addresses: string[]
+  /**
+   * Ages the lede gives ("a 17-year-old", "Jane Roe, 24,", "ages 17, 19 and 22"), distinct, first given
+   * first; at most `AGES_KEPT`, none when it gives more than `AGES_MAX` (a round-up).
+   */
+  ages: number[]
+  /**
    * The two people (keys as in `persons`) the article names most among those it does not quote: who the
    * event happened to or was done by, rather than the officers and officials speaking about it.
    */
@@ -279,17 +296,32 @@ const streetBefore = (text: string, end: number): string[] => {
   return words
 }
 
-/** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans. */
+// The number before a street's name: a house number ("1917 E. Prospect Road") or a block's ("the 1400
+// block of Oak"), a compass word between them allowed.
+const HOUSE_NUMBER = /(?<![\p{L}\p{N}])(\d{2,5}) (?:\p{L}{1,2}\. )?$/u
+const BLOCK_NUMBER = /(?<![\p{L}\p{N}])(\d{2,5}) $/u
+/** The addresses (`number:street`) the last {@link streetsOf} call read, first named first. */
+let ADDRESSES: string[] = []
+
+/** The streets `lede` names (see {@link GroupingFeatures.streets}), outside `skip` spans; its addresses in `ADDRESSES`. */
 const streetsOf = (lede: string, skip: readonly [number, number][]): string[] => {
-  const found: [number, string][] = []
-  const note = (words: string[], at: number): void => {
+  const found: [number, string, string | undefined][] = []
+  const note = (words: string[], at: number, number: RegExp, before: number): void => {
     if (words.length === 0 || (skip.length > 0 && inSpans(skip, at))) return
     const named = words.filter((w) => !NOT_KEY.has(w))
-    found.push([at, (named.length > 0 ? named : words).at(-1) as string])
+    const street = (named.length > 0 ? named : words).at(-1) as string
+    const house = number.exec(lede.slice(Math.max(0, before - 12), before))?.[1]
+    found.push([at, street, house === undefined ? undefined : `${Number(house)}:${street}`])
   }
-  for (const m of lede.matchAll(STREET_TYPE)) note(streetBefore(lede, m.index), STREET_START)
-  for (const m of lede.matchAll(BLOCK)) note(m[1].toLowerCase().split(' '), m.index)
-  const streets = [...new Set(found.sort((a, b) => a[0] - b[0]).map(([, street]) => street))]
+  for (const m of lede.matchAll(STREET_TYPE)) {
+    const words = streetBefore(lede, m.index)
+    note(words, STREET_START, HOUSE_NUMBER, STREET_START)
+  }
+  for (const m of lede.matchAll(BLOCK)) note(m[1].toLowerCase().split(' '), m.index, BLOCK_NUMBER, m.index)
+  found.sort((a, b) => a[0] - b[0])
+  const streets = [...new Set(found.map(([, street]) => street))]
+  const addresses = [...new Set(found.flatMap(([, , address]) => (address === undefined ? [] : [address])))]
+  ADDRESSES = streets.length > STREETS_MAX ? [] : addresses.slice(0, STREETS_KEPT)
   return streets.length > STREETS_MAX ? [] : streets.slice(0, STREETS_KEPT)
 }
 
@@ -312,6 +344,56 @@ const victimsOf = (lede: string, skip: readonly [number, number][]): string[] =>
     if (!victims.includes(victim)) victims.push(victim)
   }
   return victims.length > VICTIMS_MAX ? [] : victims.slice(0, VICTIMS_KEPT)
+}
+
+// A clock time ("11:30 p.m.", "2 a.m.", "10:15 PM"), unless a time zone follows (a page's time stamp).
+const CLOCK =
+  /(?<![\p{L}\p{N}:.])(\d{1,2})(?::([0-5]\d))? ?([ap])\.?m\.?(?![\p{L}\p{N}])(?! ?(?:[ECMP][SD]?T|GMT|UTC)(?![\p{L}]))/giu
+/** Clock times kept per article, and the most a lede may give before it counts as a timeline and keeps none. */
+const CLOCKS_KEPT = 3
+const CLOCKS_MAX = 4
+
+/** The clock times `lede` gives (see {@link GroupingFeatures.clocks}), outside `skip` spans. */
+const clocksOf = (lede: string, skip: readonly [number, number][]): number[] => {
+  const clocks: number[] = []
+  for (const m of lede.matchAll(CLOCK)) {
+    const hour = Number(m[1])
+    if (hour > 12 || (skip.length > 0 && inSpans(skip, m.index))) continue
+    const minute = ((hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0)) * 60 + Number(m[2] ?? 0)
+    if (!clocks.includes(minute)) clocks.push(minute)
+  }
+  return clocks.length > CLOCKS_MAX ? [] : clocks.slice(0, CLOCKS_KEPT)
+}
+
+// Ages: "17-year-old", "17 years old"; a name's apposition ("Roe, 24,", "Roe (24)"); a list after "age(s)".
+// Each alternative starts with a literal (a digit, "age") and the context before it is checked in code:
+// a lookbehind in front of the pattern is tried at every character of the lede, ten times slower.
+const AGE =
+  /(\d{1,3})(?:([- ]years?[- ]old)(?!\p{L})|(?=[,)]))|ages? (\d{1,2}(?:(?:,| and| to|, and) \d{1,2})*)(?!\p{N})/gu
+const LETTER = /\p{L}/u
+/** Ages kept per article, and the most a lede may give before it counts as a round-up and keeps none. */
+const AGES_KEPT = 6
+const AGES_MAX = 8
+
+/** The ages `lede` gives (see {@link GroupingFeatures.ages}), outside `skip` spans. */
+const agesOf = (lede: string, skip: readonly [number, number][]): number[] => {
+  const ages: number[] = []
+  for (const m of lede.matchAll(AGE)) {
+    const at = m.index
+    // Not inside a longer number or word ("2016,", "Route 66,"); an apposition follows a name's comma
+    // or parenthesis ("Roe, 24,", "Roe (24)").
+    if (at > 0 && (m[3] === undefined ? ALNUM : LETTER).test(lede[at - 1])) continue
+    if (m[3] === undefined && m[2] === undefined) {
+      const gap = lede.slice(at - 2, at)
+      if ((gap !== ', ' && gap !== ' (') || at < 3 || !LETTER.test(lede[at - 3])) continue
+    }
+    if (skip.length > 0 && inSpans(skip, at)) continue
+    for (const age of (m[1] ?? m[3]).split(/\D+/)) {
+      const n = Number(age)
+      if (age !== '' && n > 0 && n < 120 && !ages.includes(n)) ages.push(n)
+    }
+  }
+  return ages.length > AGES_MAX ? [] : ages.slice(0, AGES_KEPT)
 }
 
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
@@ -497,6 +579,9 @@ export const featurise = (
   // Streets and victims only serve links that need a day the lede names: without dates, none are read.
   let streets: string[] = []
   let victims: string[] = []
+  let clocks: number[] = []
+  let addresses: string[] = []
+  let ages: number[] = []
   const counts = new Set<string>()
   let figures: string[] = []
   const dates = doc.dates ?? []
@@ -506,7 +591,10 @@ export const featurise = (
     if (dates.length > 0) {
       const lede = text.slice(0, end)
       streets = streetsOf(lede, furnitureSpans)
+      addresses = ADDRESSES
       victims = victimsOf(lede, furnitureSpans)
+      clocks = clocksOf(lede, furnitureSpans)
+      ages = agesOf(lede, furnitureSpans)
     }
     for (const date of dates) {
       if (
@@ -560,6 +648,9 @@ export const featurise = (
     streets,
     victims,
     figures,
+    clocks,
+    addresses,
+    ages,
     words,
     segments,
   }
