@@ -203,6 +203,71 @@ describe('resolveEntities', () => {
     assert.equal(entities[0].mentions.length, 4)
   })
 
+  it("reads a bracket after a place or a person as a credit, and keeps an organisation's acronym in another language", () => {
+    const a = docWith('DELLPORT (KQRB) - A man was shot. Photo: Jane Roe (AP). KQRB reporters were there.', [
+      ['DELLPORT', 'GPE'],
+      ['KQRB', 'ORG'],
+      ['Jane Roe', 'PERSON'],
+      ['AP', 'ORG'],
+      ['KQRB', 'ORG'],
+    ])
+    const b = docWith(
+      'QUARNBY (AP) - Police said. The Vellan Workers Front (PKV) denied it. PKV fighters left.',
+      [
+        ['QUARNBY', 'GPE'],
+        ['AP', 'ORG'],
+        ['Vellan Workers Front', 'ORG'],
+        ['PKV', 'ORG'],
+        ['PKV', 'ORG'],
+      ],
+    )
+    assert.deepEqual(groupsOf([a, b]), [
+      'AP',
+      'DELLPORT',
+      'Jane Roe',
+      'KQRB',
+      'PKV = Vellan Workers Front',
+      'QUARNBY',
+    ])
+  })
+
+  it('keeps an acronym that stands for different names in different documents inside each document', () => {
+    const a = docWith('The Dellport Police Department (DPD) said. DPD officers left.', [
+      ['Dellport Police Department', 'ORG'],
+      ['DPD', 'ORG'],
+      ['DPD', 'ORG'],
+    ])
+    const b = docWith('The Danby Police Department (DPD) said. DPD officers left.', [
+      ['Danby Police Department', 'ORG'],
+      ['DPD', 'ORG'],
+      ['DPD', 'ORG'],
+    ])
+    const c = docWith('DPD said nothing.', [['DPD', 'ORG']])
+    assert.deepEqual(groupsOf([a, b, c]), [
+      'DPD',
+      'DPD = Danby Police Department',
+      'DPD = Dellport Police Department',
+    ])
+  })
+
+  it('does not join a place and a person spelled alike, nor names sharing only three consonants', () => {
+    const a = docWith('Shots were fired in Harwood on Monday.', [['Harwood', 'GPE']])
+    const b = docWith('Tom Herwood was arrested. Herwood denied it.', [
+      ['Tom Herwood', 'PERSON'],
+      ['Herwood', 'PERSON'],
+    ])
+    const c = docWith('Bruno Vessel spoke.', [['Bruno Vessel', 'PERSON']])
+    const d = docWith('Bruno Vassal spoke.', [['Bruno Vassal', 'PERSON']])
+    const e = docWith('Bruno Vossil spoke.', [['Bruno Vossil', 'PERSON']])
+    assert.deepEqual(groupsOf([a, b, c, d, e]), [
+      'Bruno Vassal',
+      'Bruno Vessel',
+      'Bruno Vossil',
+      'Harwood',
+      'Herwood = Tom Herwood',
+    ])
+  })
+
   it('links an acronym to a name with those initials without parentheses', () => {
     const a = docWith('The Northern Water Board met. NWB staff left.', [
       ['Northern Water Board', 'ORG'],

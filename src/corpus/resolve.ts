@@ -56,6 +56,60 @@ const isAcronym = (text: string): boolean => {
   return letters.length >= 2 && letters.length <= 8 && /^\p{Lu}[\p{Lu}\d]*$/u.test(letters)
 }
 
+/** Types whose names take acronyms of another language's words ("Kurdistan Workers' Party (PKK)"). */
+const UNSPELLED_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'MISC', 'NORP'])
+
+/** Whether an acronym's letters run in order through a name from its first letter ("DRC" in "Democratic Republic of Congo"). */
+const spells = (acronym: string, name: string): boolean => {
+  const letters = acronym.toLowerCase().replace(/[^\p{L}]/gu, '')
+  const text = name.toLowerCase().replace(/[^\p{L}]/gu, '')
+  if (letters.length === 0 || text[0] !== letters[0]) return false
+  let i = 0
+  for (const c of text) if (c === letters[i] && ++i === letters.length) return true
+  return false
+}
+
+/** A bracket after a mention: the acronym it would define and the mention's name key, or null. */
+const bracketAfter = (doc: Doc, m: Mention): { acronym: string; host: string } | null => {
+  const defined = ACRONYM_AFTER.exec(doc.text.slice(m.span.end, m.span.end + 16))
+  if (!defined || isAcronym(m.text)) return null
+  return { acronym: defined[1], host: nameKey(m.text) }
+}
+
+/**
+ * Brackets that credit an agency, a station or a photographer rather than define an acronym: ones
+ * whose letters do not spell the name before them and that follow two or more different names across
+ * the corpus ("WASHINGTON (AP)", "Jane Roe (AP)").
+ */
+const creditBrackets = (docs: readonly Doc[]): Set<string> => {
+  const hosts = new Map<string, Set<string>>()
+  for (const doc of docs) {
+    for (const m of doc.mentions ?? []) {
+      const b = bracketAfter(doc, m)
+      if (!b || spells(b.acronym, m.text)) continue
+      const key = nameKey(b.acronym)
+      let set = hosts.get(key)
+      if (!set) {
+        set = new Set()
+        hosts.set(key, set)
+      }
+      set.add(b.host)
+    }
+  }
+  return new Set([...hosts].filter(([, set]) => set.size > 1).map(([key]) => key))
+}
+
+/**
+ * Whether "Name (ACRO)" makes ACRO an alias of the name: when its letters spell the name ("Democratic
+ * Republic of Congo (DRC)"), or, for an organisation's or a group's name, when no other name of the
+ * corpus takes the same bracket: organisations keep acronyms of their names in other languages
+ * ("Kurdistan Workers' Party (PKK)"), while a place's or a person's bracket is a station's, an agency's
+ * or a photographer's credit ("INDIANAPOLIS (WISH)", "Jane Roe (AP)"), and so is one that follows many
+ * names ("Acme Police Department (AP)").
+ */
+const definesAcronym = (m: Mention, acronym: string, sharedCredits: ReadonlySet<string>): boolean =>
+  spells(acronym, m.text) || (UNSPELLED_TYPES.has(m.type) && !sharedCredits.has(nameKey(acronym)))
+
 /** Initials of a name's capitalised words ("Federal Aviation Administration" → "faa"), skipping "of", "the". */
 const initials = (text: string): string =>
   text
@@ -98,8 +152,9 @@ export const tokensVary = (a: string, b: string): boolean => {
   if (a.length < MIN_FUZZY || b.length < MIN_FUZZY || a[0] !== b[0]) return false
   // A suffix added is derivation, not spelling ("Syria" / "Syrian").
   if (a.startsWith(b) || b.startsWith(a)) return false
+  // Three consonants are shared by too many different names ("Paris", "Press"; "Boren", "Bruin").
   const sa = skeleton(a)
-  if (sa.length >= 3 && sa === skeleton(b)) return true
+  if (sa.length >= 4 && sa === skeleton(b)) return true
   return editDistance(a, b, 1) <= 1
 }
 
@@ -170,7 +225,12 @@ const ACRONYM_AFTER = /^\s*\(\s*(\p{Lu}[\p{Lu}\d.&-]{1,9})\s*\)/u
 const allPersons = (c: LocalCluster): boolean => c.mentions.every((m) => m.type === 'PERSON')
 
 /** Clusters one document's mentions. `personNames` says which name keys are mostly PERSON corpus-wide. */
-const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalCluster[] => {
+const clusterDoc = (
+  doc: Doc,
+  index: number,
+  personKeys: Set<string>,
+  sharedCredits: ReadonlySet<string>,
+): LocalCluster[] => {
   const mentions = doc.mentions ?? []
   const byKey = new Map<string, LocalCluster>()
   const clusters: LocalCluster[] = []
@@ -204,6 +264,7 @@ const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalClus
   for (const m of mentions) {
     const defined = ACRONYM_AFTER.exec(doc.text.slice(m.span.end, m.span.end + 16))
     if (!defined || isAcronym(m.text)) continue
+    if (!definesAcronym(m, defined[1], sharedCredits)) continue
     const host = byKey.get(nameKey(m.text))
     if (!host) continue
     const acronym = nameKey(defined[1])
@@ -251,6 +312,39 @@ const clusterDoc = (doc: Doc, index: number, personKeys: Set<string>): LocalClus
     }
   }
   return live()
+}
+
+/**
+ * Acronyms that stand for different names in different documents ("APD" for the Albany and the Austin
+ * police): they join names inside each document only. Names one of which begins the other ("Dellport
+ * Police" and "Dellport Police Department") are one name here.
+ */
+const ambiguousAcronyms = (locals: readonly LocalCluster[]): Set<string> => {
+  const acronymKeys = new Set<string>()
+  for (const c of locals) for (const m of c.mentions) if (isAcronym(m.text)) acronymKeys.add(nameKey(m.text))
+  const hosts = new Map<string, Set<string>>()
+  for (const c of locals) {
+    const names = [...c.strong].filter((k) => !acronymKeys.has(k))
+    if (names.length === 0) continue
+    const longest = names.reduce((a, b) => (b.length > a.length ? b : a))
+    for (const k of c.strong) {
+      if (!acronymKeys.has(k)) continue
+      let set = hosts.get(k)
+      if (!set) {
+        set = new Set()
+        hosts.set(k, set)
+      }
+      set.add(longest)
+    }
+  }
+  const out = new Set<string>()
+  for (const [k, names] of hosts) {
+    // "US government" holds "US" as a word, not as initials: no other meaning of it.
+    const all = [...names].filter((a) => !a.startsWith(k))
+    const distinct = all.filter((a) => !all.some((b) => b !== a && b.startsWith(a)))
+    if (distinct.length > 1) out.add(k)
+  }
+  return out
 }
 
 const compareRanks = (a: readonly number[], b: readonly number[]): number => {
@@ -311,11 +405,14 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
     }
   }
   const personKeys = new Set([...votesByKey].filter(([, v]) => majority(v) === 'PERSON').map(([k]) => k))
-  const locals = docs.flatMap((doc, i) => clusterDoc(doc, i, personKeys))
+  const sharedCredits = creditBrackets(docs)
+  const locals = docs.flatMap((doc, i) => clusterDoc(doc, i, personKeys, sharedCredits))
   const uf = new UnionFind(locals.length)
   const byStrong = new Map<string, number>()
+  const ambiguous = ambiguousAcronyms(locals)
   locals.forEach((c, i) => {
     for (const k of c.strong) {
+      if (ambiguous.has(k)) continue
       const j = byStrong.get(k)
       if (j === undefined) byStrong.set(k, i)
       else uf.union(i, j)
@@ -446,6 +543,15 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
       if (!names.has(key)) names.set(key, { tokens, cluster: i, known })
     }
   })
+  const clusterTypes = new Map<number, EntityType>()
+  const typeOfCluster = (i: number): EntityType => {
+    let type = clusterTypes.get(i)
+    if (type === undefined) {
+      type = majority(typeVotes(locals[i].mentions))
+      clusterTypes.set(i, type)
+    }
+    return type
+  }
   const buckets = new Map<string, { tokens: string[]; cluster: number; known: boolean }[]>()
   for (const entry of names.values()) {
     if (!entry.tokens.some((t) => t.length >= MIN_FUZZY)) continue
@@ -470,6 +576,9 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
         const ra = uf.find(list[a].cluster)
         const rb = uf.find(list[b].cluster)
         if (ra === rb || !namesVary(list[a].tokens, list[b].tokens)) continue
+        // A name spelled another way is still the same kind of name: "Houston" the city is not
+        // "Huston" the person, nor "Hayward" the town "Howard".
+        if (typeOfCluster(list[a].cluster) !== typeOfCluster(list[b].cluster)) continue
         const ma = membersOf(ra)
         const mb = membersOf(rb)
         const fits = ma.every((x) =>
