@@ -543,15 +543,6 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
       if (!names.has(key)) names.set(key, { tokens, cluster: i, known })
     }
   })
-  const clusterTypes = new Map<number, EntityType>()
-  const typeOfCluster = (i: number): EntityType => {
-    let type = clusterTypes.get(i)
-    if (type === undefined) {
-      type = majority(typeVotes(locals[i].mentions))
-      clusterTypes.set(i, type)
-    }
-    return type
-  }
   const buckets = new Map<string, { tokens: string[]; cluster: number; known: boolean }[]>()
   for (const entry of names.values()) {
     if (!entry.tokens.some((t) => t.length >= MIN_FUZZY)) continue
@@ -576,9 +567,6 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
         const ra = uf.find(list[a].cluster)
         const rb = uf.find(list[b].cluster)
         if (ra === rb || !namesVary(list[a].tokens, list[b].tokens)) continue
-        // A name spelled another way is still the same kind of name: "Houston" the city is not
-        // "Huston" the person, nor "Hayward" the town "Howard".
-        if (typeOfCluster(list[a].cluster) !== typeOfCluster(list[b].cluster)) continue
         const ma = membersOf(ra)
         const mb = membersOf(rb)
         const fits = ma.every((x) =>
