@@ -861,21 +861,17 @@ describe('story index: reports of one day about one rare person with one count',
   })
 })
 
-describe('StoryIndex: the weekday of undated reports', () => {
-  // Two made-up undated reports of similar break-ins at one shop: worded alike, told apart by the day.
-  const report = (id: string, day: string, extra: string) =>
-    doc(
-      id,
-      `Burglars broke into the Merrow hardware shop in Tolby on ${day} night and took power tools. ${extra} Police in Tolby are asking for witnesses.`,
-    )
-  const first = report('a', 'Tuesday', 'The owner found the back door forced.')
-  const same = report('b', 'Tuesday', 'A neighbour heard glass breaking.')
-  const other = report('c', 'Saturday', 'The owner found the back door forced.')
-  // A scorer that joins on shared wording unless the weekdays disagree.
-  const scorer = { bias: -0.3, weights: { lexical: 1, weekdayClash: -5 } }
+/**
+ * The three behaviours of a cue only undated reports use: it keeps apart two reports worded alike, a
+ * dated report ignores it, and a snapshot keeps it. `first` and `same` share the cue, `other` differs
+ * (ids 'a', 'b', 'c'); `feature` is the clash the scorer weighs.
+ */
+const undatedCueTests = (cue: string, feature: string, first: Doc, same: Doc, other: Doc): void => {
+  // A scorer that joins on shared wording unless the cue disagrees.
+  const scorer = { bias: -0.3, weights: { lexical: 1, [feature]: -5 } }
   const options = { scorer, bareScorer: scorer }
 
-  it('keeps apart undated reports whose ledes name different weekdays', () => {
+  it(`keeps apart undated reports whose ${cue} differ`, () => {
     const index = createStoryIndex(options)
     index.prime([first, same, other])
     for (const d of [first, same, other]) index.add(d)
@@ -883,7 +879,7 @@ describe('StoryIndex: the weekday of undated reports', () => {
     assert.notEqual(index.storyOf('a'), index.storyOf('c'))
   })
 
-  it('ignores the weekday of a dated report, whose days say when', () => {
+  it(`ignores the ${cue} of a dated report, whose days say when`, () => {
     const dated = { ...other, meta: { ...other.meta, published: '2031-05-04' } }
     const index = createStoryIndex(options)
     index.prime([first, dated])
@@ -892,7 +888,7 @@ describe('StoryIndex: the weekday of undated reports', () => {
     assert.equal(index.storyOf('a'), index.storyOf('c'))
   })
 
-  it('keeps the story weekdays in a snapshot', () => {
+  it(`keeps the story's ${cue} in a snapshot`, () => {
     const index = createStoryIndex(options)
     index.prime([first, same, other])
     index.add(first)
@@ -900,6 +896,22 @@ describe('StoryIndex: the weekday of undated reports', () => {
     restored.add(other)
     assert.notEqual(restored.storyOf('a'), restored.storyOf('c'))
   })
+}
+
+describe('StoryIndex: the weekday of undated reports', () => {
+  // Two made-up undated reports of similar break-ins at one shop: worded alike, told apart by the day.
+  const report = (id: string, day: string, extra: string) =>
+    doc(
+      id,
+      `Burglars broke into the Merrow hardware shop in Tolby on ${day} night and took power tools. ${extra} Police in Tolby are asking for witnesses.`,
+    )
+  undatedCueTests(
+    'weekdays',
+    'weekdayClash',
+    report('a', 'Tuesday', 'The owner found the back door forced.'),
+    report('b', 'Tuesday', 'A neighbour heard glass breaking.'),
+    report('c', 'Saturday', 'The owner found the back door forced.'),
+  )
 })
 
 describe('StoryIndex: the figures of undated reports', () => {
@@ -923,38 +935,13 @@ describe('StoryIndex: the figures of undated reports', () => {
       ],
     }
   }
-  const first = report('a', '5.7', 'Shelves fell in the shops.')
-  const same = report('b', '5.7', 'A ferry turned back to port.')
-  const other = report('c', '6.2', 'Shelves fell in the shops.')
-  // A scorer that joins on shared wording unless the figures disagree.
-  const scorer = { bias: -0.3, weights: { lexical: 1, figureClash: -5 } }
-  const options = { scorer, bareScorer: scorer }
-
-  it('keeps apart undated reports stating different figures', () => {
-    const index = createStoryIndex(options)
-    index.prime([first, same, other])
-    for (const d of [first, same, other]) index.add(d)
-    assert.equal(index.storyOf('a'), index.storyOf('b'))
-    assert.notEqual(index.storyOf('a'), index.storyOf('c'))
-  })
-
-  it('ignores the figures of a dated report, whose days say when', () => {
-    const dated = { ...other, meta: { ...other.meta, published: '2031-05-04' } }
-    const index = createStoryIndex(options)
-    index.prime([first, dated])
-    index.add(first)
-    index.add(dated)
-    assert.equal(index.storyOf('a'), index.storyOf('c'))
-  })
-
-  it('keeps the story figures in a snapshot', () => {
-    const index = createStoryIndex(options)
-    index.prime([first, other])
-    index.add(first)
-    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), options)
-    restored.add(other)
-    assert.notEqual(restored.storyOf('a'), restored.storyOf('c'))
-  })
+  undatedCueTests(
+    'figures',
+    'figureClash',
+    report('a', '5.7', 'Shelves fell in the shops.'),
+    report('b', '5.7', 'A ferry turned back to port.'),
+    report('c', '6.2', 'Shelves fell in the shops.'),
+  )
 })
 
 describe('story index: reports naming the same two rare persons', () => {

@@ -262,12 +262,11 @@ const clusterDoc = (
   }
   // Acronyms: defined in parentheses after a mention, or matching the initials of a longer name.
   for (const m of mentions) {
-    const defined = ACRONYM_AFTER.exec(doc.text.slice(m.span.end, m.span.end + 16))
-    if (!defined || isAcronym(m.text)) continue
-    if (!definesAcronym(m, defined[1], sharedCredits)) continue
-    const host = byKey.get(nameKey(m.text))
+    const bracket = bracketAfter(doc, m)
+    if (!bracket || !definesAcronym(m, bracket.acronym, sharedCredits)) continue
+    const host = byKey.get(bracket.host)
     if (!host) continue
-    const acronym = nameKey(defined[1])
+    const acronym = nameKey(bracket.acronym)
     const existing = byKey.get(acronym)
     if (existing) merge(host, existing)
     else {
