@@ -26,7 +26,7 @@ test('formatRecord: the casualty line a reader sees (a count no report states is
     [{ killed: count(2, 2, 2, 'agree', 2), injured: silent }, 'killed 2 · injured not reported'],
     [
       { killed: count(2, 3, 3, 'conflict', 2), injured: count(4, 4, null, 'unique') },
-      'killed 3 (2–3), reports conflict · injured at least 4',
+      'killed 3 (reports give 2 to 3), reports conflict · injured at least 4',
     ],
     [{ killed: silent, injured: silent }, null],
     [undefined, null],

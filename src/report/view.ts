@@ -61,6 +61,12 @@ export const formatReconciled = (r: Reconciled): string =>
  * A story's main-event record in one line ("killed 2 (1–2, reports conflict) · injured 3"), or null when
  * no report states a casualty count.
  */
+/** A story count as the casualty line says it: a range between reports in words ("3, reports give 1 to 3"). */
+const recordRange = (c: { low: number | null; best: number | null; high: number | null }): string =>
+  c.low !== null && c.high !== null && c.best !== null && c.low !== c.high
+    ? `${c.best} (reports give ${c.low} to ${c.high})`
+    : formatRange(c)
+
 export const formatRecord = (record: StoryRecord | undefined): string | null => {
   if (!record) return null
   const counts = [['killed', record.killed] as const, ['injured', record.injured] as const]
@@ -71,7 +77,7 @@ export const formatRecord = (record: StoryRecord | undefined): string | null => 
       .map(([name, c]) =>
         c.sources.best.length + c.sources.low.length === 0
           ? `${name} not reported`
-          : `${name} ${formatRange(c)}${c.status === 'conflict' ? ', reports conflict' : ''}`,
+          : `${name} ${recordRange(c)}${c.status === 'conflict' ? ', reports conflict' : ''}`,
       )
       .join(' · ')
   )
