@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import orgData from '../data/org-heads.json' with { type: 'json' }
 import personTitles from '../data/person-titles.json' with { type: 'json' }
 import type { Doc, Entity, EntityType, Evidence, Mention } from '../model/types.ts'
+import { majority } from '../stages/entities.ts'
 import { groupSingular, loadGazetteer } from '../stages/entity-gazetteer.ts'
 
 const LEGAL_SUFFIXES = new Set(orgData.legalSuffixes)
@@ -182,22 +183,6 @@ const typeVotes = (mentions: readonly Mention[]): Map<EntityType, number> => {
   const votes = new Map<EntityType, number>()
   for (const m of mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1)
   return votes
-}
-
-/** Ties go to the more specific type: MISC is the tagger's catch-all, so it comes last. */
-const TIE_ORDER: readonly EntityType[] = ['ORG', 'PERSON', 'GPE', 'LOC', 'FAC', 'NORP', 'MISC']
-
-const majority = (votes: Map<EntityType, number>): EntityType => {
-  let best: EntityType = 'MISC'
-  let count = -1
-  for (const type of TIE_ORDER) {
-    const n = votes.get(type) ?? 0
-    if (n > count) {
-      best = type
-      count = n
-    }
-  }
-  return best
 }
 
 class UnionFind {
@@ -594,7 +579,7 @@ export const resolveEntities = (docs: readonly Doc[]): Entity[] => {
   for (const group of groups.values()) {
     const mentions = group.flatMap((c) => c.mentions)
     const weak = new Set(group.flatMap((c) => [...c.weak]))
-    const type = majority(typeVotes(mentions))
+    const type = majority(typeVotes(mentions)) ?? 'MISC' // every entity has mentions
     const name = canonicalName(mentions, weak)
     let id = entityId(type, name)
     // Two entities that stayed apart under one name (a surname shared by two people) keep distinct ids.

@@ -746,7 +746,8 @@ const classOfList = (
 /** Ties between types go to the more specific: MISC is the tagger's catch-all, so it comes last. */
 const TIE_ORDER: readonly EntityType[] = ['ORG', 'PERSON', 'GPE', 'LOC', 'FAC', 'NORP', 'MISC']
 
-const majority = (votes: Map<EntityType, number>): EntityType | undefined => {
+/** The type with most votes (ties by `TIE_ORDER`); undefined when nothing voted. */
+export const majority = (votes: Map<EntityType, number>): EntityType | undefined => {
   let best: EntityType | undefined
   let count = 0
   for (const type of TIE_ORDER) {
