@@ -64,6 +64,34 @@ describe('featurise: terms and cues', () => {
     )
   })
 
+  it("passes over the weekday of a page's stamp line: the day it was posted, not the event's", () => {
+    const dated = (text: string, date: string): Doc => {
+      const start = text.indexOf(date)
+      const span = { start, end: start + date.length }
+      return doc(text, {
+        dates: [{ span, text: date, value: '2031-03-05', precision: 'day', type: 'DATE', relative: false }],
+      })
+    }
+    const cases: [string, Doc, number][] = [
+      [
+        'a stamp word opens the line',
+        doc('Posted: Friday 10:21 AM\nA barn burned near Tolby on Tuesday.'),
+        1,
+      ],
+      [
+        'the line holds only a date',
+        dated(
+          'WEDNESDAY , MARCH 5 , 2031\nA barn burned near Tolby on Tuesday.',
+          'WEDNESDAY , MARCH 5 , 2031',
+        ),
+        1,
+      ],
+      ['a stamp and no other weekday', doc('Updated Friday\nA barn burned near Tolby.'), -1],
+      ['a weekday in a sentence is read', doc('By Friday , a barn near Tolby had burned.'), 4],
+    ]
+    for (const [name, d, weekday] of cases) assert.equal(featurise(d).weekday, weekday, name)
+  })
+
   it('reads the figures the text states, without counts, small numbers, years, dates or clock times', () => {
     const text =
       'Posted 2 / 3 / 2031 10 : 45\nA magnitude-5.7 quake shook Orlavik in 2031 on May 14, killing 12 people. Teodor Brann, 37, said 3 homes and 250 sheep were lost.'

@@ -396,6 +396,52 @@ const agesOf = (lede: string, skip: readonly [number, number][]): number[] => {
   return ages.length > AGES_MAX ? [] : ages.slice(0, AGES_KEPT)
 }
 
+/** Words that open a page's own stamp line ("Posted: Tuesday, May 9, 2025"). */
+const STAMP_WORDS = new Set(['posted', 'updated', 'published', 'modified', 'created', 'edited'])
+
+/**
+ * Whether offset `at` of `doc.text` lies on a page's stamp line: one opening with a stamp word, or holding
+ * nothing but dates, times and punctuation ("WEDNESDAY , MARCH 4 , 2009 , 10 : 53 AM"), as in
+ * `stampLine` of the comparison. Such a line dates the page, not its event.
+ */
+const onStampLine = (doc: Doc, at: number): boolean => {
+  const text = doc.text
+  const from = text.lastIndexOf('\n', at - 1) + 1
+  let to = text.indexOf('\n', at)
+  if (to < 0) to = text.length
+  const first = nextWord(text, from)
+  if (first >= 0 && first < to && STAMP_WORDS.has(text.slice(first, WORD_END).toLowerCase())) return true
+  let rest = text.slice(from, to)
+  for (const d of doc.dates ?? []) {
+    if (d.span.start < from || d.span.end > to) continue
+    rest =
+      rest.slice(0, d.span.start - from) +
+      ' '.repeat(d.span.end - d.span.start) +
+      rest.slice(d.span.end - from)
+  }
+  return !/\p{Ll}/u.test(rest) && !/\p{Lu}{5,}|\p{Lu}\p{Ll}/u.test(rest)
+}
+
+/**
+ * The first weekday among the first {@link WEEKDAY_WORDS} words of the text (see
+ * {@link GroupingFeatures.weekday}), passing over a page's stamp line: its weekday is the day the page
+ * was posted, which differs between reports of one event, not the day of the event.
+ */
+const ledeWeekday = (doc: Doc): number => {
+  const text = doc.text
+  let n = 0
+  for (let at = nextWord(text, 0); at >= 0 && n < WEEKDAY_WORDS; at = nextWord(text, WORD_END)) {
+    n++
+    const day = WEEKDAYS.indexOf(text.slice(at, WORD_END).toLowerCase())
+    if (day < 0) continue
+    const end = WORD_END
+    const stamp = onStampLine(doc, at)
+    WORD_END = end
+    if (!stamp) return day
+  }
+  return -1
+}
+
 const add = (terms: Map<string, number>, key: string, weight: number): void => {
   terms.set(key, (terms.get(key) ?? 0) + weight)
 }
@@ -625,9 +671,7 @@ export const featurise = (
     if (speaker) speakers.add(speaker.entity ?? speaker.text.toLowerCase().replace(/^the\s+/, ''))
   }
   const ranked = [...persons].sort((a, b) => b[1] - a[1])
-  let weekday = -1
-  for (let i = 0; i < words.length && i < WEEKDAY_WORDS && weekday < 0; i++)
-    weekday = WEEKDAYS.indexOf(words[i])
+  const weekday = ledeWeekday(doc)
 
   return {
     terms,
