@@ -33,3 +33,38 @@ test('a follow-up dating its event in the lead: a later sentence of that day tel
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-03-14' } }))
   assert.equal(doc.record?.injured.best, 3)
 })
+
+test('a wounded figure one death toll above the headline’s counts the dead among the hurt: the headline’s is the wounded', () => {
+  const text =
+    'Man killed, three hospitalized after Dellport shooting\n\n' +
+    'A shooting outside a store in Dellport sent four people to the hospital on Sunday. ' +
+    'A 40-year-old man died at the hospital, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
+})
+
+test('"four others were injured" already leaves out the dead: the earlier figure does not replace it', () => {
+  const text =
+    'Four shot, one dead in Dellport\n\n' +
+    'A woman was shot dead on Elm Street in Dellport on Sunday and four others were injured, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 4])
+})
+
+test('counts of attempted murder give way to a stated figure of the wounded', () => {
+  const text =
+    'Dellport man charged in party shooting\n\n' +
+    'A Dellport man was charged with six counts of attempted murder on Monday after a shooting at a party. ' +
+    'Three people were injured in the shooting, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.injured.best, 3)
+})
+
+test('counts of attempted murder stay the figure when the report states no other of several wounded', () => {
+  const text =
+    'Dellport man charged in party shooting\n\n' +
+    'A Dellport man was charged with four counts of attempted murder on Monday after a shooting at a party. ' +
+    'A woman was wounded, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.injured.best, 4)
+})

@@ -44,6 +44,11 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   people shot so far, the dead among them, so it is a shot figure of that size (unless a figure one
  *   fewer comes before it in its sentence: "four shot and a fifth hurt by glass"); past the lead, such an
  *   ordinal that counts more people than the lead told of gives the wounded figure;
+ * - "Man killed, three hospitalized … the shooting sent four people to the hospital": a wounded figure that is the
+ *   death toll more than a bare wounded figure told before it in the lead counts the dead among the hurt, so
+ *   the earlier one is the wounded (not after "four others were injured", which leaves the dead out);
+ * - counts of attempted murder are charged per person shot at, so they give way to a stated figure of several
+ *   wounded ("three people were injured");
  * - a title that the text does not contain (a document built through the API with its title as metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -510,6 +515,43 @@ interface Context {
   ordinals: ReadonlySet<Quantity>
 }
 
+/** Whether a quantity is a bare stated figure ("4", "four people"), not a charge count or a described person. */
+const opensWithFigure = (q: Quantity): boolean => {
+  const words = q.text.toLowerCase().split(/\s+/)
+  return (/^\d+$/.test(words[0]) || FIGURE_WORDS.has(words[0])) && !words.some((w) => /^counts?$/.test(w))
+}
+
+/**
+ * "Father of five killed, four hospitalized … the shooting sent five people to the hospital": a wounded
+ * figure that is the death toll more than another stated wounded figure counts the dead among the hurt,
+ * so the smaller one is the wounded.
+ */
+const withoutTheDead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  inLead: (q: Quantity) => boolean,
+  hurt: { q: Quantity; n: number } | null,
+  killed: number,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || killed === 0 || hurt.n <= killed) return hurt
+  // "Four others were injured" already leaves out the dead.
+  if (!titled.has(hurt.q) && OTHERS_AFTER.test(text.slice(hurt.q.span.end, hurt.q.span.end + 12))) return hurt
+  const rest = hurt.n - killed
+  // The smaller figure is told first (the headline's "four hospitalized"), not a part that follows the whole
+  // ("three wounded, two of them critically", "a woman and two men").
+  const part = qs.find(
+    (q) =>
+      q.role === 'injured' &&
+      figureOf(q) === rest &&
+      opensWithFigure(q) &&
+      inLead(q) &&
+      titled.has(q) === titled.has(hurt.q) &&
+      q.span.end <= hurt.q.span.start,
+  )
+  return part ? { q: part, n: rest } : hurt
+}
+
 /** {@link countsOf} before the check for a second, surviving victim. */
 const shotCounts = (
   all: readonly Quantity[],
@@ -554,7 +596,14 @@ const shotCounts = (
     alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
-  const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
+  const hurt = withoutTheDead(
+    qs,
+    titled,
+    text,
+    doc.inLead,
+    othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences),
+    top?.n ?? 0,
+  )
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
@@ -615,10 +664,12 @@ export const recordOf = (
   const ordinals = new Set<Quantity>()
   const qs = ordinalsShot(
     ordinalsOfPeople(
-      withoutSuperseded(
-        doc,
-        withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
-        titled,
+      withoutAttemptCharges(
+        withoutSuperseded(
+          doc,
+          withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+          titled,
+        ),
       ),
       titled,
       sentences,
@@ -725,6 +776,22 @@ const withoutSuperseded = (
   }
   const kept = qs.filter((q) => !earlier(q))
   return kept.some((q) => CASUALTY.has(q.role) && q.role !== 'killed') ? kept : qs
+}
+
+/** "Five counts of attempted murder": a charge counted per person shot at. */
+const ATTEMPT_CHARGE = /\bcounts?\s+(?:each\s+)?of\b/i
+
+/**
+ * "Charged with five counts of attempted murder": a prosecutor charges one count for each person shot at,
+ * hit or not, so the count is no figure of the wounded while the report states one of several ("three others
+ * were injured"); with none, it is the best there is.
+ */
+const withoutAttemptCharges = (qs: Quantity[]): Quantity[] => {
+  const charge = (q: Quantity): boolean => q.role === 'injured' && ATTEMPT_CHARGE.test(q.text)
+  const told = qs.some(
+    (q) => q.role === 'injured' && !charge(q) && opensWithFigure(q) && (figureOf(q) ?? 0) > 1,
+  )
+  return told ? qs.filter((q) => !charge(q)) : qs
 }
 
 const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
