@@ -68,3 +68,11 @@ test('counts of attempted murder stay the figure when the report states no other
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.equal(doc.record?.injured.best, 4)
 })
+
+test('a toll counted since a time of day is a round-up: the report’s own shooting gives the figures', () => {
+  const text =
+    'Nine shot, one fatally, since 8 p.m., including three at Dellport party\n\n' +
+    'A gunman shot three people, one fatally, at a party on Elm Street in Dellport early Saturday, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 2])
+})

@@ -903,7 +903,7 @@ const WITHIN = new Set(['in', 'within', 'than', 'over'])
 
 /**
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
- * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
+ * year", "since Friday", "since 8 p.m.", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
  * separate incidents ("in shootings", "separate"), or null. Plural incidents with one perpetrator named in the
  * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker.
  */
@@ -919,6 +919,7 @@ const aggregateMarker = (
   for (let i = from; i < to; i++) {
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
+    if (sinceClockTime(tokens, i, to)) return 'statistic'
     if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree) found = 'incidents'
     // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
     if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
@@ -931,6 +932,18 @@ const aggregateMarker = (
       return 'statistic'
   }
   return found
+}
+
+const CLOCK = new Set(['a.m.', 'p.m.', 'am', 'pm'])
+
+/**
+ * "14 shot since 8 p.m.", "since 10:30 p.m. Friday, 11 people have been shot": a toll counted since a time of
+ * day runs over a stretch of hours, as "since Friday" does over days.
+ */
+const sinceClockTime = (tokens: readonly Token[], i: number, to: number): boolean => {
+  if (tokens[i].norm !== 'since' || i + 2 >= to || !/^\d{1,2}$/.test(tokens[i + 1].norm)) return false
+  const k = tokens[i + 2].norm === ':' && i + 4 < to ? i + 4 : i + 2
+  return CLOCK.has(tokens[k].norm)
 }
 
 /**
