@@ -76,3 +76,12 @@ test('a toll counted since a time of day is a round-up: the report’s own shoot
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 2])
 })
+
+test('a definite mention of someone shot whose age is not the dead’s is another victim, who survived', () => {
+  const text =
+    'Boy, 5, killed in Dellport drive-by\n\n' +
+    'A 5-year-old boy was killed in a drive-by shooting in Dellport on Friday, police said. Officers arrived within minutes. ' +
+    'The 7-year-old brother suffering from a gunshot wound to the leg has been released from the hospital.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 1])
+})

@@ -40,6 +40,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
+ *   so is someone told by a definite reference with an age that none of the dead has ("the 7-year-old brother"
+ *   after "a 5-year-old was killed");
  * - "a second man was wounded", "a third victim was shot": an indefinite ordinal for someone hurt counts the
  *   people shot so far, the dead among them, so it is a shot figure of that size (unless a figure one
  *   fewer comes before it in its sentence: "four shot and a fifth hurt by glass"); past the lead, such an
@@ -308,16 +310,32 @@ const countsOf = (
   // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
   // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
   const fitting = all.filter((q) => q.role === 'killed' && q.best === 1 && described(q))
-  const stranger = all.find(
-    (q) =>
-      q.role === 'dead_or_injured' &&
-      q.best === 1 &&
-      /^an?\s/i.test(q.text) &&
-      described(q) &&
-      fitting.length > 0 &&
-      !fitsOne(fitting, q),
-  )
+  const stranger =
+    all.find(
+      (q) =>
+        q.role === 'dead_or_injured' &&
+        q.best === 1 &&
+        /^an?\s/i.test(q.text) &&
+        described(q) &&
+        fitting.length > 0 &&
+        !fitsOne(fitting, q),
+    ) ?? unlikeTheDead(all, fitting)
   return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
+}
+
+/**
+ * "5-year-old killed … The 7-year-old brother, suffering from a gunshot wound, was released": a definite
+ * reference to someone shot or hurt whose age is not the age told of the one dead names someone else, who
+ * survived. Only ages: "the boy" may be the teen who died.
+ */
+const unlikeTheDead = (all: readonly Quantity[], fitting: readonly Quantity[]): Quantity | undefined => {
+  const ageOf = (q: Quantity): string | undefined => AGE.exec(q.text)?.[1].toLowerCase()
+  const ages = fitting.flatMap((k) => ageOf(k) ?? [])
+  if (ages.length === 0) return undefined
+  return all.find((q) => {
+    const age = (q.role === 'dead_or_injured' || q.role === 'injured') && q.best === 1 ? ageOf(q) : undefined
+    return age !== undefined && /^the\s/i.test(q.text) && !ages.includes(age)
+  })
 }
 
 /** A killer's own death: "turned the gun on himself", "took his own life". */
