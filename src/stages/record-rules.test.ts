@@ -85,3 +85,13 @@ test('a definite mention of someone shot whose age is not the dead’s is anothe
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 1])
 })
+
+test('past the lead, a summing-up of the lead’s toll with more wounded counts the wounded the lead told in part', () => {
+  const text =
+    'Dellport gunman dies after rampage\n\n' +
+    'In August, a gunman opened fire in Dellport before turning the gun on himself. One victim is still in the hospital, police said. ' +
+    'The town held a vigil on Sunday. Friends gathered at the park. The mayor spoke briefly. ' +
+    'Investigators say the gunman went on a rampage that killed one and injured three before he shot himself.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.injured.best, 3)
+})

@@ -51,6 +51,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   the earlier one is the wounded (not after "four others were injured", which leaves the dead out);
  * - counts of attempted murder are charged per person shot at, so they give way to a stated figure of several
  *   wounded ("three people were injured");
+ * - "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
+ *   stating the lead's death toll beside a larger stated wounded figure gives the wounded;
  * - a title that the text does not contain (a document built through the API with its title as metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -734,10 +736,46 @@ export const recordOf = (
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
     injured:
-      (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
+      summaryPastLead(
+        current,
+        titled,
+        { inLead, sentences, ordinals },
+        lead,
+        ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured),
+      ) ??
       all.injured ??
       NONE(),
   }
+}
+
+/**
+ * "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
+ * that sums up the event, stating the lead's death toll beside a wounded figure of several larger than the
+ * lead's, counts all the wounded, where the lead told of some of them.
+ */
+const summaryPastLead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  { inLead, sentences }: Context,
+  lead: { killed: CasualtyCount | null; injured: CasualtyCount | null },
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told) return told
+  const dead = lead.killed?.best ?? 0
+  const hurt = told.best
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'injured' && !titled.has(q) && !inLead(q) && opensWithFigure(q) ? figureOf(q) : null
+    if (n === null || n < 2 || n <= hurt || n <= (best?.n ?? 0)) continue
+    const here = sentenceOf(q)
+    const toll = qs.some(
+      (p) => p.role === 'killed' && !titled.has(p) && sentenceOf(p) === here && figureOf(p) === dead,
+    )
+    if (dead > 0 && toll) best = { q, n }
+  }
+  return best ? countOf(titled, best) : told
 }
 
 /**
