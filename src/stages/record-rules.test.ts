@@ -95,3 +95,12 @@ test('past the lead, a summing-up of the lead’s toll with more wounded counts 
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.equal(doc.record?.injured.best, 3)
 })
+
+test('the wounded figure told beside the death toll wins over an earlier count told apart from it', () => {
+  const text =
+    'Four killed, one wounded in Dellport shooting\n\n' +
+    'Four people were killed and one person was wounded in a shooting at a house in Dellport, police said on Sunday. ' +
+    'Officers responded on Saturday to a call and found two people shot to death and three wounded, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [4, 1])
+})

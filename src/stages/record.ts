@@ -53,6 +53,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   wounded ("three people were injured");
  * - "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
  *   stating the lead's death toll beside a larger stated wounded figure gives the wounded;
+ * - "Four killed, one wounded … police found two people shot to death and three wounded": a wounded figure stated
+ *   beside the death toll (the killed count) is the wounded of that toll; one told apart from it gives way;
  * - a title that the text does not contain (a document built through the API with its title as metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -572,6 +574,32 @@ const withoutTheDead = (
   return part ? { q: part, n: rest } : hurt
 }
 
+/**
+ * "Four killed, one wounded … police found two people shot to death and three wounded": the wounded figure
+ * stated beside the death toll counts the same moment of the event as that toll; a larger one told apart
+ * from it is an earlier count (before some of the wounded died) or another group.
+ */
+const pairedWithToll = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  sentences: readonly Span[],
+  hurt: { q: Quantity; n: number } | null,
+  killed: number,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || killed === 0) return hurt
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
+  const tolls = new Set(qs.filter((q) => q.role === 'killed' && figureOf(q) === killed).map(sentenceOf))
+  if (tolls.has(sentenceOf(hurt.q))) return hurt
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'injured' && opensWithFigure(q) ? figureOf(q) : null
+    if (n === null || n === 0 || !tolls.has(sentenceOf(q))) continue
+    if (n > (best?.n ?? 0)) best = { q, n }
+  }
+  return best ?? hurt
+}
+
 /** {@link countsOf} before the check for a second, surviving victim. */
 const shotCounts = (
   all: readonly Quantity[],
@@ -616,12 +644,18 @@ const shotCounts = (
     alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
-  const hurt = withoutTheDead(
+  const hurt = pairedWithToll(
     qs,
     titled,
-    text,
-    doc.inLead,
-    othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences),
+    doc.sentences,
+    withoutTheDead(
+      qs,
+      titled,
+      text,
+      doc.inLead,
+      othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences),
+      top?.n ?? 0,
+    ),
     top?.n ?? 0,
   )
   const injured = hurt ? countOf(titled, hurt) : null
