@@ -104,3 +104,20 @@ test('the wounded figure told beside the death toll wins over an earlier count t
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [4, 1])
 })
+
+test('a title kept as metadata counts as told first for the wounded figure that leaves out the dead', () => {
+  const text =
+    'A shooting outside a store in Dellport sent four people to the hospital on Sunday. ' +
+    'A 40-year-old man died at the hospital, police said.'
+  const doc = analyseDocument(
+    makeDoc({
+      text,
+      meta: {
+        source: 't.jsonl',
+        published: '2025-02-10',
+        title: 'Man killed, three hospitalized after Dellport shooting',
+      },
+    }),
+  )
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
+})

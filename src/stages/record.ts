@@ -568,8 +568,9 @@ const withoutTheDead = (
       figureOf(q) === rest &&
       opensWithFigure(q) &&
       inLead(q) &&
-      titled.has(q) === titled.has(hurt.q) &&
-      q.span.end <= hurt.q.span.start,
+      // A title read apart comes first.
+      ((titled.has(q) && !titled.has(hurt.q)) ||
+        (titled.has(q) === titled.has(hurt.q) && q.span.end <= hurt.q.span.start)),
   )
   return part ? { q: part, n: rest } : hurt
 }
