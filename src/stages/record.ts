@@ -314,17 +314,17 @@ const countsOf = (
   // "A boy was killed … A woman in the car was also hit": one death, and someone introduced as shot whom
   // none of the descriptions of the dead fits (sex, child or adult, age) is another person, who survived.
   const fitting = all.filter((q) => q.role === 'killed' && q.best === 1 && described(q))
-  const stranger =
-    all.find(
-      (q) =>
-        q.role === 'dead_or_injured' &&
-        q.best === 1 &&
-        /^an?\s/i.test(q.text) &&
-        described(q) &&
-        fitting.length > 0 &&
-        !fitsOne(fitting, q),
-    ) ?? unlikeTheDead(all, fitting)
-  return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
+  const stranger = all.find(
+    (q) =>
+      q.role === 'dead_or_injured' &&
+      q.best === 1 &&
+      /^an?\s/i.test(q.text) &&
+      described(q) &&
+      fitting.length > 0 &&
+      !fitsOne(fitting, q),
+  )
+  const survivor = stranger ?? unlikeTheDead(all, fitting)
+  return survivor ? { killed: counts.killed, injured: countOf(titled, { q: survivor, n: 1 }) } : counts
 }
 
 /**
@@ -577,8 +577,8 @@ const withoutTheDead = (
 
 /**
  * "Four killed, one wounded … police found two people shot to death and three wounded": the wounded figure
- * stated beside the death toll counts the same moment of the event as that toll; a larger one told apart
- * from it is an earlier count (before some of the wounded died) or another group.
+ * stated beside the death toll counts the same moment of the event as that toll; one told apart from it is
+ * an earlier count (before some of the wounded died) or another group. The largest figure beside the toll wins.
  */
 const pairedWithToll = (
   qs: readonly Quantity[],
@@ -994,9 +994,10 @@ const WITHIN = new Set(['in', 'within', 'than', 'over'])
 
 /**
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
- * year", "since Friday", "since 8 p.m.", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
+ * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
  * separate incidents ("in shootings", "separate"), or null. Plural incidents with one perpetrator named in the
- * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker.
+ * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker. A toll since a time
+ * of day ("since 8 p.m.") is a statistic too.
  */
 
 const aggregateMarker = (
