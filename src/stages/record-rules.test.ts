@@ -33,3 +33,91 @@ test('a follow-up dating its event in the lead: a later sentence of that day tel
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-03-14' } }))
   assert.equal(doc.record?.injured.best, 3)
 })
+
+test('a wounded figure one death toll above the headline’s counts the dead among the hurt: the headline’s is the wounded', () => {
+  const text =
+    'Man killed, three hospitalized after Dellport shooting\n\n' +
+    'A shooting outside a store in Dellport sent four people to the hospital on Sunday. ' +
+    'A 40-year-old man died at the hospital, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
+})
+
+test('"four others were injured" already leaves out the dead: the earlier figure does not replace it', () => {
+  const text =
+    'Four shot, one dead in Dellport\n\n' +
+    'A woman was shot dead on Elm Street in Dellport on Sunday and four others were injured, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 4])
+})
+
+test('counts of attempted murder give way to a stated figure of the wounded', () => {
+  const text =
+    'Dellport man charged in party shooting\n\n' +
+    'A Dellport man was charged with six counts of attempted murder on Monday after a shooting at a party. ' +
+    'Three people were injured in the shooting, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.injured.best, 3)
+})
+
+test('counts of attempted murder stay the figure when the report states no other of several wounded', () => {
+  const text =
+    'Dellport man charged in party shooting\n\n' +
+    'A Dellport man was charged with four counts of attempted murder on Monday after a shooting at a party. ' +
+    'A woman was wounded, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.injured.best, 4)
+})
+
+test('a toll counted since a time of day is a round-up: the report’s own shooting gives the figures', () => {
+  const text =
+    'Nine shot, one fatally, since 8 p.m., including three at Dellport party\n\n' +
+    'A gunman shot three people, one fatally, at a party on Elm Street in Dellport early Saturday, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 2])
+})
+
+test('a definite mention of someone shot whose age is not the dead’s is another victim, who survived', () => {
+  const text =
+    'Boy, 5, killed in Dellport drive-by\n\n' +
+    'A 5-year-old boy was killed in a drive-by shooting in Dellport on Friday, police said. Officers arrived within minutes. ' +
+    'The 7-year-old brother suffering from a gunshot wound to the leg has been released from the hospital.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 1])
+})
+
+test('past the lead, a summing-up of the lead’s toll with more wounded counts the wounded the lead told in part', () => {
+  const text =
+    'Dellport gunman dies after rampage\n\n' +
+    'In August, a gunman opened fire in Dellport before turning the gun on himself. One victim is still in the hospital, police said. ' +
+    'The town held a vigil on Sunday. Friends gathered at the park. The mayor spoke briefly. ' +
+    'Investigators say the gunman went on a rampage that killed one and injured three before he shot himself.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.injured.best, 3)
+})
+
+test('the wounded figure told beside the death toll wins over an earlier count told apart from it', () => {
+  const text =
+    'Four killed, one wounded in Dellport shooting\n\n' +
+    'Four people were killed and one person was wounded in a shooting at a house in Dellport, police said on Sunday. ' +
+    'Officers responded on Saturday to a call and found two people shot to death and three wounded, police said.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [4, 1])
+})
+
+test('a title kept as metadata counts as told first for the wounded figure that leaves out the dead', () => {
+  const text =
+    'A shooting outside a store in Dellport sent four people to the hospital on Sunday. ' +
+    'A 40-year-old man died at the hospital, police said.'
+  const doc = analyseDocument(
+    makeDoc({
+      text,
+      meta: {
+        source: 't.jsonl',
+        published: '2025-02-10',
+        title: 'Man killed, three hospitalized after Dellport shooting',
+      },
+    }),
+  )
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
+})

@@ -40,10 +40,21 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
+ *   so is someone told by a definite reference with an age that none of the dead has ("the 7-year-old brother"
+ *   after "a 5-year-old was killed");
  * - "a second man was wounded", "a third victim was shot": an indefinite ordinal for someone hurt counts the
  *   people shot so far, the dead among them, so it is a shot figure of that size (unless a figure one
  *   fewer comes before it in its sentence: "four shot and a fifth hurt by glass"); past the lead, such an
  *   ordinal that counts more people than the lead told of gives the wounded figure;
+ * - "Man killed, three hospitalized … the shooting sent four people to the hospital": a wounded figure that is the
+ *   death toll more than a bare wounded figure told before it in the lead counts the dead among the hurt, so
+ *   the earlier one is the wounded (not after "four others were injured", which leaves the dead out);
+ * - counts of attempted murder are charged per person shot at, so they give way to a stated figure of several
+ *   wounded ("three people were injured");
+ * - "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
+ *   stating the lead's death toll beside a larger stated wounded figure gives the wounded;
+ * - "Four killed, one wounded … police found two people shot to death and three wounded": a wounded figure stated
+ *   beside the death toll (the killed count) is the wounded of that toll; one told apart from it gives way;
  * - a title that the text does not contain (a document built through the API with its title as metadata) is read on its own
  *   as the lead's first sentence; evidence from it carries `field: 'title'` and indexes `meta.title`;
  * - the lead first: news is written as an inverted pyramid, so the title and the first sentences state
@@ -312,7 +323,23 @@ const countsOf = (
       fitting.length > 0 &&
       !fitsOne(fitting, q),
   )
-  return stranger ? { killed: counts.killed, injured: countOf(titled, { q: stranger, n: 1 }) } : counts
+  const survivor = stranger ?? unlikeTheDead(all, fitting)
+  return survivor ? { killed: counts.killed, injured: countOf(titled, { q: survivor, n: 1 }) } : counts
+}
+
+/**
+ * "5-year-old killed … The 7-year-old brother, suffering from a gunshot wound, was released": a definite
+ * reference to someone shot or hurt whose age is not the age told of the one dead names someone else, who
+ * survived. Only ages: "the boy" may be the teen who died.
+ */
+const unlikeTheDead = (all: readonly Quantity[], fitting: readonly Quantity[]): Quantity | undefined => {
+  const ageOf = (q: Quantity): string | undefined => AGE.exec(q.text)?.[1].toLowerCase()
+  const ages = fitting.flatMap((k) => ageOf(k) ?? [])
+  if (ages.length === 0) return undefined
+  return all.find((q) => {
+    const age = (q.role === 'dead_or_injured' || q.role === 'injured') && q.best === 1 ? ageOf(q) : undefined
+    return age !== undefined && /^the\s/i.test(q.text) && !ages.includes(age)
+  })
 }
 
 /** A killer's own death: "turned the gun on himself", "took his own life". */
@@ -510,6 +537,70 @@ interface Context {
   ordinals: ReadonlySet<Quantity>
 }
 
+/** Whether a quantity is a bare stated figure ("4", "four people"), not a charge count or a described person. */
+const opensWithFigure = (q: Quantity): boolean => {
+  const words = q.text.toLowerCase().split(/\s+/)
+  return (/^\d+$/.test(words[0]) || FIGURE_WORDS.has(words[0])) && !words.some((w) => /^counts?$/.test(w))
+}
+
+/**
+ * "Father of five killed, four hospitalized … the shooting sent five people to the hospital": a wounded
+ * figure that is the death toll more than another stated wounded figure counts the dead among the hurt,
+ * so the smaller one is the wounded.
+ */
+const withoutTheDead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  inLead: (q: Quantity) => boolean,
+  hurt: { q: Quantity; n: number } | null,
+  killed: number,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || killed === 0 || hurt.n <= killed) return hurt
+  // "Four others were injured" already leaves out the dead.
+  if (!titled.has(hurt.q) && OTHERS_AFTER.test(text.slice(hurt.q.span.end, hurt.q.span.end + 12))) return hurt
+  const rest = hurt.n - killed
+  // The smaller figure is told first (the headline's "four hospitalized"), not a part that follows the whole
+  // ("three wounded, two of them critically", "a woman and two men").
+  const part = qs.find(
+    (q) =>
+      q.role === 'injured' &&
+      figureOf(q) === rest &&
+      opensWithFigure(q) &&
+      inLead(q) &&
+      // A title read apart comes first.
+      ((titled.has(q) && !titled.has(hurt.q)) ||
+        (titled.has(q) === titled.has(hurt.q) && q.span.end <= hurt.q.span.start)),
+  )
+  return part ? { q: part, n: rest } : hurt
+}
+
+/**
+ * "Four killed, one wounded … police found two people shot to death and three wounded": the wounded figure
+ * stated beside the death toll counts the same moment of the event as that toll; one told apart from it is
+ * an earlier count (before some of the wounded died) or another group. The largest figure beside the toll wins.
+ */
+const pairedWithToll = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  sentences: readonly Span[],
+  hurt: { q: Quantity; n: number } | null,
+  killed: number,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || killed === 0) return hurt
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
+  const tolls = new Set(qs.filter((q) => q.role === 'killed' && figureOf(q) === killed).map(sentenceOf))
+  if (tolls.has(sentenceOf(hurt.q))) return hurt
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'injured' && opensWithFigure(q) ? figureOf(q) : null
+    if (n === null || n === 0 || !tolls.has(sentenceOf(q))) continue
+    if (n > (best?.n ?? 0)) best = { q, n }
+  }
+  return best ?? hurt
+}
+
 /** {@link countsOf} before the check for a second, surviving victim. */
 const shotCounts = (
   all: readonly Quantity[],
@@ -554,7 +645,20 @@ const shotCounts = (
     alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
   const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
-  const hurt = othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences)
+  const hurt = pairedWithToll(
+    qs,
+    titled,
+    doc.sentences,
+    withoutTheDead(
+      qs,
+      titled,
+      text,
+      doc.inLead,
+      othersHurt(qs, titled, text, told, top?.n ?? 0, doc.sentences),
+      top?.n ?? 0,
+    ),
+    top?.n ?? 0,
+  )
   const injured = hurt ? countOf(titled, hurt) : null
   const shot = largest(qs, 'dead_or_injured')
   if (!shot) return { killed, injured }
@@ -615,10 +719,12 @@ export const recordOf = (
   const ordinals = new Set<Quantity>()
   const qs = ordinalsShot(
     ordinalsOfPeople(
-      withoutSuperseded(
-        doc,
-        withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
-        titled,
+      withoutAttemptCharges(
+        withoutSuperseded(
+          doc,
+          withoutAggregates(doc, [...(title ?? []), ...(doc.quantities ?? [])], titled),
+          titled,
+        ),
       ),
       titled,
       sentences,
@@ -665,10 +771,46 @@ export const recordOf = (
   return {
     killed: lead.killed ?? all.killed ?? NONE(),
     injured:
-      (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
+      summaryPastLead(
+        current,
+        titled,
+        { inLead, sentences, ordinals },
+        lead,
+        ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured),
+      ) ??
       all.injured ??
       NONE(),
   }
+}
+
+/**
+ * "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
+ * that sums up the event, stating the lead's death toll beside a wounded figure of several larger than the
+ * lead's, counts all the wounded, where the lead told of some of them.
+ */
+const summaryPastLead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  { inLead, sentences }: Context,
+  lead: { killed: CasualtyCount | null; injured: CasualtyCount | null },
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told) return told
+  const dead = lead.killed?.best ?? 0
+  const hurt = told.best
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
+  let best: { q: Quantity; n: number } | null = null
+  for (const q of qs) {
+    const n = q.role === 'injured' && !titled.has(q) && !inLead(q) && opensWithFigure(q) ? figureOf(q) : null
+    if (n === null || n < 2 || n <= hurt || n <= (best?.n ?? 0)) continue
+    const here = sentenceOf(q)
+    const toll = qs.some(
+      (p) => p.role === 'killed' && !titled.has(p) && sentenceOf(p) === here && figureOf(p) === dead,
+    )
+    if (dead > 0 && toll) best = { q, n }
+  }
+  return best ? countOf(titled, best) : told
 }
 
 /**
@@ -725,6 +867,22 @@ const withoutSuperseded = (
   }
   const kept = qs.filter((q) => !earlier(q))
   return kept.some((q) => CASUALTY.has(q.role) && q.role !== 'killed') ? kept : qs
+}
+
+/** "Five counts of attempted murder": a charge counted per person shot at. */
+const ATTEMPT_CHARGE = /\bcounts?\s+(?:each\s+)?of\b/i
+
+/**
+ * "Charged with five counts of attempted murder": a prosecutor charges one count for each person shot at,
+ * hit or not, so the count is no figure of the wounded while the report states one of several ("three others
+ * were injured"); with none, it is the best there is.
+ */
+const withoutAttemptCharges = (qs: Quantity[]): Quantity[] => {
+  const charge = (q: Quantity): boolean => q.role === 'injured' && ATTEMPT_CHARGE.test(q.text)
+  const told = qs.some(
+    (q) => q.role === 'injured' && !charge(q) && opensWithFigure(q) && (figureOf(q) ?? 0) > 1,
+  )
+  return told ? qs.filter((q) => !charge(q)) : qs
 }
 
 const ORDINALS = new Map(Object.entries(numberWords.ordinals as Record<string, number>))
@@ -838,7 +996,8 @@ const WITHIN = new Set(['in', 'within', 'than', 'over'])
  * The round-up marker in tokens [from, to): 'statistic' for a period or place-wide total ("so far this
  * year", "since Friday", "citywide", "in a 48-hour span", "within 72 hours"), 'incidents' for plural or
  * separate incidents ("in shootings", "separate"), or null. Plural incidents with one perpetrator named in the
- * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker.
+ * sentence ("the suspect in the Dellport shootings") are a spree, one incident: no marker. A toll since a time
+ * of day ("since 8 p.m.") is a statistic too.
  */
 
 const aggregateMarker = (
@@ -852,6 +1011,7 @@ const aggregateMarker = (
   for (let i = from; i < to; i++) {
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
+    if (sinceClockTime(tokens, i, to)) return 'statistic'
     if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree) found = 'incidents'
     // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
     if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
@@ -864,6 +1024,18 @@ const aggregateMarker = (
       return 'statistic'
   }
   return found
+}
+
+const CLOCK = new Set(['a.m.', 'p.m.', 'am', 'pm'])
+
+/**
+ * "14 shot since 8 p.m.", "since 10:30 p.m. Friday, 11 people have been shot": a toll counted since a time of
+ * day runs over a stretch of hours, as "since Friday" does over days.
+ */
+const sinceClockTime = (tokens: readonly Token[], i: number, to: number): boolean => {
+  if (tokens[i].norm !== 'since' || i + 2 >= to || !/^\d{1,2}$/.test(tokens[i + 1].norm)) return false
+  const k = tokens[i + 2].norm === ':' && i + 4 < to ? i + 4 : i + 2
+  return CLOCK.has(tokens[k].norm)
 }
 
 /**
