@@ -663,12 +663,33 @@ export const recordOf = (
     [...ordinals].some((q) => !inLead(q) && q.span.start === e.span.start && (q.best ?? 0) > told),
   )
   return {
-    killed: lead.killed ?? all.killed ?? NONE(),
+    killed: beyondCharges(current, titled, lead.killed ?? all.killed) ?? NONE(),
     injured:
       (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
       all.injured ??
       NONE(),
   }
+}
+
+/** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
+const CHARGE = /\bcounts?\s+of\b/i
+
+/**
+ * "He is charged with two counts of murder … the shooting that left three men dead": a killed count resting
+ * on the counts of a charge gives way to a larger figure of the dead told elsewhere in the report, since a
+ * death may not be charged (yet). A smaller figure does not replace it: one victim may bring two counts.
+ */
+const beyondCharges = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  killed: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!killed?.evidence.every((e) => CHARGE.test(e.text))) return killed
+  const told = largest(
+    qs.filter((q) => !CHARGE.test(q.text) && q.best !== null),
+    'killed',
+  )
+  return told && told.n > killed.best ? countOf(titled, told) : killed
 }
 
 /**
