@@ -383,6 +383,15 @@ const killedCases: [string, number][] = [
     'Jon Vasko was charged with three counts of murder on Monday. He appeared in court. His bail was set. He said nothing. The judge left. Two men died on Elm Road in Dellport.',
     3,
   ],
+  // A death past the lead without a figure is mostly an earlier one, but a murder-suicide counts two.
+  [
+    'Deputies were called to a home on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said the deaths were a murder-suicide.',
+    2,
+  ],
+  [
+    'Deputies were called to a home on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. It was the second homicide in Dellport.',
+    0,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

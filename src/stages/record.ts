@@ -167,6 +167,12 @@ const isAnotherVictim = (q: Quantity, text: string): boolean => {
 /** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
 const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === null && q.high === null
 
+/**
+ * A death told without a figure of its own, at least one ("a homicide", "a fatal shooting"). An open figure
+ * of several ("a murder-suicide", at least two) counts its dead, so it is no such marker.
+ */
+const isBareDeath = (q: Quantity): boolean => isOpenDeath(q) && (q.low ?? 0) < 2
+
 /** Nothing in the document supports the count. */
 const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
 
@@ -652,7 +658,7 @@ export const recordOf = (
   const earlier = earlierEventSentences(doc, leadEnd)
   const current = qs.filter(
     (q) =>
-      inLead(q) || (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
+      inLead(q) || (!isBareDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
   )
   const all = countsOf(current, titled, doc.text, context)
   // "A second victim was grazed" after a lead of one: an ordinal past the lead that counts more people
