@@ -392,6 +392,11 @@ const killedCases: [string, number][] = [
     'Deputies were called to a home on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. It was the second homicide in Dellport.',
     0,
   ],
+  // A lead that only says several died ("a murder-suicide", at least two) gives way to an exact larger figure.
+  [
+    'Police said it was a murder-suicide on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Deputies found the bodies of an 8-year-old child, a man and a woman.',
+    3,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

@@ -669,12 +669,23 @@ export const recordOf = (
     [...ordinals].some((q) => !inLead(q) && q.span.start === e.span.start && (q.best ?? 0) > told),
   )
   return {
-    killed: beyondCharges(current, titled, lead.killed ?? all.killed) ?? NONE(),
+    killed: beyondCharges(current, titled, beyondOpen(lead.killed, all.killed) ?? all.killed) ?? NONE(),
     injured:
       (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
       all.injured ??
       NONE(),
   }
+}
+
+/**
+ * "A murder-suicide on Elm Road … the bodies of a child, a man and a woman": a lead that only says at least
+ * several died ("a murder-suicide", two or more) gives way to an exact larger figure further on, which
+ * says how many.
+ */
+const beyondOpen = (lead: CasualtyCount | null, all: CasualtyCount | null): CasualtyCount | null => {
+  const several = lead !== null && lead.high === null && lead.low >= 2
+  const exact = all !== null && all.high !== null
+  return several && exact && all.best > lead.best ? all : lead
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
