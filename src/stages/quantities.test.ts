@@ -436,6 +436,12 @@ const cases: [string, Row[]][] = [
       ['his wife and then took his own life', 2, 2, 2, 'killed', ''],
     ],
   ],
+  // An infinitive tells an attempt or an intent, not a death.
+  [
+    'The woman killed her husband, then tried to take her own life.',
+    [['her husband', 1, 1, 1, 'killed', 'husband']],
+  ],
+  ['Police said the man had threatened to take his own life.', []],
   [
     'The boy fatally shot himself.',
     [

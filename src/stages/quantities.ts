@@ -2157,17 +2157,23 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
       if (victims) return victims
     }
     if (life === 'life') return one(i + 3, i + 2)
-    // "took his own life": the killer's own death.
-    if (life === 'own' && norm(v, i + 3) === 'life' && next !== 'the') {
+    // "took his own life": the killer's own death ("tried to take her own life" only says it was meant).
+    if (life === 'own' && norm(v, i + 3) === 'life' && next !== 'the' && !isInfinitive(v, i)) {
       return { quantity: make(v, i + 1, i + 4, ONE, '', 'killed', i + 3), next: i + 4 }
     }
   }
   // A headline drops the possessive: "Student takes own life".
-  if (LIFE_VERBS.has(w) && next === 'own' && norm(v, i + 2) === 'life') {
+  if (LIFE_VERBS.has(w) && next === 'own' && norm(v, i + 2) === 'life' && !isInfinitive(v, i)) {
     return { quantity: make(v, i + 1, i + 3, ONE, '', 'killed', i + 2), next: i + 3 }
   }
   return null
 }
+
+/**
+ * "tried to take her own life", "threatened to take his own life": a verb after "to" is an infinitive, which
+ * reports an intent or an attempt, not a casualty (as for role verbs: "did not mean to hurt him").
+ */
+const isInfinitive = (v: View, i: number): boolean => norm(v, i - 1) === 'to' && !norm(v, i).endsWith('ing')
 
 /**
  * "the fatal shooting of a woman and two of her children" (3), "the deadly shooting of two men" (2): a fatal
