@@ -1008,6 +1008,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
       return { role: phrase.role, index: j - 1, verb: norm(v, j - 1) }
     }
   }
+  // "killed his neighbor's two sons", "shot Jane Roe's three children": a possessor is a determiner.
+  if (isPossessive(v, j)) j = possessorStart(v, j) - 1
   // "killing her two passengers", "shot his three children".
   if (norm(v, j) === 'his' || norm(v, j) === 'her' || norm(v, j) === 'their') j--
   const w = norm(v, j)
@@ -1966,6 +1968,10 @@ const objectState = (v: View, i: number, k: number): QuantityRole | null => {
   return found.last === k + 1 ? found.role : null
 }
 
+/** Whether token i is the "'s" (or "'") of a possessor: "his neighbor's", "the boys'". */
+const isPossessive = (v: View, i: number): boolean =>
+  (norm(v, i) === "'s" || norm(v, i) === "'") && i - 1 >= v.start && v.tokens[i - 1].kind === 'word'
+
 /** The first token of the possessor before the "'s" at token i: "the boy", "Jane Roe", "her friend". */
 const possessorStart = (v: View, i: number): number => {
   let k = i - 1
@@ -2254,6 +2260,8 @@ const isSuicide = (q: Quantity): boolean =>
 const isObject = (v: View, q: Quantity): boolean => {
   let i = v.start
   while (i < v.end && v.tokens[i].span.start < q.span.start) i++
+  // "killed his neighbor's two sons": the possessor is a determiner of the object.
+  if (isPossessive(v, i - 1)) i = possessorStart(v, i - 1)
   for (let k = i - 1; k >= Math.max(v.start, i - 3); k--) {
     const found = roleAt(v, k)
     // "charged after a boy shot himself": an arrest verb has the suspect, not a victim, after it.
