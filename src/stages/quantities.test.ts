@@ -436,6 +436,29 @@ const cases: [string, Row[]][] = [
       ['his wife and then took his own life', 2, 2, 2, 'killed', ''],
     ],
   ],
+  // A possessor before the figure is a determiner: the figure is the object of the role verb.
+  [
+    "A Dellport man shot and killed his neighbor's two sons.",
+    [
+      ['his neighbor', 1, 1, 1, 'killed', 'neighbor'],
+      ['two', 2, 2, 2, 'killed', 'sons'],
+    ],
+  ],
+  [
+    "A man fatally shot his ex-girlfriend's two daughters, then turned the gun on himself.",
+    [
+      ['his ex-girlfriend', 1, 1, 1, 'killed', 'ex-girlfriend'],
+      ['two', 2, 2, 2, 'killed', 'daughters'],
+      ['himself', 1, 1, 1, 'killed', 'himself'],
+      ['two daughters, then turned the gun on himself', 3, 3, 3, 'killed', ''],
+    ],
+  ],
+  // An infinitive tells an attempt or an intent, not a death.
+  [
+    'The woman killed her husband, then tried to take her own life.',
+    [['her husband', 1, 1, 1, 'killed', 'husband']],
+  ],
+  ['Police said the man had threatened to take his own life.', []],
   [
     'The boy fatally shot himself.',
     [

@@ -1008,6 +1008,8 @@ const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: numb
       return { role: phrase.role, index: j - 1, verb: norm(v, j - 1) }
     }
   }
+  // "killed his neighbor's two sons", "shot Jane Roe's three children": a possessor is a determiner.
+  if (isPossessive(v, j)) j = possessorStart(v, j) - 1
   // "killing her two passengers", "shot his three children".
   if (norm(v, j) === 'his' || norm(v, j) === 'her' || norm(v, j) === 'their') j--
   const w = norm(v, j)
@@ -1966,6 +1968,10 @@ const objectState = (v: View, i: number, k: number): QuantityRole | null => {
   return found.last === k + 1 ? found.role : null
 }
 
+/** Whether token i is the "'s" (or "'") of a possessor: "his neighbor's", "the boys'". */
+const isPossessive = (v: View, i: number): boolean =>
+  (norm(v, i) === "'s" || norm(v, i) === "'") && i - 1 >= v.start && v.tokens[i - 1].kind === 'word'
+
 /** The first token of the possessor before the "'s" at token i: "the boy", "Jane Roe", "her friend". */
 const possessorStart = (v: View, i: number): number => {
   let k = i - 1
@@ -2157,17 +2163,23 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
       if (victims) return victims
     }
     if (life === 'life') return one(i + 3, i + 2)
-    // "took his own life": the killer's own death.
-    if (life === 'own' && norm(v, i + 3) === 'life' && next !== 'the') {
+    // "took his own life": the killer's own death ("tried to take her own life" only says it was meant).
+    if (life === 'own' && norm(v, i + 3) === 'life' && next !== 'the' && !isInfinitive(v, i)) {
       return { quantity: make(v, i + 1, i + 4, ONE, '', 'killed', i + 3), next: i + 4 }
     }
   }
   // A headline drops the possessive: "Student takes own life".
-  if (LIFE_VERBS.has(w) && next === 'own' && norm(v, i + 2) === 'life') {
+  if (LIFE_VERBS.has(w) && next === 'own' && norm(v, i + 2) === 'life' && !isInfinitive(v, i)) {
     return { quantity: make(v, i + 1, i + 3, ONE, '', 'killed', i + 2), next: i + 3 }
   }
   return null
 }
+
+/**
+ * "tried to take her own life", "threatened to take his own life": a verb after "to" is an infinitive, which
+ * reports an intent or an attempt, not a casualty (as for role verbs: "did not mean to hurt him").
+ */
+const isInfinitive = (v: View, i: number): boolean => norm(v, i - 1) === 'to' && !norm(v, i).endsWith('ing')
 
 /**
  * "the fatal shooting of a woman and two of her children" (3), "the deadly shooting of two men" (2): a fatal
@@ -2248,6 +2260,8 @@ const isSuicide = (q: Quantity): boolean =>
 const isObject = (v: View, q: Quantity): boolean => {
   let i = v.start
   while (i < v.end && v.tokens[i].span.start < q.span.start) i++
+  // "killed his neighbor's two sons": the possessor is a determiner of the object.
+  if (isPossessive(v, i - 1)) i = possessorStart(v, i - 1)
   for (let k = i - 1; k >= Math.max(v.start, i - 3); k--) {
     const found = roleAt(v, k)
     // "charged after a boy shot himself": an arrest verb has the suspect, not a victim, after it.

@@ -369,3 +369,36 @@ test('record: a title the text does not contain is read as the lead, its evidenc
   assert.equal(same.record!.killed.best, 2)
   assert.equal(same.record!.killed.evidence[0].field, undefined)
 })
+
+// Made-up articles for the killed count: [text, expected killed].
+const killedCases: [string, number][] = [
+  // A killed count resting on the counts of a charge gives way to a larger figure of the dead ...
+  [
+    'Jon Vasko was charged with two counts of first-degree murder on Monday. He appeared in court. His bail was set. He said nothing. The judge left. The shooting on Elm Road in Dellport left three men dead.',
+    3,
+  ],
+  // ... and stands with no other figure, or beside a smaller one (two counts for one victim).
+  ['Jon Vasko was charged with two counts of first-degree murder on Monday.', 2],
+  [
+    'Jon Vasko was charged with three counts of murder on Monday. He appeared in court. His bail was set. He said nothing. The judge left. Two men died on Elm Road in Dellport.',
+    3,
+  ],
+  // A death past the lead without a figure is mostly an earlier one, but a murder-suicide counts two.
+  [
+    'Deputies were called to a home on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said the deaths were a murder-suicide.',
+    2,
+  ],
+  [
+    'Deputies were called to a home on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. It was the second homicide in Dellport.',
+    0,
+  ],
+  // A lead that only says several died ("a murder-suicide", at least two) gives way to an exact larger figure.
+  [
+    'Police said it was a murder-suicide on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Deputies found the bodies of an 8-year-old child, a man and a woman.',
+    3,
+  ],
+]
+
+test('record: the killed count of the main event', () => {
+  for (const [text, expected] of killedCases) assert.equal(counts(text).killed, expected, text)
+})

@@ -178,6 +178,12 @@ const isAnotherVictim = (q: Quantity, text: string): boolean => {
 /** A death reported without a figure: killed, at least one, no best ("a fatal shooting", "a homicide"). */
 const isOpenDeath = (q: Quantity): boolean => q.role === 'killed' && q.best === null && q.high === null
 
+/**
+ * A death told without a figure of its own, at least one ("a homicide", "a fatal shooting"). An open figure
+ * of several ("a murder-suicide", at least two) counts its dead, so it is no such marker.
+ */
+const isBareDeath = (q: Quantity): boolean => isOpenDeath(q) && (q.low ?? 0) < 2
+
 /** Nothing in the document supports the count. */
 const NONE = (): CasualtyCount => ({ low: 0, best: 0, high: 0, evidence: [] })
 
@@ -758,7 +764,7 @@ export const recordOf = (
   const earlier = earlierEventSentences(doc, leadEnd)
   const current = qs.filter(
     (q) =>
-      inLead(q) || (!isOpenDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
+      inLead(q) || (!isBareDeath(q) && !earlier.some((s) => s.start <= q.span.start && q.span.start < s.end)),
   )
   const all = countsOf(current, titled, doc.text, context)
   // "A second victim was grazed" after a lead of one: an ordinal past the lead that counts more people
@@ -769,7 +775,7 @@ export const recordOf = (
     [...ordinals].some((q) => !inLead(q) && q.span.start === e.span.start && (q.best ?? 0) > told),
   )
   return {
-    killed: lead.killed ?? all.killed ?? NONE(),
+    killed: beyondCharges(current, titled, beyondOpen(lead.killed, all.killed) ?? all.killed) ?? NONE(),
     injured:
       summaryPastLead(
         current,
@@ -811,6 +817,38 @@ const summaryPastLead = (
     if (dead > 0 && toll) best = { q, n }
   }
   return best ? countOf(titled, best) : told
+}
+
+/**
+ * "A murder-suicide on Elm Road … the bodies of a child, a man and a woman": a lead that only says at least
+ * several died ("a murder-suicide", two or more) gives way to an exact larger figure further on, which
+ * says how many.
+ */
+const beyondOpen = (lead: CasualtyCount | null, all: CasualtyCount | null): CasualtyCount | null => {
+  const several = lead !== null && lead.high === null && lead.low >= 2
+  const exact = all !== null && all.high !== null
+  return several && exact && all.best > lead.best ? all : lead
+}
+
+/** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
+const CHARGE = /\bcounts?\s+of\b/i
+
+/**
+ * "He is charged with two counts of murder … the shooting that left three men dead": a killed count resting
+ * on the counts of a charge gives way to a larger figure of the dead told elsewhere in the report, since a
+ * death may not be charged (yet). A smaller figure does not replace it: one victim may bring two counts.
+ */
+const beyondCharges = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  killed: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!killed?.evidence.every((e) => CHARGE.test(e.text))) return killed
+  const told = largest(
+    qs.filter((q) => !CHARGE.test(q.text) && q.best !== null),
+    'killed',
+  )
+  return told && told.n > killed.best ? countOf(titled, told) : killed
 }
 
 /**
