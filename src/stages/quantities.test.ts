@@ -362,6 +362,12 @@ const cases: [string, Row[]][] = [
       ['along with three others', 4, 4, 4, 'dead_or_injured', 'others'],
     ],
   ],
+  // A named person and a count of others, object of one casualty verb, are counted together.
+  [
+    'Gunfire struck Doe and two others near the park.',
+    [['Doe and two others', 3, 3, 3, 'dead_or_injured', 'others']],
+  ],
+  ['Police arrested Doe and two others.', [['two', 2, 2, 2, 'other', 'others']]],
   ['Police said 1 shooting victim has died.', [['1', 1, 1, 1, 'killed', 'victim']]],
   [
     'The bullet struck his wife, resulting in her death.',
@@ -704,6 +710,10 @@ const cases: [string, Row[]][] = [
   ['All three victims were alive when they reached a hospital.', [['three', 3, 3, 3, 'injured', 'victims']]],
   ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],
   ['The two girls were alive and well.', [['two', 2, 2, 2, 'other', 'girls']]],
+  ['The three other victims are expected to be OK.', [['three', 3, 3, 3, 'injured', 'victims']]],
+  // A second predicate telling the shot alive makes them hurt.
+  ['A clerk was shot but is in stable condition.', [['A clerk', 1, 1, 1, 'injured', 'clerk']]],
+  ['Two men were shot and are expected to be fine.', [['Two', 2, 2, 2, 'injured', 'men']]],
   // Two plural nouns joined after one figure share it: five people in all.
   ['Five men and women were wounded at a bar.', [['Five', 5, 5, 5, 'injured', 'men']]],
   // A bare age after a person noun is an age, and the people on either side of it are one group.

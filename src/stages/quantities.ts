@@ -684,6 +684,32 @@ const diedLater = (v: View, from: number): boolean => {
   return false
 }
 
+/** Verbs that carry a shot person's state after "but" or "and": "shot but is in stable condition". */
+const LIVING_AUX = new Set(['is', 'was', 'are', 'were', 'remains', 'remained', 'remain'])
+/** "expected to be OK": words for a person told well. */
+const WELL = new Set(['ok', 'okay', 'fine', 'alright'])
+
+/**
+ * "was shot but is in stable condition", "were shot and are expected to be OK": a second predicate on the
+ * same subject telling them alive makes a shooting an injury.
+ */
+const livedOn = (v: View, from: number): boolean => {
+  for (let k = from; k < v.end && k < from + 8; k++) {
+    const w = norm(v, k)
+    if ((w === 'but' || w === 'and') && LIVING_AUX.has(norm(v, k + 1))) {
+      let m = k + 2
+      while (m < v.end && m < k + 5 && /^[a-z]+ly$|^(?:now|still|also|listed)$/.test(norm(v, m))) m++
+      if (norm(v, m) === 'in' && inCondition(v, m)) return true
+      if (norm(v, m) === 'alive' || norm(v, m) === 'recovering') return true
+      if (norm(v, m) !== 'expected' || norm(v, m + 1) !== 'to') return false
+      const next = norm(v, m + 2)
+      return RECOVERIES.has(next) || next === 'live' || (next === 'be' && WELL.has(norm(v, m + 3)))
+    }
+    if (w === '.' || w === ';' || parseFigure(v, k)) return false
+  }
+  return false
+}
+
 /** "dead" or "to death" at token k, closing "shot him dead", "shot a man to death". */
 const shotDeadAfter = (v: View, k: number): boolean =>
   norm(v, k) === 'dead' || (norm(v, k) === 'to' && norm(v, k + 1) === 'death')
@@ -833,7 +859,7 @@ const rolePredicate = (
       if (passive && verb.endsWith('ing') && TRANSITIVE.has(verb) && refined.last - j === 1) return null
       if ((refined.role === 'injured' || refined.role === 'dead_or_injured') && diedLater(v, refined.last))
         return { role: 'killed', last: refined.last, index: j }
-      if (refined.role === 'dead_or_injured' && survived(v, refined.last)) {
+      if (refined.role === 'dead_or_injured' && (survived(v, refined.last) || livedOn(v, refined.last))) {
         return { role: 'injured', last: refined.last, index: j }
       }
       return { ...refined, index: j }
@@ -944,8 +970,12 @@ const aliveAt = (v: View, j: number, passive: boolean): number => {
   // "alive and well" says unhurt.
   if (norm(v, j) === 'alive') return norm(v, j + 1) === 'and' ? -1 : j + 1
   if (norm(v, j) === 'expected' && norm(v, j + 1) === 'to' && RECOVERIES.has(norm(v, j + 2))) return j + 3
-  return -1
+  return expectedWell(v, j)
 }
+
+/** "expected to be OK", "expected to be fine": told well after a shooting. Returns the index after, or -1. */
+const expectedWell = (v: View, j: number): number =>
+  matchAt(v, j, ['expected', 'to', 'be']) && WELL.has(norm(v, j + 3)) ? j + 4 : -1
 
 /** "the death toll rose to 12": a toll noun a few bridging words before the figure. */
 const roleFromToll = (v: View, first: number): { role: QuantityRole; index: number } | null => {
@@ -1254,6 +1284,23 @@ const alongWithOthers = (v: View, figure: Figure): Quantity | null => {
   )
 }
 
+/**
+ * "Gunfire struck Jane Roe and three others", "the gunman shot Roe and two others": a named person and a
+ * count of others, together the object of a casualty verb, are that many plus one.
+ */
+const nameAndOthers = (v: View, figure: Figure): Quantity | null => {
+  if (!figure.exact || figure.best === null || norm(v, figure.first - 1) !== 'and') return null
+  const counted = findCounted(v, figure.last)
+  if (counted?.noun !== 'others') return null
+  let name = figure.first - 2
+  while (name - 1 >= v.start && name > figure.first - 4 && nameAt(v, name - 1) === figure.first - 1) name--
+  if (nameAt(v, name) !== figure.first - 1) return null
+  const verb = roleFromVerb(v, name)
+  if (!verb || !CASUALTY.has(verb.role) || verb.index !== name - 1) return null
+  const n = figure.best + 1
+  return make(v, name, counted.last, { low: n, best: n, high: n }, counted.noun, verb.role, counted.index)
+}
+
 const PLURAL_AUX = new Set(['were', 'are', 'have'])
 const SINGULAR_PASSIVE = new Set(['was', 'is', 'been', 'got', 'gets'])
 
@@ -1376,7 +1423,7 @@ const readFigure = (
     return { quantity: null, next: figure.last }
   const charged = countsOfCharge(v, figure)
   if (charged) return { quantity: charged, next: tokenAfter(v, charged) }
-  const along = alongWithOthers(v, figure)
+  const along = alongWithOthers(v, figure) ?? nameAndOthers(v, figure)
   if (along) return { quantity: along, next: tokenAfter(v, along) }
   // "one of the six": the second figure names the group the first is taken from, not a count of its own,
   // unless a participle right after it says what happened to the group ("one of four people shot").
