@@ -711,6 +711,8 @@ const cases: [string, Row[]][] = [
   ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],
   ['The two girls were alive and well.', [['two', 2, 2, 2, 'other', 'girls']]],
   ['The three other victims are expected to be OK.', [['three', 3, 3, 3, 'injured', 'victims']]],
+  // "survived but": the predicate after it is how the survivors were hurt.
+  ['The two other girls survived but were also hit by gunfire.', [['two', 2, 2, 2, 'injured', 'girls']]],
   // A second predicate telling the shot alive makes them hurt.
   ['A clerk was shot but is in stable condition.', [['A clerk', 1, 1, 1, 'injured', 'clerk']]],
   ['Two men were shot and are expected to be fine.', [['Two', 2, 2, 2, 'injured', 'men']]],

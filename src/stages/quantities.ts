@@ -714,6 +714,9 @@ const livedOn = (v: View, from: number): boolean => {
 const shotDeadAfter = (v: View, k: number): boolean =>
   norm(v, k) === 'dead' || (norm(v, k) === 'to' && norm(v, k + 1) === 'death')
 
+/** "survived but": a survival verb opening a second predicate on the same subject. */
+const survivedBut = (v: View, j: number): boolean => SURVIVED.has(norm(v, j)) && norm(v, j + 1) === 'but'
+
 /** "was shot but survived": a survival word shortly after a shooting makes it an injury. */
 const survived = (v: View, from: number): boolean => {
   for (let k = from; k < v.end && k < from + 8; k++) {
@@ -891,6 +894,11 @@ const rolePredicate = (
       if (norm(v, k) !== close) return null
       j = k + 1 + doubled
       continue
+    }
+    // "the other two survived but were also hit": the predicate after "but" says how they were hurt.
+    if (!passive && survivedBut(v, j)) {
+      const rest = rolePredicate(v, j + 2, group)
+      return rest?.role === 'dead_or_injured' ? { ...rest, role: 'injured' } : rest
     }
     if (NEGATORS.has(w)) return null
     if (CONDITIONS.has(w) && norm(v, j + 1) !== 'of' && norm(v, j + 1) !== 'about') {
