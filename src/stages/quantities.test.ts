@@ -711,6 +711,9 @@ const cases: [string, Row[]][] = [
   ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],
   ['The two girls were alive and well.', [['two', 2, 2, 2, 'other', 'girls']]],
   ['The three other victims are expected to be OK.', [['three', 3, 3, 3, 'injured', 'victims']]],
+  // "may have been" hedges a count of the hurt; "could have been" tells what did not happen.
+  ['Police said four people may have been hurt.', [['four', 4, 4, 4, 'injured', 'people']]],
+  ['Two men could have been shot.', [['Two', 2, 2, 2, 'other', 'men']]],
   // "survived but": the predicate after it is how the survivors were hurt.
   ['The two other girls survived but were also hit by gunfire.', [['two', 2, 2, 2, 'injured', 'girls']]],
   // A second predicate telling the shot alive makes them hurt.

@@ -714,6 +714,13 @@ const livedOn = (v: View, from: number): boolean => {
 const shotDeadAfter = (v: View, k: number): boolean =>
   norm(v, k) === 'dead' || (norm(v, k) === 'to' && norm(v, k + 1) === 'death')
 
+/** Modals that hedge what was reported, unlike "could have", which tells what did not happen. */
+const HEDGES = new Set(['may', 'might'])
+
+/** "may have been", "might have been": a hedge before a passive. */
+const hedgedPassive = (v: View, j: number): boolean =>
+  HEDGES.has(norm(v, j)) && norm(v, j + 1) === 'have' && norm(v, j + 2) === 'been'
+
 /** "survived but": a survival verb opening a second predicate on the same subject. */
 const survivedBut = (v: View, j: number): boolean => SURVIVED.has(norm(v, j)) && norm(v, j + 1) === 'but'
 
@@ -896,6 +903,11 @@ const rolePredicate = (
       continue
     }
     // "the other two survived but were also hit": the predicate after "but" says how they were hurt.
+    // "four people may have been injured": a hedged count of the hurt is still the count told.
+    if (!passive && hedgedPassive(v, j)) {
+      const rest = rolePredicate(v, j + 2, group)
+      return rest?.role === 'injured' || rest?.role === 'dead_or_injured' ? rest : null
+    }
     if (!passive && survivedBut(v, j)) {
       const rest = rolePredicate(v, j + 2, group)
       return rest?.role === 'dead_or_injured' ? { ...rest, role: 'injured' } : rest
