@@ -711,6 +711,14 @@ const cases: [string, Row[]][] = [
   ['The two other men are expected to survive.', [['two', 2, 2, 2, 'injured', 'men']]],
   ['The two girls were alive and well.', [['two', 2, 2, 2, 'other', 'girls']]],
   ['The three other victims are expected to be OK.', [['three', 3, 3, 3, 'injured', 'victims']]],
+  // People in an aside after a plural group noun share the predicate after the closing comma.
+  [
+    'The victims, a 20-year-old man and a 31-year-old woman, were wounded.',
+    [
+      ['a 20-year-old man', 1, 1, 1, 'injured', 'man'],
+      ['a 20-year-old man and a 31-year-old woman', 2, 2, 2, 'injured', ''],
+    ],
+  ],
   // "may have been" hedges a count of the hurt; "could have been" tells what did not happen.
   ['Police said four people may have been hurt.', [['four', 4, 4, 4, 'injured', 'people']]],
   ['Two men could have been shot.', [['Two', 2, 2, 2, 'other', 'men']]],

@@ -714,6 +714,18 @@ const livedOn = (v: View, from: number): boolean => {
 const shotDeadAfter = (v: View, k: number): boolean =>
   norm(v, k) === 'dead' || (norm(v, k) === 'to' && norm(v, k + 1) === 'death')
 
+/**
+ * "The victims, a 20-year-old man and a 31-year-old woman, were shot": people named in an aside after a
+ * plural group noun share the group's predicate after the closing comma. `from` opens the aside's person,
+ * `next` is the token after it.
+ */
+const appositiveRole = (v: View, from: number, next: number): QuantityRole | null => {
+  if (norm(v, from - 1) !== ',' || norm(v, next) !== ',') return null
+  const group = norm(v, from - 2)
+  if (!(COUNT_NOUNS.has(group) || (PEOPLE.has(group) && group.endsWith('s')))) return null
+  return rolePredicate(v, next + 1)?.role ?? null
+}
+
 /** Modals that hedge what was reported, unlike "could have", which tells what did not happen. */
 const HEDGES = new Set(['may', 'might'])
 
@@ -1982,6 +1994,7 @@ const readImplied = (
   // "shot a man dead", "shot the teen to death": the object of a shot verb, then how it ended.
   let role: QuantityRole | null =
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
+  role ??= appositiveRole(v, i, conj.next)
   role ??= rolePredicate(v, conj.next)?.role ?? victimOfPredicate(v, noun, conj.next) ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
