@@ -392,6 +392,16 @@ const killedCases: [string, number][] = [
     'Deputies were called to a home on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. It was the second homicide in Dellport.',
     0,
   ],
+  // "separate" before a noun that is no incident ("a separate felony") tells of no other incident ...
+  [
+    'Jon Vasko was charged with three counts of murder and with using a gun in a separate felony. He appeared in court. His bail was set. He said nothing. The judge left. The bodies of two men were found on Elm Road.',
+    3,
+  ],
+  // ... before an incident noun, even past a name, it does.
+  [
+    'Two separate Dellport County shootings left three men dead on Sunday. Two men were shot dead on Elm Road.',
+    2,
+  ],
   // A lead that only says several died ("a murder-suicide", at least two) gives way to an exact larger figure.
   [
     'Police said it was a murder-suicide on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Deputies found the bodies of an 8-year-old child, a man and a woman.',

@@ -1050,7 +1050,7 @@ const aggregateMarker = (
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
     if (sinceClockTime(tokens, i, to)) return 'statistic'
-    if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree) found = 'incidents'
+    if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree && !modifiesOther(tokens, i, to)) found = 'incidents'
     // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
     if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
     if (
@@ -1062,6 +1062,41 @@ const aggregateMarker = (
       return 'statistic'
   }
   return found
+}
+
+/** Adjectives among the round-up words: they mark other incidents only when they modify an incident noun. */
+const INCIDENT_MODIFIERS = new Set(['separate', 'unrelated'])
+const INCIDENT_NOUNS = new Set([
+  'shooting',
+  'shootings',
+  'incident',
+  'incidents',
+  'attack',
+  'attacks',
+  'stabbing',
+  'stabbings',
+  'homicide',
+  'homicides',
+  'killing',
+  'killings',
+  'case',
+  'cases',
+  'crash',
+  'crashes',
+  'event',
+  'events',
+  'accident',
+  'accidents',
+])
+
+/**
+ * "were already in jail for an unrelated crime when they were charged": "separate" or "unrelated" before a
+ * noun that is not an incident ("crime", "charges", "locations") does not tell of other incidents.
+ */
+const modifiesOther = (tokens: readonly Token[], i: number, to: number): boolean => {
+  if (!INCIDENT_MODIFIERS.has(tokens[i].norm)) return false
+  const next = tokens.slice(i + 1, Math.min(to, i + 5)).map((t) => t.norm)
+  return next.length > 0 && !next.some((w) => INCIDENT_NOUNS.has(w))
 }
 
 const CLOCK = new Set(['a.m.', 'p.m.', 'am', 'pm'])
