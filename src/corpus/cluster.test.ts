@@ -466,6 +466,38 @@ describe('story index: reworded reports of one day, place and count', () => {
   })
 })
 
+describe('story index: reports days apart from one small, rarely named town', () => {
+  // A report naming its town as a place, published on `published`, with no day or count named.
+  const report = (id: string, text: string, town: string, published: string): Doc => {
+    const start = text.indexOf(town)
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [{ span: { start, end: start + town.length }, text: town, type: 'GPE', entity: `G-${town}` }],
+      dates: [],
+      quantities: [],
+    } as Doc
+  }
+  const pair = (town: string, later = '2031-05-07'): Doc[] => [
+    report(
+      'a',
+      `A man was shot outside a bar in ${town} late on the weekend, the sheriff said.`,
+      town,
+      '2031-05-04',
+    ),
+    report('b', `Deputies in ${town} arrested a neighbour after a man was shot near the bar.`, town, later),
+  ]
+
+  it('joins a reworded report days later that names the same small town', () => {
+    assert.equal(groupStories(pair('Quenby Falls'), never).length, 1)
+  })
+
+  it('keeps them apart in a city (a shooting a night), in a state, or more than a few days apart', () => {
+    assert.equal(groupStories(pair('Houston'), never).length, 2)
+    assert.equal(groupStories(pair('Ohio'), never).length, 2)
+    assert.equal(groupStories(pair('Quenby Falls', '2031-05-14'), never).length, 2)
+  })
+})
+
 describe('story index: a part of a town beside the town', () => {
   const report = (id: string, text: string, place: string): Doc => {
     const start = text.indexOf(place)
@@ -967,7 +999,8 @@ describe('story index: reports naming the same two rare persons', () => {
     report(
       'b',
       `${names} were named by police after the shooting outside a ${town} laundry; the grey van was found.`,
-      '2031-06-04',
+      // More than the few days within which a small town's name alone ties two reports.
+      '2031-06-09',
       title,
     )
 
@@ -1011,6 +1044,8 @@ describe('story index: reports sharing rare names', () => {
     'Quarnby Infirmary': 'ORG',
   }
   const at = (town: string) => ({ ...types, [town]: 'GPE' })
+  // Later reports come over a week after the first: past the few days within which a small town's name
+  // alone ties two reports.
   const first = report(
     'a',
     'Tamsin Orlo was shot in the car park of the Quarnby Tavern in Harrowgate and taken to the Quarnby Infirmary.',
@@ -1022,7 +1057,7 @@ describe('story index: reports sharing rare names', () => {
     const later = report(
       'b',
       'Orlo, a cook at the Quarnby Tavern, remains in hospital after the Harrowgate shooting, friends said.',
-      '2031-06-04',
+      '2031-06-09',
       at('Harrowgate'),
     )
     assert.equal(groupStories([first, later], never).length, 1)
@@ -1032,7 +1067,7 @@ describe('story index: reports sharing rare names', () => {
     const other = report(
       'b',
       'A cook was shot near a bakery in Harrowgate and taken to the Quarnby Infirmary, friends said.',
-      '2031-06-04',
+      '2031-06-09',
       at('Harrowgate'),
     )
     assert.equal(groupStories([first, other], never).length, 2)
@@ -1042,7 +1077,7 @@ describe('story index: reports sharing rare names', () => {
     const other = report(
       'b',
       'Tamsin Orlo, a cook, said she heard shots near a bakery in Harrowgate and called for help, friends said.',
-      '2031-06-04',
+      '2031-06-09',
       at('Harrowgate'),
     )
     assert.equal(groupStories([first, other], never).length, 2)

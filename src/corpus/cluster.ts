@@ -7,7 +7,7 @@
 import backgroundDf from '../../models/background-df.json' with { type: 'json' }
 import trainedScorer from '../../models/grouping-scorer.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
-import { placeWithin } from '../stages/entity-gazetteer.ts'
+import { isRegion, partOf, placeWithin, populationOf } from '../stages/entity-gazetteer.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures, stem } from './grouping-features.ts'
 import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
 
@@ -437,6 +437,15 @@ const SHARED_AGES = 2
 /** An address (see `ledeSpecificsCandidate`) needs no day both name, only no day clash within this many days. */
 const ADDRESS_DAYS = 2
 const LEDE_SPECIFICS_LEXICAL = 0.1
+/**
+ * A rare place (see `rarePlaceCandidate`): a place with rarity (`placeRarity`) at least this (named in
+ * about one article in 1,800 or fewer), shared within this many days with lexical cosine at least this.
+ */
+const RARE_PLACE_IDF = 7.5
+/** A town listed with at least this many people sees several shootings a week: not a small place. */
+const SMALL_TOWN_POPULATION = 100_000
+const RARE_PLACE_DAYS = 6
+const RARE_PLACE_LEXICAL = 0.15
 /** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
 const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
 /**
@@ -950,6 +959,62 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         for (const age of f.ages) if (story.ages.has(age)) ages++
         if (ages < SHARED_AGES && !f.clocks.some((clock) => story.clocks.has(clock))) continue
       }
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+
+  /**
+   * How rare a place is in news: an idf over the articles the index has named it in (by its entity
+   * feature, or its name's words when it has no entity), or the reference corpus's articles using its
+   * rarest word as a plain word if more, on the scale of `nameRarity`: a region or a place named with
+   * common words only ("East Coast", "Twin Lakes") is named in reports from many towns.
+   */
+  const placeRarity = (place: string, name: string): number => {
+    const id = vocabulary.get(`e:${place}`)
+    const words = name.toLowerCase().split(/\s+/)
+    if (id === undefined) return Math.min(...words.map(nameRarity))
+    const w = settings.backgroundWeight
+    const plain = Math.min(...words.map((word) => BACKGROUND.df[stem(word)] ?? 0))
+    return Math.log(1 + (idfCount + w * BACKGROUND.documents) / Math.max(1, dfOf[id], w * plain))
+  }
+  /**
+   * The candidate (best by score) that names a rare place the article names (rarity at least
+   * `RARE_PLACE_IDF`), within `RARE_PLACE_DAYS` of the story, with lexical cosine at least
+   * `RARE_PLACE_LEXICAL` and no day, casualty-count, event-type or year clash; -1 when none. A small town
+   * sees a shooting a year, a city one a night: two reports of a shooting in a place few reports name,
+   * days apart, tell one event, however differently they word it (the first names no one, the next the
+   * victim; one the street, the other the bar).
+   */
+  const smallPlace = (name: string): boolean =>
+    !isRegion(name) && partOf(name) === undefined && (populationOf(name) ?? 0) < SMALL_TOWN_POPULATION
+  const rarePlaceCandidate = (
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || roundUp(f.counts)) return -1
+    const rare = f.places.filter((place) => {
+      const name = f.placeNames.get(place) ?? place
+      return smallPlace(name) && placeRarity(place, name) >= RARE_PLACE_IDF
+    })
+    if (rare.length === 0) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < RARE_PLACE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_SHARED] !== 1) continue
+      const story = stories[index]
+      if (
+        story.roundUp ||
+        gapDays(f.day, story) > RARE_PLACE_DAYS ||
+        !rare.some((place) => story.places.has(place))
+      )
+        continue
       const s = score(x, scorer)
       if (s > bestScore) {
         best = index
@@ -1593,6 +1658,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (best < 0 && !roundUpReport)
         best = rareNamesCandidate(rareNamesOf(doc, f), f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = ledeSpecificsCandidate(f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = rarePlaceCandidate(f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
