@@ -467,74 +467,34 @@ describe('story index: reworded reports of one day, place and count', () => {
 })
 
 describe('story index: reports days apart from one small, rarely named town', () => {
-  // A report naming its town as a place and the persons given, published on `published`, with no day
-  // or count named.
-  const report = (id: string, text: string, town: string, published: string, persons: string[] = []): Doc => {
-    const at = (name: string) => {
-      const start = text.indexOf(name)
-      return { start, end: start + name.length }
-    }
+  // A report naming its town as a place, published on `published`, with no day or count named.
+  const report = (id: string, text: string, town: string, published: string): Doc => {
+    const start = text.indexOf(town)
     return {
       ...makeDoc({ id, text, meta: { source: 'test', published } }),
-      mentions: [
-        { span: at(town), text: town, type: 'GPE', entity: `G-${town}` },
-        ...persons.map((person) => ({
-          span: at(person),
-          text: person,
-          type: 'PERSON',
-          entity: `P-${person}`,
-        })),
-      ],
+      mentions: [{ span: { start, end: start + town.length }, text: town, type: 'GPE', entity: `G-${town}` }],
       dates: [],
       quantities: [],
     } as Doc
   }
-  const first = (town: string): Doc =>
+  const pair = (town: string, later = '2031-05-07'): Doc[] => [
     report(
       'a',
       `A man was shot outside a bar in ${town} late on the weekend, the sheriff said.`,
       town,
       '2031-05-04',
-    )
-  const pair = (town: string): Doc[] => [
-    first(town),
-    report(
-      'b',
-      `Deputies in ${town} arrested a neighbour after a man was shot near the bar.`,
-      town,
-      '2031-05-07',
     ),
+    report('b', `Deputies in ${town} arrested a neighbour after a man was shot near the bar.`, town, later),
   ]
-  // Worded less alike: the later report names five persons the first does not.
-  const persons = ['Jo Brant', 'Cy Mott', 'Ed Loam', 'Ana Kell', 'Bo Quist']
-  const named = (published: string): Doc =>
-    report(
-      'c',
-      'Deputies in Quenby Falls arrested Jo Brant and Cy Mott after Ed Loam was shot near the bar, Sheriff Ana Kell and Mayor Bo Quist said.',
-      'Quenby Falls',
-      published,
-      persons,
-    )
 
   it('joins a reworded report days later that names the same small town', () => {
     assert.equal(groupStories(pair('Quenby Falls'), never).length, 1)
-    assert.equal(groupStories([first('Quenby Falls'), named('2031-05-08')], never).length, 1)
-  })
-
-  it('joins a report weeks later from that town when it is worded much alike', () => {
-    const later = report(
-      'd',
-      'A man was shot outside a bar in Quenby Falls late on the weekend; the sheriff named the man.',
-      'Quenby Falls',
-      '2031-05-24',
-    )
-    assert.equal(groupStories([first('Quenby Falls'), later], never).length, 1)
   })
 
   it('keeps them apart in a city (a shooting a night), in a state, or more than a few days apart', () => {
     assert.equal(groupStories(pair('Houston'), never).length, 2)
     assert.equal(groupStories(pair('Ohio'), never).length, 2)
-    assert.equal(groupStories([first('Quenby Falls'), named('2031-05-14')], never).length, 2)
+    assert.equal(groupStories(pair('Quenby Falls', '2031-05-14'), never).length, 2)
   })
 })
 

@@ -439,16 +439,13 @@ const ADDRESS_DAYS = 2
 const LEDE_SPECIFICS_LEXICAL = 0.1
 /**
  * A rare place (see `rarePlaceCandidate`): a place with rarity (`placeRarity`) at least this (named in
- * about one article in 1,800 or fewer), shared within this many days with lexical cosine at least this,
- * or anywhere in the window with lexical cosine at least `RARE_PLACE_LATER_LEXICAL` (a report weeks
- * later that retells the event, which the scorer's gap weights reject).
+ * about one article in 1,800 or fewer), shared within this many days with lexical cosine at least this.
  */
 const RARE_PLACE_IDF = 7.5
 /** A town listed with at least this many people sees several shootings a week: not a small place. */
 const SMALL_TOWN_POPULATION = 100_000
 const RARE_PLACE_DAYS = 6
 const RARE_PLACE_LEXICAL = 0.15
-const RARE_PLACE_LATER_LEXICAL = 0.4
 /** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
 const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
 /**
@@ -987,8 +984,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
   /**
    * The candidate (best by score) that names a rare place the article names (rarity at least
-   * `RARE_PLACE_IDF`), within `RARE_PLACE_DAYS` of the story with lexical cosine at least
-   * `RARE_PLACE_LEXICAL` (or within the window with `RARE_PLACE_LATER_LEXICAL`), and no day, casualty-count, event-type or year clash; -1 when none. A small town
+   * `RARE_PLACE_IDF`), within `RARE_PLACE_DAYS` of the story, with lexical cosine at least
+   * `RARE_PLACE_LEXICAL` and no day, casualty-count, event-type or year clash; -1 when none. A small town
    * sees a shooting a year, a city one a night: two reports of a shooting in a place few reports name,
    * days apart, tell one event, however differently they word it (the first names no one, the next the
    * victim; one the street, the other the bar).
@@ -1014,8 +1011,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const story = stories[index]
       if (
         story.roundUp ||
-        gapDays(f.day, story) >
-          (x[LEXICAL] >= RARE_PLACE_LATER_LEXICAL ? settings.windowDays : RARE_PLACE_DAYS) ||
+        gapDays(f.day, story) > RARE_PLACE_DAYS ||
         !rare.some((place) => story.places.has(place))
       )
         continue
