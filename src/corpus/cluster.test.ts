@@ -498,6 +498,47 @@ describe('story index: reports days apart from one small, rarely named town', ()
   })
 })
 
+describe('story index: reports of a few days whose headlines share a rare name', () => {
+  // The tagger reads the town as a place in one report and as a surname in the other: no place is shared.
+  const report = (id: string, title: string, text: string, type: string, published: string): Doc => {
+    const start = text.indexOf('Quenby')
+    return {
+      ...makeDoc({ id, text: `${title}\n\n${text}`, meta: { source: 'test', published, title } }),
+      mentions: [
+        {
+          span: { start: title.length + 2 + start, end: title.length + 2 + start + 6 },
+          text: 'Quenby',
+          type,
+          entity: `${type}-quenby`,
+        },
+      ],
+      dates: [],
+      quantities: [],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Toddler shot at home in Quenby',
+    'A toddler was shot at a home in Quenby on the weekend, deputies said.',
+    'GPE',
+    '2031-05-04',
+  )
+  const later = (title: string, published = '2031-05-06'): Doc =>
+    report('b', title, 'The toddler shot at a home near Quenby has died, deputies said.', 'PERSON', published)
+
+  it('joins a report the scorer rejects when both headlines name the rare name', () => {
+    assert.equal(groupStories([first, later('Quenby toddler dies after shooting at home')], never).length, 1)
+  })
+
+  it('keeps them apart when the later headline does not name it, or comes days later', () => {
+    assert.equal(groupStories([first, later('Toddler dies after shooting at home')], never).length, 2)
+    assert.equal(
+      groupStories([first, later('Quenby toddler dies after shooting at home', '2031-05-11')], never).length,
+      2,
+    )
+  })
+})
+
 describe('story index: a part of a town beside the town', () => {
   const report = (id: string, text: string, place: string): Doc => {
     const start = text.indexOf(place)

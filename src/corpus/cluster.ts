@@ -182,6 +182,8 @@ export interface StoryIndexState {
     clocks?: number[]
     ages?: number[]
     addresses?: string[]
+    /** Name words of members' headlines (absent in older snapshots: none). */
+    headlineNames?: string[]
     /** Members naming each weekday (Monday first) and members naming any (absent in older snapshots: none). */
     weekdays?: number[]
     keyNames?: [string, number][]
@@ -265,6 +267,8 @@ interface StoryState {
   ages: Set<number>
   /** Addresses members' ledes give (see {@link GroupingFeatures.addresses}), the first `STORY_STREETS`. */
   addresses: Set<string>
+  /** Name words members' headlines give (see `headlineNamesOf`), the first `STORY_HEADLINE_NAMES`. */
+  headlineNames: Set<string>
   /**
    * Members whose lede names each weekday (Monday first), then members naming any: eight small counts,
    * null until a member names one (a plain array of small integers: about 80 bytes, a typed array 200).
@@ -446,6 +450,14 @@ const RARE_PLACE_IDF = 7.5
 const SMALL_TOWN_POPULATION = 100_000
 const RARE_PLACE_DAYS = 6
 const RARE_PLACE_LEXICAL = 0.15
+/**
+ * A rare headline name (see `headlineNameCandidate`): a name word of both headlines with rarity
+ * (`nameRarity`) at least `RARE_NAME_IDF`, within this many days and lexical cosine at least this.
+ * A story keeps its members' first `STORY_HEADLINE_NAMES` headline name words.
+ */
+const HEADLINE_NAME_DAYS = 3
+const HEADLINE_NAME_LEXICAL = 0.25
+const STORY_HEADLINE_NAMES = 16
 /** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
 const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
 /**
@@ -471,6 +483,20 @@ const ROUND_UP_HEADLINE = /\b(?:shootings|homicides|killings|murders|separate)\b
 const HEADLINE_CHARS = 150
 const roundUpHeadline = (doc: Doc): boolean =>
   ROUND_UP_HEADLINE.test(doc.meta.title ?? doc.text.slice(0, HEADLINE_CHARS))
+/**
+ * The name words of an article's headline (its title; none without one, since a text's first words are
+ * its lede's): the headline's words the article names (`n:` terms, from its mentions or capitalised
+ * runs), each once. A headline in Title Case capitalises every word, so a word counts only as a name of
+ * the text.
+ */
+const headlineNamesOf = (doc: Doc, f: GroupingFeatures): string[] => {
+  const title = doc.meta.title
+  if (title === undefined) return []
+  const words = new Set<string>()
+  for (const word of title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u))
+    if (f.terms.has(`n:${word}`)) words.add(word)
+  return [...words]
+}
 /** Whether counts give two figures for one role ("4 killed ... 2 killed"): a round-up of several events. */
 const roundUp = (counts: string[]): boolean => {
   const roles = new Set<string>()
@@ -1025,6 +1051,40 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   /**
+   * The candidate (best by score) whose members' headlines share a rare name word with the article's
+   * headline (rarity at least `RARE_NAME_IDF`), within `HEADLINE_NAME_DAYS` of the story, with lexical
+   * cosine at least `HEADLINE_NAME_LEXICAL` and no day, casualty-count, event-type or year clash; -1 when
+   * none. A headline names what sets its event apart (the town, the mall, the victim: "Toddler shot in
+   * Quenby dies"), so two headlines of a few days naming one rare name tell one event, though the
+   * tagger read the town in one report as a person's surname or not at all.
+   */
+  const headlineNameCandidate = (
+    doc: Doc,
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || roundUp(f.counts)) return -1
+    const rare = headlineNamesOf(doc, f).filter((word) => nameRarity(word) >= RARE_NAME_IDF)
+    if (rare.length === 0) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < HEADLINE_NAME_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) continue
+      const story = stories[index]
+      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) continue
+      if (!rare.some((word) => story.headlineNames.has(word))) continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+
+  /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
    * `LONG_GAP_MANY_PERSONS` or more of the story's rare persons, one of them among its own most-named, and
    * the story never took in a round-up (whose persons belong to several events).
@@ -1096,6 +1156,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         clocks: new Set(s.clocks ?? []),
         ages: new Set(s.ages ?? []),
         addresses: new Set(s.addresses ?? []),
+        headlineNames: new Set(s.headlineNames ?? []),
         weekdays: s.weekdays ? [...s.weekdays] : null,
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
@@ -1212,6 +1273,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.clocks = CLOSED_SET as unknown as Set<number>
         story.ages = CLOSED_SET as unknown as Set<number>
         story.addresses = CLOSED_SET as unknown as Set<string>
+        story.headlineNames = CLOSED_SET as unknown as Set<string>
         story.weekdays = null
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
@@ -1278,6 +1340,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.clocks = new Set()
     story.ages = new Set()
     story.addresses = new Set()
+    story.headlineNames = new Set()
     story.weekdays = null
     story.keyNames = new Map()
     story.persons = new Map()
@@ -1659,6 +1722,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         best = rareNamesCandidate(rareNamesOf(doc, f), f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = ledeSpecificsCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = rarePlaceCandidate(f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = headlineNameCandidate(doc, f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
@@ -1761,6 +1825,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         clocks: new Set(),
         ages: new Set(),
         addresses: new Set(),
+        headlineNames: new Set(),
         weekdays: null,
         keyNames: new Map(),
         persons: new Map(),
@@ -1822,6 +1887,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const clock of f.clocks) if (story.clocks.size < STORY_STREETS) story.clocks.add(clock)
     for (const age of f.ages) if (story.ages.size < STORY_STREETS) story.ages.add(age)
     for (const address of f.addresses) if (story.addresses.size < STORY_STREETS) story.addresses.add(address)
+    for (const word of headlineNamesOf(doc, f))
+      if (story.headlineNames.size < STORY_HEADLINE_NAMES) story.headlineNames.add(word)
     if (f.weekday >= 0) {
       story.weekdays ??= [0, 0, 0, 0, 0, 0, 0, 0]
       story.weekdays[f.weekday]++
@@ -1913,6 +1980,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ...(s.clocks.size > 0 ? { clocks: [...s.clocks] } : {}),
         ...(s.ages.size > 0 ? { ages: [...s.ages] } : {}),
         ...(s.addresses.size > 0 ? { addresses: [...s.addresses] } : {}),
+        ...(s.headlineNames.size > 0 ? { headlineNames: [...s.headlineNames] } : {}),
         ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
