@@ -539,6 +539,67 @@ describe('story index: reports of a few days whose headlines share a rare name',
   })
 })
 
+describe('story index: reports of a few days with alike headlines', () => {
+  // A report in a city (too large for the small-town link) with its headline as title.
+  const report = (id: string, title: string, text: string, published: string): Doc => {
+    const start = text.indexOf('Houston')
+    return {
+      ...makeDoc({ id, text: `${title}\n\n${text}`, meta: { source: 'test', published, title } }),
+      mentions: [
+        {
+          span: { start: title.length + 2 + start, end: title.length + 2 + start + 7 },
+          text: 'Houston',
+          type: 'GPE',
+          entity: 'G-houston',
+        },
+      ],
+      dates: [],
+      quantities: [],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Bakery owner shot during robbery attempt',
+    'A gunman wounded the owner of a bakery in Houston while trying to rob the till, officers said.',
+    '2031-05-04',
+  )
+  const later = (title: string, published = '2031-05-06'): Doc =>
+    report(
+      'b',
+      title,
+      'The bakery owner wounded by a would-be robber in Houston has died, family said.',
+      published,
+    )
+
+  it('joins a report the scorer rejects when its headline is alike a member’s', () => {
+    assert.equal(groupStories([first, later('Bakery owner shot in robbery attempt dies')], never).length, 1)
+  })
+
+  it('keeps them apart when the headlines differ, or the report comes days later', () => {
+    assert.equal(groupStories([first, later('Family mourns beloved neighbour')], never).length, 2)
+    assert.equal(
+      groupStories([first, later('Bakery owner shot in robbery attempt dies', '2031-05-12')], never).length,
+      2,
+    )
+  })
+
+  it('keeps apart reports whose texts differ under one headline (a site section’s name)', () => {
+    const section = (id: string, text: string): Doc =>
+      report(id, 'Public notices and updates', text, '2031-05-04')
+    const notices = [
+      section(
+        'c',
+        'Road crews in Houston will repave Elm Street and close two lanes through June, while contractors replace drains, curbs, signals, crosswalks and the aging water mains beneath.',
+      ),
+      section(
+        'd',
+        'The Houston library extends its summer reading hours for children and adults, adding puzzle clubs, chess lessons, poetry evenings, film screenings and free tutoring.',
+      ),
+    ]
+    assert.equal(groupStories(notices, never).length, 2)
+  })
+})
+
 describe('story index: a part of a town beside the town', () => {
   const report = (id: string, text: string, place: string): Doc => {
     const start = text.indexOf(place)

@@ -6,6 +6,7 @@
  */
 import backgroundDf from '../../models/background-df.json' with { type: 'json' }
 import trainedScorer from '../../models/grouping-scorer.json' with { type: 'json' }
+import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 import { isRegion, partOf, placeWithin, populationOf } from '../stages/entity-gazetteer.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures, stem } from './grouping-features.ts'
@@ -184,6 +185,8 @@ export interface StoryIndexState {
     addresses?: string[]
     /** Name words of members' headlines (absent in older snapshots: none). */
     headlineNames?: string[]
+    /** Word stems of members' headlines, one list per member (absent in older snapshots: none). */
+    headlines?: string[][]
     /** Members naming each weekday (Monday first) and members naming any (absent in older snapshots: none). */
     weekdays?: number[]
     keyNames?: [string, number][]
@@ -269,6 +272,8 @@ interface StoryState {
   addresses: Set<string>
   /** Name words members' headlines give (see `headlineNamesOf`), the first `STORY_HEADLINE_NAMES`. */
   headlineNames: Set<string>
+  /** Word stems (term ids) of the first `STORY_HEADLINES` members' headlines (see `headlineTermsOf`). */
+  headlines: number[][]
   /**
    * Members whose lede names each weekday (Monday first), then members naming any: eight small counts,
    * null until a member names one (a plain array of small integers: about 80 bytes, a typed array 200).
@@ -458,6 +463,18 @@ const RARE_PLACE_LEXICAL = 0.15
 const HEADLINE_NAME_DAYS = 3
 const HEADLINE_NAME_LEXICAL = 0.25
 const STORY_HEADLINE_NAMES = 16
+/**
+ * Alike headlines (see `headlineCandidate`): cosine (idf-weighted word stems) at least this with a
+ * member's headline, within `HEADLINE_NAME_DAYS`, lexical cosine at least `HEADLINE_LEXICAL`. A story
+ * keeps its first `STORY_HEADLINES` members' headlines.
+ */
+const HEADLINE_COSINE = 0.6
+const HEADLINE_LEXICAL = 0.2
+const STORY_HEADLINES = 4
+/** Cosine at which two headlines are the same, and the lexical cosine their texts then need. */
+const SAME_HEADLINE = 0.99
+const SAME_HEADLINE_LEXICAL = 0.5
+const HEADLINE_STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
 /** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
 const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
 /**
@@ -1085,6 +1102,77 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   /**
+   * An article's headline as term ids of its word stems (the title's words other than function and
+   * reporting words, each once, those the index knows); empty without a title. The site's name after a
+   * dash or bar ("... - WKRN News 2") is left out: it is the outlet's, not the event's.
+   */
+  const headlineTermsOf = (doc: Doc): number[] => {
+    const title = doc.meta.title
+    if (title === undefined) return []
+    const ids = new Set<number>()
+    const headline = title.split(/\s[-|–—]\s/)[0].toLowerCase()
+    for (const word of headline.split(/[^\p{L}\p{N}'’]+/u)) {
+      if (word.length < 2 || HEADLINE_STOP.has(word)) continue
+      const id = vocabulary.get(stem(word))
+      if (id !== undefined) ids.add(id)
+    }
+    return [...ids]
+  }
+  /** Cosine of two headlines (term ids, each once) weighted by idf. */
+  const headlineCosine = (a: readonly number[], b: readonly number[]): number => {
+    let dot = 0
+    let na = 0
+    let nb = 0
+    const inB = new Set(b)
+    for (const id of a) {
+      const w = idf(id) ** 2
+      na += w
+      if (inB.has(id)) dot += w
+    }
+    for (const id of b) nb += idf(id) ** 2
+    return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+  }
+  /**
+   * The candidate (best by score) with a member whose headline is alike the article's (cosine at least
+   * `HEADLINE_COSINE`), within `HEADLINE_NAME_DAYS` of the story, with lexical cosine at least
+   * `HEADLINE_LEXICAL`, a place both name (`placeShared`) and no day, casualty-count, event-type or
+   * year clash; -1 when none. A headline says in a dozen words what happened to whom where ("Two teens
+   * charged in Quenby party shooting"), while the text may be a page's furniture or a wire copy's
+   * rewording; two outlets' headlines of one event share its rare words, two events' only common ones.
+   */
+  const headlineCandidate = (
+    doc: Doc,
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || roundUp(f.counts)) return -1
+    const headline = headlineTermsOf(doc)
+    if (headline.length === 0) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < HEADLINE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_SHARED] !== 1) continue
+      const story = stories[index]
+      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) continue
+      // A headline repeated word for word over texts that differ is the site's (a section's name), not
+      // the event's: copies of one report that keep the headline keep the text too.
+      const alike = (other: number[]): boolean => {
+        const cosine = headlineCosine(headline, other)
+        return cosine >= HEADLINE_COSINE && (cosine < SAME_HEADLINE || x[LEXICAL] >= SAME_HEADLINE_LEXICAL)
+      }
+      if (!story.headlines.some(alike)) continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+
+  /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
    * `LONG_GAP_MANY_PERSONS` or more of the story's rare persons, one of them among its own most-named, and
    * the story never took in a round-up (whose persons belong to several events).
@@ -1157,6 +1245,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ages: new Set(s.ages ?? []),
         addresses: new Set(s.addresses ?? []),
         headlineNames: new Set(s.headlineNames ?? []),
+        headlines: (s.headlines ?? []).map((words) => words.map(intern)),
         weekdays: s.weekdays ? [...s.weekdays] : null,
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
@@ -1274,6 +1363,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.ages = CLOSED_SET as unknown as Set<number>
         story.addresses = CLOSED_SET as unknown as Set<string>
         story.headlineNames = CLOSED_SET as unknown as Set<string>
+        story.headlines = []
         story.weekdays = null
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
@@ -1341,6 +1431,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.ages = new Set()
     story.addresses = new Set()
     story.headlineNames = new Set()
+    story.headlines = []
     story.weekdays = null
     story.keyNames = new Map()
     story.persons = new Map()
@@ -1723,6 +1814,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (best < 0 && !roundUpReport) best = ledeSpecificsCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = rarePlaceCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = headlineNameCandidate(doc, f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = headlineCandidate(doc, f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
@@ -1826,6 +1918,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ages: new Set(),
         addresses: new Set(),
         headlineNames: new Set(),
+        headlines: [],
         weekdays: null,
         keyNames: new Map(),
         persons: new Map(),
@@ -1887,6 +1980,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const clock of f.clocks) if (story.clocks.size < STORY_STREETS) story.clocks.add(clock)
     for (const age of f.ages) if (story.ages.size < STORY_STREETS) story.ages.add(age)
     for (const address of f.addresses) if (story.addresses.size < STORY_STREETS) story.addresses.add(address)
+    if (story.headlines.length < STORY_HEADLINES) {
+      const headline = headlineTermsOf(doc)
+      if (headline.length > 0) story.headlines.push(headline)
+    }
     for (const word of headlineNamesOf(doc, f))
       if (story.headlineNames.size < STORY_HEADLINE_NAMES) story.headlineNames.add(word)
     if (f.weekday >= 0) {
@@ -1981,6 +2078,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ...(s.ages.size > 0 ? { ages: [...s.ages] } : {}),
         ...(s.addresses.size > 0 ? { addresses: [...s.addresses] } : {}),
         ...(s.headlineNames.size > 0 ? { headlineNames: [...s.headlineNames] } : {}),
+        ...(s.headlines.length > 0
+          ? { headlines: s.headlines.map((ids) => ids.map((id) => termOf[id])) }
+          : {}),
         ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
