@@ -531,7 +531,7 @@ describe('story index: reports of a few days whose headlines share a rare name',
   })
 
   it('keeps them apart when the later headline does not name it, or comes days later', () => {
-    assert.equal(groupStories([first, later('Toddler dies after shooting at home')], never).length, 2)
+    assert.equal(groupStories([first, later('Family mourns a child lost at the weekend')], never).length, 2)
     assert.equal(
       groupStories([first, later('Quenby toddler dies after shooting at home', '2031-05-11')], never).length,
       2,
@@ -573,6 +573,12 @@ describe('story index: reports of a few days with alike headlines', () => {
 
   it('joins a report the scorer rejects when its headline is alike a member’s', () => {
     assert.equal(groupStories([first, later('Bakery owner shot in robbery attempt dies')], never).length, 1)
+  })
+
+  it('joins them when neither names a place (a national story), as when both name the same', () => {
+    const placeless = (d: Doc): Doc => ({ ...d, mentions: [] }) as Doc
+    const pair = [first, later('Bakery owner shot in robbery attempt dies')].map(placeless)
+    assert.equal(groupStories(pair, never).length, 1)
   })
 
   it('keeps them apart when the headlines differ, or the report comes days later', () => {
