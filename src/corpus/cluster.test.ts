@@ -466,6 +466,146 @@ describe('story index: reworded reports of one day, place and count', () => {
   })
 })
 
+describe('story index: reports days apart from one small, rarely named town', () => {
+  // A report naming its town as a place, published on `published`, with no day or count named.
+  const report = (id: string, text: string, town: string, published: string): Doc => {
+    const start = text.indexOf(town)
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [{ span: { start, end: start + town.length }, text: town, type: 'GPE', entity: `G-${town}` }],
+      dates: [],
+      quantities: [],
+    } as Doc
+  }
+  const pair = (town: string, later = '2031-05-07'): Doc[] => [
+    report(
+      'a',
+      `A man was shot outside a bar in ${town} late on the weekend, the sheriff said.`,
+      town,
+      '2031-05-04',
+    ),
+    report('b', `Deputies in ${town} arrested a neighbour after a man was shot near the bar.`, town, later),
+  ]
+
+  it('joins a reworded report days later that names the same small town', () => {
+    assert.equal(groupStories(pair('Quenby Falls'), never).length, 1)
+  })
+
+  it('keeps them apart in a city (a shooting a night), in a state, or more than a few days apart', () => {
+    assert.equal(groupStories(pair('Houston'), never).length, 2)
+    assert.equal(groupStories(pair('Ohio'), never).length, 2)
+    assert.equal(groupStories(pair('Quenby Falls', '2031-05-14'), never).length, 2)
+  })
+})
+
+describe('story index: reports of a few days whose headlines share a rare name', () => {
+  // The tagger reads the town as a place in one report and as a surname in the other: no place is shared.
+  const report = (id: string, title: string, text: string, type: string, published: string): Doc => {
+    const start = text.indexOf('Quenby')
+    return {
+      ...makeDoc({ id, text: `${title}\n\n${text}`, meta: { source: 'test', published, title } }),
+      mentions: [
+        {
+          span: { start: title.length + 2 + start, end: title.length + 2 + start + 6 },
+          text: 'Quenby',
+          type,
+          entity: `${type}-quenby`,
+        },
+      ],
+      dates: [],
+      quantities: [],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Toddler shot at home in Quenby',
+    'A toddler was shot at a home in Quenby on the weekend, deputies said.',
+    'GPE',
+    '2031-05-04',
+  )
+  const later = (title: string, published = '2031-05-06'): Doc =>
+    report('b', title, 'The toddler shot at a home near Quenby has died, deputies said.', 'PERSON', published)
+
+  it('joins a report the scorer rejects when both headlines name the rare name', () => {
+    assert.equal(groupStories([first, later('Quenby toddler dies after shooting at home')], never).length, 1)
+  })
+
+  it('keeps them apart when the later headline does not name it, or comes days later', () => {
+    assert.equal(groupStories([first, later('Family mourns a child lost at the weekend')], never).length, 2)
+    assert.equal(
+      groupStories([first, later('Quenby toddler dies after shooting at home', '2031-05-11')], never).length,
+      2,
+    )
+  })
+})
+
+describe('story index: reports of a few days with alike headlines', () => {
+  // A report in a city (too large for the small-town link) with its headline as title.
+  const report = (id: string, title: string, text: string, published: string): Doc => {
+    const start = text.indexOf('Houston')
+    return {
+      ...makeDoc({ id, text: `${title}\n\n${text}`, meta: { source: 'test', published, title } }),
+      mentions: [
+        {
+          span: { start: title.length + 2 + start, end: title.length + 2 + start + 7 },
+          text: 'Houston',
+          type: 'GPE',
+          entity: 'G-houston',
+        },
+      ],
+      dates: [],
+      quantities: [],
+    } as Doc
+  }
+  const first = report(
+    'a',
+    'Bakery owner shot during robbery attempt',
+    'A gunman wounded the owner of a bakery in Houston while trying to rob the till, officers said.',
+    '2031-05-04',
+  )
+  const later = (title: string, published = '2031-05-06'): Doc =>
+    report(
+      'b',
+      title,
+      'The bakery owner wounded by a would-be robber in Houston has died, family said.',
+      published,
+    )
+
+  it('joins a report the scorer rejects when its headline is alike a member’s', () => {
+    assert.equal(groupStories([first, later('Bakery owner shot in robbery attempt dies')], never).length, 1)
+  })
+
+  it('joins them when neither names a place (a national story), as when both name the same', () => {
+    const placeless = (d: Doc): Doc => ({ ...d, mentions: [] }) as Doc
+    const pair = [first, later('Bakery owner shot in robbery attempt dies')].map(placeless)
+    assert.equal(groupStories(pair, never).length, 1)
+  })
+
+  it('keeps them apart when the headlines differ, or the report comes days later', () => {
+    assert.equal(groupStories([first, later('Family mourns beloved neighbour')], never).length, 2)
+    assert.equal(
+      groupStories([first, later('Bakery owner shot in robbery attempt dies', '2031-05-12')], never).length,
+      2,
+    )
+  })
+
+  it('keeps apart reports whose texts differ under one headline (a site section’s name)', () => {
+    const section = (id: string, text: string): Doc =>
+      report(id, 'Public notices and updates', text, '2031-05-04')
+    const notices = [
+      section(
+        'c',
+        'Road crews in Houston will repave Elm Street and close two lanes through June, while contractors replace drains, curbs, signals, crosswalks and the aging water mains beneath.',
+      ),
+      section(
+        'd',
+        'The Houston library extends its summer reading hours for children and adults, adding puzzle clubs, chess lessons, poetry evenings, film screenings and free tutoring.',
+      ),
+    ]
+    assert.equal(groupStories(notices, never).length, 2)
+  })
+})
+
 describe('story index: a part of a town beside the town', () => {
   const report = (id: string, text: string, place: string): Doc => {
     const start = text.indexOf(place)
@@ -967,7 +1107,8 @@ describe('story index: reports naming the same two rare persons', () => {
     report(
       'b',
       `${names} were named by police after the shooting outside a ${town} laundry; the grey van was found.`,
-      '2031-06-04',
+      // More than the few days within which a small town's name alone ties two reports.
+      '2031-06-09',
       title,
     )
 
@@ -1011,6 +1152,8 @@ describe('story index: reports sharing rare names', () => {
     'Quarnby Infirmary': 'ORG',
   }
   const at = (town: string) => ({ ...types, [town]: 'GPE' })
+  // Later reports come over a week after the first: past the few days within which a small town's name
+  // alone ties two reports.
   const first = report(
     'a',
     'Tamsin Orlo was shot in the car park of the Quarnby Tavern in Harrowgate and taken to the Quarnby Infirmary.',
@@ -1022,7 +1165,7 @@ describe('story index: reports sharing rare names', () => {
     const later = report(
       'b',
       'Orlo, a cook at the Quarnby Tavern, remains in hospital after the Harrowgate shooting, friends said.',
-      '2031-06-04',
+      '2031-06-09',
       at('Harrowgate'),
     )
     assert.equal(groupStories([first, later], never).length, 1)
@@ -1032,7 +1175,7 @@ describe('story index: reports sharing rare names', () => {
     const other = report(
       'b',
       'A cook was shot near a bakery in Harrowgate and taken to the Quarnby Infirmary, friends said.',
-      '2031-06-04',
+      '2031-06-09',
       at('Harrowgate'),
     )
     assert.equal(groupStories([first, other], never).length, 2)
@@ -1042,7 +1185,7 @@ describe('story index: reports sharing rare names', () => {
     const other = report(
       'b',
       'Tamsin Orlo, a cook, said she heard shots near a bakery in Harrowgate and called for help, friends said.',
-      '2031-06-04',
+      '2031-06-09',
       at('Harrowgate'),
     )
     assert.equal(groupStories([first, other], never).length, 2)

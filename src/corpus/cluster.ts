@@ -6,8 +6,9 @@
  */
 import backgroundDf from '../../models/background-df.json' with { type: 'json' }
 import trainedScorer from '../../models/grouping-scorer.json' with { type: 'json' }
+import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
-import { placeWithin } from '../stages/entity-gazetteer.ts'
+import { isRegion, partOf, placeWithin, populationOf } from '../stages/entity-gazetteer.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures, stem } from './grouping-features.ts'
 import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
 
@@ -182,6 +183,10 @@ export interface StoryIndexState {
     clocks?: number[]
     ages?: number[]
     addresses?: string[]
+    /** Name words of members' headlines (absent in older snapshots: none). */
+    headlineNames?: string[]
+    /** Word stems of members' headlines, one list per member (absent in older snapshots: none). */
+    headlines?: string[][]
     /** Members naming each weekday (Monday first) and members naming any (absent in older snapshots: none). */
     weekdays?: number[]
     keyNames?: [string, number][]
@@ -265,6 +270,10 @@ interface StoryState {
   ages: Set<number>
   /** Addresses members' ledes give (see {@link GroupingFeatures.addresses}), the first `STORY_STREETS`. */
   addresses: Set<string>
+  /** Name words members' headlines give (see `headlineNamesOf`), the first `STORY_HEADLINE_NAMES`. */
+  headlineNames: Set<string>
+  /** Word stems (term ids) of the first `STORY_HEADLINES` members' headlines (see `headlineTermsOf`). */
+  headlines: number[][]
   /**
    * Members whose lede names each weekday (Monday first), then members naming any: eight small counts,
    * null until a member names one (a plain array of small integers: about 80 bytes, a typed array 200).
@@ -437,6 +446,35 @@ const SHARED_AGES = 2
 /** An address (see `ledeSpecificsCandidate`) needs no day both name, only no day clash within this many days. */
 const ADDRESS_DAYS = 2
 const LEDE_SPECIFICS_LEXICAL = 0.1
+/**
+ * A rare place (see `rarePlaceCandidate`): a place with rarity (`placeRarity`) at least this (named in
+ * about one article in 1,800 or fewer), shared within this many days with lexical cosine at least this.
+ */
+const RARE_PLACE_IDF = 7.5
+/** A town listed with at least this many people sees several shootings a week: not a small place. */
+const SMALL_TOWN_POPULATION = 100_000
+const RARE_PLACE_DAYS = 6
+const RARE_PLACE_LEXICAL = 0.15
+/**
+ * A rare headline name (see `headlineNameCandidate`): a name word of both headlines with rarity
+ * (`nameRarity`) at least `RARE_NAME_IDF`, within this many days and lexical cosine at least this.
+ * A story keeps its members' first `STORY_HEADLINE_NAMES` headline name words.
+ */
+const HEADLINE_NAME_DAYS = 3
+const HEADLINE_NAME_LEXICAL = 0.25
+const STORY_HEADLINE_NAMES = 16
+/**
+ * Alike headlines (see `headlineCandidate`): cosine (idf-weighted word stems) at least this with a
+ * member's headline, within `HEADLINE_NAME_DAYS`, lexical cosine at least `HEADLINE_LEXICAL`. A story
+ * keeps its first `STORY_HEADLINES` members' headlines.
+ */
+const HEADLINE_COSINE = 0.6
+const HEADLINE_LEXICAL = 0.2
+const STORY_HEADLINES = 4
+/** Cosine at which two headlines are the same, and the lexical cosine their texts then need. */
+const SAME_HEADLINE = 0.99
+const SAME_HEADLINE_LEXICAL = 0.5
+const HEADLINE_STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
 /** Mention types whose words do not count as rare shared names: places, and the outlets, police forces and hospitals of a town. */
 const PLACE_OR_ORG = new Set<string>(['GPE', 'LOC', 'ORG'])
 /**
@@ -462,6 +500,20 @@ const ROUND_UP_HEADLINE = /\b(?:shootings|homicides|killings|murders|separate)\b
 const HEADLINE_CHARS = 150
 const roundUpHeadline = (doc: Doc): boolean =>
   ROUND_UP_HEADLINE.test(doc.meta.title ?? doc.text.slice(0, HEADLINE_CHARS))
+/**
+ * The name words of an article's headline (its title; none without one, since a text's first words are
+ * its lede's): the headline's words the article names (`n:` terms, from its mentions or capitalised
+ * runs), each once. A headline in Title Case capitalises every word, so a word counts only as a name of
+ * the text.
+ */
+const headlineNamesOf = (doc: Doc, f: GroupingFeatures): string[] => {
+  const title = doc.meta.title
+  if (title === undefined) return []
+  const words = new Set<string>()
+  for (const word of title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u))
+    if (f.terms.has(`n:${word}`)) words.add(word)
+  return [...words]
+}
 /** Whether counts give two figures for one role ("4 killed ... 2 killed"): a round-up of several events. */
 const roundUp = (counts: string[]): boolean => {
   const roles = new Set<string>()
@@ -960,6 +1012,169 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   /**
+   * How rare a place is in news: an idf over the articles the index has named it in (by its entity
+   * feature, or its name's words when it has no entity), or the reference corpus's articles using its
+   * rarest word as a plain word if more, on the scale of `nameRarity`: a region or a place named with
+   * common words only ("East Coast", "Twin Lakes") is named in reports from many towns.
+   */
+  const placeRarity = (place: string, name: string): number => {
+    const id = vocabulary.get(`e:${place}`)
+    const words = name.toLowerCase().split(/\s+/)
+    if (id === undefined) return Math.min(...words.map(nameRarity))
+    const w = settings.backgroundWeight
+    const plain = Math.min(...words.map((word) => BACKGROUND.df[stem(word)] ?? 0))
+    return Math.log(1 + (idfCount + w * BACKGROUND.documents) / Math.max(1, dfOf[id], w * plain))
+  }
+  /**
+   * The candidate (best by score) that names a rare place the article names (rarity at least
+   * `RARE_PLACE_IDF`), within `RARE_PLACE_DAYS` of the story, with lexical cosine at least
+   * `RARE_PLACE_LEXICAL` and no day, casualty-count, event-type or year clash; -1 when none. A small town
+   * sees a shooting a year, a city one a night: two reports of a shooting in a place few reports name,
+   * days apart, tell one event, however differently they word it (the first names no one, the next the
+   * victim; one the street, the other the bar).
+   */
+  const smallPlace = (name: string): boolean =>
+    !isRegion(name) && partOf(name) === undefined && (populationOf(name) ?? 0) < SMALL_TOWN_POPULATION
+  const rarePlaceCandidate = (
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || roundUp(f.counts)) return -1
+    const rare = f.places.filter((place) => {
+      const name = f.placeNames.get(place) ?? place
+      return smallPlace(name) && placeRarity(place, name) >= RARE_PLACE_IDF
+    })
+    if (rare.length === 0) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < RARE_PLACE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_SHARED] !== 1) continue
+      const story = stories[index]
+      if (
+        story.roundUp ||
+        gapDays(f.day, story) > RARE_PLACE_DAYS ||
+        !rare.some((place) => story.places.has(place))
+      )
+        continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+
+  /**
+   * The candidate (best by score) whose members' headlines share a rare name word with the article's
+   * headline (rarity at least `RARE_NAME_IDF`), within `HEADLINE_NAME_DAYS` of the story, with lexical
+   * cosine at least `HEADLINE_NAME_LEXICAL` and no day, casualty-count, event-type or year clash; -1 when
+   * none. A headline names what sets its event apart (the town, the mall, the victim: "Toddler shot in
+   * Quenby dies"), so two headlines of a few days naming one rare name tell one event, though the
+   * tagger read the town in one report as a person's surname or not at all.
+   */
+  const headlineNameCandidate = (
+    doc: Doc,
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    if (f.day === null || roundUp(f.counts)) return -1
+    const rare = headlineNamesOf(doc, f).filter((word) => nameRarity(word) >= RARE_NAME_IDF)
+    if (rare.length === 0) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < HEADLINE_NAME_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) continue
+      const story = stories[index]
+      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) continue
+      if (!rare.some((word) => story.headlineNames.has(word))) continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+
+  /**
+   * An article's headline as term ids of its word stems (the title's words other than function and
+   * reporting words, each once, those the index knows); empty without a title. The site's name after a
+   * dash or bar ("... - WKRN News 2") is left out: it is the outlet's, not the event's.
+   */
+  const headlineTermsOf = (doc: Doc): number[] => {
+    const title = doc.meta.title
+    if (title === undefined) return []
+    const ids = new Set<number>()
+    const headline = title.split(/\s[-|–—]\s/)[0].toLowerCase()
+    for (const word of headline.split(/[^\p{L}\p{N}'’]+/u)) {
+      if (word.length < 2 || HEADLINE_STOP.has(word)) continue
+      const id = vocabulary.get(stem(word))
+      if (id !== undefined) ids.add(id)
+    }
+    return [...ids]
+  }
+  /** Cosine of two headlines (term ids, each once) weighted by idf. */
+  const headlineCosine = (a: readonly number[], b: readonly number[]): number => {
+    let dot = 0
+    let na = 0
+    let nb = 0
+    const inB = new Set(b)
+    for (const id of a) {
+      const w = idf(id) ** 2
+      na += w
+      if (inB.has(id)) dot += w
+    }
+    for (const id of b) nb += idf(id) ** 2
+    return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+  }
+  /**
+   * The candidate (best by score) with a member whose headline is alike the article's (cosine at least
+   * `HEADLINE_COSINE`), within `HEADLINE_NAME_DAYS` of the story, with lexical cosine at least
+   * `HEADLINE_LEXICAL` and no day, place, casualty-count, event-type or year clash; -1 when none, and for
+   * a bare article. A headline says in a dozen words what happened to whom where ("Two teens
+   * charged in Quenby party shooting"), while the text may be a page's furniture or a wire copy's
+   * rewording; two outlets' headlines of one event share its rare words, two events' only common ones.
+   */
+  const headlineCandidate = (
+    doc: Doc,
+    f: GroupingFeatures,
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+  ): number => {
+    // A bare article (no mentions) has no places, counts or events to clash: alike headlines alone are
+    // too little (GVA bare pairwise precision 0.9657 -> 0.9548).
+    if (f.day === null || doc.mentions === undefined || roundUp(f.counts)) return -1
+    const headline = headlineTermsOf(doc)
+    if (headline.length === 0) return -1
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (x[LEXICAL] < HEADLINE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_CLASH] === 1) continue
+      const story = stories[index]
+      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) continue
+      // A headline repeated word for word over texts that differ is the site's (a section's name), not
+      // the event's: copies of one report that keep the headline keep the text too.
+      const alike = (other: number[]): boolean => {
+        const cosine = headlineCosine(headline, other)
+        return cosine >= HEADLINE_COSINE && (cosine < SAME_HEADLINE || x[LEXICAL] >= SAME_HEADLINE_LEXICAL)
+      }
+      if (!story.headlines.some(alike)) continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
+
+  /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
    * `LONG_GAP_MANY_PERSONS` or more of the story's rare persons, one of them among its own most-named, and
    * the story never took in a round-up (whose persons belong to several events).
@@ -1031,6 +1246,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         clocks: new Set(s.clocks ?? []),
         ages: new Set(s.ages ?? []),
         addresses: new Set(s.addresses ?? []),
+        headlineNames: new Set(s.headlineNames ?? []),
+        headlines: (s.headlines ?? []).map((words) => words.map(intern)),
         weekdays: s.weekdays ? [...s.weekdays] : null,
         keyNames: new Map((s.keyNames ?? []).map(([term, n]): [number, number] => [intern(term), n])),
         persons: new Map(s.persons ?? []),
@@ -1147,6 +1364,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.clocks = CLOSED_SET as unknown as Set<number>
         story.ages = CLOSED_SET as unknown as Set<number>
         story.addresses = CLOSED_SET as unknown as Set<string>
+        story.headlineNames = CLOSED_SET as unknown as Set<string>
+        story.headlines = []
         story.weekdays = null
         story.keyNames = CLOSED_MAP as unknown as Map<number, number>
         story.persons = CLOSED_MAP as unknown as Map<string, number>
@@ -1213,6 +1432,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.clocks = new Set()
     story.ages = new Set()
     story.addresses = new Set()
+    story.headlineNames = new Set()
+    story.headlines = []
     story.weekdays = null
     story.keyNames = new Map()
     story.persons = new Map()
@@ -1593,6 +1814,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (best < 0 && !roundUpReport)
         best = rareNamesCandidate(rareNamesOf(doc, f), f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = ledeSpecificsCandidate(f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = rarePlaceCandidate(f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = headlineNameCandidate(doc, f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = headlineCandidate(doc, f, scored.slice(0, full), scorer)
     }
 
     const signature = minhash(f.words)
@@ -1695,6 +1919,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         clocks: new Set(),
         ages: new Set(),
         addresses: new Set(),
+        headlineNames: new Set(),
+        headlines: [],
         weekdays: null,
         keyNames: new Map(),
         persons: new Map(),
@@ -1756,6 +1982,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const clock of f.clocks) if (story.clocks.size < STORY_STREETS) story.clocks.add(clock)
     for (const age of f.ages) if (story.ages.size < STORY_STREETS) story.ages.add(age)
     for (const address of f.addresses) if (story.addresses.size < STORY_STREETS) story.addresses.add(address)
+    if (story.headlines.length < STORY_HEADLINES) {
+      const headline = headlineTermsOf(doc)
+      if (headline.length > 0) story.headlines.push(headline)
+    }
+    for (const word of headlineNamesOf(doc, f))
+      if (story.headlineNames.size < STORY_HEADLINE_NAMES) story.headlineNames.add(word)
     if (f.weekday >= 0) {
       story.weekdays ??= [0, 0, 0, 0, 0, 0, 0, 0]
       story.weekdays[f.weekday]++
@@ -1847,6 +2079,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ...(s.clocks.size > 0 ? { clocks: [...s.clocks] } : {}),
         ...(s.ages.size > 0 ? { ages: [...s.ages] } : {}),
         ...(s.addresses.size > 0 ? { addresses: [...s.addresses] } : {}),
+        ...(s.headlineNames.size > 0 ? { headlineNames: [...s.headlineNames] } : {}),
+        ...(s.headlines.length > 0
+          ? { headlines: s.headlines.map((ids) => ids.map((id) => termOf[id])) }
+          : {}),
         ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],

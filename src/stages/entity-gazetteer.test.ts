@@ -10,6 +10,7 @@ import {
   isRegion,
   partOf,
   placeWithin,
+  populationOf,
   refineType,
 } from './entity-gazetteer.ts'
 
@@ -108,6 +109,15 @@ describe('gazetteerFlags', () => {
     assert.equal(flags[3], 0)
     assert.ok(flags[4] & GAZ_DEMONYM)
     assert.equal(flags[5], 0)
+  })
+})
+
+describe('populationOf', () => {
+  it('gives a listed city’s population, the largest of the cities sharing its name, none for others', () => {
+    assert.ok((populationOf('Houston') ?? 0) > 1_000_000)
+    // Albany, Georgia and Albany, New York: the larger.
+    assert.ok((populationOf('albany') ?? 0) > 100_000)
+    assert.equal(populationOf('Quarnby'), undefined)
   })
 })
 

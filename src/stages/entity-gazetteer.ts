@@ -57,6 +57,7 @@ interface CityRow {
   city_ascii: string
   province: string
   iso2: string
+  pop?: number
 }
 
 let loaded: Gazetteer | undefined
@@ -175,6 +176,29 @@ export const containersOf = (name: string): ReadonlySet<string> => {
     wholeNames = wholes
   }
   return containing.get(listedForm(name)) ?? NONE
+}
+
+let populations: Map<string, number> | undefined
+
+/**
+ * The population of a listed city (city-timezones' figure; the largest of the cities listed under that
+ * name, since a report naming "Albany" may mean any of them), undefined for a name not listed as a city.
+ *
+ * @example
+ * populationOf('Houston') // about 4 million
+ */
+export const populationOf = (name: string): number | undefined => {
+  if (!populations) {
+    const map = new Map<string, number>()
+    const require = createRequire(import.meta.url)
+    for (const row of require('city-timezones/data/cityMap.json') as CityRow[]) {
+      for (const form of new Set([listedForm(row.city), listedForm(row.city_ascii)])) {
+        map.set(form, Math.max(map.get(form) ?? 0, row.pop ?? 0))
+      }
+    }
+    populations = map
+  }
+  return populations.get(listedForm(name))
 }
 
 let regionNames: Set<string> | undefined
