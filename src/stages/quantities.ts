@@ -2205,6 +2205,18 @@ const readMultiplier = (v: View, i: number): Quantity | null => {
 }
 
 /**
+ * "a triple-murder suspect", "the double-homicide case": the multiplier joined to its event by a hyphen, in
+ * one token, counts the victims as the two words apart do ("a triple murder").
+ */
+const readHyphenMultiplier = (v: View, i: number): Quantity | null => {
+  const [times, event, ...rest] = norm(v, i).split('-')
+  const n = MULTIPLIERS.get(times)
+  const role = MULTIPLIED.get(event ?? '')
+  if (n === undefined || role === undefined || rest.length > 0) return null
+  return make(v, i, i + 1, { low: n, best: n, high: n }, '', role, i)
+}
+
+/**
  * "two people were shot, one fatally": when a sentence has a shot count and a smaller killed count
  * taken from it (partitive or bare), and no injured count, the rest were injured.
  */
@@ -2414,6 +2426,12 @@ export const findQuantities = (
     if (multiplied) {
       found.push(multiplied)
       i += 2
+      continue
+    }
+    const hyphened = readHyphenMultiplier(v, i)
+    if (hyphened) {
+      found.push(hyphened)
+      i += 1
       continue
     }
     const fatal = readFatal(v, i)
