@@ -762,6 +762,14 @@ const cases: [string, Row[]][] = [
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
   ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
+  // "then himself" after a shooting verb: the shooter shot himself too.
+  [
+    'A man shot his wife and then himself.',
+    [
+      ['his wife', 1, 1, 1, 'dead_or_injured', 'wife'],
+      ['himself', 1, 1, 1, 'dead_or_injured', 'himself'],
+    ],
+  ],
   // The multiplier joined to its event by a hyphen counts the same.
   ['Police are investigating a triple-murder on Elm Road.', [['triple-murder', 3, 3, 3, 'killed', '']]],
   ['Police probe a double-shooting in Dellport.', [['double-shooting', 2, 2, 2, 'dead_or_injured', '']]],

@@ -1749,6 +1749,19 @@ const killsSelf = (v: View, i: number): boolean => {
 }
 
 /**
+ * "shot his wife and then himself", "shot the boy's mother, the boy and then himself": the shooting verb a
+ * few words back carries over after "then" to the shooter, who shot himself (alive or dead, as "shot" says).
+ */
+const shootsSelfThen = (v: View, i: number): boolean => {
+  if (norm(v, i - 1) !== 'then') return false
+  for (let k = i - 2; k >= Math.max(v.start, i - 12); k--) {
+    const found = roleAt(v, k)
+    if (found) return found.role === 'dead_or_injured'
+  }
+  return false
+}
+
+/**
  * "a man was killed", "killed a 23-year-old woman", "killing him", "he was pronounced dead", "another
  * injured", "Kevin Barbee was pronounced dead", "killed 5-year-old Jane Roe" → 1 of that role. A name or
  * pronoun only counts as the subject of a passive or intransitive predicate with a matching number ("was"
@@ -1784,6 +1797,9 @@ const readImplied = (
   }
   if ((w === 'himself' || w === 'herself') && killsSelf(v, i)) {
     return { quantity: make(v, i, i + 1, ONE, w, 'killed', i), next: i + 1 }
+  }
+  if ((w === 'himself' || w === 'herself') && shootsSelfThen(v, i)) {
+    return { quantity: make(v, i, i + 1, ONE, w, 'dead_or_injured', i), next: i + 1 }
   }
   const after = v.tokens[i + 1]
   const objectEnds =

@@ -48,6 +48,11 @@ const cases: [string, { killed: number; injured: number }][] = [
   // A killer shooting himself right after killing took his own life.
   ['A Dellport man killed his neighbour before shooting himself.', { killed: 2, injured: 0 }],
   ['A boy found a gun on Elm Road and shot himself.', { killed: 0, injured: 1 }],
+  // A shooter who shot others and then himself, in a clause that tells of a killing, died too.
+  [
+    'A woman was shot and killed on Elm Road after a man shot the woman and then himself.',
+    { killed: 2, injured: 0 },
+  ],
   // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
   // victim the killer cannot be); a figure of the dead that may already count the killer stays.
   [

@@ -339,6 +339,20 @@ const shotSelfAfterKilling = (q: Quantity, text: string): boolean => {
   )
 }
 
+/**
+ * "a girl was shot and killed after a boy shot her mother, the girl and then himself": a shooter who shot
+ * others and then themselves, in a clause that tells of a killing, took their own life too.
+ */
+const shotSelfLast = (q: Quantity, text: string): boolean => {
+  if (q.role !== 'dead_or_injured' || q.best !== 1 || !/^(?:him|her)self$/i.test(q.text)) return false
+  const before = text.slice(Math.max(0, q.span.start - 200), q.span.start)
+  const clause = before.split(/[.;!?]\s/).at(-1) ?? ''
+  return (
+    /\b(?:shot|shooting|shoots)\b[^.;!?]*,?\s+(?:and\s+)?then\s+$/i.test(clause) &&
+    /\b(?:killed|killing|kills|murdered|murdering|fatally)\b/i.test(clause)
+  )
+}
+
 const PERPETRATORS = new Set(vocabulary.perpetrators)
 const POLICE = new Set(vocabulary.police)
 
@@ -347,7 +361,8 @@ const POLICE = new Set(vocabulary.police)
  * suspect", "the gunman was killed"), or someone the police killed ("before police shot him dead").
  */
 const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
-  if (isSelfKilling(q) || (!titled.has(q) && shotSelfAfterKilling(q, text))) return true
+  if (isSelfKilling(q) || (!titled.has(q) && (shotSelfAfterKilling(q, text) || shotSelfLast(q, text))))
+    return true
   if (q.role !== 'killed' || q.best !== 1) return false
   const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
   if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
