@@ -762,6 +762,8 @@ const cases: [string, Row[]][] = [
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
   ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
+  // A headline's capitalised plural of people is no one's name, so no single victim.
+  ['Women gunned down at Dellport courthouse', []],
   // "then himself" after a shooting verb: the shooter shot himself too.
   [
     'A man shot his wife and then himself.',

@@ -1654,6 +1654,8 @@ const nameAt = (v: View, i: number): number => {
     if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w) || w.length < 2)
       break
     if (PRONOUNS.has(w) || FILLERS.has(w) || NEGATORS.has(w) || AGE_WORD.test(w)) break
+    // "Women gunned down at courthouse": a headline's capitalised plural of people is no one's name.
+    if (COUNT_NOUNS.has(w)) break
     // "Everybody is hurt": a pronoun for everyone is no one's name.
     if (INDEFINITE_PRONOUNS.has(w)) break
     j++
