@@ -48,6 +48,12 @@ const cases: [string, { killed: number; injured: number }][] = [
   // A killer shooting himself right after killing took his own life.
   ['A Dellport man killed his neighbour before shooting himself.', { killed: 2, injured: 0 }],
   ['A boy found a gun on Elm Road and shot himself.', { killed: 0, injured: 1 }],
+  // Several killers killed, told apart from the victims' toll, add to it; a toll including them stays.
+  [
+    'Five people were killed and eight injured at a Dellport office on Monday; two suspects were killed later.',
+    { killed: 7, injured: 8 },
+  ],
+  ['Three people, including two suspects, were killed on Elm Road.', { killed: 3, injured: 0 }],
   // A shooter who shot others and then himself, in a clause that tells of a killing, died too.
   [
     'A woman was shot and killed on Elm Road after a man shot the woman and then himself.',

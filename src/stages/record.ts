@@ -448,6 +448,36 @@ const withKiller = (
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
 }
 
+/** A counted noun naming killers, singular or plural ("suspects", "gunmen"). */
+const countsKillers = (counted: string): boolean =>
+  PERPETRATORS.has(counted) || PERPETRATORS.has(counted.replace(/men$/, 'man').replace(/s$/, ''))
+
+/**
+ * "14 dead, 21 injured in mass shooting; 2 suspects killed": a figure of several killers killed, told in the
+ * lead apart from the victims' toll, adds to it, as a casualty register counts the killers among the dead. A
+ * lone killer's death is {@link withKiller}'s; a toll that spans the killers' figure already counts them.
+ */
+const withKillersCounted = (
+  all: readonly Quantity[],
+  found: { q: Quantity; n: number } | null,
+  lead: (q: Quantity) => boolean,
+): { q: Quantity; n: number } | null => {
+  if (!found || found.q.best === null || countsKillers(found.q.counted)) return found
+  const spans = (q: Quantity): boolean => found.q.span.start <= q.span.start && q.span.end <= found.q.span.end
+  const killers = all.find(
+    (q) =>
+      lead(q) &&
+      q.role === 'killed' &&
+      (q.best ?? 0) >= 2 &&
+      q.high !== null &&
+      countsKillers(q.counted) &&
+      !spans(q),
+  )
+  if (!killers?.best) return found
+  const n = found.n + killers.best
+  return { q: { ...found.q, low: n, best: n, high: found.q.high === null ? null : n }, n }
+}
+
 /**
  * "Three members of a family were fatally shot … The suspect died after being shot by police": a killer the
  * police killed, told apart from a figure of several dead, is one more. A toll that may count the killer
@@ -538,11 +568,9 @@ const shotCounts = (
   text: string,
   doc: Context,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const top = withKiller(
+  const top = withKillersCounted(
     all,
-    titled,
-    text,
-    othersKilled(all, titled, text) ?? largest(all, 'killed'),
+    withKiller(all, titled, text, othersKilled(all, titled, text) ?? largest(all, 'killed'), doc.inLead),
     doc.inLead,
   )
   const killed = top ? countOf(titled, top) : null
