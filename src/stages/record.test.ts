@@ -59,6 +59,10 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A woman was shot and killed on Elm Road after a man shot the woman and then himself.',
     { killed: 2, injured: 0 },
   ],
+  // A killer's own death told after the toll in its sentence, as what came next, is one more; not when the
+  // killer is the figure ("a suspect who later killed himself") or among the toll ("including the gunman").
+  ['Four people were shot to death on Elm Road, then the gunman killed himself.', { killed: 5, injured: 0 }],
+  ['Two people died on Elm Road, including the gunman, who then shot himself.', { killed: 2, injured: 0 }],
   // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
   // victim the killer cannot be); a figure of the dead that may already count the killer stays.
   [

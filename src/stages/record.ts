@@ -442,7 +442,12 @@ const withKiller = (
         described(q) &&
         !fits(q, killer),
     )
-  if (!object && !other && !(killer && victimsBesidesPolice(all, titled, text, top, killer, lead)))
+  if (
+    !object &&
+    !other &&
+    !(killer && victimsBesidesPolice(all, titled, text, top, killer, lead)) &&
+    !selfKilledAfter(all, titled, text, top.q)
+  )
     return found
   const n = top.n + 1
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
@@ -476,6 +481,27 @@ const withKillersCounted = (
   if (!killers?.best) return found
   const n = found.n + killers.best
   return { q: { ...found.q, low: n, best: n, high: found.q.high === null ? null : n }, n }
+}
+
+/**
+ * "Four shot to death in Dellport, then gunman kills himself", "four people were shot dead by a man who later
+ * shot himself": a killer's own death told after the toll in its sentence, as what came next ("then",
+ * "later", "before"), is one more death than the toll, which told of the victims first.
+ */
+const selfKilledAfter = (all: readonly Quantity[], titled: Titled, text: string, top: Quantity): boolean => {
+  // "a suspect who later killed himself": the killer named as the figure is that death, not a victim.
+  if (titled.has(top) || countsKillers(top.counted)) return false
+  return all.some((q) => {
+    if (titled.has(q) || q.span.start < top.span.end || q.span.start - top.span.end > 150) return false
+    if (!isSelfKilling(q) && !(q.role === 'dead_or_injured' && /^(?:him|her)self$/i.test(q.text)))
+      return false
+    const between = text.slice(top.span.end, q.span.start)
+    return (
+      !/[.!?]\s|\n/.test(between) &&
+      /\b(?:then|later|before)\b/i.test(between) &&
+      !/\b(?:including|among)\b/i.test(between)
+    )
+  })
 }
 
 /**
