@@ -54,6 +54,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     { killed: 7, injured: 8 },
   ],
   ['Three people, including two suspects, were killed on Elm Road.', { killed: 3, injured: 0 }],
+  // A lead that tells of the dead only by a definite reference to one gives way to a larger exact figure.
+  [
+    "An autopsy on the woman killed in Sunday's shooting on Elm Road was completed on Tuesday. The results were released by the county. A man was charged on Monday. He will appear in court on Friday. His lawyer did not comment. Police believe he shot and killed Jane Roe and her daughter.",
+    { killed: 2, injured: 0 },
+  ],
   // A shooter who shot others and then himself, in a clause that tells of a killing, died too.
   [
     'A woman was shot and killed on Elm Road after a man shot the woman and then himself.',

@@ -738,7 +738,12 @@ export const recordOf = (
     [...ordinals].some((q) => !inLead(q) && q.span.start === e.span.start && (q.best ?? 0) > told),
   )
   return {
-    killed: beyondCharges(current, titled, beyondOpen(lead.killed, all.killed) ?? all.killed) ?? NONE(),
+    killed:
+      beyondCharges(
+        current,
+        titled,
+        beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
+      ) ?? NONE(),
     injured:
       (ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured)) ??
       all.injured ??
@@ -755,6 +760,21 @@ const beyondOpen = (lead: CasualtyCount | null, all: CasualtyCount | null): Casu
   const several = lead !== null && lead.high === null && lead.low >= 2
   const exact = all !== null && all.high !== null
   return several && exact && all.best > lead.best ? all : lead
+}
+
+/**
+ * "An autopsy on the woman killed in Sunday's shooting … police believe he shot and killed Jane Roe and her
+ * daughter": a lead that tells of the dead only by a definite reference to one person, known from earlier
+ * reports, gives way to an exact larger figure further on, which tells them all.
+ */
+const beyondDefinite = (lead: CasualtyCount | null, all: CasualtyCount | null): CasualtyCount | null => {
+  const definite =
+    lead !== null &&
+    lead.best === 1 &&
+    lead.evidence.length > 0 &&
+    lead.evidence.every((e) => /^the\s/i.test(e.text))
+  const exact = all !== null && all.high !== null && all.best > 1
+  return definite && exact ? all : lead
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
