@@ -762,6 +762,9 @@ const cases: [string, Row[]][] = [
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
   ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
+  // An age written without its hyphens stands for the person as "a 2-year-old" does.
+  ['A 2 year old died after the shooting.', [['A 2 year old', 1, 1, 1, 'killed', 'old']]],
+  ['A 14-year old was shot in Dellport.', [['A 14-year old', 1, 1, 1, 'dead_or_injured', 'old']]],
   // A headline's capitalised plural of people is no one's name, so no single victim.
   ['Women gunned down at Dellport courthouse', []],
   // "then himself" after a shooting verb: the shooter shot himself too.

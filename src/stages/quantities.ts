@@ -550,6 +550,9 @@ const AGE_PATTERN = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
 const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTERN.test(w) }
 /** The second half of an age written apart from its figure: "14 year-old", "fourteen years-old". */
 const SPLIT_AGE = /^(year|month|week|day)s?-olds?$/
+/** "a 2 year old died", "a 14-year old": the "old" of an age written without its hyphens, after its unit. */
+const isSplitOld = (v: View, j: number): boolean =>
+  norm(v, j) === 'old' && /(?:^|-)(?:year|month|week|day)s?$/.test(norm(v, j - 1))
 const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
@@ -1596,7 +1599,7 @@ const personNoun = (v: View, j: number): number => {
       if (PEOPLE.has(norm(v, j + 1))) continue
       break
     }
-    if (AGE_WORD.test(t.norm) || SPLIT_AGE.test(t.norm) || ORDINALS.has(t.norm)) {
+    if (AGE_WORD.test(t.norm) || SPLIT_AGE.test(t.norm) || ORDINALS.has(t.norm) || isSplitOld(v, j)) {
       // "a 16-year-old died", "injuring a fourth": the age or ordinal stands for the person.
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
