@@ -785,6 +785,22 @@ const cases: [string, Row[]][] = [
   ['There were no injuries.', [['no injuries', 0, 0, 0, 'injured', '']]],
   ['Police are investigating a double homicide.', [['double homicide', 2, 2, 2, 'killed', '']]],
   ['Dellport police probe a triple fatal shooting.', [['triple fatal shooting', 3, 3, 3, 'killed', '']]],
+  // An age written without its hyphens stands for the person as "a 2-year-old" does.
+  ['A 2 year old died after the shooting.', [['A 2 year old', 1, 1, 1, 'killed', 'old']]],
+  ['A 14-year old was shot in Dellport.', [['A 14-year old', 1, 1, 1, 'dead_or_injured', 'old']]],
+  // A headline's capitalised plural of people is no one's name, so no single victim.
+  ['Women gunned down at Dellport courthouse', []],
+  // "then himself" after a shooting verb: the shooter shot himself too.
+  [
+    'A man shot his wife and then himself.',
+    [
+      ['his wife', 1, 1, 1, 'dead_or_injured', 'wife'],
+      ['himself', 1, 1, 1, 'dead_or_injured', 'himself'],
+    ],
+  ],
+  // The multiplier joined to its event by a hyphen counts the same.
+  ['Police are investigating a triple-murder on Elm Road.', [['triple-murder', 3, 3, 3, 'killed', '']]],
+  ['Police probe a double-shooting in Dellport.', [['double-shooting', 2, 2, 2, 'dead_or_injured', '']]],
   // Two killings told in turn add up.
   [
     'Police said he shot and killed his girlfriend and then fatally shot two men on Elm Road.',

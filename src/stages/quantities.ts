@@ -550,6 +550,9 @@ const AGE_PATTERN = /^[a-z0-9]+(-[a-z]+)?-(year|month|week|day)s?-old$/
 const AGE_WORD = { test: (w: string): boolean => w.endsWith('-old') && AGE_PATTERN.test(w) }
 /** The second half of an age written apart from its figure: "14 year-old", "fourteen years-old". */
 const SPLIT_AGE = /^(year|month|week|day)s?-olds?$/
+/** "a 2 year old died", "a 14-year old": the "old" of an age written without its hyphens, after its unit. */
+const isSplitOld = (v: View, j: number): boolean =>
+  norm(v, j) === 'old' && /(?:^|-)(?:year|month|week|day)s?$/.test(norm(v, j - 1))
 const TRANSFERS = new Set(lexicon.transfers)
 const HOSPITALS = new Set(lexicon.hospitals)
 const MORE = new Set(['more', 'other', 'additional', 'extra', 'separate'])
@@ -1675,7 +1678,7 @@ const personNoun = (v: View, j: number): number => {
       if (PEOPLE.has(norm(v, j + 1))) continue
       break
     }
-    if (AGE_WORD.test(t.norm) || SPLIT_AGE.test(t.norm) || ORDINALS.has(t.norm)) {
+    if (AGE_WORD.test(t.norm) || SPLIT_AGE.test(t.norm) || ORDINALS.has(t.norm) || isSplitOld(v, j)) {
       // "a 16-year-old died", "injuring a fourth": the age or ordinal stands for the person.
       const next = v.tokens[j + 1]
       if (j + 1 >= v.end || next.kind !== 'word' || FUNCTION.has(next.norm) || roleAt(v, j + 1)) return j
@@ -1733,6 +1736,8 @@ const nameAt = (v: View, i: number): number => {
     if (MONTHS.has(w) || WEEKDAYS.has(w) || PEOPLE.has(w) || ROLE_OF.has(w) || UNITS.has(w) || w.length < 2)
       break
     if (PRONOUNS.has(w) || FILLERS.has(w) || NEGATORS.has(w) || AGE_WORD.test(w)) break
+    // "Women gunned down at courthouse": a headline's capitalised plural of people is no one's name.
+    if (COUNT_NOUNS.has(w)) break
     // "Everybody is hurt": a pronoun for everyone is no one's name.
     if (INDEFINITE_PRONOUNS.has(w)) break
     j++
@@ -1828,6 +1833,19 @@ const killsSelf = (v: View, i: number): boolean => {
 }
 
 /**
+ * "shot his wife and then himself", "shot the boy's mother, the boy and then himself": the shooting verb a
+ * few words back carries over after "then" to the shooter, who shot himself (alive or dead, as "shot" says).
+ */
+const shootsSelfThen = (v: View, i: number): boolean => {
+  if (norm(v, i - 1) !== 'then') return false
+  for (let k = i - 2; k >= Math.max(v.start, i - 12); k--) {
+    const found = roleAt(v, k)
+    if (found) return found.role === 'dead_or_injured'
+  }
+  return false
+}
+
+/**
  * "a man was killed", "killed a 23-year-old woman", "killing him", "he was pronounced dead", "another
  * injured", "Kevin Barbee was pronounced dead", "killed 5-year-old Jane Roe" → 1 of that role. A name or
  * pronoun only counts as the subject of a passive or intransitive predicate with a matching number ("was"
@@ -1863,6 +1881,9 @@ const readImplied = (
   }
   if ((w === 'himself' || w === 'herself') && killsSelf(v, i)) {
     return { quantity: make(v, i, i + 1, ONE, w, 'killed', i), next: i + 1 }
+  }
+  if ((w === 'himself' || w === 'herself') && shootsSelfThen(v, i)) {
+    return { quantity: make(v, i, i + 1, ONE, w, 'dead_or_injured', i), next: i + 1 }
   }
   const after = v.tokens[i + 1]
   const objectEnds =
@@ -2285,6 +2306,18 @@ const readMultiplier = (v: View, i: number): Quantity | null => {
 }
 
 /**
+ * "a triple-murder suspect", "the double-homicide case": the multiplier joined to its event by a hyphen, in
+ * one token, counts the victims as the two words apart do ("a triple murder").
+ */
+const readHyphenMultiplier = (v: View, i: number): Quantity | null => {
+  const [times, event, ...rest] = norm(v, i).split('-')
+  const n = MULTIPLIERS.get(times)
+  const role = MULTIPLIED.get(event ?? '')
+  if (n === undefined || role === undefined || rest.length > 0) return null
+  return make(v, i, i + 1, { low: n, best: n, high: n }, '', role, i)
+}
+
+/**
  * "two people were shot, one fatally": when a sentence has a shot count and a smaller killed count
  * taken from it (partitive or bare), and no injured count, the rest were injured.
  */
@@ -2494,6 +2527,12 @@ export const findQuantities = (
     if (multiplied) {
       found.push(multiplied)
       i += 2
+      continue
+    }
+    const hyphened = readHyphenMultiplier(v, i)
+    if (hyphened) {
+      found.push(hyphened)
+      i += 1
       continue
     }
     const fatal = readFatal(v, i)

@@ -48,6 +48,26 @@ const cases: [string, { killed: number; injured: number }][] = [
   // A killer shooting himself right after killing took his own life.
   ['A Dellport man killed his neighbour before shooting himself.', { killed: 2, injured: 0 }],
   ['A boy found a gun on Elm Road and shot himself.', { killed: 0, injured: 1 }],
+  // Several killers killed, told apart from the victims' toll, add to it; a toll including them stays.
+  [
+    'Five people were killed and eight injured at a Dellport office on Monday; two suspects were killed later.',
+    { killed: 7, injured: 8 },
+  ],
+  ['Three people, including two suspects, were killed on Elm Road.', { killed: 3, injured: 0 }],
+  // A lead that tells of the dead only by a definite reference to one gives way to a larger exact figure.
+  [
+    "An autopsy on the woman killed in Sunday's shooting on Elm Road was completed on Tuesday. The results were released by the county. A man was charged on Monday. He will appear in court on Friday. His lawyer did not comment. Police believe he shot and killed Jane Roe and her daughter.",
+    { killed: 2, injured: 0 },
+  ],
+  // A shooter who shot others and then himself, in a clause that tells of a killing, died too.
+  [
+    'A woman was shot and killed on Elm Road after a man shot the woman and then himself.',
+    { killed: 2, injured: 0 },
+  ],
+  // A killer's own death told after the toll in its sentence, as what came next, is one more; not when the
+  // killer is the figure ("a suspect who later killed himself") or among the toll ("including the gunman").
+  ['Four people were shot to death on Elm Road, then the gunman killed himself.', { killed: 5, injured: 0 }],
+  ['Two people died on Elm Road, including the gunman, who then shot himself.', { killed: 2, injured: 0 }],
   // ... in a sentence of its own too, when the figure is of the victims (the object of the killing, or a
   // victim the killer cannot be); a figure of the dead that may already count the killer stays.
   [

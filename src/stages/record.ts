@@ -366,6 +366,20 @@ const shotSelfAfterKilling = (q: Quantity, text: string): boolean => {
   )
 }
 
+/**
+ * "a girl was shot and killed after a boy shot her mother, the girl and then himself": a shooter who shot
+ * others and then themselves, in a clause that tells of a killing, took their own life too.
+ */
+const shotSelfLast = (q: Quantity, text: string): boolean => {
+  if (q.role !== 'dead_or_injured' || q.best !== 1 || !/^(?:him|her)self$/i.test(q.text)) return false
+  const before = text.slice(Math.max(0, q.span.start - 200), q.span.start)
+  const clause = before.split(/[.;!?]\s/).at(-1) ?? ''
+  return (
+    /\b(?:shot|shooting|shoots)\b[^.;!?]*,?\s+(?:and\s+)?then\s+$/i.test(clause) &&
+    /\b(?:killed|killing|kills|murdered|murdering|fatally)\b/i.test(clause)
+  )
+}
+
 const PERPETRATORS = new Set(vocabulary.perpetrators)
 const POLICE = new Set(vocabulary.police)
 
@@ -374,7 +388,8 @@ const POLICE = new Set(vocabulary.police)
  * suspect", "the gunman was killed"), or someone the police killed ("before police shot him dead").
  */
 const isKillerDeath = (q: Quantity, text: string, titled: Titled): boolean => {
-  if (isSelfKilling(q) || (!titled.has(q) && shotSelfAfterKilling(q, text))) return true
+  if (isSelfKilling(q) || (!titled.has(q) && (shotSelfAfterKilling(q, text) || shotSelfLast(q, text))))
+    return true
   if (q.role !== 'killed' || q.best !== 1) return false
   const words = q.text.toLowerCase().split(/[^\p{L}]+/u)
   if (/^the\b/i.test(q.text) && PERPETRATORS.has(words.at(-1) ?? '')) return true
@@ -454,10 +469,66 @@ const withKiller = (
         described(q) &&
         !fits(q, killer),
     )
-  if (!object && !other && !(killer && victimsBesidesPolice(all, titled, text, top, killer, lead)))
+  if (
+    !object &&
+    !other &&
+    !(killer && victimsBesidesPolice(all, titled, text, top, killer, lead)) &&
+    !selfKilledAfter(all, titled, text, top.q)
+  )
     return found
   const n = top.n + 1
   return { q: { ...top.q, low: n, best: n, high: top.q.high === null ? null : n }, n }
+}
+
+/** A counted noun naming killers, singular or plural ("suspects", "gunmen"). */
+const countsKillers = (counted: string): boolean =>
+  PERPETRATORS.has(counted) || PERPETRATORS.has(counted.replace(/men$/, 'man').replace(/s$/, ''))
+
+/**
+ * "14 dead, 21 injured in mass shooting; 2 suspects killed": a figure of several killers killed, told in the
+ * lead apart from the victims' toll, adds to it, as a casualty register counts the killers among the dead. A
+ * lone killer's death is {@link withKiller}'s; a toll that spans the killers' figure already counts them.
+ */
+const withKillersCounted = (
+  all: readonly Quantity[],
+  found: { q: Quantity; n: number } | null,
+  lead: (q: Quantity) => boolean,
+): { q: Quantity; n: number } | null => {
+  if (!found || found.q.best === null || countsKillers(found.q.counted)) return found
+  const spans = (q: Quantity): boolean => found.q.span.start <= q.span.start && q.span.end <= found.q.span.end
+  const killers = all.find(
+    (q) =>
+      lead(q) &&
+      q.role === 'killed' &&
+      (q.best ?? 0) >= 2 &&
+      q.high !== null &&
+      countsKillers(q.counted) &&
+      !spans(q),
+  )
+  if (!killers?.best) return found
+  const n = found.n + killers.best
+  return { q: { ...found.q, low: n, best: n, high: found.q.high === null ? null : n }, n }
+}
+
+/**
+ * "Four shot to death in Dellport, then gunman kills himself", "four people were shot dead by a man who later
+ * shot himself": a killer's own death told after the toll in its sentence, as what came next ("then",
+ * "later", "before"), is one more death than the toll, which told of the victims first.
+ */
+const selfKilledAfter = (all: readonly Quantity[], titled: Titled, text: string, top: Quantity): boolean => {
+  // "a suspect who later killed himself": the killer named as the figure is that death, not a victim.
+  if (titled.has(top) || countsKillers(top.counted)) return false
+  return all.some((q) => {
+    if (titled.has(q) || q.span.start < top.span.end || q.span.start - top.span.end > 150) return false
+    if (!isSelfKilling(q) && !(q.role === 'dead_or_injured' && /^(?:him|her)self$/i.test(q.text)))
+      return false
+    const between = text.slice(top.span.end, q.span.start)
+    return (
+      !/[.!?]\s|\n/.test(between) &&
+      /\b(?:then|later|before)\b/i.test(between) &&
+      !/\b(?:including|among)\b/i.test(between)
+    )
+  })
 }
 
 /**
@@ -614,11 +685,9 @@ const shotCounts = (
   text: string,
   doc: Context,
 ): { killed: CasualtyCount | null; injured: CasualtyCount | null } => {
-  const top = withKiller(
+  const top = withKillersCounted(
     all,
-    titled,
-    text,
-    othersKilled(all, titled, text) ?? largest(all, 'killed'),
+    withKiller(all, titled, text, othersKilled(all, titled, text) ?? largest(all, 'killed'), doc.inLead),
     doc.inLead,
   )
   const killed = top ? countOf(titled, top) : null
@@ -775,7 +844,12 @@ export const recordOf = (
     [...ordinals].some((q) => !inLead(q) && q.span.start === e.span.start && (q.best ?? 0) > told),
   )
   return {
-    killed: beyondCharges(current, titled, beyondOpen(lead.killed, all.killed) ?? all.killed) ?? NONE(),
+    killed:
+      beyondCharges(
+        current,
+        titled,
+        beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
+      ) ?? NONE(),
     injured:
       summaryPastLead(
         current,
@@ -828,6 +902,21 @@ const beyondOpen = (lead: CasualtyCount | null, all: CasualtyCount | null): Casu
   const several = lead !== null && lead.high === null && lead.low >= 2
   const exact = all !== null && all.high !== null
   return several && exact && all.best > lead.best ? all : lead
+}
+
+/**
+ * "An autopsy on the woman killed in Sunday's shooting … police believe he shot and killed Jane Roe and her
+ * daughter": a lead that tells of the dead only by a definite reference to one person, known from earlier
+ * reports, gives way to an exact larger figure further on, which tells them all.
+ */
+const beyondDefinite = (lead: CasualtyCount | null, all: CasualtyCount | null): CasualtyCount | null => {
+  const definite =
+    lead !== null &&
+    lead.best === 1 &&
+    lead.evidence.length > 0 &&
+    lead.evidence.every((e) => /^the\s/i.test(e.text))
+  const exact = all !== null && all.high !== null && all.best > 1
+  return definite && exact ? all : lead
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
