@@ -831,24 +831,17 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     candidates: readonly { index: number; x: Float64Array }[],
     scorer: { bias: number; weights: Float64Array },
   ): number => {
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < PERSON_PAIR_LEXICAL || x[PLACE_SHARED] !== 1) continue
-      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) continue
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < PERSON_PAIR_LEXICAL || x[PLACE_SHARED] !== 1) return false
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) return false
       const story = stories[index]
       let shared = 0
       for (const [person] of f.persons)
         if (story.persons.has(person) && (personStories.get(person)?.length ?? 0) <= PERSON_PAIR_STORIES)
           shared++
-      if (shared < 2) continue
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+      if (shared < 2) return false
+      return true
+    })
   }
   /**
    * How rare a name word is in news: an idf over the articles the index has named it in, or the
@@ -879,21 +872,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     scorer: { bias: number; weights: Float64Array },
   ): number => {
     if (f.day === null || f.streets.length === 0 || roundUp(f.counts)) return -1
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < STREET_COUNT_LEXICAL || x[COUNT_CLASH] === 1 || x[DAY_CLASH] === 1) continue
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < STREET_COUNT_LEXICAL || x[COUNT_CLASH] === 1 || x[DAY_CLASH] === 1) return false
       const story = stories[index]
-      if (gapDays(f.day, story) > STREET_COUNT_DAYS) continue
+      if (gapDays(f.day, story) > STREET_COUNT_DAYS) return false
       if (!f.streets.some((street) => story.streets.has(street) && nameRarity(street) >= RARE_STREET_IDF))
-        continue
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+        return false
+      return true
+    })
   }
   /** Whether one name holds every word (each word given by the names it is in). */
   const oneName = (words: (Set<string> | undefined)[]): boolean => {
@@ -955,20 +941,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     scorer: { bias: number; weights: Float64Array },
   ): number => {
     if (f.day === null || rare === null || rare.ids.length < RARE_NAMES || roundUp(f.counts)) return -1
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < RARE_NAMES_LEXICAL || x[PLACE_SHARED] !== 1) continue
-      if (x[DAY_CLASH] === 1 || x[PLACE_CLASH] === 1 || x[EVENT_CLASH] === 1) continue
-      if (x[YEAR_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
-      if (sharedRareNames(rare, stories[index]) < RARE_NAMES) continue
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < RARE_NAMES_LEXICAL || x[PLACE_SHARED] !== 1) return false
+      if (x[DAY_CLASH] === 1 || x[PLACE_CLASH] === 1 || x[EVENT_CLASH] === 1) return false
+      if (x[YEAR_CLASH] === 1 || x[COUNT_CLASH] === 1) return false
+      if (sharedRareNames(rare, stories[index]) < RARE_NAMES) return false
+      return true
+    })
   }
 
   /**
@@ -985,10 +964,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     scorer: { bias: number; weights: Float64Array },
   ): number => {
     if (f.clocks.length === 0 && f.ages.length < SHARED_AGES && f.addresses.length === 0) return -1
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < LEDE_SPECIFICS_LEXICAL || x[PLACE_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < LEDE_SPECIFICS_LEXICAL || x[PLACE_CLASH] === 1 || x[COUNT_CLASH] === 1) return false
       const story = stories[index]
       const address =
         f.day !== null &&
@@ -997,18 +974,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         gapDays(f.day, story) <= ADDRESS_DAYS &&
         f.addresses.some((a) => story.addresses.has(a))
       if (!address) {
-        if (x[DAY_SHARED] !== 1) continue
+        if (x[DAY_SHARED] !== 1) return false
         let ages = 0
         for (const age of f.ages) if (story.ages.has(age)) ages++
-        if (ages < SHARED_AGES && !f.clocks.some((clock) => story.clocks.has(clock))) continue
+        if (ages < SHARED_AGES && !f.clocks.some((clock) => story.clocks.has(clock))) return false
       }
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+      return true
+    })
   }
 
   /**
@@ -1046,25 +1018,18 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       return smallPlace(name) && placeRarity(place, name) >= RARE_PLACE_IDF
     })
     if (rare.length === 0) return -1
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < RARE_PLACE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
-      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_SHARED] !== 1) continue
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < RARE_PLACE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) return false
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_SHARED] !== 1) return false
       const story = stories[index]
       if (
         story.roundUp ||
         gapDays(f.day, story) > RARE_PLACE_DAYS ||
         !rare.some((place) => story.places.has(place))
       )
-        continue
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+        return false
+      return true
+    })
   }
 
   /**
@@ -1084,21 +1049,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (f.day === null || roundUp(f.counts)) return -1
     const rare = headlineNamesOf(doc, f).filter((word) => nameRarity(word) >= RARE_NAME_IDF)
     if (rare.length === 0) return -1
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < HEADLINE_NAME_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
-      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) continue
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < HEADLINE_NAME_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) return false
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) return false
       const story = stories[index]
-      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) continue
-      if (!rare.some((word) => story.headlineNames.has(word))) continue
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) return false
+      if (!rare.some((word) => story.headlineNames.has(word))) return false
+      return true
+    })
   }
 
   /**
@@ -1151,27 +1109,20 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (f.day === null || doc.mentions === undefined || roundUp(f.counts)) return -1
     const headline = headlineTermsOf(doc)
     if (headline.length === 0) return -1
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (const { index, x } of candidates) {
-      if (x[LEXICAL] < HEADLINE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) continue
-      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_CLASH] === 1) continue
+    return bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < HEADLINE_LEXICAL || x[DAY_CLASH] === 1 || x[COUNT_CLASH] === 1) return false
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1 || x[PLACE_CLASH] === 1) return false
       const story = stories[index]
-      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) continue
+      if (story.roundUp || gapDays(f.day, story) > HEADLINE_NAME_DAYS) return false
       // A headline repeated word for word over texts that differ is the site's (a section's name), not
       // the event's: copies of one report that keep the headline keep the text too.
       const alike = (other: number[]): boolean => {
         const cosine = headlineCosine(headline, other)
         return cosine >= HEADLINE_COSINE && (cosine < SAME_HEADLINE || x[LEXICAL] >= SAME_HEADLINE_LEXICAL)
       }
-      if (!story.headlines.some(alike)) continue
-      const s = score(x, scorer)
-      if (s > bestScore) {
-        best = index
-        bestScore = s
-      }
-    }
-    return best
+      if (!story.headlines.some(alike)) return false
+      return true
+    })
   }
 
   /**
@@ -1604,6 +1555,24 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   })
   const analysedScorer = compile(settings.scorer)
   const bareScorer = compile(settings.bareScorer)
+  /** The candidate best by score among those `accepts` lets through; -1 when none. */
+  const bestScoring = (
+    candidates: readonly { index: number; x: Float64Array }[],
+    scorer: { bias: number; weights: Float64Array },
+    accepts: (index: number, x: Float64Array) => boolean,
+  ): number => {
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (const { index, x } of candidates) {
+      if (!accepts(index, x)) continue
+      const s = score(x, scorer)
+      if (s > bestScore) {
+        best = index
+        bestScore = s
+      }
+    }
+    return best
+  }
   const score = (x: Float64Array, { bias, weights }: { bias: number; weights: Float64Array }): number => {
     let total = bias
     for (let i = 0; i < x.length; i++) total += weights[i] * x[i]
