@@ -121,3 +121,21 @@ test('a title kept as metadata counts as told first for the wounded figure that 
   )
   assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 3])
 })
+
+test('a line opened by a year and a colon is a timeline entry of a past event: the report’s own toll stands', () => {
+  const text =
+    'Two dead, three hurt in Dellport shooting\n\n' +
+    'Two men were killed and three people were wounded in a shooting on Elm Street in Dellport on Sunday, police said. ' +
+    'Past shootings in the county:\n\n' +
+    'May 2004: Seven people killed and four wounded at a Dellport warehouse.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [2, 3])
+})
+
+test('a toll between two weekdays is a round-up: the report’s own shooting gives the figure', () => {
+  const text =
+    'Teen killed in Dellport\n\n' +
+    'A teen was shot and killed on Elm Street early Sunday, among 12 people killed in Dellport between Friday evening and Monday morning.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
+  assert.equal(doc.record?.killed.best, 1)
+})

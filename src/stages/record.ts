@@ -1133,12 +1133,14 @@ const aggregateMarker = (
   to: number,
 ): 'statistic' | 'incidents' | null => {
   let found: 'incidents' | null = null
+  if (timelineEntry(tokens, from, to)) return 'statistic'
   // "Suspect in Dellport shootings charged": one perpetrator's shootings are a spree, one incident.
   const spree = tokens.slice(from, to).some((t) => PERPETRATORS.has(t.norm))
   for (let i = from; i < to; i++) {
     if (AGGREGATE_PHRASES.some((p) => p.every((w, k) => i + k < to && tokens[i + k].norm === w)))
       return 'statistic'
     if (sinceClockTime(tokens, i, to)) return 'statistic'
+    if (betweenWeekdays(tokens, i, to)) return 'statistic'
     if (AGGREGATE_WORDS.has(tokens[i].norm) && !spree && !modifiesOther(tokens, i, to)) found = 'incidents'
     // "in a 48-hour span", "in less than 30 hours", "within 72 hours": a toll over a stretch of hours.
     if (/^\d+-hours?$/.test(tokens[i].norm) && i + 1 < to && SPANS.has(tokens[i + 1].norm)) return 'statistic'
@@ -1189,6 +1191,29 @@ const modifiesOther = (tokens: readonly Token[], i: number, to: number): boolean
 }
 
 const CLOCK = new Set(['a.m.', 'p.m.', 'am', 'pm'])
+
+/**
+ * "August 2009: Four killed at a family gathering": a line opened by a year and a colon is an entry in a
+ * timeline of past events, not the report's own.
+ */
+const timelineEntry = (tokens: readonly Token[], from: number, to: number): boolean => {
+  for (let i = from; i < Math.min(to - 1, from + 3); i++)
+    if (/^(19|20)\d\d$/.test(tokens[i].norm) && tokens[i + 1].norm === ':') return true
+  return false
+}
+
+const WEEKDAY_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+
+/**
+ * "12 killed between Friday evening and Monday morning": a toll between two days runs over several days, as
+ * "since Friday" does.
+ */
+const betweenWeekdays = (tokens: readonly Token[], i: number, to: number): boolean => {
+  if (tokens[i].norm !== 'between') return false
+  const window = tokens.slice(i + 1, Math.min(to, i + 7)).map((t) => t.norm)
+  const and = window.indexOf('and')
+  return and > 0 && WEEKDAY_NAMES.has(window[0]) && window.slice(and + 1).some((w) => WEEKDAY_NAMES.has(w))
+}
 
 /**
  * "14 shot since 8 p.m.", "since 10:30 p.m. Friday, 11 people have been shot": a toll counted since a time of
