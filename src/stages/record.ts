@@ -66,7 +66,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   only in the lead, since further down it is mostly an earlier killing; and past the lead, a sentence
  *   dated more than a week before the publication day ("In late January, … killing three troops") tells
  *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
- *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people").
+ *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people"); when nothing else
+ *   tells of wounded, such a sentence that states the report's death toll tells the event itself, so it
+ *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded").
  *
  * @module
  */
@@ -909,6 +911,7 @@ export const recordOf = (
         beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
       ) ?? NONE(),
     injured:
+      datedEarlierHurt(qs, current, titled, context, all) ??
       summaryPastLead(
         current,
         titled,
@@ -919,6 +922,33 @@ export const recordOf = (
       all.injured ??
       NONE(),
   }
+}
+
+/**
+ * "Two men were indicted on Friday … the May 10 home invasion in which a boy was killed and his mother was
+ * wounded": a follow-up report dates its event well before publication, so when the report tells of no
+ * wounded otherwise, the figure of a sentence dated earlier is the event's own.
+ */
+const datedEarlierHurt = (
+  qs: readonly Quantity[],
+  current: readonly Quantity[],
+  titled: Titled,
+  context: Context,
+  all: { killed: CasualtyCount | null; injured: CasualtyCount | null },
+): CasualtyCount | null => {
+  if (current.length === qs.length || (all.injured?.best ?? 0) > 0 || (all.killed?.best ?? 0) === 0)
+    return null
+  const dead = all.killed?.best
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : context.sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
+  // The earlier sentence tells the report's own death toll, so it is the same event.
+  const left = qs.filter((q) => !current.includes(q))
+  const tolls = new Set(left.filter((q) => q.role === 'killed' && figureOf(q) === dead).map(sentenceOf))
+  const hurt = largest(
+    left.filter((q) => tolls.has(sentenceOf(q))),
+    'injured',
+  )
+  return hurt && hurt.n > 0 ? countOf(titled, hurt) : null
 }
 
 /**
