@@ -139,3 +139,13 @@ test('a toll between two weekdays is a round-up: the report’s own shooting giv
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-02-10' } }))
   assert.equal(doc.record?.killed.best, 1)
 })
+
+test('a follow-up telling no wounded otherwise: a sentence dated earlier with the report’s death toll gives the wounded', () => {
+  const text =
+    'Two charged in Dellport killing\n\n' +
+    'Two men were charged on Friday with killing a man in Dellport. Police gave no motive. ' +
+    'The men are held without bail. Their lawyers said nothing. A hearing is set for next week. ' +
+    'On March 2, a man was killed and his wife and son were critically wounded in their home on Elm Road.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-05-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 2])
+})

@@ -343,6 +343,20 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A boy was shot on Elm Road in Dellport. He died at a hospital. Police came at night. Officers searched the street. No one was arrested. Officers said a 9-year-old boy was critically injured.',
     { killed: 1, injured: 0 },
   ],
+  // A shot figure told beside others hurt otherwise is the wounded: a register of gun violence counts the shot ...
+  [
+    'Five people hurt in Dellport. Four people were shot and a boy was injured as he fled, police said.',
+    { killed: 0, injured: 4 },
+  ],
+  [
+    'A fight on Elm Road left five people injured, three with gunshot wounds, police said.',
+    { killed: 0, injured: 3 },
+  ],
+  // ... but not when the others hurt are the shot named again.
+  [
+    'Four men hurt in Dellport. Two men were shot in the leg and both were wounded.',
+    { killed: 0, injured: 4 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

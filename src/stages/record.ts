@@ -25,6 +25,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
+ *   a stated shot figure told in one sentence beside the rest of the hurt ("five were shot and a girl was
+ *   hurt as she fled", "six injured, five by gunfire") counts the wounded, who are the people shot;
  * - when someone was killed and no wounded or shot person was introduced as such ("a woman was shot"), a
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
@@ -64,7 +66,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   only in the lead, since further down it is mostly an earlier killing; and past the lead, a sentence
  *   dated more than a week before the publication day ("In late January, … killing three troops") tells
  *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
- *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people").
+ *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people"); when nothing else
+ *   tells of wounded, such a sentence that states the report's death toll tells the event itself, so it
+ *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded").
  *
  * @module
  */
@@ -763,6 +767,13 @@ const shotCounts = (
     const also = alsoShot(qs, titled, text, doc.ordinals)
     if (also && !(injured && injured.best >= also.n)) return { killed, injured: countOf(titled, also) }
   }
+  if (
+    injured &&
+    injured.best > survivors &&
+    hurtBesidesShot(qs, titled, text, doc.sentences, shot, survivors, injured.best)
+  ) {
+    return { killed, injured: shotSurvivors(titled, shot.q, survivors, died, top) }
+  }
   if (injured && injured.best >= survivors) return { killed, injured }
   // One shot person named among more dead ("victims now identified") says nothing of the wounded.
   if (survivors < 0) return { killed, injured }
@@ -777,6 +788,55 @@ const shotCounts = (
     },
   }
 }
+
+/**
+ * "Five people were shot and a girl was hurt as she ran", "six injured, five by gunfire": a shot figure of
+ * several told in one sentence beside the rest of the wounded (someone else hurt after it, or the wounded
+ * total it is a part of) shows that some of the wounded were hurt otherwise (falling, glass), and a casualty
+ * register of gun violence counts the people shot.
+ */
+const hurtBesidesShot = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  sentences: readonly Span[],
+  shot: { q: Quantity; n: number },
+  survivors: number,
+  wounded: number,
+): boolean => {
+  if (survivors < 2 || shot.q.high === null || !opensWithFigure(shot.q) || titled.has(shot.q)) return false
+  const sentence = sentences.find((x) => x.start <= shot.q.span.start && shot.q.span.start < x.end)
+  if (!sentence) return false
+  const here = (q: Quantity): boolean =>
+    q.role === 'injured' && !titled.has(q) && sentence.start <= q.span.start && q.span.end <= sentence.end
+  return qs.some((q) => {
+    if (!here(q)) return false
+    const n = figureOf(q)
+    // Someone else is introduced ("a girl", "two women"), not named again ("both", "they").
+    if (q.span.start >= shot.q.span.end)
+      return (
+        n === wounded - survivors &&
+        (opensWithFigure(q) || /^an?\s/i.test(q.text)) &&
+        /\band\b/i.test(text.slice(shot.q.span.end, q.span.start))
+      )
+    const between = text.slice(q.span.end, shot.q.span.start)
+    return n === wounded && opensWithFigure(q) && /^[^.;]*,\s*$/.test(between) && !/\band\b/i.test(between)
+  })
+}
+
+/** The wounded as the survivors of a shot figure (the shot less the dead counted in it). */
+const shotSurvivors = (
+  titled: Titled,
+  shot: Quantity,
+  survivors: number,
+  died: number,
+  top: { q: Quantity; n: number } | null,
+): CasualtyCount => ({
+  low: Math.max(0, (shot.low ?? 0) - died),
+  best: survivors,
+  high: shot.high === null ? null : Math.max(survivors, shot.high - died),
+  evidence: top ? evidenceOf(titled, shot, top.q) : evidenceOf(titled, shot),
+})
 
 /**
  * The main-event record of a document from its sentences and quantities (see the module comment).
@@ -851,6 +911,7 @@ export const recordOf = (
         beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
       ) ?? NONE(),
     injured:
+      datedEarlierHurt(qs, current, titled, context, all) ??
       summaryPastLead(
         current,
         titled,
@@ -861,6 +922,33 @@ export const recordOf = (
       all.injured ??
       NONE(),
   }
+}
+
+/**
+ * "Two men were indicted on Friday … the May 10 home invasion in which a boy was killed and his mother was
+ * wounded": a follow-up report dates its event well before publication, so when the report tells of no
+ * wounded otherwise, the figure of a sentence dated earlier is the event's own.
+ */
+const datedEarlierHurt = (
+  qs: readonly Quantity[],
+  current: readonly Quantity[],
+  titled: Titled,
+  context: Context,
+  all: { killed: CasualtyCount | null; injured: CasualtyCount | null },
+): CasualtyCount | null => {
+  if (current.length === qs.length || (all.injured?.best ?? 0) > 0 || (all.killed?.best ?? 0) === 0)
+    return null
+  const dead = all.killed?.best
+  const sentenceOf = (q: Quantity): number =>
+    titled.has(q) ? -1 : context.sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
+  // The earlier sentence tells the report's own death toll, so it is the same event.
+  const left = qs.filter((q) => !current.includes(q))
+  const tolls = new Set(left.filter((q) => q.role === 'killed' && figureOf(q) === dead).map(sentenceOf))
+  const hurt = largest(
+    left.filter((q) => tolls.has(sentenceOf(q))),
+    'injured',
+  )
+  return hurt && hurt.n > 0 ? countOf(titled, hurt) : null
 }
 
 /**
