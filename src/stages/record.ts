@@ -1245,27 +1245,10 @@ const aggregateMarker = (
 
 /** Adjectives among the round-up words: they mark other incidents only when they modify an incident noun. */
 const INCIDENT_MODIFIERS = new Set(['separate', 'unrelated'])
+/** Incident nouns: the event nouns a death can be told with ("a fatal shooting") and their plurals, and a few more. */
 const INCIDENT_NOUNS = new Set([
-  'shooting',
-  'shootings',
-  'incident',
-  'incidents',
-  'attack',
-  'attacks',
-  'stabbing',
-  'stabbings',
-  'homicide',
-  'homicides',
-  'killing',
-  'killings',
-  'case',
-  'cases',
-  'crash',
-  'crashes',
-  'event',
-  'events',
-  'accident',
-  'accidents',
+  ...numberWords.fatalEvents.flatMap((noun) => [noun, /(s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`]),
+  ...['homicide', 'homicides', 'killing', 'killings', 'case', 'cases', 'event', 'events'],
 ])
 
 /**
