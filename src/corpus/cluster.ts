@@ -313,6 +313,15 @@ interface StoryState {
 }
 
 /** An article's rare name words (term ids) and, per word, the names it is in (see `rareNamesOf`). */
+/** A scorer's bias and weights, laid out as the pair-feature vector is. */
+interface CompiledScorer {
+  bias: number
+  weights: Float64Array
+}
+
+/** The candidate stories of an article: story index and pair-feature vector. */
+type Candidates = readonly { index: number; x: Float64Array }[]
+
 interface RareNames {
   ids: number[]
   namesOf: Map<string, Set<string>>
@@ -828,8 +837,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    */
   const personPairCandidate = (
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     return bestScoring(candidates, scorer, (index, x) => {
       if (x[LEXICAL] < PERSON_PAIR_LEXICAL || x[PLACE_SHARED] !== 1) return false
@@ -868,8 +877,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    */
   const rareStreetCandidate = (
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     if (f.day === null || f.streets.length === 0 || roundUp(f.counts)) return -1
     return bestScoring(candidates, scorer, (index, x) => {
@@ -937,8 +946,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const rareNamesCandidate = (
     rare: RareNames | null,
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     if (f.day === null || rare === null || rare.ids.length < RARE_NAMES || roundUp(f.counts)) return -1
     return bestScoring(candidates, scorer, (index, x) => {
@@ -960,8 +969,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    */
   const ledeSpecificsCandidate = (
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     if (f.clocks.length === 0 && f.ages.length < SHARED_AGES && f.addresses.length === 0) return -1
     return bestScoring(candidates, scorer, (index, x) => {
@@ -1009,8 +1018,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     !isRegion(name) && partOf(name) === undefined && (populationOf(name) ?? 0) < SMALL_TOWN_POPULATION
   const rarePlaceCandidate = (
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     if (f.day === null || roundUp(f.counts)) return -1
     const rare = f.places.filter((place) => {
@@ -1043,8 +1052,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const headlineNameCandidate = (
     doc: Doc,
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     if (f.day === null || roundUp(f.counts)) return -1
     const rare = headlineNamesOf(doc, f).filter((word) => nameRarity(word) >= RARE_NAME_IDF)
@@ -1101,8 +1110,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const headlineCandidate = (
     doc: Doc,
     f: GroupingFeatures,
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
   ): number => {
     // A bare article (no mentions) has no places, counts or events to clash: alike headlines alone are
     // too little (GVA bare pairwise precision 0.9657 -> 0.9548).
@@ -1549,7 +1558,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return x
   }
 
-  const compile = (scorer: GroupingScorer): { bias: number; weights: Float64Array } => ({
+  const compile = (scorer: GroupingScorer): CompiledScorer => ({
     bias: scorer.bias,
     weights: Float64Array.from(PAIR_FEATURES, (name) => scorer.weights[name] ?? 0),
   })
@@ -1557,8 +1566,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const bareScorer = compile(settings.bareScorer)
   /** The candidate best by score among those `accepts` lets through; -1 when none. */
   const bestScoring = (
-    candidates: readonly { index: number; x: Float64Array }[],
-    scorer: { bias: number; weights: Float64Array },
+    candidates: Candidates,
+    scorer: CompiledScorer,
     accepts: (index: number, x: Float64Array) => boolean,
   ): number => {
     let best = -1
@@ -1573,7 +1582,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     return best
   }
-  const score = (x: Float64Array, { bias, weights }: { bias: number; weights: Float64Array }): number => {
+  const score = (x: Float64Array, { bias, weights }: CompiledScorer): number => {
     let total = bias
     for (let i = 0; i < x.length; i++) total += weights[i] * x[i]
     return total
