@@ -666,6 +666,12 @@ const addToCentroid = (
   story.centroidWeights = keptWeights
 }
 
+/** `into[k] = from[at[k]]`: a typed-array gather without `from`'s per-element callback. */
+const pick = <T extends Int32Array | Float64Array>(from: T, at: Int32Array, into: T): T => {
+  for (let k = 0; k < at.length; k++) into[k] = from[at[k]]
+  return into
+}
+
 const isName = (term: string): boolean => term.startsWith('n:') || term.startsWith('e:')
 
 const disjoint = <T>(a: Iterable<T>, b: Set<T>): boolean => {
@@ -750,37 +756,39 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   const primed = new Set<string>()
-  let overlap = new Float64Array(0)
-  // Per story, the days an article may have to be compared with it: [minDay - window, maxDay + window],
-  // (-∞, ∞) for an open story with no dated member, and an empty range (lo > hi) once it is closed. Kept
-  // in flat arrays so that the candidate scan reads no story objects.
-  let windowLo = new Float64Array(0)
-  let windowHi = new Float64Array(0)
+  // Per story, three slots side by side (one cache line read per story in the candidate scan, which
+  // touches stories in no order): the posting overlap of the article being added (an accumulator, 0 when
+  // untouched, -1 once found outside its window), then the days an article may have to be compared with
+  // it: [minDay - window, maxDay + window], (-∞, ∞) for an open story with no dated member, and an empty
+  // range (lo > hi) once it is closed. Flat, so that the scan reads no story objects.
+  let scan = new Float64Array(0)
+  const OVERLAP = 0
+  const LO = 1
+  const HI = 2
   const reserve = (n: number): void => {
-    if (overlap.length >= n) return
+    if (scan.length >= 3 * n) return
     const size = Math.max(1024, n * 2)
-    const grown = new Float64Array(size)
-    grown.set(overlap)
-    overlap = grown
-    const lo = new Float64Array(size).fill(Number.POSITIVE_INFINITY)
-    lo.set(windowLo)
-    windowLo = lo
-    const hi = new Float64Array(size).fill(Number.NEGATIVE_INFINITY)
-    hi.set(windowHi)
-    windowHi = hi
+    const grown = new Float64Array(3 * size)
+    grown.set(scan)
+    for (let i = scan.length / 3; i < size; i++) {
+      grown[3 * i + LO] = Number.POSITIVE_INFINITY
+      grown[3 * i + HI] = Number.NEGATIVE_INFINITY
+    }
+    scan = grown
   }
   const setWindow = (index: number): void => {
     reserve(index + 1)
     const story = stories[index]
+    const at = 3 * index
     if (!story.open) {
-      windowLo[index] = Number.POSITIVE_INFINITY
-      windowHi[index] = Number.NEGATIVE_INFINITY
+      scan[at + LO] = Number.POSITIVE_INFINITY
+      scan[at + HI] = Number.NEGATIVE_INFINITY
     } else if (story.minDay === null || story.maxDay === null) {
-      windowLo[index] = Number.NEGATIVE_INFINITY
-      windowHi[index] = Number.POSITIVE_INFINITY
+      scan[at + LO] = Number.NEGATIVE_INFINITY
+      scan[at + HI] = Number.POSITIVE_INFINITY
     } else {
-      windowLo[index] = story.minDay - settings.windowDays
-      windowHi[index] = story.maxDay + settings.windowDays
+      scan[at + LO] = story.minDay - settings.windowDays
+      scan[at + HI] = story.maxDay + settings.windowDays
     }
   }
   // idf moves slowly once a few thousand articles are in, so values are cached and the cache is dropped
@@ -1660,40 +1668,40 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const stop = Math.max(0, list.length - settings.postingScan)
       for (let i = list.length - 1; i >= stop; i--) {
         const index = list[i]
-        if (overlap[index] === 0) {
+        const at = 3 * index
+        if (scan[at + OVERLAP] === 0) {
           touched.push(index)
           const inWindow =
-            day === null
-              ? windowLo[index] <= windowHi[index]
-              : windowLo[index] <= day && day <= windowHi[index]
+            day === null ? scan[at + LO] <= scan[at + HI] : scan[at + LO] <= day && day <= scan[at + HI]
           if (!inWindow) {
-            overlap[index] = -1
+            scan[at + OVERLAP] = -1
             continue
           }
         }
-        if (overlap[index] >= 0) overlap[index] += weight
+        if (scan[at + OVERLAP] >= 0) scan[at + OVERLAP] += weight
       }
     }
     // The best `candidates` by overlap (ties: the older story), by insertion into a short sorted list.
+    const overlapOf = (index: number): number => scan[3 * index + OVERLAP]
     const candidates: number[] = []
     const limit = settings.candidates
     for (const index of limit > 0 ? touched : []) {
-      const o = overlap[index]
+      const o = overlapOf(index)
       if (o <= 0) continue
       if (candidates.length === limit) {
         const last = candidates[limit - 1]
-        if (o < overlap[last] || (o === overlap[last] && index > last)) continue
+        if (o < overlapOf(last) || (o === overlapOf(last) && index > last)) continue
         candidates.pop()
       }
       let at = candidates.length
       while (at > 0) {
         const before = candidates[at - 1]
-        if (overlap[before] > o || (overlap[before] === o && before < index)) break
+        if (overlapOf(before) > o || (overlapOf(before) === o && before < index)) break
         at--
       }
       candidates.splice(at, 0, index)
     }
-    for (const index of touched) overlap[index] = 0
+    for (const index of touched) scan[3 * index + OVERLAP] = 0
     // The article's name features and their norm, for the name-only cosine.
     const names = new Set<number>()
     let nameNorm = 0
@@ -1929,8 +1937,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.members.push({
       id: doc.id,
       signature,
-      terms: strongest.map((i) => terms[i]),
-      weights: Float64Array.from(strongest, (i) => values[i]),
+      terms: pick(terms, strongest, new Int32Array(strongest.length)),
+      weights: pick(values, strongest, new Float64Array(strongest.length)),
     })
     storyOfDoc.set(doc.id, best)
     if (roundUpReport) story.roundUp = true
