@@ -1313,3 +1313,65 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
     assert.equal(restored.add(plea(people)).isNew, true)
   })
 })
+
+describe('StoryIndex: the first joins of a young undated story', () => {
+  // Made-up undated reports of two similar arrests of two players of one club, worded alike: told apart
+  // by the person each names and the age each gives.
+  const report = (id: string, name: string, age: string, extra: string, lead = ''): Doc => {
+    const surname = name.split(' ')[1]
+    const text = `${lead}Quarry Lions player ${name} was arrested on suspicion of drunken driving in Farholm. ${surname}, ${age}, was released on bail. ${extra} The club said it was aware of the arrest.`
+    const at = (word: string, from = 0): { start: number; end: number } => {
+      const start = text.indexOf(word, from)
+      return { start, end: start + word.length }
+    }
+    const full = at(name)
+    const person = (span: { start: number; end: number }) => ({
+      span,
+      text: text.slice(span.start, span.end),
+      type: 'PERSON' as const,
+      entity: `P-${surname}`,
+    })
+    const best = Number(age)
+    return {
+      ...doc(id, text),
+      mentions: [person(full), person(at(surname, full.end))],
+      quantities: [{ span: at(age), text: age, low: best, best, high: best, counted: '', role: 'other' }],
+    }
+  }
+  // A scorer that joins on shared wording alone.
+  const scorer = { bias: -0.2, weights: { lexical: 1 } }
+  const options = { scorer, bareScorer: scorer }
+  const grouped = (docs: Doc[]): string[][] => groupsOf(groupStories(docs, options))
+  const first = report('a', 'Dell Marrow', '27', 'He was due in court next month.')
+
+  it('keeps apart an article whose main person and figures both differ from a young story', () => {
+    assert.deepEqual(grouped([first, report('b', 'Tobin Saxe', '31', 'He was due in court next month.')]), [
+      ['a'],
+      ['b'],
+    ])
+  })
+
+  it('joins it when the person is the same', () => {
+    assert.deepEqual(grouped([first, report('b', 'Dell Marrow', '28', 'He was due in court next month.')]), [
+      ['a', 'b'],
+    ])
+  })
+
+  it('joins it when a specific agrees: the weekday both name', () => {
+    const monday = report('a', 'Dell Marrow', '27', 'He was due in court.', 'On Monday ')
+    const other = report('b', 'Tobin Saxe', '31', 'He was due in court.', 'On Monday ')
+    assert.deepEqual(grouped([monday, other]), [['a', 'b']])
+  })
+
+  it('leaves a story of several members to the scorer', () => {
+    const extras = [
+      'He was due in court.',
+      'His lawyer declined comment.',
+      'He was held overnight.',
+      'Bail was set.',
+    ]
+    const members = extras.map((extra, i) => report(`a${i}`, 'Dell Marrow', '27', extra))
+    const other = report('b', 'Tobin Saxe', '31', 'He was due in court.')
+    assert.deepEqual(grouped([...members, other]), [['a0', 'a1', 'a2', 'a3', 'b']])
+  })
+})

@@ -591,6 +591,25 @@ const figureFeatures = (f: GroupingFeatures, story: StoryState, x: Float64Array)
   else x[FIGURE_CLASH] = 1
 }
 
+/** Members up to which a story is young (see `youngStoryClash`). */
+const YOUNG_STORY = 3
+
+/**
+ * Whether an undated article must not join a young story (at most `YOUNG_STORY` members) even though the
+ * scorer accepts it: the person each side names most and the figures both disagree (`personClash`,
+ * `figureClash`, so only without a publication date), and no specific agrees (no weekday, day or casualty
+ * count shared). Two similar events are told alike, and a wrong first join costs most: the story then
+ * takes in the other event's reports through it, while a story of several members has shown what it is
+ * about. On ECB+ the wrong joins the scorer makes are mostly such early joins.
+ */
+const youngStoryClash = (x: Float64Array, story: StoryState): boolean =>
+  story.members.length <= YOUNG_STORY &&
+  x[PERSON_CLASH] === 1 &&
+  x[FIGURE_CLASH] === 1 &&
+  x[WEEKDAY_SHARED] === 0 &&
+  x[DAY_SHARED] === 0 &&
+  x[COUNT_SHARED] === 0
+
 const EMPTY_IDS = new Int32Array(0)
 const EMPTY_WEIGHTS = new Float64Array(0)
 
@@ -1741,7 +1760,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       let bestScore = settings.threshold
       for (const c of scored.slice(0, full)) {
         const s = score(c.x, scorer)
-        if (s >= bestScore) {
+        if (s >= bestScore && !youngStoryClash(c.x, stories[c.index])) {
           best = c.index
           bestScore = s
         }
