@@ -719,10 +719,15 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   let nameFlag = new Uint8Array(4096)
   let idfOf = new Float64Array(4096)
   let idfAt = new Int32Array(4096)
-  // The article being added, spread over term ids (0 elsewhere): its tf·idf vector, and that vector times
-  // idf once more (for the idf-free centroids). Set before its candidates are scored, cleared after.
+  // The article being added, spread over term ids (0 elsewhere): its tf·idf vector. Set before its
+  // candidates are scored, cleared after.
   let queryVector = new Float64Array(4096)
-  let queryWeighted = new Float64Array(4096)
+  // The same article's term ids in ascending order, with its tf·idf weights times idf once more (the
+  // centroids hold idf-free weights) and whether each is a name feature: `linkage` walks them beside a
+  // centroid, also in id order, reading memory in sequence rather than a vocabulary-sized array at random.
+  let queryIds = new Int32Array(0)
+  let queryWeights = new Float64Array(0)
+  let queryNames = new Uint8Array(0)
   const intern = (term: string): number => {
     let id = vocabulary.get(term)
     if (id !== undefined) return id
@@ -741,7 +746,6 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       idfOf = grow(idfOf, new Float64Array(size))
       idfAt = grow(idfAt, new Int32Array(size))
       queryVector = grow(queryVector, new Float64Array(size))
-      queryWeighted = grow(queryWeighted, new Float64Array(size))
     }
     backgroundOf[id] = Object.hasOwn(BACKGROUND.df, term) ? BACKGROUND.df[term] : 0
     nameFlag[id] = isName(term) ? 1 : 0
@@ -1462,7 +1466,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   /**
-   * Text similarity of the article being added (spread over `queryWeighted`) with the story (linkage),
+   * Text similarity of the article being added (`queryIds`, `queryWeights`) with the story (linkage),
    * before penalties.
    */
   const linkage = (nameNorm: number, story: StoryState): number => {
@@ -1470,11 +1474,21 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     let nameDot = 0
     const ids = story.centroidIds
     const weights = story.centroidWeights
-    for (let i = 0; i < ids.length; i++) {
-      const term = ids[i]
-      const v = queryWeighted[term] * weights[i]
-      dot += v
-      if (nameFlag[term] === 1) nameDot += v
+    // A merge of two id-sorted lists: the terms both hold, in id order.
+    let i = 0
+    let j = 0
+    while (i < ids.length && j < queryIds.length) {
+      const a = ids[i]
+      const b = queryIds[j]
+      if (a < b) i++
+      else if (a > b) j++
+      else {
+        const v = queryWeights[j] * weights[i]
+        dot += v
+        if (queryNames[j] === 1) nameDot += v
+        i++
+        j++
+      }
     }
     const norm = centroidNorm(story)
     nameLinkage = nameNorm === 0 || story.nameNorm === 0 ? 0 : nameDot / (nameNorm * story.nameNorm)
@@ -1642,7 +1656,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
 
     // `shape` (idf-free, unit length) goes into the centroid so that later idf updates still apply to it;
     // `vector` (tf·idf, unit length) is this article's query, also spread over `queryVector`, and times idf
-    // once more over `queryWeighted`, since the centroid holds idf-free weights.
+    // once more in `queryWeights`, since the centroid holds idf-free weights.
     const values = new Float64Array(size)
     const idfs = new Float64Array(size)
     let vectorNorm = 0
@@ -1661,7 +1675,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const v = shape[i] * idfs[i]
       values[i] = v
       queryVector[terms[i]] = v
-      queryWeighted[terms[i]] = idfs[i] * v
+    }
+    queryIds = terms.slice().sort()
+    queryWeights = new Float64Array(size)
+    queryNames = new Uint8Array(size)
+    for (let k = 0; k < size; k++) {
+      const id = queryIds[k]
+      queryWeights[k] = idf(id) * queryVector[id]
+      queryNames[k] = nameFlag[id]
     }
     // Terms by weight, heaviest first (ties in the article's order); pairs are made only for the few
     // terms kept, since this runs for every article.
@@ -1746,7 +1767,6 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const c of scored.slice(0, full)) c.x[NEAREST] = nearest(stories[c.index])
     for (let i = 0; i < size; i++) {
       queryVector[terms[i]] = 0
-      queryWeighted[terms[i]] = 0
     }
     let best = -1
     const roundUpReport = roundUpHeadline(doc)
