@@ -334,6 +334,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A girl was shot on Elm Road in Dellport. She died at the scene. Police came at night. Officers searched the street. No one was arrested. A 40-year-old man and a 19-year-old man suffered nonfatal gunshot wounds.',
     { killed: 1, injured: 2 },
   ],
+  // A dead told without a name ("a man") leaves no name the survivor could share.
+  [
+    'A man was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. An officer was injured by a fragment.',
+    { killed: 1, injured: 1 },
+  ],
   // ... but not the dead named again, a definite reference, or a mention that fits the dead.
   [
     'Jon Vasko was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. Vasko was flown to a hospital.',

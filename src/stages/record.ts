@@ -1046,6 +1046,8 @@ const survivorPastLead = (
     (q) => q.best === 1 && (q.role === 'killed' || (q.role === 'dead_or_injured' && inLead(q))),
   )
   const dead = new Set(deaths.map(surname))
+  // A death told without a name ("himself", "a man") gives no name to match: null is no surname.
+  dead.delete(null)
   const fitting = deaths.filter(described)
   let best: { q: Quantity; n: number } | null = null
   for (const q of qs) {
