@@ -42,6 +42,16 @@ const cases: [string, { killed: number; injured: number }][] = [
     { killed: 1, injured: 1 },
   ],
   ['A man was killed on Elm Road. The other man was wounded in the leg.', { killed: 1, injured: 1 }],
+  // The name of one of the dead is that victim even with someone else told of ("no one else") ...
+  [
+    'Jon Vasko died after a shooting on Elm Road. No one else was hurt. Vasko was wounded in the chest.',
+    { killed: 1, injured: 0 },
+  ],
+  // ... but a capitalised figure in a headline ("One Dead, One Hurt") is no name.
+  [
+    'One Dead, One Hospitalized In Dellport Shooting. A 16-year-old boy died after a shooting on Elm Road. A 16-year-old victim was taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],

@@ -31,7 +31,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
- *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is,
+ *   and so is the surname of one of the dead ("Roe was wounded" after "Jane Roe died");
  * - "two men were hurt and a third person died": an ordinal after a figure of the wounded or shot, one
  *   fewer, in its sentence counts people, so it is one death ("a third person has died" alone is three);
  * - a shot figure of others ("three other men", "another man", "a woman and two men were also shot") leaves
@@ -199,9 +200,14 @@ const allDead = (): CasualtyCount => {
   return none
 }
 
-/** The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. */
+/**
+ * The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. A capitalised
+ * figure ("One Dead, One Hurt" in a headline) is no name.
+ */
 const surname = (q: Quantity): string | null =>
-  /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(q.text) ? q.text.split(' ').at(-1)!.toLowerCase() : null
+  /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(q.text) && !statesFigure(q)
+    ? q.text.split(' ').at(-1)!.toLowerCase()
+    : null
 
 /**
  * "Al-Saadi was killed … Two other officials were also killed": a killed figure of others adds to the
@@ -698,12 +704,14 @@ const shotCounts = (
   // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
   const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
   dead.delete(null)
-  const again = (q: Quantity): boolean => isAnaphoric(q) || (q.best === 1 && dead.has(surname(q)))
+  const namedDead = (q: Quantity): boolean => q.best === 1 && dead.has(surname(q))
+  const again = (q: Quantity): boolean => isAnaphoric(q) || namedDead(q)
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
   const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
   // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
-  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is; one told
-  // apart ("the mother was also shot") is not.
+  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") or the name of
+  // one of the dead ("Roe was wounded" after "Jane Roe died") is; one told apart ("the mother was also
+  // shot") is not.
   const fitting = deaths.filter(described)
   // With one death, a wounded person told as someone like the dead, in every description of them ("a
   // 16-year-old boy was critically wounded" after "a 16-year-old boy died"), is that victim, wounded first,
@@ -718,7 +726,7 @@ const shotCounts = (
     !isToldApart(q, titled, text, doc.ordinals)
   const same = (q: Quantity): boolean =>
     (again(q) &&
-      (!introduced || /^the\b/i.test(q.text)) &&
+      (!introduced || /^the\b/i.test(q.text) || namedDead(q)) &&
       fitsOne(fitting, q) &&
       !isToldApart(q, titled, text, doc.ordinals)) ||
     alike(q)
