@@ -52,6 +52,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'One Dead, One Hospitalized In Dellport Shooting. A 16-year-old boy died after a shooting on Elm Road. A 16-year-old victim was taken to a hospital.',
     { killed: 1, injured: 1 },
   ],
+  // A death told as part of a wounded figure ("including a girl who died") is counted in it.
+  [
+    'Three people were injured on Elm Road in Dellport, including a 17-year-old girl who died at a hospital.',
+    { killed: 1, injured: 2 },
+  ],
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],

@@ -41,6 +41,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   besides the dead of its sentence, that with the dead makes up the largest wounded figure, is the wounded;
  * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
+ *   so does one told after "including" in the clause of the wounded figure ("three people were injured,
+ *   including a girl who died": 2 wounded);
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
  *   so is someone told by a definite reference with an age that none of the dead has ("the 7-year-old brother"
@@ -270,6 +272,27 @@ const diedAmong = (
     return { q: { ...hurt.q, low: n, best: n, high: n }, n }
   }
   return hurt
+}
+
+/**
+ * "Three people were injured, including a woman who later died": a killed figure told as part of a wounded
+ * figure, right after "including" in its clause, is counted in it, so the rest are the wounded (2).
+ */
+const includingTheDead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || titled.has(hurt.q) || !opensWithFigure(hurt.q)) return hurt
+  const after = text.slice(hurt.q.span.end, hurt.q.span.end + 80)
+  const including = /^[^.;!?]*?,\s*including\s+/i.exec(after)
+  if (!including) return hurt
+  const at = hurt.q.span.end + including[0].length
+  const part = qs.find((p) => p.role === 'killed' && !titled.has(p) && p.span.start === at && p.best !== null)
+  if (!part?.best || part.best >= hurt.n) return hurt
+  const n = hurt.n - part.best
+  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
 }
 
 /**
@@ -731,7 +754,7 @@ const shotCounts = (
       !isToldApart(q, titled, text, doc.ordinals)) ||
     alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
+  const told = includingTheDead(qs, titled, text, diedAmong(qs, titled, text, largest(qs, 'injured')))
   const hurt = pairedWithToll(
     qs,
     titled,
