@@ -354,6 +354,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A man was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. An officer was injured by a fragment.',
     { killed: 1, injured: 1 },
   ],
+  // A survivors' figure that repeats the shot figure (the dead among them) calls everyone shot hurt.
+  [
+    'Jon Vasko was shot on Elm Road in Dellport. He died at a hospital. Police came at night. Officers searched the street. No one was arrested. That night, four people were shot, including Vasko. Officers found a total of four injured victims.',
+    { killed: 1, injured: 3 },
+  ],
   // ... but not the dead named again, a definite reference, or a mention that fits the dead.
   [
     'Jon Vasko was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. Vasko was flown to a hospital.',

@@ -71,7 +71,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
  *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people"); when nothing else
  *   tells of wounded, such a sentence that states the report's death toll tells the event itself, so it
- *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded").
+ *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded");
+ *   a survivors' figure past an all-dead lead that repeats a shot figure of the report ("12 people were shot,
+ *   including Roe … 12 injured victims") counts the dead too, so they are taken out of it.
  *
  * @module
  */
@@ -948,7 +950,16 @@ export const recordOf = (
         titled,
         { inLead, sentences, ordinals },
         lead,
-        ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured),
+        ordinalLater
+          ? all.injured
+          : shotCountedAsHurt(
+              current,
+              titled,
+              doc.text,
+              lead.killed?.best ?? 0,
+              lead.injured,
+              survivorPastLead(current, titled, inLead, lead.injured),
+            ),
       ) ??
       all.injured ??
       NONE(),
@@ -1088,6 +1099,35 @@ const survivorPastLead = (
     if (n > (best?.n ?? 0)) best = { q, n }
   }
   return best ? countOf(titled, best) : told
+}
+
+/**
+ * "That night, 12 people were shot, including Roe [who died] … a total of 12 injured victims": a survivors'
+ * figure past an all-dead lead that repeats a shot figure of the report (not one of others) calls everyone
+ * shot hurt, the dead among them, so the survivors are that figure less the dead.
+ */
+const shotCountedAsHurt = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  killed: number,
+  told: CasualtyCount | null,
+  found: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!found || found === told || killed === 0 || found.best <= killed || found.evidence.length !== 1)
+    return found
+  const shotAlike = qs.some(
+    (q) =>
+      q.role === 'dead_or_injured' &&
+      !titled.has(q) &&
+      figureOf(q) === found.best &&
+      opensWithFigure(q) &&
+      !OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12)) &&
+      !ALSO_AFTER.test(text.slice(q.span.end, q.span.end + 24)),
+  )
+  if (!shotAlike) return found
+  const n = found.best - killed
+  return { ...found, low: Math.max(0, found.low - killed), best: n, high: found.high === null ? null : n }
 }
 
 /** "Police originally said seven people were shot": a report's earlier figure, told to be replaced. */
