@@ -71,7 +71,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
  *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people"); when nothing else
  *   tells of wounded, such a sentence that states the report's death toll tells the event itself, so it
- *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded");
+ *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded"), as
+ *   does one stating the victims' toll when the report's counts the killer ("killed four and himself");
  *   a survivors' figure past an all-dead lead that repeats a shot figure of the report ("12 people were shot,
  *   including Roe … 12 injured victims") counts the dead too, so they are taken out of it.
  *
@@ -985,13 +986,27 @@ const datedEarlierHurt = (
     titled.has(q) ? -1 : context.sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
   // The earlier sentence tells the report's own death toll, so it is the same event.
   const left = qs.filter((q) => !current.includes(q))
-  const tolls = new Set(left.filter((q) => q.role === 'killed' && figureOf(q) === dead).map(sentenceOf))
+  const victims = victimsToll(all.killed)
+  const tolls = new Set(
+    left
+      .filter((q) => q.role === 'killed' && (figureOf(q) === dead || figureOf(q) === victims))
+      .map(sentenceOf),
+  )
   const hurt = largest(
     left.filter((q) => tolls.has(sentenceOf(q))),
     'injured',
   )
   return hurt && hurt.n > 0 ? countOf(titled, hurt) : null
 }
+
+/**
+ * "killed four classmates and himself": a death toll that counts the killer's own death also gives the
+ * victims' toll (one fewer), the figure an account of the killings states. Null when it does not.
+ */
+const victimsToll = (killed: CasualtyCount | null): number | null =>
+  killed && killed.best > 1 && killed.evidence.some((e) => /\b(?:him|her)self\b|\bown life\b/i.test(e.text))
+    ? killed.best - 1
+    : null
 
 /**
  * "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
