@@ -57,6 +57,11 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Three people were injured on Elm Road in Dellport, including a 17-year-old girl who died at a hospital.',
     { killed: 1, injured: 2 },
   ],
+  // A member of a wounded group whose death the next sentence tells by name comes out of the group.
+  [
+    'A man opened fire outside a school in Dellport on Friday. Police said he fled. Mara and her mother were rushed to the hospital. Mara died late Friday.',
+    { killed: 1, injured: 1 },
+  ],
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],

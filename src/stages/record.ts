@@ -42,7 +42,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
  *   so does one told after "including" in the clause of the wounded figure ("three people were injured,
- *   including a girl who died": 2 wounded);
+ *   including a girl who died": 2 wounded), and so does a member named in the group whose death the next
+ *   sentence tells by that name ("Mara and her mother were rushed to the hospital. Mara died");
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
  *   so is someone told by a definite reference with an age that none of the dead has ("the 7-year-old brother"
@@ -275,6 +276,35 @@ const diedAmong = (
     return { q: { ...hurt.q, low: n, best: n, high: n }, n }
   }
   return hurt
+}
+
+/**
+ * "Emma and her mother were rushed to the hospital. Emma died late Thursday": a member of a wounded group,
+ * named in it, whose death the next sentence tells by that name comes out of the group (1 wounded).
+ */
+const namedDiedAmong = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || hurt.n < 2 || titled.has(hurt.q)) return hurt
+  const inside = (p: Quantity): boolean =>
+    p !== hurt.q && !titled.has(p) && hurt.q.span.start <= p.span.start && p.span.end <= hurt.q.span.end
+  const members = new Set(qs.filter((p) => inside(p) && p.best === 1).map(surname))
+  members.delete(null)
+  if (members.size === 0) return hurt
+  const died = new Set<string>()
+  for (const p of qs) {
+    if (p.role !== 'killed' || titled.has(p) || p.best !== 1 || p.span.start < hurt.q.span.end) continue
+    const between = text.slice(hurt.q.span.end, p.span.start)
+    if ((between.match(/[.!?]\s/g) ?? []).length > 1) break
+    const name = surname(p)
+    if (name && members.has(name)) died.add(name)
+  }
+  if (died.size === 0 || died.size >= hurt.n) return hurt
+  const n = hurt.n - died.size
+  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
 }
 
 /**
@@ -757,7 +787,13 @@ const shotCounts = (
       !isToldApart(q, titled, text, doc.ordinals)) ||
     alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const told = includingTheDead(qs, titled, text, diedAmong(qs, titled, text, largest(qs, 'injured')))
+  const told = includingTheDead(
+    qs,
+    titled,
+    text,
+    // The members named are read from every quantity: one named as the dead is left out of `qs`.
+    namedDiedAmong(all, titled, text, diedAmong(qs, titled, text, largest(qs, 'injured'))),
+  )
   const hurt = pairedWithToll(
     qs,
     titled,
