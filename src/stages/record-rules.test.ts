@@ -149,3 +149,13 @@ test('a follow-up telling no wounded otherwise: a sentence dated earlier with th
   const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-05-10' } }))
   assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [1, 2])
 })
+
+test('a follow-up whose death toll counts the killer: a sentence dated earlier with the victims’ toll gives the wounded', () => {
+  const text =
+    'Father of Dellport gunman arrested\n\n' +
+    'The father of a Dellport student who killed four classmates and himself was arrested on Friday. ' +
+    'He was charged with a gun crime. He is held without bail. His lawyer said nothing. A hearing is set. ' +
+    'On March 2, the student fatally shot four friends and seriously wounded another at the school.'
+  const doc = analyseDocument(makeDoc({ text, meta: { source: 't.txt', published: '2025-05-10' } }))
+  assert.deepEqual([doc.record?.killed.best, doc.record?.injured.best], [5, 1])
+})

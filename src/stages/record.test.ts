@@ -42,6 +42,26 @@ const cases: [string, { killed: number; injured: number }][] = [
     { killed: 1, injured: 1 },
   ],
   ['A man was killed on Elm Road. The other man was wounded in the leg.', { killed: 1, injured: 1 }],
+  // The name of one of the dead is that victim even with someone else told of ("no one else") ...
+  [
+    'Jon Vasko died after a shooting on Elm Road. No one else was hurt. Vasko was wounded in the chest.',
+    { killed: 1, injured: 0 },
+  ],
+  // ... but a capitalised figure in a headline ("One Dead, One Hurt") is no name.
+  [
+    'One Dead, One Hospitalized In Dellport Shooting. A 16-year-old boy died after a shooting on Elm Road. A 16-year-old victim was taken to a hospital.',
+    { killed: 1, injured: 1 },
+  ],
+  // A death told as part of a wounded figure ("including a girl who died") is counted in it.
+  [
+    'Three people were injured on Elm Road in Dellport, including a 17-year-old girl who died at a hospital.',
+    { killed: 1, injured: 2 },
+  ],
+  // A member of a wounded group whose death the next sentence tells by name comes out of the group.
+  [
+    'A man opened fire outside a school in Dellport on Friday. Police said he fled. Mara and her mother were rushed to the hospital. Mara died late Friday.',
+    { killed: 1, injured: 1 },
+  ],
   // The killer's own death adds to the victims.
   ['A man shot four relatives, killing two, then himself.', { killed: 3, injured: 2 }],
   ['A man killed his neighbour before turning the gun on himself.', { killed: 2, injured: 0 }],
@@ -333,6 +353,16 @@ const cases: [string, { killed: number; injured: number }][] = [
   [
     'A girl was shot on Elm Road in Dellport. She died at the scene. Police came at night. Officers searched the street. No one was arrested. A 40-year-old man and a 19-year-old man suffered nonfatal gunshot wounds.',
     { killed: 1, injured: 2 },
+  ],
+  // A dead told without a name ("a man") leaves no name the survivor could share.
+  [
+    'A man was shot on Elm Road in Dellport. He died at the scene. Police came at night. Officers searched the street. No one was arrested. An officer was injured by a fragment.',
+    { killed: 1, injured: 1 },
+  ],
+  // A survivors' figure that repeats the shot figure (the dead among them) calls everyone shot hurt.
+  [
+    'Jon Vasko was shot on Elm Road in Dellport. He died at a hospital. Police came at night. Officers searched the street. No one was arrested. That night, four people were shot, including Vasko. Officers found a total of four injured victims.',
+    { killed: 1, injured: 3 },
   ],
   // ... but not the dead named again, a definite reference, or a mention that fits the dead.
   [

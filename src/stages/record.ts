@@ -31,7 +31,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   single wounded person named only by a definite reference ("the teen was wounded", "he") is the victim
  *   who died later, not another one, when it fits one of the dead described (no clash of sex, child or
  *   adult, or age: "the girl" or "she" after "a girl died", but not "he", "the man" or "the 56-year-old"
- *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is;
+ *   after "a 7-year-old girl died"); with someone introduced, a definite noun phrase that fits still is,
+ *   and so is the surname of one of the dead ("Roe was wounded" after "Jane Roe died");
  * - "two men were hurt and a third person died": an ordinal after a figure of the wounded or shot, one
  *   fewer, in its sentence counts people, so it is one death ("a third person has died" alone is three);
  * - a shot figure of others ("three other men", "another man", "a woman and two men were also shot") leaves
@@ -40,6 +41,9 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   besides the dead of its sentence, that with the dead makes up the largest wounded figure, is the wounded;
  * - "four people were wounded. One of them later died": a killed part ("one of them", "two of the victims")
  *   named in the sentence right after a wounded figure comes out of that group (3 wounded, 1 killed);
+ *   so does one told after "including" in the clause of the wounded figure ("three people were injured,
+ *   including a girl who died": 2 wounded), and so does a member named in the group whose death the next
+ *   sentence tells by that name ("Mara and her mother were rushed to the hospital. Mara died");
  * - conversely, with one death and no wounded counted, someone introduced as shot ("a woman was also hit")
  *   whom no description of the dead fits (sex, child or adult, age) is another victim, who survived: 1 injured;
  *   so is someone told by a definite reference with an age that none of the dead has ("the 7-year-old brother"
@@ -68,7 +72,10 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   an earlier event, so its figures are left out, unless it is dated the very day the lead dates (a
  *   follow-up report: "the July 4 shooting … The shots on July 4 wounded four people"); when nothing else
  *   tells of wounded, such a sentence that states the report's death toll tells the event itself, so it
- *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded").
+ *   gives the wounded ("charged with killing a man … On March 2, a man was killed and his wife wounded"), as
+ *   does one stating the victims' toll when the report's counts the killer ("killed four and himself");
+ *   a survivors' figure past an all-dead lead that repeats a shot figure of the report ("12 people were shot,
+ *   including Roe … 12 injured victims") counts the dead too, so they are taken out of it.
  *
  * @module
  */
@@ -199,9 +206,14 @@ const allDead = (): CasualtyCount => {
   return none
 }
 
-/** The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. */
+/**
+ * The last word of a quantity written as a capitalised name ("Jane Roe" → "roe"), or null. A capitalised
+ * figure ("One Dead, One Hurt" in a headline) is no name.
+ */
 const surname = (q: Quantity): string | null =>
-  /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(q.text) ? q.text.split(' ').at(-1)!.toLowerCase() : null
+  /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(q.text) && !statesFigure(q)
+    ? q.text.split(' ').at(-1)!.toLowerCase()
+    : null
 
 /**
  * "Al-Saadi was killed … Two other officials were also killed": a killed figure of others adds to the
@@ -264,6 +276,56 @@ const diedAmong = (
     return { q: { ...hurt.q, low: n, best: n, high: n }, n }
   }
   return hurt
+}
+
+/**
+ * "Emma and her mother were rushed to the hospital. Emma died late Thursday": a member of a wounded group,
+ * named in it, whose death the next sentence tells by that name comes out of the group (1 wounded).
+ */
+const namedDiedAmong = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || hurt.n < 2 || titled.has(hurt.q)) return hurt
+  const inside = (p: Quantity): boolean =>
+    p !== hurt.q && !titled.has(p) && hurt.q.span.start <= p.span.start && p.span.end <= hurt.q.span.end
+  const members = new Set(qs.filter((p) => inside(p) && p.best === 1).map(surname))
+  members.delete(null)
+  if (members.size === 0) return hurt
+  const died = new Set<string>()
+  for (const p of qs) {
+    if (p.role !== 'killed' || titled.has(p) || p.best !== 1 || p.span.start < hurt.q.span.end) continue
+    const between = text.slice(hurt.q.span.end, p.span.start)
+    if ((between.match(/[.!?]\s/g) ?? []).length > 1) break
+    const name = surname(p)
+    if (name && members.has(name)) died.add(name)
+  }
+  if (died.size === 0 || died.size >= hurt.n) return hurt
+  const n = hurt.n - died.size
+  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+}
+
+/**
+ * "Three people were injured, including a woman who later died": a killed figure told as part of a wounded
+ * figure, right after "including" in its clause, is counted in it, so the rest are the wounded (2).
+ */
+const includingTheDead = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  hurt: { q: Quantity; n: number } | null,
+): { q: Quantity; n: number } | null => {
+  if (!hurt || titled.has(hurt.q) || !opensWithFigure(hurt.q)) return hurt
+  const after = text.slice(hurt.q.span.end, hurt.q.span.end + 80)
+  const including = /^[^.;!?]*?,\s*including\s+/i.exec(after)
+  if (!including) return hurt
+  const at = hurt.q.span.end + including[0].length
+  const part = qs.find((p) => p.role === 'killed' && !titled.has(p) && p.span.start === at && p.best !== null)
+  if (!part?.best || part.best >= hurt.n) return hurt
+  const n = hurt.n - part.best
+  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
 }
 
 /**
@@ -698,12 +760,14 @@ const shotCounts = (
   // A name already given to someone killed ("Jane Roe died … Roe was shot in the chest") is that victim.
   const dead = new Set(all.flatMap((q) => (q.role === 'killed' && q.best === 1 ? [surname(q)] : [])))
   dead.delete(null)
-  const again = (q: Quantity): boolean => isAnaphoric(q) || (q.best === 1 && dead.has(surname(q)))
+  const namedDead = (q: Quantity): boolean => q.best === 1 && dead.has(surname(q))
+  const again = (q: Quantity): boolean => isAnaphoric(q) || namedDead(q)
   const introduced = all.some((q) => q.role !== 'killed' && CASUALTY.has(q.role) && !again(q))
   const deaths = all.filter((q) => q.role === 'killed' && q.best === 1)
   // A mention named again is the dead victim when it fits one of the dead described ("he" is not the girl
-  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") is; one told
-  // apart ("the mother was also shot") is not.
+  // who died); with someone else introduced as hurt, only a definite noun phrase ("the teen") or the name of
+  // one of the dead ("Roe was wounded" after "Jane Roe died") is; one told apart ("the mother was also
+  // shot") is not.
   const fitting = deaths.filter(described)
   // With one death, a wounded person told as someone like the dead, in every description of them ("a
   // 16-year-old boy was critically wounded" after "a 16-year-old boy died"), is that victim, wounded first,
@@ -718,12 +782,18 @@ const shotCounts = (
     !isToldApart(q, titled, text, doc.ordinals)
   const same = (q: Quantity): boolean =>
     (again(q) &&
-      (!introduced || /^the\b/i.test(q.text)) &&
+      (!introduced || /^the\b/i.test(q.text) || namedDead(q)) &&
       fitsOne(fitting, q) &&
       !isToldApart(q, titled, text, doc.ordinals)) ||
     alike(q)
   const qs = top?.n ? all.filter((q) => q.role === 'killed' || !same(q)) : all
-  const told = diedAmong(qs, titled, text, largest(qs, 'injured'))
+  const told = includingTheDead(
+    qs,
+    titled,
+    text,
+    // The members named are read from every quantity: one named as the dead is left out of `qs`.
+    namedDiedAmong(all, titled, text, diedAmong(qs, titled, text, largest(qs, 'injured'))),
+  )
   const hurt = pairedWithToll(
     qs,
     titled,
@@ -917,7 +987,16 @@ export const recordOf = (
         titled,
         { inLead, sentences, ordinals },
         lead,
-        ordinalLater ? all.injured : survivorPastLead(current, titled, inLead, lead.injured),
+        ordinalLater
+          ? all.injured
+          : shotCountedAsHurt(
+              current,
+              titled,
+              doc.text,
+              lead.killed?.best ?? 0,
+              lead.injured,
+              survivorPastLead(current, titled, inLead, lead.injured),
+            ),
       ) ??
       all.injured ??
       NONE(),
@@ -943,13 +1022,27 @@ const datedEarlierHurt = (
     titled.has(q) ? -1 : context.sentences.findIndex((x) => x.start <= q.span.start && q.span.start < x.end)
   // The earlier sentence tells the report's own death toll, so it is the same event.
   const left = qs.filter((q) => !current.includes(q))
-  const tolls = new Set(left.filter((q) => q.role === 'killed' && figureOf(q) === dead).map(sentenceOf))
+  const victims = victimsToll(all.killed)
+  const tolls = new Set(
+    left
+      .filter((q) => q.role === 'killed' && (figureOf(q) === dead || figureOf(q) === victims))
+      .map(sentenceOf),
+  )
   const hurt = largest(
     left.filter((q) => tolls.has(sentenceOf(q))),
     'injured',
   )
   return hurt && hurt.n > 0 ? countOf(titled, hurt) : null
 }
+
+/**
+ * "killed four classmates and himself": a death toll that counts the killer's own death also gives the
+ * victims' toll (one fewer), the figure an account of the killings states. Null when it does not.
+ */
+const victimsToll = (killed: CasualtyCount | null): number | null =>
+  killed && killed.best > 1 && killed.evidence.some((e) => /\b(?:him|her)self\b|\bown life\b/i.test(e.text))
+    ? killed.best - 1
+    : null
 
 /**
  * "One victim is still in the hospital … the rampage killed one and injured three": past the lead, a sentence
@@ -1046,6 +1139,8 @@ const survivorPastLead = (
     (q) => q.best === 1 && (q.role === 'killed' || (q.role === 'dead_or_injured' && inLead(q))),
   )
   const dead = new Set(deaths.map(surname))
+  // A death told without a name ("himself", "a man") gives no name to match: null is no surname.
+  dead.delete(null)
   const fitting = deaths.filter(described)
   let best: { q: Quantity; n: number } | null = null
   for (const q of qs) {
@@ -1055,6 +1150,35 @@ const survivorPastLead = (
     if (n > (best?.n ?? 0)) best = { q, n }
   }
   return best ? countOf(titled, best) : told
+}
+
+/**
+ * "That night, 12 people were shot, including Roe [who died] … a total of 12 injured victims": a survivors'
+ * figure past an all-dead lead that repeats a shot figure of the report (not one of others) calls everyone
+ * shot hurt, the dead among them, so the survivors are that figure less the dead.
+ */
+const shotCountedAsHurt = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  killed: number,
+  told: CasualtyCount | null,
+  found: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!found || found === told || killed === 0 || found.best <= killed || found.evidence.length !== 1)
+    return found
+  const shotAlike = qs.some(
+    (q) =>
+      q.role === 'dead_or_injured' &&
+      !titled.has(q) &&
+      figureOf(q) === found.best &&
+      opensWithFigure(q) &&
+      !OTHERS_AFTER.test(text.slice(q.span.end, q.span.end + 12)) &&
+      !ALSO_AFTER.test(text.slice(q.span.end, q.span.end + 24)),
+  )
+  if (!shotAlike) return found
+  const n = found.best - killed
+  return { ...found, low: Math.max(0, found.low - killed), best: n, high: found.high === null ? null : n }
 }
 
 /** "Police originally said seven people were shot": a report's earlier figure, told to be replaced. */
