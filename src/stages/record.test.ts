@@ -441,6 +441,17 @@ const killedCases: [string, number][] = [
     'Police said it was a murder-suicide on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Deputies found the bodies of an 8-year-old child, a man and a woman.',
     3,
   ],
+  // A lead whose only death is the killer's suicide gives way to the victims told before the killer's death
+  // further on, the killer added ...
+  [
+    'A man opened fire at a park in Dellport before turning the gun on himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said the gunman killed two people and injured three before shooting himself.',
+    3,
+  ],
+  // ... but not a death that is no killing of others.
+  [
+    'A teen took his own life in Dellport on Sunday. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said one person died after he accidentally shot himself.',
+    1,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

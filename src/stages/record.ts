@@ -22,6 +22,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   so does a killer the police killed to a toll of several told apart ("three members of a family were
  *   fatally shot … the suspect died after being shot by police"), unless the toll may count the killer (one
  *   more than another figure of the dead in the lead, a killing by the police, a suicide in the lead);
+ *   a lead whose only death is the killer's suicide gives way to the victims told elsewhere before the
+ *   killer's own death in one sentence ("killed one and injured three before shooting himself"), plus the killer;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -908,7 +910,12 @@ export const recordOf = (
       beyondCharges(
         current,
         titled,
-        beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
+        beyondSuicideOnly(
+          current,
+          titled,
+          doc.text,
+          beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed),
+        ) ?? all.killed,
       ) ?? NONE(),
     injured:
       datedEarlierHurt(qs, current, titled, context, all) ??
@@ -1005,6 +1012,39 @@ const beyondDefinite = (lead: CasualtyCount | null, all: CasualtyCount | null): 
     lead.evidence.every((e) => /^the\s/i.test(e.text))
   const exact = all !== null && all.high !== null && all.best > 1
   return definite && exact ? all : lead
+}
+
+/**
+ * "A man shot at twelve people before turning the gun on himself … the rampage killed one and injured three
+ * before shooting himself": a lead whose only death is the killer's own, a suicide, tells how the event ended,
+ * not its toll; the largest figure of the dead told elsewhere before the killer's own death in its sentence,
+ * with the killer added, gives it.
+ */
+const beyondSuicideOnly = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  lead: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (lead === null || lead.best !== 1 || lead.evidence.length === 0) return lead
+  const at = (q: Quantity, e: CasualtyCount['evidence'][number]): boolean =>
+    q.span.start === e.span.start && q.span.end === e.span.end && titled.has(q) === (e.field === 'title')
+  const suicide = lead.evidence.every((e) => qs.some((q) => at(q, e) && isSelfKilling(q)))
+  if (!suicide) return lead
+  // The victims are a figure told before the killer's own death in one sentence ("killed one … before
+  // shooting himself"), so a suicide alone or an accident ("accidentally shot himself") adds nobody.
+  const victims = largest(
+    qs.filter(
+      (q) => q.best !== null && !isKillerDeath(q, text, titled) && selfKilledAfter(qs, titled, text, q),
+    ),
+    'killed',
+  )
+  if (!victims) return lead
+  const n = victims.n + 1
+  return countOf(titled, {
+    q: { ...victims.q, low: n, best: n, high: victims.q.high === null ? null : n },
+    n,
+  })
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
