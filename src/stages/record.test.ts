@@ -452,6 +452,11 @@ const killedCases: [string, number][] = [
     'A teen took his own life in Dellport on Sunday. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said one person died after he accidentally shot himself.',
     1,
   ],
+  // A sentence opened by "in total" sums up the whole event, where the lead told of part of it.
+  [
+    'A deadly shooting closed Elm Road in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. In total, two people were killed, including the suspect, and six others were injured.',
+    2,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

@@ -24,6 +24,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   more than another figure of the dead in the lead, a killing by the police, a suicide in the lead);
  *   a lead whose only death is the killer's suicide gives way to the victims told elsewhere before the
  *   killer's own death in one sentence ("killed one and injured three before shooting himself"), plus the killer;
+ *   a sentence opened by "in total" or "in all" ("In total, two people were killed, including the suspect")
+ *   sums up the event, so its exact figure of the dead is the count;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -910,12 +912,14 @@ export const recordOf = (
       beyondCharges(
         current,
         titled,
-        beyondSuicideOnly(
-          current,
-          titled,
-          doc.text,
-          beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed),
-        ) ?? all.killed,
+        summedUp(current, titled, doc.text, sentences) ??
+          beyondSuicideOnly(
+            current,
+            titled,
+            doc.text,
+            beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed),
+          ) ??
+          all.killed,
       ) ?? NONE(),
     injured:
       datedEarlierHurt(qs, current, titled, context, all) ??
@@ -1045,6 +1049,31 @@ const beyondSuicideOnly = (
     q: { ...victims.q, low: n, best: n, high: victims.q.high === null ? null : n },
     n,
   })
+}
+
+/** Openers of a sentence that sums up the event's toll: "In total, two people were killed". */
+const SUM_OPENERS = /^\W*(?:in total|in all|all told|altogether),/i
+
+/**
+ * "A deadly shooting … In total, two people were killed, including the suspect, and six others were injured": a
+ * sentence opened by "in total" or "in all" sums up the whole event, killer included, where the lead tells of
+ * part of it, so its exact figure of the dead is the count. Null when no such sentence states one.
+ */
+const summedUp = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  sentences: readonly Span[],
+): CasualtyCount | null => {
+  const opened = (q: Quantity): boolean => {
+    const sentence = sentences.find((s) => s.start <= q.span.start && q.span.start < s.end)
+    return sentence !== undefined && SUM_OPENERS.test(text.slice(sentence.start, q.span.start))
+  }
+  const summed = largest(
+    qs.filter((q) => !titled.has(q) && q.high !== null && opensWithFigure(q) && opened(q)),
+    'killed',
+  )
+  return summed ? countOf(titled, summed) : null
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
