@@ -457,6 +457,17 @@ const killedCases: [string, number][] = [
     'A deadly shooting closed Elm Road in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. In total, two people were killed, including the suspect, and six others were injured.',
     2,
   ],
+  // A lead telling the killer shot themselves after others counts the victims; the killer's death told later
+  // adds one ...
+  [
+    'Two men died after a former worker shot three co-workers in Dellport and then himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Afterward, the worker went home and killed himself.',
+    3,
+  ],
+  // ... and without it the killer's fate is unknown.
+  [
+    'Two men died after a former worker shot three co-workers in Dellport and then himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. The worker was taken to a hospital.',
+    2,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

@@ -26,6 +26,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   killer's own death in one sentence ("killed one and injured three before shooting himself"), plus the killer;
  *   a sentence opened by "in total" or "in all" ("In total, two people were killed, including the suspect")
  *   sums up the event, so its exact figure of the dead is the count;
+ *   a lead telling the killer shot themselves after others ("shoots four co-workers and then himself") counts
+ *   the victims, and the killer's own death told further on ("killed himself") adds one;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -917,7 +919,13 @@ export const recordOf = (
             current,
             titled,
             doc.text,
-            beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed),
+            killerDiedLater(
+              current,
+              titled,
+              doc.text,
+              inLead,
+              beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed),
+            ),
           ) ??
           all.killed,
       ) ?? NONE(),
@@ -1074,6 +1082,39 @@ const summedUp = (
     'killed',
   )
   return summed ? countOf(titled, summed) : null
+}
+
+/**
+ * "A former employee shoots four co-workers and then himself … Afterward, he went home and killed himself": a
+ * lead that tells the killer shot themselves after others, leaving their fate open, counts the victims; the
+ * killer's own death told further on ("killed himself", "took his own life") adds one.
+ */
+const killerDiedLater = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  inLead: (q: Quantity) => boolean,
+  lead: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (lead === null || lead.best === 0) return lead
+  const lastShotSelf = (q: Quantity): boolean => {
+    if (titled.has(q) || q.role !== 'dead_or_injured' || !/^(?:him|her)self$/i.test(q.text)) return false
+    const clause =
+      text
+        .slice(Math.max(0, q.span.start - 200), q.span.start)
+        .split(/[.;!?]\s/)
+        .at(-1) ?? ''
+    return /\b(?:shot|shoots|shooting)\b[^.;!?]*\b(?:then|before shooting)\s+$/i.test(clause)
+  }
+  const leadQs = qs.filter(inLead)
+  if (!leadQs.some(lastShotSelf)) return lead
+  // The lead already told the killer dead, or a figure of it may count them.
+  if (leadQs.some((q) => q.role === 'killed' && (isKillerDeath(q, text, titled) || /suicide/i.test(q.text))))
+    return lead
+  const died = qs.some((q) => !inLead(q) && isSelfKilling(q))
+  if (!died) return lead
+  const n = lead.best + 1
+  return { ...lead, low: n, best: n, high: lead.high === null ? null : n }
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
