@@ -468,6 +468,16 @@ const killedCases: [string, number][] = [
     'Two men died after a former worker shot three co-workers in Dellport and then himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. The worker was taken to a hospital.',
     2,
   ],
+  // A later figure of the dead naming the lead's group as a part (same figure, same people) tells all of them ...
+  [
+    'Police are looking into the deaths of two children in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Two children and their father were found dead in a car.',
+    3,
+  ],
+  // ... but not one of other people.
+  [
+    'Police are looking into the deaths of two children in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Two men and their father were found dead in a car last year.',
+    2,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

@@ -28,6 +28,8 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   sums up the event, so its exact figure of the dead is the count;
  *   a lead telling the killer shot themselves after others ("shoots four co-workers and then himself") counts
  *   the victims, and the killer's own death told further on ("killed himself") adds one;
+ *   a later figure of the dead naming the lead's group as one of its parts ("the deaths of two children … two
+ *   children and their father were found dead") tells the whole group, even in a sentence dated earlier;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -924,7 +926,7 @@ export const recordOf = (
               titled,
               doc.text,
               inLead,
-              beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed),
+              widerGroup(qs, titled, beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed)),
             ),
           ) ??
           all.killed,
@@ -1115,6 +1117,41 @@ const killerDiedLater = (
   if (!died) return lead
   const n = lead.best + 1
   return { ...lead, low: n, best: n, high: lead.high === null ? null : n }
+}
+
+/**
+ * "the death of two children … two children and their father were found dead": a later figure of the dead
+ * that names the lead's own group as one of its parts (the same figure of the same people) and adds others
+ * tells the whole of it, so it is the count.
+ */
+const widerGroup = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  lead: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (lead === null || lead.high === null || lead.evidence.length === 0) return lead
+  const at = (q: Quantity, e: CasualtyCount['evidence'][number]): boolean =>
+    q.span.start === e.span.start && q.span.end === e.span.end && titled.has(q) === (e.field === 'title')
+  const told = qs.find((q) => lead.evidence.some((e) => at(q, e)))
+  if (!told?.counted) return lead
+  const within = (part: Quantity, whole: Quantity): boolean =>
+    part !== whole &&
+    !titled.has(part) &&
+    !titled.has(whole) &&
+    whole.span.start <= part.span.start &&
+    part.span.end <= whole.span.end
+  const wider = largest(
+    qs.filter(
+      (w) =>
+        w.high !== null &&
+        (w.best ?? 0) > lead.best &&
+        qs.some(
+          (p) => p.role === 'killed' && p.best === lead.best && p.counted === told.counted && within(p, w),
+        ),
+    ),
+    'killed',
+  )
+  return wider ? countOf(titled, wider) : lead
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
