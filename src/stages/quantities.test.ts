@@ -154,7 +154,7 @@ const cases: [string, Row[]][] = [
   // People an active verb sent to a hospital were hurt; a death straight after is the main clause's.
   [
     'A victim of the shooting that sent four people to the hospital has died.',
-    [['four', 4, 4, 4, 'injured', 'people']],
+    [['four', 4, 4, 4, 'dead_or_injured', 'people']],
   ],
   ['Rockets hit Tower 22 base overnight.', []],
   ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
