@@ -151,6 +151,11 @@ const cases: [string, Row[]][] = [
   ['Three men were taken to the hospital in stable condition.', [['Three', 3, 3, 3, 'injured', 'men']]],
   ['One man was taken to the hospital.', [['One', 1, 1, 1, 'injured', 'man']]],
   ['Two victims were taken to the hospital, where they died.', [['Two', 2, 2, 2, 'killed', 'victims']]],
+  // People an active verb sent to a hospital were hurt; a death straight after is the main clause's.
+  [
+    'A victim of the shooting that sent four people to the hospital has died.',
+    [['four', 4, 4, 4, 'dead_or_injured', 'people']],
+  ],
   ['Rockets hit Tower 22 base overnight.', []],
   ['Gunman Kills 3 In Mall', [['3', 3, 3, 3, 'killed', '']]],
   ['Police are treating it as a murder-suicide.', [['murder-suicide', 2, null, null, 'killed', '']]],

@@ -33,7 +33,9 @@ import type { Stage } from '../pipeline/stage.ts'
  * - "the shooting of a man and his son", "the shooting of five" → dead_or_injured (2, 5); "the bodies of two
  *   men" → killed 2.
  * - "taken to a hospital" → dead_or_injured for a group (the dead were taken too), injured for one person;
- *   "released from" or "treated at / in" a hospital → injured;
+ *   "released from" or "treated at / in" a hospital → injured; the object of an active transfer ("the
+ *   shooting that sent five people to the hospital has died") is read the same way, the death being the
+ *   main clause's;
  * - an aside of ages between the counted phrase and its predicate does not break them apart ("three men,
  *   ages 19, 20, and 24, were shot", "four teens ages 14 to 17 were hurt").
  *
@@ -1571,6 +1573,7 @@ const readFigure = (
       } else if (verb && counted === 'lives' && LIFE_VERBS.has(verb.verb)) role = 'killed'
       if (role === null) role = roleFromToll(v, first)?.role ?? null
       const group = (figure.best ?? 0) > 1
+      if (role === null) role = sentToHospital(v, first, predicateFrom, group) ?? null
       if (role === null) role = rolePredicate(v, predicateFrom, group)?.role ?? null
       // "three members of a family were fatally shot": the predicate comes after the counted noun's "of".
       if (role === null && COUNT_NOUNS.has(counted))
@@ -1605,6 +1608,22 @@ const readFigure = (
       ? makeTotal(v, first, figure.best, conj, role)
       : null
   return { quantity: q, total, next: Math.max(figure.last, last) }
+}
+
+/**
+ * "the shooting that sent five people to the hospital has died": the people an active transfer verb took to
+ * a hospital were shot or hurt (a group counts those who died there, as "five people were taken to hospitals"
+ * does; one person was hurt), and a death told straight after the hospital phrase, with no "where", "and" or
+ * comma to join it to them, is the predicate of the main clause, whose subject is someone else. Null otherwise.
+ */
+const sentToHospital = (v: View, first: number, from: number, group: boolean): QuantityRole | null => {
+  if (!TRANSFERS.has(norm(v, first - 1))) return null
+  const found = roleAt(v, from)
+  if (found?.role !== 'injured' || !HOSPITALS.has(norm(v, found.last - 1))) return null
+  let k = found.last
+  while (k < v.end && k < found.last + 3 && (HAVE.has(norm(v, k)) || /^[a-z]+ly$/.test(norm(v, k)))) k++
+  if (k === found.last || !DIED.has(norm(v, k))) return null
+  return group ? 'dead_or_injured' : 'injured'
 }
 
 /**

@@ -471,6 +471,43 @@ const killedCases: [string, number][] = [
     'Police said it was a murder-suicide on Elm Road. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Deputies found the bodies of an 8-year-old child, a man and a woman.',
     3,
   ],
+  // A lead whose only death is the killer's suicide gives way to the victims told before the killer's death
+  // further on, the killer added ...
+  [
+    'A man opened fire at a park in Dellport before turning the gun on himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said the gunman killed two people and injured three before shooting himself.',
+    3,
+  ],
+  // ... but not a death that is no killing of others.
+  [
+    'A teen took his own life in Dellport on Sunday. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Police said one person died after he accidentally shot himself.',
+    1,
+  ],
+  // A sentence opened by "in total" sums up the whole event, where the lead told of part of it.
+  [
+    'A deadly shooting closed Elm Road in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. In total, two people were killed, including the suspect, and six others were injured.',
+    2,
+  ],
+  // A lead telling the killer shot themselves after others counts the victims; the killer's death told later
+  // adds one ...
+  [
+    'Two men died after a former worker shot three co-workers in Dellport and then himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Afterward, the worker went home and killed himself.',
+    3,
+  ],
+  // ... and without it the killer's fate is unknown.
+  [
+    'Two men died after a former worker shot three co-workers in Dellport and then himself. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. The worker was taken to a hospital.',
+    2,
+  ],
+  // A later figure of the dead naming the lead's group as a part (same figure, same people) tells all of them ...
+  [
+    'Police are looking into the deaths of two children in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Two children and their father were found dead in a car.',
+    3,
+  ],
+  // ... but not one of other people.
+  [
+    'Police are looking into the deaths of two children in Dellport. Neighbors gathered. The street was closed. Officers stayed late. Nobody spoke. Two men and their father were found dead in a car last year.',
+    2,
+  ],
 ]
 
 test('record: the killed count of the main event', () => {

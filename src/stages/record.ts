@@ -22,6 +22,14 @@ import { tokenize, tokenizeText } from './tokenize.ts'
  *   so does a killer the police killed to a toll of several told apart ("three members of a family were
  *   fatally shot … the suspect died after being shot by police"), unless the toll may count the killer (one
  *   more than another figure of the dead in the lead, a killing by the police, a suicide in the lead);
+ *   a lead whose only death is the killer's suicide gives way to the victims told elsewhere before the
+ *   killer's own death in one sentence ("killed one and injured three before shooting himself"), plus the killer;
+ *   a sentence opened by "in total" or "in all" ("In total, two people were killed, including the suspect")
+ *   sums up the event, so its exact figure of the dead is the count;
+ *   a lead telling the killer shot themselves after others ("shoots four co-workers and then himself") counts
+ *   the victims, and the killer's own death told further on ("killed himself") adds one;
+ *   a later figure of the dead naming the lead's group as one of its parts ("the deaths of two children … two
+ *   children and their father were found dead") tells the whole group, even in a sentence dated earlier;
  * - injured = the larger of the largest value among role `injured` and the largest `dead_or_injured`
  *   ("shot") figure minus the killed count (Gun Violence Archive usage: shot = killed or injured); a
  *   shot figure below the killed count (one victim named among more dead) says nothing of the wounded;
@@ -978,7 +986,20 @@ export const recordOf = (
       beyondCharges(
         current,
         titled,
-        beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
+        summedUp(current, titled, doc.text, sentences) ??
+          beyondSuicideOnly(
+            current,
+            titled,
+            doc.text,
+            killerDiedLater(
+              current,
+              titled,
+              doc.text,
+              inLead,
+              widerGroup(qs, titled, beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed)),
+            ),
+          ) ??
+          all.killed,
       ) ?? NONE(),
     injured:
       datedEarlierHurt(qs, current, titled, context, all) ??
@@ -1098,6 +1119,132 @@ const beyondDefinite = (lead: CasualtyCount | null, all: CasualtyCount | null): 
     lead.evidence.every((e) => /^the\s/i.test(e.text))
   const exact = all !== null && all.high !== null && all.best > 1
   return definite && exact ? all : lead
+}
+
+/**
+ * "A man shot at twelve people before turning the gun on himself … the rampage killed one and injured three
+ * before shooting himself": a lead whose only death is the killer's own, a suicide, tells how the event ended,
+ * not its toll; the largest figure of the dead told elsewhere before the killer's own death in its sentence,
+ * with the killer added, gives it.
+ */
+const beyondSuicideOnly = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  lead: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (lead === null || lead.best !== 1 || lead.evidence.length === 0) return lead
+  const at = (q: Quantity, e: CasualtyCount['evidence'][number]): boolean =>
+    q.span.start === e.span.start && q.span.end === e.span.end && titled.has(q) === (e.field === 'title')
+  const suicide = lead.evidence.every((e) => qs.some((q) => at(q, e) && isSelfKilling(q)))
+  if (!suicide) return lead
+  // The victims are a figure told before the killer's own death in one sentence ("killed one … before
+  // shooting himself"), so a suicide alone or an accident ("accidentally shot himself") adds nobody.
+  const victims = largest(
+    qs.filter(
+      (q) => q.best !== null && !isKillerDeath(q, text, titled) && selfKilledAfter(qs, titled, text, q),
+    ),
+    'killed',
+  )
+  if (!victims) return lead
+  const n = victims.n + 1
+  return countOf(titled, {
+    q: { ...victims.q, low: n, best: n, high: victims.q.high === null ? null : n },
+    n,
+  })
+}
+
+/** Openers of a sentence that sums up the event's toll: "In total, two people were killed". */
+const SUM_OPENERS = /^\W*(?:in total|in all|all told|altogether),/i
+
+/**
+ * "A deadly shooting … In total, two people were killed, including the suspect, and six others were injured": a
+ * sentence opened by "in total" or "in all" sums up the whole event, killer included, where the lead tells of
+ * part of it, so its exact figure of the dead is the count. Null when no such sentence states one.
+ */
+const summedUp = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  sentences: readonly Span[],
+): CasualtyCount | null => {
+  const opened = (q: Quantity): boolean => {
+    const sentence = sentences.find((s) => s.start <= q.span.start && q.span.start < s.end)
+    return sentence !== undefined && SUM_OPENERS.test(text.slice(sentence.start, q.span.start))
+  }
+  const summed = largest(
+    qs.filter((q) => !titled.has(q) && q.high !== null && opensWithFigure(q) && opened(q)),
+    'killed',
+  )
+  return summed ? countOf(titled, summed) : null
+}
+
+/**
+ * "A former employee shoots four co-workers and then himself … Afterward, he went home and killed himself": a
+ * lead that tells the killer shot themselves after others, leaving their fate open, counts the victims; the
+ * killer's own death told further on ("killed himself", "took his own life") adds one.
+ */
+const killerDiedLater = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  text: string,
+  inLead: (q: Quantity) => boolean,
+  lead: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (lead === null || lead.best === 0) return lead
+  const lastShotSelf = (q: Quantity): boolean => {
+    if (titled.has(q) || q.role !== 'dead_or_injured' || !/^(?:him|her)self$/i.test(q.text)) return false
+    const clause =
+      text
+        .slice(Math.max(0, q.span.start - 200), q.span.start)
+        .split(/[.;!?]\s/)
+        .at(-1) ?? ''
+    return /\b(?:shot|shoots|shooting)\b[^.;!?]*\b(?:then|before shooting)\s+$/i.test(clause)
+  }
+  const leadQs = qs.filter(inLead)
+  if (!leadQs.some(lastShotSelf)) return lead
+  // The lead already told the killer dead, or a figure of it may count them.
+  if (leadQs.some((q) => q.role === 'killed' && (isKillerDeath(q, text, titled) || /suicide/i.test(q.text))))
+    return lead
+  const died = qs.some((q) => !inLead(q) && isSelfKilling(q))
+  if (!died) return lead
+  const n = lead.best + 1
+  return { ...lead, low: n, best: n, high: lead.high === null ? null : n }
+}
+
+/**
+ * "the death of two children … two children and their father were found dead": a later figure of the dead
+ * that names the lead's own group as one of its parts (the same figure of the same people) and adds others
+ * tells the whole of it, so it is the count.
+ */
+const widerGroup = (
+  qs: readonly Quantity[],
+  titled: Titled,
+  lead: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (lead === null || lead.high === null || lead.evidence.length === 0) return lead
+  const at = (q: Quantity, e: CasualtyCount['evidence'][number]): boolean =>
+    q.span.start === e.span.start && q.span.end === e.span.end && titled.has(q) === (e.field === 'title')
+  const told = qs.find((q) => lead.evidence.some((e) => at(q, e)))
+  if (!told?.counted) return lead
+  const within = (part: Quantity, whole: Quantity): boolean =>
+    part !== whole &&
+    !titled.has(part) &&
+    !titled.has(whole) &&
+    whole.span.start <= part.span.start &&
+    part.span.end <= whole.span.end
+  const wider = largest(
+    qs.filter(
+      (w) =>
+        w.high !== null &&
+        (w.best ?? 0) > lead.best &&
+        qs.some(
+          (p) => p.role === 'killed' && p.best === lead.best && p.counted === told.counted && within(p, w),
+        ),
+    ),
+    'killed',
+  )
+  return wider ? countOf(titled, wider) : lead
 }
 
 /** "charged with two counts of first-degree murder": a charge count, not a figure of the dead. */
