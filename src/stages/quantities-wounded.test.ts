@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { makeDoc } from '../model/doc.ts'
+import type { QuantityRole } from '../model/types.ts'
+import { createPipeline } from '../pipeline/stage.ts'
+import { quantities } from './quantities.ts'
+import { segment } from './segment.ts'
+import { tokenize } from './tokenize.ts'
+
+const run = createPipeline([tokenize(), segment(), quantities()])
+
+/** The casualty quantities of `text` as "role best text" strings. */
+const casualties = (text: string): string[] =>
+  (run(makeDoc({ text, meta: { source: 't.txt' } })).quantities ?? [])
+    .filter((q) => (['killed', 'injured', 'dead_or_injured'] as QuantityRole[]).includes(q.role))
+    .map((q) => `${q.role} ${q.best} ${q.text}`)
+
+// Made-up sentences about people hurt: [sentence, the casualty quantities expected].
+const cases: [string, string[]][] = [
+  // "grazes" is a present-tense graze, as a headline writes it.
+  ['Bullet grazes boy after fight in Orvale', ['injured 1 boy']],
+  ['A stray bullet grazes a woman on Elm Road.', ['injured 1 a woman']],
+]
+
+for (const [text, expected] of cases) {
+  test(`wounded people: ${text}`, () => {
+    assert.deepEqual(casualties(text), expected)
+  })
+}
