@@ -20,6 +20,13 @@ const cases: [string, string[]][] = [
   // "grazes" is a present-tense graze, as a headline writes it.
   ['Bullet grazes boy after fight in Orvale', ['injured 1 boy']],
   ['A stray bullet grazes a woman on Elm Road.', ['injured 1 a woman']],
+  // "the wounding of …" names or counts the wounded as "the killing of …" does the dead.
+  [
+    'Two men were charged in the killing of a girl and the wounding of her uncle.',
+    ['killed 1 killing of a girl', 'injured 1 wounding of her uncle'],
+  ],
+  ['He admitted the wounding of two guards in Orvale.', ['injured 2 wounding of two guards']],
+  ['The wounding of his pride stung.', []],
 ]
 
 for (const [text, expected] of cases) {

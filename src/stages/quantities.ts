@@ -2276,6 +2276,19 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   return null
 }
 
+/** Nouns for the act of wounding someone: "the wounding of her uncle". */
+const WOUNDINGS = new Set(['wounding', 'woundings'])
+
+/**
+ * "the killing of a girl and the wounding of her uncle", "the wounding of two men": the people wounded, named
+ * or counted after "of" as "the deaths of" names the dead; wounded, so alive.
+ */
+const readWoundingOf = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  if (!WOUNDINGS.has(norm(v, i)) || norm(v, i + 1) !== 'of' || NEGATORS.has(norm(v, i - 1))) return null
+  const victims = victimsOf(v, i, i + 1, 'injured')
+  return victims && victims.quantity.best !== null ? victims : null
+}
+
 /**
  * "tried to take her own life", "threatened to take his own life": a verb after "to" is an infinitive, which
  * reports an intent or an attempt, not a casualty (as for role verbs: "did not mean to hurt him").
@@ -2449,6 +2462,7 @@ const STARTERS = new Set<string>([
   ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'himself', 'herself', 'fatal', 'deadly'],
   ...['shooting', 'stabbing', 'gunshot', 'hunting', "'s"],
   ...FATAL_NOUNS,
+  ...WOUNDINGS,
 ])
 
 /** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */
@@ -2539,6 +2553,12 @@ export const findQuantities = (
     if (fatal) {
       found.push(fatal.quantity)
       i = fatal.next
+      continue
+    }
+    const wounding = readWoundingOf(v, i)
+    if (wounding) {
+      found.push(wounding.quantity)
+      i = wounding.next
       continue
     }
     if (implied) {
