@@ -27,6 +27,12 @@ const cases: [string, string[]][] = [
   ],
   ['He admitted the wounding of two guards in Orvale.', ['injured 2 wounding of two guards']],
   ['The wounding of his pride stung.', []],
+  // The object of "left" told with injuries or wounds was hurt, and is alive.
+  ['The crash left a woman with serious injuries.', ['injured 1 a woman']],
+  ['A gunshot left Jon Pell with wounds to his face.', ['injured 1 Jon Pell']],
+  ['The blast left him with burns and injuries.', ['injured 1 him']],
+  ['The attack left her with fatal wounds.', []],
+  ['He left a man with a knife.', []],
 ]
 
 for (const [text, expected] of cases) {

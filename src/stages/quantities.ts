@@ -1875,7 +1875,8 @@ const readImplied = (
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
   }
   // "police found him dead", "left her wounded".
-  const pronounState = w === 'him' || w === 'her' ? objectState(v, i, i + 1) : null
+  const pronounState =
+    w === 'him' || w === 'her' ? (objectState(v, i, i + 1) ?? leftWithWounds(v, i, i + 1)) : null
   if (pronounState && !verbRole) {
     return { quantity: make(v, i, i + 1, ONE, w, pronounState, i + 1), next: i + 1 }
   }
@@ -1989,7 +1990,7 @@ const readImplied = (
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
     const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
     // "left Jane Roe dead", "found Jane Roe and her son wounded": the state after the object is its role.
-    const state = objectState(v, i, k)
+    const state = objectState(v, i, k) ?? leftWithWounds(v, i, k)
     if (state)
       return {
         quantity: make(v, i, names.next, bounds, '', state, k),
@@ -2016,6 +2017,7 @@ const readImplied = (
   let role: QuantityRole | null =
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
   role ??= appositiveRole(v, i, conj.next)
+  role ??= leftWithWounds(v, from, conj.next)
   role ??= rolePredicate(v, conj.next)?.role ?? victimOfPredicate(v, noun, conj.next) ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
@@ -2067,6 +2069,26 @@ const objectState = (v: View, i: number, k: number): QuantityRole | null => {
   if (!found || (found.role !== 'killed' && found.role !== 'injured')) return null
   // "left him dead" is a word, not "left him dead-set on …".
   return found.last === k + 1 ? found.role : null
+}
+
+/** Verbs that leave someone in a state: "left him with a broken arm". */
+const LEFT = new Set(['left', 'leaving', 'leaves', 'leave'])
+/** Words in a wound phrase that make it a death, not a wound: "left him with fatal injuries". */
+const FATAL_WORDS = new Set(['fatal', 'deadly', 'mortal'])
+
+/**
+ * "the crash left a woman with serious injuries", "a gunshot left Jane Roe with wounds to her face": the
+ * object of "left" told with injuries or wounds (a few modifiers before them) was hurt and is alive.
+ * `i` is the object's first token, `k` the token after it.
+ */
+const leftWithWounds = (v: View, i: number, k: number): QuantityRole | null => {
+  if (!LEFT.has(norm(v, i - 1)) || norm(v, k) !== 'with') return null
+  for (let j = k + 1; j < v.end && j < k + 6; j++) {
+    const w = norm(v, j)
+    if (FATAL_WORDS.has(w) || v.tokens[j].kind !== 'word') return null
+    if (WOUNDS.has(w)) return 'injured'
+  }
+  return null
 }
 
 /** Whether token i is the "'s" (or "'") of a possessor: "his neighbor's", "the boys'". */
