@@ -33,6 +33,12 @@ const cases: [string, string[]][] = [
   ['The blast left him with burns and injuries.', ['injured 1 him']],
   ['The attack left her with fatal wounds.', []],
   ['He left a man with a knife.', []],
+  // "and" opens a second predicate on the same subject after a first that tells no casualty.
+  ['Jane Roe was beaten in the head and shot in the leg.', ['dead_or_injured 1 Jane Roe']],
+  ['Her friend was with her at the bar and was shot twice.', ['dead_or_injured 1 Her friend']],
+  ['A man was sitting in his car and was later pronounced dead.', ['killed 1 A man']],
+  ['A man was at home and two women were shot.', ['dead_or_injured 2 two']],
+  ['The guard was off duty and shot a man.', ['dead_or_injured 1 a man']],
 ]
 
 for (const [text, expected] of cases) {

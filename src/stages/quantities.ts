@@ -986,9 +986,39 @@ const rolePredicate = (
     }
     const alive = aliveAt(v, j, passive)
     if (alive > 0) return { role: 'injured', last: alive, index: j }
-    if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return null
+    // "was beaten in the face and shot in the foot": a second predicate on the same subject.
+    if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return passive ? joinedPredicate(v, j, group) : null
     if (AUXILIARIES.has(w)) passive = true
     j++
+  }
+  return null
+}
+
+/** Words that may stand between "and" and the second predicate of a subject: "and then was shot". */
+const JOINED_ADVERBS = new Set(['then', 'later', 'also', 'was', 'were', 'is', 'are', 'got'])
+
+/**
+ * "Jane Roe was beaten in the face and shot in the foot", "her friend was with her at the bar and was shot
+ * twice": after a first predicate that tells no casualty, "and" opens a second one on the same subject,
+ * whose role is the subject's. The phrase before "and" is short and holds no clause, figure or role word;
+ * a new subject after "and" ("and two men were shot") is someone else.
+ */
+const joinedPredicate = (
+  v: View,
+  j: number,
+  group: boolean,
+): { role: QuantityRole; index: number; last: number } | null => {
+  for (let k = j; k < v.end && k < j + 8; k++) {
+    const w = norm(v, k)
+    if (w === 'and') {
+      let m = k + 1
+      while (m < k + 3 && JOINED_ADVERBS.has(norm(v, m))) m++
+      if (!roleAt(v, m)) return null
+      const rest = rolePredicate(v, k + 1, group)
+      return rest && CASUALTY.has(rest.role) ? rest : null
+    }
+    if (v.tokens[k].kind !== 'word' || CLAUSE_OPENERS.has(w) || REPORTING.has(w) || roleAt(v, k)) return null
+    if (parseFigure(v, k)) return null
   }
   return null
 }
