@@ -39,6 +39,12 @@ const cases: [string, string[]][] = [
   ['A man was sitting in his car and was later pronounced dead.', ['killed 1 A man']],
   ['A man was at home and two women were shot.', ['dead_or_injured 2 two']],
   ['The guard was off duty and shot a man.', ['dead_or_injured 1 a man']],
+  // Someone newly told as a shooting's victim was shot; "the" victim is one already counted.
+  ['Officers answered a report of a shooting victim at a clinic.', ['dead_or_injured 1 a shooting victim']],
+  ['A shooting victim died at Orvale General.', ['killed 1 A shooting victim']],
+  ['Police found a gunshot victim on Elm Road.', ['dead_or_injured 1 a gunshot victim']],
+  ['The shooting victim was named.', []],
+  ['She is a shooting victim advocate.', []],
 ]
 
 for (const [text, expected] of cases) {

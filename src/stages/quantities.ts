@@ -2089,6 +2089,30 @@ const victimOfPredicate = (v: View, noun: number, k: number): QuantityRole | nul
   return null
 }
 
+/**
+ * "a report of a shooting victim", "treated another shooting victim": someone newly told as the victim of a
+ * shooting was shot, or killed when the predicate says so ("a shooting victim died"). With "the" it names one
+ * already counted.
+ */
+const readShotVictim = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  if (!NEW_PERSON.has(norm(v, i)) || !SHOT_VICTIM.has(norm(v, i + 1)) || norm(v, i + 2) !== 'victim')
+    return null
+  const after = i + 3
+  // "a shooting victim advocate": the phrase goes on as a modifier.
+  const next = norm(v, after)
+  const ends =
+    after >= v.end ||
+    v.tokens[after].kind !== 'word' ||
+    FUNCTION.has(next) ||
+    AUXILIARIES.has(next) ||
+    DIED.has(next) ||
+    roleAt(v, after) !== null
+  if (!ends) return null
+  const found = rolePredicate(v, after)
+  const role = found && CASUALTY.has(found.role) ? found.role : 'dead_or_injured'
+  return { quantity: make(v, i, after, ONE, 'victim', role, i + 2), next: after }
+}
+
 /** Verbs that leave their object in a state told right after it: "left him dead", "found her wounded". */
 const STATE_VERBS = new Set(['left', 'leaving', 'leaves', 'leave', 'found', 'find', 'finds', 'discovered'])
 
@@ -2605,6 +2629,12 @@ export const findQuantities = (
     if (fatal) {
       found.push(fatal.quantity)
       i = fatal.next
+      continue
+    }
+    const shotVictim = readShotVictim(v, i)
+    if (shotVictim) {
+      found.push(shotVictim.quantity)
+      i = shotVictim.next
       continue
     }
     const wounding = readWoundingOf(v, i)
