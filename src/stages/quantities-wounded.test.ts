@@ -45,6 +45,13 @@ const cases: [string, string[]][] = [
   ['Police found a gunshot victim on Elm Road.', ['dead_or_injured 1 a gunshot victim']],
   ['The shooting victim was named.', []],
   ['She is a shooting victim advocate.', []],
+  // Someone told by a possessive as shot after a death in the sentence is someone else, left alive; the
+  // object of a second attack may have died of it.
+  [
+    'A father was killed and his 4-year-old son was shot.',
+    ['killed 1 A father', 'injured 1 his 4-year-old son'],
+  ],
+  ['He killed two men and then shot his baby.', ['killed 2 two', 'dead_or_injured 1 his baby']],
 ]
 
 for (const [text, expected] of cases) {

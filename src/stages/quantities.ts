@@ -2454,6 +2454,23 @@ const isShotBesideKilled = (found: readonly Quantity[], q: Quantity): boolean =>
   return found.some((k) => k.role === 'killed' && k.best !== null && k.span.end <= q.span.start)
 }
 
+/**
+ * "A father was killed and his 4-year-old son was shot": someone told by a possessive ("his son", "her
+ * friend") after a death in the same sentence is another person than the one who died, so a shooting of them
+ * left them alive, as for a newly introduced person. Only as the subject told shot ("his son was shot"): the
+ * object of a second attack ("then shot his baby") may have died of it as well.
+ */
+const isKinShotBesideKilled = (v: View, found: readonly Quantity[], q: Quantity): boolean => {
+  if (q.role !== 'dead_or_injured' || q.best !== 1 || !PEOPLE.has(q.counted)) return false
+  // "kills two teens, then shoots his baby": the object of a second attack may have died of it too.
+  let i = v.start
+  while (i < v.end && v.tokens[i].span.start < q.span.start) i++
+  const adverb = /^[a-z]+ly$|^(?:then|also)$/.test(norm(v, i - 1))
+  if (roleAt(v, i - 1)?.last === i || (adverb && roleAt(v, i - 2)?.last === i - 1)) return false
+  if (!POSSESSIVES.has(q.text.split(' ', 1)[0].toLowerCase())) return false
+  return found.some((k) => k.role === 'killed' && k.best !== null && k.span.end <= q.span.start)
+}
+
 /** A killing of oneself: "killing himself", "took her own life". */
 const isSuicide = (q: Quantity): boolean =>
   q.role === 'killed' && /^(?:him|her)self$|^\w+ own life$/i.test(q.text)
@@ -2662,7 +2679,11 @@ export const findQuantities = (
   if (sequence) found.push(sequence)
   const wounded = deriveWithWound(v, found)
   if (wounded) found.push(wounded)
-  const marked = found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' as const } : q))
+  const marked = found.map((q) =>
+    isShotBesideKilled(found, q) || isKinShotBesideKilled(v, found, q)
+      ? { ...q, role: 'injured' as const }
+      : q,
+  )
   const newcomers = deriveNewcomers(v, marked)
   if (newcomers) marked.push(newcomers)
   return marked
