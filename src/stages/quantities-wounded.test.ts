@@ -52,6 +52,9 @@ const cases: [string, string[]][] = [
     ['killed 1 A father', 'injured 1 his 4-year-old son'],
   ],
   ['He killed two men and then shot his baby.', ['killed 2 two', 'dead_or_injured 1 his baby']],
+  // A second predicate telling the shot person cared for says they are alive.
+  ['Jane Roe, 18, was also shot and is being treated at Orvale General.', ['injured 1 Jane Roe']],
+  ['A man was shot and was treated at the scene.', ['injured 1 A man']],
 ]
 
 for (const [text, expected] of cases) {

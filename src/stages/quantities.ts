@@ -704,6 +704,7 @@ const livedOn = (v: View, from: number): boolean => {
       while (m < v.end && m < k + 5 && /^[a-z]+ly$|^(?:now|still|also|listed)$/.test(norm(v, m))) m++
       if (norm(v, m) === 'in' && inCondition(v, m)) return true
       if (norm(v, m) === 'alive' || norm(v, m) === 'recovering') return true
+      if (beingTreated(v, m)) return true
       if (norm(v, m) !== 'expected' || norm(v, m + 1) !== 'to') return false
       const next = norm(v, m + 2)
       return RECOVERIES.has(next) || next === 'live' || (next === 'be' && WELL.has(norm(v, m + 3)))
@@ -712,6 +713,10 @@ const livedOn = (v: View, from: number): boolean => {
   }
   return false
 }
+
+/** "is being treated at a hospital", "was treated for a wound": cared for, so alive. */
+const beingTreated = (v: View, m: number): boolean =>
+  (norm(v, m) === 'being' && TREATED.has(norm(v, m + 1))) || norm(v, m) === 'treated'
 
 /** "dead" or "to death" at token k, closing "shot him dead", "shot a man to death". */
 const shotDeadAfter = (v: View, k: number): boolean =>
