@@ -55,6 +55,9 @@ const cases: [string, string[]][] = [
   // A second predicate telling the shot person cared for says they are alive.
   ['Jane Roe, 18, was also shot and is being treated at Orvale General.', ['injured 1 Jane Roe']],
   ['A man was shot and was treated at the scene.', ['injured 1 A man']],
+  // Digits against a slash and another number are a date or a fraction, not a count.
+  ['A 4-year-old was shot 10/16/16 in Orvale.', ['dead_or_injured 1 A 4-year-old']],
+  ['Police said 3/4 of the victims were hurt.', []],
 ]
 
 for (const [text, expected] of cases) {

@@ -324,9 +324,26 @@ const parseFigure = (v: View, i: number): Figure | null => {
   return { first: i, last, low: value, best: value, high: value, exact: true, word }
 }
 
+/**
+ * "shot 10/16/16", "3/4 of the victims": digits written against a slash and another number are a date or a
+ * fraction, not a count.
+ */
+const isSlashed = (v: View, f: Figure): boolean => {
+  const touches = (a: number, b: number): boolean =>
+    a >= v.start && b < v.end && v.tokens[a].span.end === v.tokens[b].span.start
+  const slashAfter = norm(v, f.last) === '/' && v.tokens[f.last + 1]?.kind === 'number'
+  const slashBefore = norm(v, f.first - 1) === '/' && v.tokens[f.first - 2]?.kind === 'number'
+  return (
+    v.tokens[f.first].kind === 'number' &&
+    ((slashAfter && touches(f.last - 1, f.last) && touches(f.last, f.last + 1)) ||
+      (slashBefore && touches(f.first - 2, f.first - 1) && touches(f.first - 1, f.first)))
+  )
+}
+
 /** Years, dates, times, ages, addresses, phone numbers and labels are not counts. */
 const isNotACount = (v: View, f: Figure): boolean => {
   const i = f.first
+  if (isSlashed(v, f)) return true
   const w = norm(v, i)
   const t = v.tokens[i]
   // "a fourteen year-old", "a 14 year-old": an age, in digits or words.
