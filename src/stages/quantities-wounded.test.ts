@@ -20,6 +20,9 @@ const cases: [string, string[]][] = [
   // "grazes" is a present-tense graze, as a headline writes it.
   ['Bullet grazes boy after fight in Orvale', ['injured 1 boy']],
   ['A stray bullet grazes a woman on Elm Road.', ['injured 1 a woman']],
+  // A pistol-whipping is an injury in a gun incident; its agent is not hurt.
+  ['A woman was pistol-whipped during the robbery.', ['injured 1 A woman']],
+  ['The robber pistol-whipped a clerk and fled.', ['injured 1 a clerk']],
   // "the wounding of …" names or counts the wounded as "the killing of …" does the dead.
   [
     'Two men were charged in the killing of a girl and the wounding of her uncle.',
