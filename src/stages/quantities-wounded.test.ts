@@ -61,6 +61,12 @@ const cases: [string, string[]][] = [
   // Digits against a slash and another number are a date or a fraction, not a count.
   ['A 4-year-old was shot 10/16/16 in Orvale.', ['dead_or_injured 1 A 4-year-old']],
   ['Police said 3/4 of the victims were hurt.', []],
+  // An inverted role participle may take a short phrase before its copula.
+  [
+    'Injured in the shooting were a 19-year-old and a 22-year-old.',
+    ['injured 1 a 19-year-old', 'injured 2 a 19-year-old and a 22-year-old'],
+  ],
+  ['Also killed in the attack was a guard.', ['killed 1 a guard']],
 ]
 
 for (const [text, expected] of cases) {

@@ -1110,10 +1110,35 @@ const invertedRole = (v: View, j: number): { role: QuantityRole; index: number; 
   return { role, index: k, verb: participle }
 }
 
+/** Prepositions that open a phrase between an inverted participle and its copula: "Injured in the attack were". */
+const INVERSION_PHRASES = new Set(['in', 'during', 'at', 'by', 'from'])
+
+/**
+ * "Injured in the shooting were a 19-year-old and a 22-year-old", "Also killed in the attack was a guard": an
+ * inverted role participle opening the clause, with a short prepositional phrase before its copula at j.
+ */
+const invertedAfterPhrase = (
+  v: View,
+  j: number,
+): { role: QuantityRole; index: number; verb: string } | null => {
+  if (norm(v, j) !== 'was' && norm(v, j) !== 'were') return null
+  for (let p = j - 2; p >= v.start && p >= j - 6; p--) {
+    if (v.tokens[p].kind !== 'word') return null
+    if (!INVERSION_PHRASES.has(norm(v, p))) continue
+    const k = p - 1
+    const participle = norm(v, k)
+    const role = ROLE_OF.get(participle)
+    if (!INVERTED_PARTICIPLES.has(participle) || !role || !CASUALTY.has(role)) return null
+    const opens = k === v.start || v.tokens[k - 1].kind === 'punct' || INVERSION_OPENERS.has(norm(v, k - 1))
+    return opens ? { role, index: k, verb: participle } : null
+  }
+  return null
+}
+
 /** A transitive role verb just before the figure ("killing three soldiers"), not a noun ("the shooting"). */
 const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: number; verb: string } | null => {
   let j = first - 1
-  const inverted = invertedRole(v, j)
+  const inverted = invertedRole(v, j) ?? invertedAfterPhrase(v, j)
   if (inverted) return inverted
   if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
