@@ -326,9 +326,26 @@ const parseFigure = (v: View, i: number): Figure | null => {
   return { first: i, last, low: value, best: value, high: value, exact: true, word }
 }
 
+/**
+ * "shot 10/16/16", "3/4 of the victims": digits written against a slash and another number are a date or a
+ * fraction, not a count.
+ */
+const isSlashed = (v: View, f: Figure): boolean => {
+  const touches = (a: number, b: number): boolean =>
+    a >= v.start && b < v.end && v.tokens[a].span.end === v.tokens[b].span.start
+  const slashAfter = norm(v, f.last) === '/' && v.tokens[f.last + 1]?.kind === 'number'
+  const slashBefore = norm(v, f.first - 1) === '/' && v.tokens[f.first - 2]?.kind === 'number'
+  return (
+    v.tokens[f.first].kind === 'number' &&
+    ((slashAfter && touches(f.last - 1, f.last) && touches(f.last, f.last + 1)) ||
+      (slashBefore && touches(f.first - 2, f.first - 1) && touches(f.first - 1, f.first)))
+  )
+}
+
 /** Years, dates, times, ages, addresses, phone numbers and labels are not counts. */
 const isNotACount = (v: View, f: Figure): boolean => {
   const i = f.first
+  if (isSlashed(v, f)) return true
   const w = norm(v, i)
   const t = v.tokens[i]
   // "a fourteen year-old", "a 14 year-old": an age, in digits or words.
@@ -706,6 +723,7 @@ const livedOn = (v: View, from: number): boolean => {
       while (m < v.end && m < k + 5 && /^[a-z]+ly$|^(?:now|still|also|listed)$/.test(norm(v, m))) m++
       if (norm(v, m) === 'in' && inCondition(v, m)) return true
       if (norm(v, m) === 'alive' || norm(v, m) === 'recovering') return true
+      if (beingTreated(v, m)) return true
       if (norm(v, m) !== 'expected' || norm(v, m + 1) !== 'to') return false
       const next = norm(v, m + 2)
       return RECOVERIES.has(next) || next === 'live' || (next === 'be' && WELL.has(norm(v, m + 3)))
@@ -714,6 +732,10 @@ const livedOn = (v: View, from: number): boolean => {
   }
   return false
 }
+
+/** "is being treated at a hospital", "was treated for a wound": cared for, so alive. */
+const beingTreated = (v: View, m: number): boolean =>
+  (norm(v, m) === 'being' && TREATED.has(norm(v, m + 1))) || norm(v, m) === 'treated'
 
 /** "dead" or "to death" at token k, closing "shot him dead", "shot a man to death". */
 const shotDeadAfter = (v: View, k: number): boolean =>
@@ -988,9 +1010,39 @@ const rolePredicate = (
     }
     const alive = aliveAt(v, j, passive)
     if (alive > 0) return { role: 'injured', last: alive, index: j }
-    if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return null
+    // "was beaten in the face and shot in the foot": a second predicate on the same subject.
+    if (!FILLERS.has(w) && !/^[a-z]+ly$/.test(w)) return passive ? joinedPredicate(v, j, group) : null
     if (AUXILIARIES.has(w)) passive = true
     j++
+  }
+  return null
+}
+
+/** Words that may stand between "and" and the second predicate of a subject: "and then was shot". */
+const JOINED_ADVERBS = new Set(['then', 'later', 'also', 'was', 'were', 'is', 'are', 'got'])
+
+/**
+ * "Jane Roe was beaten in the face and shot in the foot", "her friend was with her at the bar and was shot
+ * twice": after a first predicate that tells no casualty, "and" opens a second one on the same subject,
+ * whose role is the subject's. The phrase before "and" is short and holds no clause, figure or role word;
+ * a new subject after "and" ("and two men were shot") is someone else.
+ */
+const joinedPredicate = (
+  v: View,
+  j: number,
+  group: boolean,
+): { role: QuantityRole; index: number; last: number } | null => {
+  for (let k = j; k < v.end && k < j + 8; k++) {
+    const w = norm(v, k)
+    if (w === 'and') {
+      let m = k + 1
+      while (m < k + 3 && JOINED_ADVERBS.has(norm(v, m))) m++
+      if (!roleAt(v, m)) return null
+      const rest = rolePredicate(v, k + 1, group)
+      return rest && CASUALTY.has(rest.role) ? rest : null
+    }
+    if (v.tokens[k].kind !== 'word' || CLAUSE_OPENERS.has(w) || REPORTING.has(w) || roleAt(v, k)) return null
+    if (parseFigure(v, k)) return null
   }
   return null
 }
@@ -1060,10 +1112,35 @@ const invertedRole = (v: View, j: number): { role: QuantityRole; index: number; 
   return { role, index: k, verb: participle }
 }
 
+/** Prepositions that open a phrase between an inverted participle and its copula: "Injured in the attack were". */
+const INVERSION_PHRASES = new Set(['in', 'during', 'at', 'by', 'from'])
+
+/**
+ * "Injured in the shooting were a 19-year-old and a 22-year-old", "Also killed in the attack was a guard": an
+ * inverted role participle opening the clause, with a short prepositional phrase before its copula at j.
+ */
+const invertedAfterPhrase = (
+  v: View,
+  j: number,
+): { role: QuantityRole; index: number; verb: string } | null => {
+  if (norm(v, j) !== 'was' && norm(v, j) !== 'were') return null
+  for (let p = j - 2; p >= v.start && p >= j - 6; p--) {
+    if (v.tokens[p].kind !== 'word') return null
+    if (!INVERSION_PHRASES.has(norm(v, p))) continue
+    const k = p - 1
+    const participle = norm(v, k)
+    const role = ROLE_OF.get(participle)
+    if (!INVERTED_PARTICIPLES.has(participle) || !role || !CASUALTY.has(role)) return null
+    const opens = k === v.start || v.tokens[k - 1].kind === 'punct' || INVERSION_OPENERS.has(norm(v, k - 1))
+    return opens ? { role, index: k, verb: participle } : null
+  }
+  return null
+}
+
 /** A transitive role verb just before the figure ("killing three soldiers"), not a noun ("the shooting"). */
 const roleFromVerb = (v: View, first: number): { role: QuantityRole; index: number; verb: string } | null => {
   let j = first - 1
-  const inverted = invertedRole(v, j)
+  const inverted = invertedRole(v, j) ?? invertedAfterPhrase(v, j)
   if (inverted) return inverted
   if (norm(v, j) === 'another' || norm(v, j) === 'additional') j--
   if (norm(v, j) === 'an' && norm(v, j + 1) === 'additional') j--
@@ -1894,7 +1971,8 @@ const readImplied = (
     return { quantity: make(v, i, i + 1, ONE, w, found.role, found.index), next: i + 1 }
   }
   // "police found him dead", "left her wounded".
-  const pronounState = w === 'him' || w === 'her' ? objectState(v, i, i + 1) : null
+  const pronounState =
+    w === 'him' || w === 'her' ? (objectState(v, i, i + 1) ?? leftWithWounds(v, i, i + 1)) : null
   if (pronounState && !verbRole) {
     return { quantity: make(v, i, i + 1, ONE, w, pronounState, i + 1), next: i + 1 }
   }
@@ -2008,7 +2086,7 @@ const readImplied = (
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
     const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
     // "left Jane Roe dead", "found Jane Roe and her son wounded": the state after the object is its role.
-    const state = objectState(v, i, k)
+    const state = objectState(v, i, k) ?? leftWithWounds(v, i, k)
     if (state)
       return {
         quantity: make(v, i, names.next, bounds, '', state, k),
@@ -2035,6 +2113,7 @@ const readImplied = (
   let role: QuantityRole | null =
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
   role ??= appositiveRole(v, i, conj.next)
+  role ??= leftWithWounds(v, from, conj.next)
   role ??= rolePredicate(v, conj.next)?.role ?? victimOfPredicate(v, noun, conj.next) ?? attributed
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
@@ -2076,6 +2155,30 @@ const victimOfPredicate = (v: View, noun: number, k: number): QuantityRole | nul
   return null
 }
 
+/**
+ * "a report of a shooting victim", "treated another shooting victim": someone newly told as the victim of a
+ * shooting was shot, or killed when the predicate says so ("a shooting victim died"). With "the" it names one
+ * already counted.
+ */
+const readShotVictim = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  if (!NEW_PERSON.has(norm(v, i)) || !SHOT_VICTIM.has(norm(v, i + 1)) || norm(v, i + 2) !== 'victim')
+    return null
+  const after = i + 3
+  // "a shooting victim advocate": the phrase goes on as a modifier.
+  const next = norm(v, after)
+  const ends =
+    after >= v.end ||
+    v.tokens[after].kind !== 'word' ||
+    FUNCTION.has(next) ||
+    AUXILIARIES.has(next) ||
+    DIED.has(next) ||
+    roleAt(v, after) !== null
+  if (!ends) return null
+  const found = rolePredicate(v, after)
+  const role = found && CASUALTY.has(found.role) ? found.role : 'dead_or_injured'
+  return { quantity: make(v, i, after, ONE, 'victim', role, i + 2), next: after }
+}
+
 /** Verbs that leave their object in a state told right after it: "left him dead", "found her wounded". */
 const STATE_VERBS = new Set(['left', 'leaving', 'leaves', 'leave', 'found', 'find', 'finds', 'discovered'])
 
@@ -2086,6 +2189,26 @@ const objectState = (v: View, i: number, k: number): QuantityRole | null => {
   if (!found || (found.role !== 'killed' && found.role !== 'injured')) return null
   // "left him dead" is a word, not "left him dead-set on …".
   return found.last === k + 1 ? found.role : null
+}
+
+/** Verbs that leave someone in a state: "left him with a broken arm". */
+const LEFT = new Set(['left', 'leaving', 'leaves', 'leave'])
+/** Words in a wound phrase that make it a death, not a wound: "left him with fatal injuries". */
+const FATAL_WORDS = new Set(['fatal', 'deadly', 'mortal'])
+
+/**
+ * "the crash left a woman with serious injuries", "a gunshot left Jane Roe with wounds to her face": the
+ * object of "left" told with injuries or wounds (a few modifiers before them) was hurt and is alive.
+ * `i` is the object's first token, `k` the token after it.
+ */
+const leftWithWounds = (v: View, i: number, k: number): QuantityRole | null => {
+  if (!LEFT.has(norm(v, i - 1)) || norm(v, k) !== 'with') return null
+  for (let j = k + 1; j < v.end && j < k + 6; j++) {
+    const w = norm(v, j)
+    if (FATAL_WORDS.has(w) || v.tokens[j].kind !== 'word') return null
+    if (WOUNDS.has(w)) return 'injured'
+  }
+  return null
 }
 
 /** Whether token i is the "'s" (or "'") of a possessor: "his neighbor's", "the boys'". */
@@ -2295,6 +2418,19 @@ const readFatal = (v: View, i: number): { quantity: Quantity; next: number } | n
   return null
 }
 
+/** Nouns for the act of wounding someone: "the wounding of her uncle". */
+const WOUNDINGS = new Set(['wounding', 'woundings'])
+
+/**
+ * "the killing of a girl and the wounding of her uncle", "the wounding of two men": the people wounded, named
+ * or counted after "of" as "the deaths of" names the dead; wounded, so alive.
+ */
+const readWoundingOf = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  if (!WOUNDINGS.has(norm(v, i)) || norm(v, i + 1) !== 'of' || NEGATORS.has(norm(v, i - 1))) return null
+  const victims = victimsOf(v, i, i + 1, 'injured')
+  return victims && victims.quantity.best !== null ? victims : null
+}
+
 /**
  * "tried to take her own life", "threatened to take his own life": a verb after "to" is an infinitive, which
  * reports an intent or an attempt, not a casualty (as for role verbs: "did not mean to hurt him").
@@ -2384,6 +2520,23 @@ const isShotBesideKilled = (found: readonly Quantity[], q: Quantity): boolean =>
   return found.some((k) => k.role === 'killed' && k.best !== null && k.span.end <= q.span.start)
 }
 
+/**
+ * "A father was killed and his 4-year-old son was shot": someone told by a possessive ("his son", "her
+ * friend") after a death in the same sentence is another person than the one who died, so a shooting of them
+ * left them alive, as for a newly introduced person. Only as the subject told shot ("his son was shot"): the
+ * object of a second attack ("then shot his baby") may have died of it as well.
+ */
+const isKinShotBesideKilled = (v: View, found: readonly Quantity[], q: Quantity): boolean => {
+  if (q.role !== 'dead_or_injured' || q.best !== 1 || !PEOPLE.has(q.counted)) return false
+  // "kills two teens, then shoots his baby": the object of a second attack may have died of it too.
+  let i = v.start
+  while (i < v.end && v.tokens[i].span.start < q.span.start) i++
+  const adverb = /^[a-z]+ly$|^(?:then|also)$/.test(norm(v, i - 1))
+  if (roleAt(v, i - 1)?.last === i || (adverb && roleAt(v, i - 2)?.last === i - 1)) return false
+  if (!POSSESSIVES.has(q.text.split(' ', 1)[0].toLowerCase())) return false
+  return found.some((k) => k.role === 'killed' && k.best !== null && k.span.end <= q.span.start)
+}
+
 /** A killing of oneself: "killing himself", "took her own life". */
 const isSuicide = (q: Quantity): boolean =>
   q.role === 'killed' && /^(?:him|her)self$|^\w+ own life$/i.test(q.text)
@@ -2468,6 +2621,7 @@ const STARTERS = new Set<string>([
   ...['no', 'nobody', 'none', 'no-one', 'another', 'him', 'himself', 'herself', 'fatal', 'deadly'],
   ...['shooting', 'stabbing', 'gunshot', 'hunting', "'s"],
   ...FATAL_NOUNS,
+  ...WOUNDINGS,
 ])
 
 /** A cheap test run on every token before the readers: numbers, starter words, capitals and hyphenated words. */
@@ -2560,6 +2714,18 @@ export const findQuantities = (
       i = fatal.next
       continue
     }
+    const shotVictim = readShotVictim(v, i)
+    if (shotVictim) {
+      found.push(shotVictim.quantity)
+      i = shotVictim.next
+      continue
+    }
+    const wounding = readWoundingOf(v, i)
+    if (wounding) {
+      found.push(wounding.quantity)
+      i = wounding.next
+      continue
+    }
     if (implied) {
       const one = readImplied(v, i)
       if (one) {
@@ -2579,7 +2745,11 @@ export const findQuantities = (
   if (sequence) found.push(sequence)
   const wounded = deriveWithWound(v, found)
   if (wounded) found.push(wounded)
-  const marked = found.map((q) => (isShotBesideKilled(found, q) ? { ...q, role: 'injured' as const } : q))
+  const marked = found.map((q) =>
+    isShotBesideKilled(found, q) || isKinShotBesideKilled(v, found, q)
+      ? { ...q, role: 'injured' as const }
+      : q,
+  )
   const newcomers = deriveNewcomers(v, marked)
   if (newcomers) marked.push(newcomers)
   return marked
