@@ -642,10 +642,8 @@ const addToCentroid = (
   ids: Int32Array,
   weights: Float64Array,
   keep: number,
+  order: Int32Array = idOrder(ids),
 ): void => {
-  const order = new Int32Array(ids.length)
-  for (let k = 0; k < order.length; k++) order[k] = k
-  order.sort((a, b) => ids[a] - ids[b])
   const oldIds = story.centroidIds
   const oldWeights = story.centroidWeights
   const mergedIds = new Int32Array(oldIds.length + ids.length)
@@ -689,6 +687,22 @@ const addToCentroid = (
 const pick = <T extends Int32Array | Float64Array>(from: T, at: Int32Array, into: T): T => {
   for (let k = 0; k < at.length; k++) into[k] = from[at[k]]
   return into
+}
+
+// Room for the index beside the id in `idOrder`: more than any article's distinct terms.
+const ID_ORDER_SPAN = 2 ** 21
+/**
+ * Indexes into `ids` (distinct, below 2^31) in ascending id order. Each id and its index are packed into
+ * one double (exact below 2^53), so that the native numeric sort of a typed array does the work instead of
+ * a comparator called from JavaScript.
+ */
+const idOrder = (ids: Int32Array): Int32Array => {
+  const packed = new Float64Array(ids.length)
+  for (let k = 0; k < ids.length; k++) packed[k] = ids[k] * ID_ORDER_SPAN + k
+  packed.sort()
+  const order = new Int32Array(ids.length)
+  for (let k = 0; k < ids.length; k++) order[k] = packed[k] % ID_ORDER_SPAN
+  return order
 }
 
 const isName = (term: string): boolean => term.startsWith('n:') || term.startsWith('e:')
@@ -1676,13 +1690,15 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       values[i] = v
       queryVector[terms[i]] = v
     }
-    queryIds = terms.slice().sort()
+    const byId = idOrder(terms)
+    queryIds = new Int32Array(size)
     queryWeights = new Float64Array(size)
     queryNames = new Uint8Array(size)
     for (let k = 0; k < size; k++) {
-      const id = queryIds[k]
-      queryWeights[k] = idf(id) * queryVector[id]
-      queryNames[k] = nameFlag[id]
+      const i = byId[k]
+      queryIds[k] = terms[i]
+      queryWeights[k] = idfs[i] * values[i]
+      queryNames[k] = nameFlag[terms[i]]
     }
     // Terms by weight, heaviest first (ties in the article's order); pairs are made only for the few
     // terms kept, since this runs for every article.
@@ -1981,7 +1997,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     })
     storyOfDoc.set(doc.id, best)
     if (roundUpReport) story.roundUp = true
-    addToCentroid(story, terms, shape, settings.centroidTerms)
+    addToCentroid(story, terms, shape, settings.centroidTerms, byId)
     story.normEpoch = -1
     if (f.day !== null) {
       story.minDay = story.minDay === null ? f.day : Math.min(story.minDay, f.day)
