@@ -387,6 +387,20 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Four men hurt in Dellport. Two men were shot in the leg and both were wounded.',
     { killed: 0, injured: 4 },
   ],
+  // A lead figure of people taken to hospital is a part of the wounded: a larger wounded figure past the lead is all.
+  [
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Four people were wounded, police said.',
+    { killed: 0, injured: 4 },
+  ],
+  // ... but not a figure told without a wound, or one that counts the dead too.
+  [
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. All four victims were taken to a clinic.',
+    { killed: 0, injured: 3 },
+  ],
+  [
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Last year four people were wounded or killed there.',
+    { killed: 0, injured: 3 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

@@ -982,25 +982,69 @@ export const recordOf = (
       ) ?? NONE(),
     injured:
       datedEarlierHurt(qs, current, titled, context, all) ??
-      summaryPastLead(
+      hospitalPastLead(
+        doc,
         current,
         titled,
-        { inLead, sentences, ordinals },
-        lead,
-        ordinalLater
-          ? all.injured
-          : shotCountedAsHurt(
-              current,
-              titled,
-              doc.text,
-              lead.killed?.best ?? 0,
-              lead.injured,
-              survivorPastLead(current, titled, inLead, lead.injured),
-            ),
+        inLead,
+        summaryPastLead(
+          current,
+          titled,
+          { inLead, sentences, ordinals },
+          lead,
+          ordinalLater
+            ? all.injured
+            : shotCountedAsHurt(
+                current,
+                titled,
+                doc.text,
+                lead.killed?.best ?? 0,
+                lead.injured,
+                survivorPastLead(current, titled, inLead, lead.injured),
+              ),
+        ),
       ) ??
       all.injured ??
       NONE(),
   }
+}
+
+/**
+ * "The shooting sent three people to the hospital … Four people were wounded": a figure of people taken to
+ * hospital counts those treated there, a part of the wounded, so a larger plain wounded figure past the lead
+ * is the whole count.
+ */
+const HOSPITAL_AFTER =
+  /^[^.;]{0,40}?\b(?:hospitali[sz]ed|(?:to|in|at)\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+)?hospitals?)\b/i
+const WOUND_WORD = /\b(?:injur\w*|wound\w*|hurt|shot|hit|struck)\b/i
+/** "Four people were wounded": a figure whose own clause says they were hurt, and none killed. */
+const HURT_AFTER = /^[^.;,]{0,30}?\b(?:injured|wounded|hurt)\b/i
+const DEATH_WORD = /\b(?:kill\w*|dead|died|deaths?|fatal\w*)\b/i
+
+const toldHurt = (text: string, q: Quantity): boolean => {
+  const after = HURT_AFTER.exec(text.slice(q.span.end, q.span.end + 60))
+  return after !== null && !DEATH_WORD.test(text.slice(q.span.end, q.span.end + after[0].length + 20))
+}
+
+const toldAtHospital = (doc: Pick<Doc, 'text' | 'meta'>, e: CasualtyCount['evidence'][number]): boolean => {
+  const source = e.field === 'title' ? (doc.meta.title ?? '') : doc.text
+  const after = HOSPITAL_AFTER.exec(source.slice(e.span.end, e.span.end + 80))
+  return after !== null && !WOUND_WORD.test(after[0])
+}
+
+const hospitalPastLead = (
+  doc: Pick<Doc, 'text' | 'meta'>,
+  qs: readonly Quantity[],
+  titled: Titled,
+  inLead: (q: Quantity) => boolean,
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.evidence.length === 0 || !told.evidence.every((e) => toldAtHospital(doc, e))) return told
+  const whole = qs.find((q) => {
+    const n = q.role === 'injured' && !titled.has(q) && !inLead(q) && opensWithFigure(q) ? figureOf(q) : null
+    return n !== null && n > told.best && !CHARGE.test(q.text) && toldHurt(doc.text, q)
+  })
+  return whole ? countOf(titled, { q: whole, n: figureOf(whole) ?? 0 }) : told
 }
 
 /**
