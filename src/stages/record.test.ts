@@ -394,12 +394,21 @@ const cases: [string, { killed: number; injured: number }][] = [
   ],
   // ... but not a figure told without a wound, or one that counts the dead too.
   [
-    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. All four victims were taken to a clinic.',
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Four people were treated at the scene.',
     { killed: 0, injured: 3 },
   ],
   [
     'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Last year four people were wounded or killed there.',
     { killed: 0, injured: 3 },
+  ],
+  // So is a larger shot figure past the lead, less the dead.
+  [
+    'Three people were still in hospital on Tuesday after a brawl in Dellport. It began at midnight. Police came soon. Officers searched the street. No one was arrested. A man is accused of firing into a crowd, hitting five people.',
+    { killed: 0, injured: 5 },
+  ],
+  [
+    'A man was killed and two people were in hospital after a brawl in Dellport. It began at midnight. Police came soon. Officers searched the street. No one was arrested. All four victims were taken to a clinic.',
+    { killed: 1, injured: 3 },
   ],
 ]
 

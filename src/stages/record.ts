@@ -982,26 +982,33 @@ export const recordOf = (
       ) ?? NONE(),
     injured:
       datedEarlierHurt(qs, current, titled, context, all) ??
-      hospitalPastLead(
+      shotPastHospitalLead(
         doc,
         current,
         titled,
         inLead,
-        summaryPastLead(
+        lead.killed?.best ?? 0,
+        hospitalPastLead(
+          doc,
           current,
           titled,
-          { inLead, sentences, ordinals },
-          lead,
-          ordinalLater
-            ? all.injured
-            : shotCountedAsHurt(
-                current,
-                titled,
-                doc.text,
-                lead.killed?.best ?? 0,
-                lead.injured,
-                survivorPastLead(current, titled, inLead, lead.injured),
-              ),
+          inLead,
+          summaryPastLead(
+            current,
+            titled,
+            { inLead, sentences, ordinals },
+            lead,
+            ordinalLater
+              ? all.injured
+              : shotCountedAsHurt(
+                  current,
+                  titled,
+                  doc.text,
+                  lead.killed?.best ?? 0,
+                  lead.injured,
+                  survivorPastLead(current, titled, inLead, lead.injured),
+                ),
+          ),
         ),
       ) ??
       all.injured ??
@@ -1030,6 +1037,31 @@ const toldAtHospital = (doc: Pick<Doc, 'text' | 'meta'>, e: CasualtyCount['evide
   const source = e.field === 'title' ? (doc.meta.title ?? '') : doc.text
   const after = HOSPITAL_AFTER.exec(source.slice(e.span.end, e.span.end + 80))
   return after !== null && !WOUND_WORD.test(after[0])
+}
+
+/**
+ * "Three still in hospital … he is accused of shooting into a crowd, hitting five people": past a lead that
+ * tells only of people in hospital, a larger shot figure less the lead's dead is the wounded.
+ */
+const shotPastHospitalLead = (
+  doc: Pick<Doc, 'text' | 'meta'>,
+  qs: readonly Quantity[],
+  titled: Titled,
+  inLead: (q: Quantity) => boolean,
+  killed: number,
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.evidence.length === 0 || !told.evidence.every((e) => toldAtHospital(doc, e))) return told
+  const survivors = (q: Quantity): number | null => {
+    const n =
+      q.role === 'dead_or_injured' && !titled.has(q) && !inLead(q) && opensWithFigure(q) ? figureOf(q) : null
+    return n === null || CHARGE.test(q.text) || OTHERS_AFTER.test(doc.text.slice(q.span.end, q.span.end + 12))
+      ? null
+      : n - killed
+  }
+  const shot = qs.find((q) => (survivors(q) ?? 0) > told.best)
+  const n = shot ? (survivors(shot) ?? 0) : 0
+  return shot ? { low: n, best: n, high: n, evidence: evidenceOf(titled, shot) } : told
 }
 
 const hospitalPastLead = (
