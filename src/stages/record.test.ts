@@ -410,6 +410,15 @@ const cases: [string, { killed: number; injured: number }][] = [
     'A man was killed and two people were in hospital after a brawl in Dellport. It began at midnight. Police came soon. Officers searched the street. No one was arrested. All four victims were taken to a clinic.',
     { killed: 1, injured: 3 },
   ],
+  // A split of the hurt between gunfire and glass gives the people shot, when its parts sum to the hurt.
+  [
+    'Five people were hurt on Elm Road in Dellport, four by gunshots and one by flying glass.',
+    { killed: 0, injured: 4 },
+  ],
+  [
+    'Five people were hurt on Elm Road in Dellport. Two were hit by bullets and one by flying glass, police said.',
+    { killed: 0, injured: 5 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

@@ -981,38 +981,41 @@ export const recordOf = (
         beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
       ) ?? NONE(),
     injured:
-      datedEarlierHurt(qs, current, titled, context, all) ??
-      shotPastHospitalLead(
+      gunfireShare(
         doc,
-        current,
-        titled,
-        inLead,
-        lead.killed?.best ?? 0,
-        hospitalPastLead(
-          doc,
-          current,
-          titled,
-          inLead,
-          summaryPastLead(
+        sentences,
+        datedEarlierHurt(qs, current, titled, context, all) ??
+          shotPastHospitalLead(
+            doc,
             current,
             titled,
-            { inLead, sentences, ordinals },
-            lead,
-            ordinalLater
-              ? all.injured
-              : shotCountedAsHurt(
-                  current,
-                  titled,
-                  doc.text,
-                  lead.killed?.best ?? 0,
-                  lead.injured,
-                  survivorPastLead(current, titled, inLead, lead.injured),
-                ),
-          ),
-        ),
-      ) ??
-      all.injured ??
-      NONE(),
+            inLead,
+            lead.killed?.best ?? 0,
+            hospitalPastLead(
+              doc,
+              current,
+              titled,
+              inLead,
+              summaryPastLead(
+                current,
+                titled,
+                { inLead, sentences, ordinals },
+                lead,
+                ordinalLater
+                  ? all.injured
+                  : shotCountedAsHurt(
+                      current,
+                      titled,
+                      doc.text,
+                      lead.killed?.best ?? 0,
+                      lead.injured,
+                      survivorPastLead(current, titled, inLead, lead.injured),
+                    ),
+              ),
+            ),
+          ) ??
+          all.injured,
+      ) ?? NONE(),
   }
 }
 
@@ -1037,6 +1040,34 @@ const toldAtHospital = (doc: Pick<Doc, 'text' | 'meta'>, e: CasualtyCount['evide
   const source = e.field === 'title' ? (doc.meta.title ?? '') : doc.text
   const after = HOSPITAL_AFTER.exec(source.slice(e.span.end, e.span.end + 80))
   return after !== null && !WOUND_WORD.test(after[0])
+}
+
+/** A small figure as a word or digits ("four", "4"). */
+const smallFigure = (word: string): number | null =>
+  /^\d+$/.test(word) ? Number(word) : (UNITS.get(word.toLowerCase()) ?? null)
+
+/**
+ * "Five people were hurt, four by gunshots and one by flying glass": a split of the hurt between gunfire and
+ * another cause (glass, shrapnel, a car, a fall), whose parts sum to the count, gives the people shot, whom a
+ * register of gun violence counts.
+ */
+const GUNFIRE_PART =
+  /\b(\w+)(?:\s+(?:people|persons|victims|others|of them))?\s+(?:(?:were|was)\s+)?(?:(?:injured|hurt|wounded|struck|hit)\s+)?(?:by|from)\s+(?:gunshots?|gunfire|bullets?)\b[^.;]*?\band\s+(\w+)\b[^.;]*?\b(?:glass|shrapnel|fragments?|debris|a car|a vehicle|falling|fell|trampl\w*)\b/i
+
+const gunfireShare = (
+  doc: Pick<Doc, 'text'>,
+  sentences: readonly Span[],
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.best < 2) return told
+  for (const sentence of sentences) {
+    const m = GUNFIRE_PART.exec(doc.text.slice(sentence.start, sentence.end))
+    const shot = m ? smallFigure(m[1]) : null
+    const other = m ? smallFigure(m[2]) : null
+    if (shot !== null && other !== null && shot > 0 && shot + other === told.best)
+      return { ...told, low: shot, best: shot, high: shot }
+  }
+  return told
 }
 
 /**
