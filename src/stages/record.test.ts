@@ -419,6 +419,16 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Five people were hurt on Elm Road in Dellport. Two were hit by bullets and one by flying glass, police said.',
     { killed: 0, injured: 5 },
   ],
+  // Someone hurt otherwise than by gunfire, told apart, is left out when a wounded figure and they sum to the hurt ...
+  [
+    'Three people were hurt on Elm Road in Dellport. Two women were wounded by bullets. Police said the third victim was hit by flying glass.',
+    { killed: 0, injured: 2 },
+  ],
+  // ... but glass thrown by the gunfire is the gunfire's.
+  [
+    'Three people were hurt on Elm Road in Dellport. Two women were wounded by bullets. A man was hit by flying glass from the gunfire.',
+    { killed: 0, injured: 3 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

@@ -981,40 +981,46 @@ export const recordOf = (
         beyondDefinite(beyondOpen(lead.killed, all.killed), all.killed) ?? all.killed,
       ) ?? NONE(),
     injured:
-      gunfireShare(
+      hurtOtherwise(
         doc,
+        current,
+        titled,
         sentences,
-        datedEarlierHurt(qs, current, titled, context, all) ??
-          shotPastHospitalLead(
-            doc,
-            current,
-            titled,
-            inLead,
-            lead.killed?.best ?? 0,
-            hospitalPastLead(
+        gunfireShare(
+          doc,
+          sentences,
+          datedEarlierHurt(qs, current, titled, context, all) ??
+            shotPastHospitalLead(
               doc,
               current,
               titled,
               inLead,
-              summaryPastLead(
+              lead.killed?.best ?? 0,
+              hospitalPastLead(
+                doc,
                 current,
                 titled,
-                { inLead, sentences, ordinals },
-                lead,
-                ordinalLater
-                  ? all.injured
-                  : shotCountedAsHurt(
-                      current,
-                      titled,
-                      doc.text,
-                      lead.killed?.best ?? 0,
-                      lead.injured,
-                      survivorPastLead(current, titled, inLead, lead.injured),
-                    ),
+                inLead,
+                summaryPastLead(
+                  current,
+                  titled,
+                  { inLead, sentences, ordinals },
+                  lead,
+                  ordinalLater
+                    ? all.injured
+                    : shotCountedAsHurt(
+                        current,
+                        titled,
+                        doc.text,
+                        lead.killed?.best ?? 0,
+                        lead.injured,
+                        survivorPastLead(current, titled, inLead, lead.injured),
+                      ),
+                ),
               ),
-            ),
-          ) ??
-          all.injured,
+            ) ??
+            all.injured,
+        ),
       ) ?? NONE(),
   }
 }
@@ -1040,6 +1046,52 @@ const toldAtHospital = (doc: Pick<Doc, 'text' | 'meta'>, e: CasualtyCount['evide
   const source = e.field === 'title' ? (doc.meta.title ?? '') : doc.text
   const after = HOSPITAL_AFTER.exec(source.slice(e.span.end, e.span.end + 80))
   return after !== null && !WOUND_WORD.test(after[0])
+}
+
+/**
+ * "Two women were grazed by bullets. The third victim was hit by flying glass": people hurt otherwise than
+ * by gunfire (glass, a car), told apart in a sentence that tells of no gunshot, are left out of the hurt count
+ * when a wounded figure of the report and those people sum to it, for a register of gun violence counts the
+ * people shot. Glass "from the gunfire" is the gunfire's; someone "running from the gunfire" hit by a car is not.
+ */
+const HURT_OTHERWISE =
+  /\b(?:(?:hit|struck|injured|hurt|cut)\s+(?:by|with|from)\s+(?:(?:flying|shattered|broken)\s+)?(?:glass|shrapnel|a car|a vehicle)|glass struck|cuts and scrapes)\b/i
+const GUNSHOT_WORD = /\b(?:shot|bullets?|gunshots?|gunfire|grazed)\b/i
+
+const hurtOtherwise = (
+  doc: Pick<Doc, 'text'>,
+  qs: readonly Quantity[],
+  titled: Titled,
+  sentences: readonly Span[],
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.best < 2) return told
+  const otherwise = sentences.filter((x) => {
+    const words = doc.text.slice(x.start, x.end)
+    return (
+      HURT_OTHERWISE.test(words) &&
+      !GUNSHOT_WORD.test(
+        words.replace(/\b(?:running|fleeing|fled|ran)\s+(?:from|after)\s+the\s+gunfire\b/gi, ''),
+      )
+    )
+  })
+  if (otherwise.length === 0) return told
+  const people = otherwise.reduce((sum, x) => {
+    const first = doc.text.slice(x.start, x.end).split(/\s+/).slice(0, 3).map(smallFigure)
+    return sum + (first.find((n) => n !== null && n > 1) ?? 1)
+  }, 0)
+  const within = (q: Quantity): boolean =>
+    otherwise.some((x) => x.start <= q.span.start && q.span.start < x.end)
+  const shot = qs.find(
+    (q) =>
+      q.role === 'injured' &&
+      !titled.has(q) &&
+      opensWithFigure(q) &&
+      !within(q) &&
+      (figureOf(q) ?? 0) > 0 &&
+      (figureOf(q) ?? 0) + people === told.best,
+  )
+  return shot ? countOf(titled, { q: shot, n: figureOf(shot) ?? 0 }) : told
 }
 
 /** A small figure as a word or digits ("four", "4"). */
