@@ -387,6 +387,48 @@ const cases: [string, { killed: number; injured: number }][] = [
     'Four men hurt in Dellport. Two men were shot in the leg and both were wounded.',
     { killed: 0, injured: 4 },
   ],
+  // A lead figure of people taken to hospital is a part of the wounded: a larger wounded figure past the lead is all.
+  [
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Four people were wounded, police said.',
+    { killed: 0, injured: 4 },
+  ],
+  // ... but not a figure told without a wound, or one that counts the dead too.
+  [
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Four people were treated at the scene.',
+    { killed: 0, injured: 3 },
+  ],
+  [
+    'A brawl outside a bar in Dellport sent three people to the hospital. It began at midnight. Police came soon. Officers searched the street. No one was arrested. Last year four people were wounded or killed there.',
+    { killed: 0, injured: 3 },
+  ],
+  // So is a larger shot figure past the lead, less the dead.
+  [
+    'Three people were still in hospital on Tuesday after a brawl in Dellport. It began at midnight. Police came soon. Officers searched the street. No one was arrested. A man is accused of firing into a crowd, hitting five people.',
+    { killed: 0, injured: 5 },
+  ],
+  [
+    'A man was killed and two people were in hospital after a brawl in Dellport. It began at midnight. Police came soon. Officers searched the street. No one was arrested. All four victims were taken to a clinic.',
+    { killed: 1, injured: 3 },
+  ],
+  // A split of the hurt between gunfire and glass gives the people shot, when its parts sum to the hurt.
+  [
+    'Five people were hurt on Elm Road in Dellport, four by gunshots and one by flying glass.',
+    { killed: 0, injured: 4 },
+  ],
+  [
+    'Five people were hurt on Elm Road in Dellport. Two were hit by bullets and one by flying glass, police said.',
+    { killed: 0, injured: 5 },
+  ],
+  // Someone hurt otherwise than by gunfire, told apart, is left out when a wounded figure and they sum to the hurt ...
+  [
+    'Three people were hurt on Elm Road in Dellport. Two women were wounded by bullets. Police said the third victim was hit by flying glass.',
+    { killed: 0, injured: 2 },
+  ],
+  // ... but glass thrown by the gunfire is the gunfire's.
+  [
+    'Three people were hurt on Elm Road in Dellport. Two women were wounded by bullets. A man was hit by flying glass from the gunfire.',
+    { killed: 0, injured: 3 },
+  ],
 ]
 
 test('record: one killed and one injured count per document', () => {

@@ -1002,26 +1002,185 @@ export const recordOf = (
           all.killed,
       ) ?? NONE(),
     injured:
-      datedEarlierHurt(qs, current, titled, context, all) ??
-      summaryPastLead(
+      hurtOtherwise(
+        doc,
         current,
         titled,
-        { inLead, sentences, ordinals },
-        lead,
-        ordinalLater
-          ? all.injured
-          : shotCountedAsHurt(
+        sentences,
+        gunfireShare(
+          doc,
+          sentences,
+          datedEarlierHurt(qs, current, titled, context, all) ??
+            shotPastHospitalLead(
+              doc,
               current,
               titled,
-              doc.text,
+              inLead,
               lead.killed?.best ?? 0,
-              lead.injured,
-              survivorPastLead(current, titled, inLead, lead.injured),
-            ),
-      ) ??
-      all.injured ??
-      NONE(),
+              hospitalPastLead(
+                doc,
+                current,
+                titled,
+                inLead,
+                summaryPastLead(
+                  current,
+                  titled,
+                  { inLead, sentences, ordinals },
+                  lead,
+                  ordinalLater
+                    ? all.injured
+                    : shotCountedAsHurt(
+                        current,
+                        titled,
+                        doc.text,
+                        lead.killed?.best ?? 0,
+                        lead.injured,
+                        survivorPastLead(current, titled, inLead, lead.injured),
+                      ),
+                ),
+              ),
+            ) ??
+            all.injured,
+        ),
+      ) ?? NONE(),
   }
+}
+
+/**
+ * "The shooting sent three people to the hospital … Four people were wounded": a figure of people taken to
+ * hospital counts those treated there, a part of the wounded, so a larger plain wounded figure past the lead
+ * is the whole count.
+ */
+const HOSPITAL_AFTER =
+  /^[^.;]{0,40}?\b(?:hospitali[sz]ed|(?:to|in|at)\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+)?hospitals?)\b/i
+const WOUND_WORD = /\b(?:injur\w*|wound\w*|hurt|shot|hit|struck)\b/i
+/** "Four people were wounded": a figure whose own clause says they were hurt, and none killed. */
+const HURT_AFTER = /^[^.;,]{0,30}?\b(?:injured|wounded|hurt)\b/i
+const DEATH_WORD = /\b(?:kill\w*|dead|died|deaths?|fatal\w*)\b/i
+
+const toldHurt = (text: string, q: Quantity): boolean => {
+  const after = HURT_AFTER.exec(text.slice(q.span.end, q.span.end + 60))
+  return after !== null && !DEATH_WORD.test(text.slice(q.span.end, q.span.end + after[0].length + 20))
+}
+
+const toldAtHospital = (doc: Pick<Doc, 'text' | 'meta'>, e: CasualtyCount['evidence'][number]): boolean => {
+  const source = e.field === 'title' ? (doc.meta.title ?? '') : doc.text
+  const after = HOSPITAL_AFTER.exec(source.slice(e.span.end, e.span.end + 80))
+  return after !== null && !WOUND_WORD.test(after[0])
+}
+
+/**
+ * "Two women were grazed by bullets. The third victim was hit by flying glass": people hurt otherwise than
+ * by gunfire (glass, a car), told apart in a sentence that tells of no gunshot, are left out of the hurt count
+ * when a wounded figure of the report and those people sum to it, for a register of gun violence counts the
+ * people shot. Glass "from the gunfire" is the gunfire's; someone "running from the gunfire" hit by a car is not.
+ */
+const HURT_OTHERWISE =
+  /\b(?:(?:hit|struck|injured|hurt|cut)\s+(?:by|with|from)\s+(?:(?:flying|shattered|broken)\s+)?(?:glass|shrapnel|a car|a vehicle)|glass struck|cuts and scrapes)\b/i
+const GUNSHOT_WORD = /\b(?:shot|bullets?|gunshots?|gunfire|grazed)\b/i
+
+const hurtOtherwise = (
+  doc: Pick<Doc, 'text'>,
+  qs: readonly Quantity[],
+  titled: Titled,
+  sentences: readonly Span[],
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.best < 2) return told
+  const otherwise = sentences.filter((x) => {
+    const words = doc.text.slice(x.start, x.end)
+    return (
+      HURT_OTHERWISE.test(words) &&
+      !GUNSHOT_WORD.test(
+        words.replace(/\b(?:running|fleeing|fled|ran)\s+(?:from|after)\s+the\s+gunfire\b/gi, ''),
+      )
+    )
+  })
+  if (otherwise.length === 0) return told
+  const people = otherwise.reduce((sum, x) => {
+    const first = doc.text.slice(x.start, x.end).split(/\s+/).slice(0, 3).map(smallFigure)
+    return sum + (first.find((n) => n !== null && n > 1) ?? 1)
+  }, 0)
+  const within = (q: Quantity): boolean =>
+    otherwise.some((x) => x.start <= q.span.start && q.span.start < x.end)
+  const shot = qs.find(
+    (q) =>
+      q.role === 'injured' &&
+      !titled.has(q) &&
+      opensWithFigure(q) &&
+      !within(q) &&
+      (figureOf(q) ?? 0) > 0 &&
+      (figureOf(q) ?? 0) + people === told.best,
+  )
+  return shot ? countOf(titled, { q: shot, n: figureOf(shot) ?? 0 }) : told
+}
+
+/** A small figure as a word or digits ("four", "4"). */
+const smallFigure = (word: string): number | null =>
+  /^\d+$/.test(word) ? Number(word) : (UNITS.get(word.toLowerCase()) ?? null)
+
+/**
+ * "Five people were hurt, four by gunshots and one by flying glass": a split of the hurt between gunfire and
+ * another cause (glass, shrapnel, a car, a fall), whose parts sum to the count, gives the people shot, whom a
+ * register of gun violence counts.
+ */
+const GUNFIRE_PART =
+  /\b(\w+)(?:\s+(?:people|persons|victims|others|of them))?\s+(?:(?:were|was)\s+)?(?:(?:injured|hurt|wounded|struck|hit)\s+)?(?:by|from)\s+(?:gunshots?|gunfire|bullets?)\b[^.;]*?\band\s+(\w+)\b[^.;]*?\b(?:glass|shrapnel|fragments?|debris|a car|a vehicle|falling|fell|trampl\w*)\b/i
+
+const gunfireShare = (
+  doc: Pick<Doc, 'text'>,
+  sentences: readonly Span[],
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.best < 2) return told
+  for (const sentence of sentences) {
+    const m = GUNFIRE_PART.exec(doc.text.slice(sentence.start, sentence.end))
+    const shot = m ? smallFigure(m[1]) : null
+    const other = m ? smallFigure(m[2]) : null
+    if (shot !== null && other !== null && shot > 0 && shot + other === told.best)
+      return { ...told, low: shot, best: shot, high: shot }
+  }
+  return told
+}
+
+/**
+ * "Three still in hospital … he is accused of shooting into a crowd, hitting five people": past a lead that
+ * tells only of people in hospital, a larger shot figure less the lead's dead is the wounded.
+ */
+const shotPastHospitalLead = (
+  doc: Pick<Doc, 'text' | 'meta'>,
+  qs: readonly Quantity[],
+  titled: Titled,
+  inLead: (q: Quantity) => boolean,
+  killed: number,
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.evidence.length === 0 || !told.evidence.every((e) => toldAtHospital(doc, e))) return told
+  const survivors = (q: Quantity): number | null => {
+    const n =
+      q.role === 'dead_or_injured' && !titled.has(q) && !inLead(q) && opensWithFigure(q) ? figureOf(q) : null
+    return n === null || CHARGE.test(q.text) || OTHERS_AFTER.test(doc.text.slice(q.span.end, q.span.end + 12))
+      ? null
+      : n - killed
+  }
+  const shot = qs.find((q) => (survivors(q) ?? 0) > told.best)
+  const n = shot ? (survivors(shot) ?? 0) : 0
+  return shot ? { low: n, best: n, high: n, evidence: evidenceOf(titled, shot) } : told
+}
+
+const hospitalPastLead = (
+  doc: Pick<Doc, 'text' | 'meta'>,
+  qs: readonly Quantity[],
+  titled: Titled,
+  inLead: (q: Quantity) => boolean,
+  told: CasualtyCount | null,
+): CasualtyCount | null => {
+  if (!told || told.evidence.length === 0 || !told.evidence.every((e) => toldAtHospital(doc, e))) return told
+  const whole = qs.find((q) => {
+    const n = q.role === 'injured' && !titled.has(q) && !inLead(q) && opensWithFigure(q) ? figureOf(q) : null
+    return n !== null && n > told.best && !CHARGE.test(q.text) && toldHurt(doc.text, q)
+  })
+  return whole ? countOf(titled, { q: whole, n: figureOf(whole) ?? 0 }) : told
 }
 
 /**
