@@ -281,6 +281,20 @@ const cases: [string, { killed: number; injured: number }][] = [
     'The suspect in the Dellport shootings killed four people and wounded two. One man died at the scene, police said.',
     { killed: 4, injured: 2 },
   ],
+  // A toll from a week before is an earlier incident's.
+  [
+    'A man was wounded on Elm Road on Friday. A week ago, two people were killed and five others injured outside a club in Dellport.',
+    { killed: 0, injured: 1 },
+  ],
+  // A sentence that counts its incidents is a round-up even beside figures that state no number.
+  [
+    'Four people were killed and 11 wounded in three separate shootings on Tuesday. A man was found dead in a car on Elm Road.',
+    { killed: 1, injured: 0 },
+  ],
+  [
+    'Six people were shot in 2 shootings on Friday night. A woman was wounded outside a bar on Elm Road.',
+    { killed: 0, injured: 1 },
+  ],
   // ... unless the round-up is all there is.
   ['Four people were killed and 11 wounded in separate shootings on Tuesday.', { killed: 4, injured: 11 }],
   // "N other … also killed" adds to the one victim named before them ...

@@ -1755,8 +1755,37 @@ const withoutAggregates = (
   // Plural incidents may be one spree ("killed four people in three separate locations"): they give way
   // only to figures that state a number, not to "a man" or "a murder" alone.
   const stated = casualties.some((q) => !rounded.has(q) && statesFigure(q))
-  const dropped = stated ? rounded : new Set(casualties.filter((q) => marked.get(q) === 'statistic'))
+  const dropped = stated
+    ? rounded
+    : new Set(casualties.filter((q) => marked.get(q) === 'statistic' || countedIncidents(doc, q, titled)))
   return qs.filter((q) => !dropped.has(q))
+}
+
+const PLURAL_INCIDENTS = new Set(vocabulary.aggregateWords.filter((w) => w.endsWith('s')))
+
+/**
+ * "Five people were shot in three separate shootings": a sentence that counts two or more incidents is a
+ * round-up even when nothing else in the report states a number, unlike bare "shootings", which a spree
+ * can be told with.
+ */
+const countedIncidents = (
+  doc: Pick<Doc, 'meta' | 'sentences' | 'tokens'>,
+  q: Quantity,
+  titled: Titled,
+): boolean => {
+  const sentence = (doc.sentences ?? []).find((s) => s.start <= q.span.start && q.span.start < s.end)
+  const tokens = titled.has(q)
+    ? tokenizeText(doc.meta.title ?? '')
+    : sentence
+      ? (doc.tokens ?? []).filter((t) => t.span.start >= sentence.start && t.span.start < sentence.end)
+      : []
+  return tokens.some((t, i) => {
+    if (!PLURAL_INCIDENTS.has(t.norm)) return false
+    const before = tokens[i - 1]?.norm === 'separate' ? tokens[i - 2] : tokens[i - 1]
+    if (!before) return false
+    const n = /^\d+$/.test(before.norm) ? Number(before.norm) : UNITS.get(before.norm)
+    return n !== undefined && n >= 2
+  })
 }
 
 /** Index of the first token starting at or after `offset`. */
