@@ -251,6 +251,12 @@ const othersKilled = (
   return best
 }
 
+/** A wounded pick with `dead` of its members told as killed taken out: its quantity re-counted to the rest. */
+const lessDead = (hurt: { q: Quantity; n: number }, dead: number): { q: Quantity; n: number } => {
+  const n = hurt.n - dead
+  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+}
+
 /**
  * "Four people were wounded. One of them later died": a killed part of the wounded group, told right after
  * it, leaves the rest wounded (3). The sentence after the wounded figure must name the dead as a part ("one
@@ -280,8 +286,7 @@ const diedAmong = (
         : (UNITS.get(group.toLowerCase()) ?? null)
       : null
     if (size !== null && size !== hurt.n) continue
-    const n = hurt.n - p.best
-    return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+    return lessDead(hurt, p.best)
   }
   return hurt
 }
@@ -311,8 +316,7 @@ const namedDiedAmong = (
     if (name && members.has(name)) died.add(name)
   }
   if (died.size === 0 || died.size >= hurt.n) return hurt
-  const n = hurt.n - died.size
-  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+  return lessDead(hurt, died.size)
 }
 
 /**
@@ -332,8 +336,7 @@ const includingTheDead = (
   const at = hurt.q.span.end + including[0].length
   const part = qs.find((p) => p.role === 'killed' && !titled.has(p) && p.span.start === at && p.best !== null)
   if (!part?.best || part.best >= hurt.n) return hurt
-  const n = hurt.n - part.best
-  return { q: { ...hurt.q, low: n, best: n, high: n }, n }
+  return lessDead(hurt, part.best)
 }
 
 /**
