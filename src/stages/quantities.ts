@@ -2668,6 +2668,19 @@ const isBareSubject = (v: View, i: number): boolean => {
 }
 const HEADLINE_CONJUNCTIONS = new Set(['after', 'as', 'when'])
 
+/**
+ * Readers of a casualty phrase with no leading figure ("a deadly shooting", "a shooting victim", "the
+ * wounding of two men"), tried in this order after the figure readers; the first that reads wins.
+ */
+const PHRASE_READERS = [readFatal, readShotVictim, readWoundingOf]
+const readPhrase = (v: View, i: number): { quantity: Quantity; next: number } | null => {
+  for (const read of PHRASE_READERS) {
+    const phrase = read(v, i)
+    if (phrase) return phrase
+  }
+  return null
+}
+
 /** Finds the quantities in one sentence's tokens [start, end). */
 export const findQuantities = (
   text: string,
@@ -2708,22 +2721,10 @@ export const findQuantities = (
       i += 1
       continue
     }
-    const fatal = readFatal(v, i)
-    if (fatal) {
-      found.push(fatal.quantity)
-      i = fatal.next
-      continue
-    }
-    const shotVictim = readShotVictim(v, i)
-    if (shotVictim) {
-      found.push(shotVictim.quantity)
-      i = shotVictim.next
-      continue
-    }
-    const wounding = readWoundingOf(v, i)
-    if (wounding) {
-      found.push(wounding.quantity)
-      i = wounding.next
+    const phrase = readPhrase(v, i)
+    if (phrase) {
+      found.push(phrase.quantity)
+      i = phrase.next
       continue
     }
     if (implied) {
