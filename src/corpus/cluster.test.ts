@@ -113,6 +113,18 @@ describe('createStoryIndex', () => {
     ])
   })
 
+  it('finds copies of members restored from a snapshot, unless it holds signatures of an older scheme', () => {
+    const index = createStoryIndex()
+    index.add(storm1[0])
+    const state = JSON.parse(JSON.stringify(index.toJSON()))
+    const copy = doc('copy', `${storm1[0].text} Copyright Example Wire.`, '2031-05-06')
+    assert.equal(storyIndexFromJSON(state).add(copy).duplicateOf, 's1a')
+    // A snapshot saved before signatures named their scheme: its stories stay, its signatures do not compare.
+    const older = storyIndexFromJSON({ ...state, signatures: undefined })
+    assert.deepEqual(older.add(copy), { story: 'story-s1a', isNew: false })
+    assert.equal(older.stories()[0].independent, 2)
+  })
+
   it('is idempotent for an id it has seen', () => {
     const index = createStoryIndex()
     index.add(storm1[0])

@@ -10,7 +10,13 @@ import stopwords from '../data/grouping-stopwords.json' with { type: 'json' }
 import type { Doc } from '../model/types.ts'
 import { isRegion, partOf, placeWithin, populationOf } from '../stages/entity-gazetteer.ts'
 import { type FeaturiseOptions, featurise, type GroupingFeatures, stem } from './grouping-features.ts'
-import { decodeSignature, encodeSignature, findDuplicate, minhash } from './near-duplicates.ts'
+import {
+  decodeSignature,
+  encodeSignature,
+  findDuplicate,
+  minhash,
+  SIGNATURE_SCHEME,
+} from './near-duplicates.ts'
 
 /** Options of the story index. Defaults were tuned on ECB+, GVA and AllSides (see eval/grouping.eval.ts). */
 export interface StoryIndexOptions {
@@ -150,6 +156,11 @@ export interface StoryGroup {
 export interface StoryIndexState {
   version: 1
   options: StoryIndexOptions
+  /**
+   * The members' near-duplicate signature scheme ({@link SIGNATURE_SCHEME}). Signatures of another scheme
+   * (or of snapshots from before it was recorded) are not kept: copies of those members go unnoticed.
+   */
+  signatures?: string
   count: number
   latestDay: number | null
   df: [string, number][]
@@ -370,6 +381,8 @@ const CLOSED_MAP = new Map<never, never>()
 const CLOSED_SET = new Set<never>()
 // Candidates (best by cheap score) that get the full nearest-member comparison.
 const NEAREST_CANDIDATES = 5
+// The signature of a restored member whose saved one is of another scheme: compares with nothing.
+const NO_SIGNATURE = new Uint32Array(0)
 // The gap at which `gapLong` reaches 1: about a month, the time follow-ups (charges, funerals, trials)
 // most often take.
 const LONG_GAP_DAYS = 30
@@ -1225,8 +1238,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const index = stories.length
       stories.push({
         id: s.id,
-        documents: s.documents,
-        duplicates: s.duplicates,
+        // Copies: adds push to them, and the snapshot given may be restored again.
+        documents: [...s.documents],
+        duplicates: [...s.duplicates],
         independent: s.independent,
         open: s.open,
         ...centroidOf(s.centroid.map(([term, w]): [number, number] => [intern(term), w])),
@@ -1264,7 +1278,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         posted: new Set(),
         members: s.members.map(([id, sig, vector]) => ({
           id,
-          signature: decodeSignature(sig),
+          signature: state?.signatures === SIGNATURE_SCHEME ? decodeSignature(sig) : NO_SIGNATURE,
           terms: Int32Array.from(vector, ([term]) => intern(term)),
           weights: Float64Array.from(vector, ([, w]) => w),
         })),
@@ -2092,6 +2106,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     toJSON: () => ({
       version: 1,
       options,
+      signatures: SIGNATURE_SCHEME,
       count,
       latestDay,
       df: termOf.flatMap((term, id): [string, number][] => (dfOf[id] > 0 ? [[term, dfOf[id]]] : [])),

@@ -17,6 +17,19 @@ describe('minhash similarity', () => {
     ['a copy with a new dateline and tail', wire, copy, (s) => s >= 0.6],
     ['an independent report of the same event', wire, independent, (s) => s < 0.2],
     ['short identical texts', 'storm hits', 'storm hits', (s) => s === 1],
+    // Fewer shingles than bins: the empty bins borrow values, and still tell related texts from unrelated.
+    [
+      'short texts, one word changed',
+      'a storm hit the coast on monday night',
+      'a storm hit the coast on sunday night',
+      (s) => s > 0.1 && s < 0.9,
+    ],
+    [
+      'short unrelated texts',
+      'a storm hit the coast on monday',
+      'the council voted to close two schools',
+      (s) => s < 0.1,
+    ],
   ]
   for (const [name, a, b, ok] of cases) {
     it(name, () => {
@@ -43,6 +56,11 @@ describe('findDuplicate', () => {
     ]
     assert.equal(findDuplicate(minhash(words(copy)), candidates)?.id, 'wire')
     assert.equal(findDuplicate(minhash(words('an unrelated text about a cat show')), candidates), undefined)
+  })
+
+  it('passes over a candidate whose signature is of another length', () => {
+    const candidates = [{ id: 'older', signature: minhash(words(wire), { hashes: 32 }) }]
+    assert.equal(findDuplicate(minhash(words(wire)), candidates), undefined)
   })
 })
 

@@ -8,11 +8,18 @@
 export interface MinHashOptions {
   /** Words per shingle. */
   shingle?: number
-  /** Number of hash functions (signature length). More is more precise and slower. */
+  /** Signature length (bins). More is more precise; the cost of hashing does not grow with it. */
   hashes?: number
 }
 
-// FNV-1a over a string: fast, dependency-free, and good enough as the base hash of a shingle.
+/**
+ * Names the signature scheme, so a saved index can tell whether its signatures compare with new ones:
+ * one-permutation MinHash, 64 bins, over 4-word shingles. (Snapshots without it hold 32 independent
+ * hashes per text, which do not compare.)
+ */
+export const SIGNATURE_SCHEME = 'oph-64'
+
+// FNV-1a over a string: fast, dependency-free, and good enough as the base hash of a word.
 const fnv1a = (text: string): number => {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
@@ -22,24 +29,7 @@ const fnv1a = (text: string): number => {
   return h >>> 0
 }
 
-// Fixed odd multipliers and offsets derived from a simple LCG so signatures are stable across runs and
-// machines (a serialised index must stay comparable with new signatures).
-const PARAMS = (() => {
-  const a: number[] = []
-  const b: number[] = []
-  let seed = 0x9e3779b9
-  const next = (): number => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
-    return seed
-  }
-  for (let i = 0; i < 256; i++) {
-    a.push(next() | 1)
-    b.push(next())
-  }
-  return { a, b }
-})()
-
-// A 32-bit mix (murmur3 finaliser) so the permuted values are well spread even for similar inputs.
+// A 32-bit mix (murmur3 finaliser) so the hashes are well spread even for similar inputs.
 const mix = (x: number): number => {
   let h = x
   h ^= h >>> 16
@@ -50,29 +40,61 @@ const mix = (x: number): number => {
   return h >>> 0
 }
 
+const EMPTY = 0xffffffff
+// Bin of a 32-bit hash among `bins`, by its high bits.
+const binOf = (hash: number, bins: number): number => Math.floor((hash / 4294967296) * bins)
+
 /**
- * MinHash signature of a word sequence. Texts shorter than one shingle use the whole text as the shingle,
- * so two identical short texts still match.
+ * MinHash signature of a word sequence, by one-permutation hashing: each shingle is hashed once, its hash
+ * picks a bin and the bin keeps the least value, so the cost is one hash per shingle, not one per shingle
+ * and signature slot (the estimate of Jaccard similarity is as good). Bins no shingle fell in borrow the
+ * value of a bin picked by a fixed probe sequence (Shrivastava's optimal densification), so short texts
+ * still compare. Texts shorter than one shingle use the whole text as the shingle, so two identical short
+ * texts still match.
  *
  * @example
  * const sig = minhash(['a', 'storm', 'hit', 'the', 'coast'], { shingle: 3 })
  */
 export const minhash = (
   words: readonly string[],
-  { shingle = 4, hashes = 32 }: MinHashOptions = {},
+  { shingle = 4, hashes = 64 }: MinHashOptions = {},
 ): Uint32Array => {
-  if (hashes > PARAMS.a.length)
-    throw new RangeError(`Expected at most ${PARAMS.a.length} hashes, not ${hashes}`)
-  const signature = new Uint32Array(hashes).fill(0xffffffff)
+  if (!Number.isInteger(hashes) || hashes < 1)
+    throw new RangeError(`Expected a whole number of hashes, not ${hashes}`)
+  const signature = new Uint32Array(hashes).fill(EMPTY)
   // Hash each word once, then combine a window of word hashes into the shingle hash: no string joins.
-  const wordHashes = words.map(fnv1a)
-  const count = Math.max(1, words.length - shingle + 1)
+  const n = words.length
+  const wordHashes = new Uint32Array(n)
+  for (let i = 0; i < n; i++) wordHashes[i] = fnv1a(words[i])
+  const count = Math.max(1, n - shingle + 1)
   for (let i = 0; i < count; i++) {
     let base = 0x2545f491
-    for (let j = i; j < Math.min(words.length, i + shingle); j++) base = mix((base ^ wordHashes[j]) >>> 0)
-    for (let k = 0; k < hashes; k++) {
-      const v = mix((Math.imul(base, PARAMS.a[k]) + PARAMS.b[k]) >>> 0)
-      if (v < signature[k]) signature[k] = v
+    const to = Math.min(n, i + shingle)
+    for (let j = i; j < to; j++) base = mix((base ^ wordHashes[j]) >>> 0)
+    const bin = binOf(base, hashes)
+    // A second mix so the value kept is independent of the bits that chose the bin; below EMPTY.
+    const value = mix((base ^ 0x5bd1e995) >>> 0) >>> 1
+    if (value < signature[bin]) signature[bin] = value
+  }
+  return densify(signature)
+}
+
+// Fills each empty bin from the first filled bin of its probe sequence (the same for every text, so two
+// texts with the same filled bins get the same values).
+const densify = (signature: Uint32Array): Uint32Array => {
+  if (!signature.includes(EMPTY)) return signature
+  const filled = signature.slice()
+  for (let k = 0; k < signature.length; k++) {
+    if (filled[k] !== EMPTY) continue
+    for (let probe = 1; ; probe++) {
+      const j = binOf(
+        mix((Math.imul(k + 1, 0x9e3779b1) ^ Math.imul(probe, 0x85ebca77)) >>> 0),
+        signature.length,
+      )
+      if (filled[j] !== EMPTY) {
+        signature[k] = filled[j]
+        break
+      }
     }
   }
   return signature
@@ -96,7 +118,7 @@ export interface DuplicateOptions {
 /**
  * The first candidate whose signature is a near-duplicate of `signature`, or undefined. Candidates are
  * the documents the caller already believes related (e.g. members of the same story), so this stays
- * bounded without a global LSH table.
+ * bounded without a global LSH table. Candidates whose signature differs in length are passed over.
  */
 export const findDuplicate = <T extends { signature: Uint32Array }>(
   signature: Uint32Array,
@@ -106,6 +128,8 @@ export const findDuplicate = <T extends { signature: Uint32Array }>(
   let best: T | undefined
   let bestScore = threshold
   for (const candidate of candidates) {
+    // A signature of another length is from another scheme (or none was kept): it cannot be compared.
+    if (candidate.signature.length !== signature.length) continue
     const score = similarity(signature, candidate.signature)
     if (score >= bestScore) {
       best = candidate
