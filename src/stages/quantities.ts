@@ -1,3 +1,4 @@
+import titleData from '../data/person-titles.json' with { type: 'json' }
 import lexicon from '../data/quantities.json' with { type: 'json' }
 import type { Quantity, QuantityRole, Span, Token } from '../model/types.ts'
 import type { Stage } from '../pipeline/stage.ts'
@@ -1814,10 +1815,43 @@ const bareObjectHead = (v: View, i: number): number => {
   return head === i + 1 && modifier && PEOPLE.has(norm(v, head)) ? head : -1
 }
 
-/** A name of one to three capitalised words ("Kevin Barbee") starting at token i: the index after it, or -1. */
-const nameAt = (v: View, i: number): number => {
+/**
+ * Titles and roles written before a person's name ("Officer Jane Roe", "Pastor Jon Doe"): the person titles the
+ * entity stage strips from names, and the person nouns of this stage, which news prefixes to names the same way.
+ */
+const NAME_TITLES = new Set([...titleData.titles, ...PEOPLE])
+
+/**
+ * The first token after up to three capitalised title words before a name at token i ("Officer", "State
+ * Trooper", "Police Chief"), or i when none. The last of them must be a title; the ones before it may be the
+ * words of an agency ("Police", "County") that {@link nameAt} refuses as name words.
+ */
+const afterTitle = (v: View, i: number): number => {
   let j = i
-  while (j < v.end && j < i + 3) {
+  while (j < v.end && j < i + 3 && v.tokens[j].kind === 'word' && isCapitalised(raw(v, j))) {
+    const w = v.tokens[j].norm
+    if (!NAME_TITLES.has(w) && !NAME_STOP.has(w)) break
+    j++
+  }
+  while (j > i && !NAME_TITLES.has(norm(v, j - 1))) j--
+  return j
+}
+
+/**
+ * A name of one to three capitalised words ("Kevin Barbee") starting at token i, after any title ("Officer
+ * Kevin Barbee": a titled name is one person like an untitled one): the index after it, or -1.
+ */
+const nameAt = (v: View, i: number): number => {
+  const first = afterTitle(v, i)
+  // "King was shot": a title word with no name after it may be the surname itself.
+  const titled = first > i ? nameFrom(v, first) : -1
+  return titled >= 0 ? titled : nameFrom(v, i)
+}
+
+/** The index after one to three capitalised name words from token first, or -1. */
+const nameFrom = (v: View, first: number): number => {
+  let j = first
+  while (j < v.end && j < first + 3) {
     const t = v.tokens[j]
     const w = t.norm
     // "Mercy Hospital was …": a hospital's name is no person's.
@@ -1838,7 +1872,24 @@ const nameAt = (v: View, i: number): number => {
     if (INDEFINITE_PRONOUNS.has(w)) break
     j++
   }
-  return j > i ? j : -1
+  return j > first ? j : -1
+}
+
+/**
+ * "Judge John Hurt, of Queens, said": a capitalised role word before a comma and a lower-case aside ends a
+ * name (a surname), where a headline's role word ("Jane Roe Killed, Two Hurt") is followed by more capitals.
+ */
+const isSurnameAside = (v: View, k: number): boolean =>
+  isCapitalised(raw(v, k)) &&
+  norm(v, k + 1) === ',' &&
+  k + 2 < v.end &&
+  v.tokens[k + 2].kind === 'word' &&
+  !isCapitalised(raw(v, k + 2))
+
+/** Whether a title and a name start at token i: "Officer Jane Roe", not "Officer shot". */
+const isTitledName = (v: View, i: number): boolean => {
+  const first = afterTitle(v, i)
+  return first > i && nameFrom(v, first) >= 0
 }
 
 /** Names joined by "and" or commas from token i: "Tyler and Rita Langworthy" → 2 names. */
@@ -2052,7 +2103,8 @@ const readImplied = (
     ((isCapitalised(raw(v, i)) && (i === v.start || v.tokens[i - 1].kind === 'punct')) ||
       isHeadlineSlot(v, i)) &&
     personNoun(v, i) >= 0 &&
-    personNoun(v, i) <= i + 2
+    personNoun(v, i) <= i + 2 &&
+    !isTitledName(v, i)
   ) {
     // Headline style with no article: "Teen killed in crash", "Local student shot dead".
     noun = personNoun(v, i)
@@ -2084,7 +2136,8 @@ const readImplied = (
     const aux = norm(v, a)
     // A headline drops the auxiliary: "Jane Roe, 16, killed in crash".
     // "West Allis shooting", "Accidental shooting": a name before an event noun is a modifier, not a victim.
-    const headline = i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing')
+    const headline =
+      i === v.start && roleAt(v, k) !== null && !norm(v, k).endsWith('ing') && !isSurnameAside(v, k)
     // "left Jane Roe dead", "found Jane Roe and her son wounded": the state after the object is its role.
     const state = objectState(v, i, k) ?? leftWithWounds(v, i, k)
     if (state)
