@@ -33,8 +33,19 @@ const statedCounts = (
 /** One count reconciled over the reports that state it. */
 const reconcileCount = (values: Stated): StoryCount => {
   if (values.length === 0)
-    return { low: 0, best: 0, high: 0, sources: { low: [], best: [], high: [] }, status: 'unique' }
-  return { ...reconcile(values), status: numberStatus(values.map((v) => v.value)) }
+    return {
+      low: 0,
+      best: 0,
+      high: 0,
+      sources: { low: [], best: [], high: [] },
+      status: 'unique',
+      reports: [],
+    }
+  return {
+    ...reconcile(values),
+    status: numberStatus(values.map((v) => v.value)),
+    reports: values.map(({ document, value }) => ({ document, ...value })),
+  }
 }
 
 /**

@@ -246,6 +246,11 @@ export interface Reconciled {
 export interface StoryCount extends Reconciled {
   /** Whether those reports agree, allow a common count, or conflict (`unique` with one or none). */
   status: FactStatus
+  /**
+   * Each stating report's own figure, in story order (`high: null` when it gives only a lower bound).
+   * Absent from stories stored before it was added.
+   */
+  reports?: { document: string; low: number | null; best: number | null; high: number | null }[]
 }
 
 /** The story's main-event record: killed and injured reconciled over its reports' records. */

@@ -34,7 +34,7 @@ export const renderMarkdown = (report: Report): string => {
       `${story.documents.length} reports, ${story.independent} independent${story.dateRange ? `, ${story.dateRange.start} to ${story.dateRange.end}` : ''}.`,
       '',
     )
-    const casualties = formatRecord(story.record)
+    const casualties = formatRecord(story.record, (id) => `[${tag(id)}]`)
     if (casualties) out.push(`Casualties: ${casualties}.`, '')
     out.push('| | Source | Published | Title |', '|---|---|---|---|')
     for (const id of story.documents) {

@@ -69,7 +69,7 @@ export const renderText = (report: Report, options: TextOptions = {}): string =>
           ` · ${range}`,
       ),
     )
-    const casualties = formatRecord(story.record)
+    const casualties = formatRecord(story.record, tag)
     if (casualties) lines.push(`   Casualties: ${casualties}`)
     lines.push(c.bold('Sources'))
     for (const id of story.documents) {

@@ -5,6 +5,7 @@ import type {
   Reconciled,
   Report,
   Story,
+  StoryCount,
   StoryRecord,
   VoiceKind,
 } from '../model/types.ts'
@@ -57,30 +58,58 @@ export const formatFactValue = (v: FactValue, name: (document: string) => string
 export const formatReconciled = (r: Reconciled): string =>
   `low ${r.low ?? '–'} / best ${r.best ?? '–'} / high ${r.high ?? 'open'}`
 
-/**
- * A story's main-event record in one line ("killed 2 (1–2, reports conflict) · injured 3"), or null when
- * no report states a casualty count.
- */
 /** A story count as the casualty line says it: a range between reports in words ("3, reports give 1 to 3"). */
 const recordRange = (c: { low: number | null; best: number | null; high: number | null }): string =>
   c.low !== null && c.high !== null && c.best !== null && c.low !== c.high
     ? `${c.best} (reports give ${c.low} to ${c.high})`
     : formatRange(c)
 
-export const formatRecord = (record: StoryRecord | undefined): string | null => {
+/** Names shown before one figure of the casualty line; a long list is cut ("[A]/[B]/[C]/[D] +3"). */
+const MAX_NAMES = 4
+
+/**
+ * Which report gives which figure ("[A]: 3, [B]: at least 1"), or null when every stating report gives the
+ * same one: a reconciled count alone would let a reader take it for another figure of the story.
+ */
+const figuresByReport = (c: StoryCount, name: (document: string) => string): string | null => {
+  const groups = new Map<string, string[]>()
+  for (const r of c.reports ?? []) {
+    const figure = formatRange(r)
+    groups.set(figure, [...(groups.get(figure) ?? []), r.document])
+  }
+  if (groups.size < 2) return null
+  return [...groups]
+    .map(([figure, documents]) => {
+      const shown = documents.slice(0, MAX_NAMES).map(name).join('/')
+      const more = documents.length > MAX_NAMES ? ` +${documents.length - MAX_NAMES}` : ''
+      return `${shown}${more}: ${figure}`
+    })
+    .join(', ')
+}
+
+/** One count of the casualty line: "killed 3 ([A]: 3, [B]: at least 1)", "injured not reported". */
+const formatCount = (label: string, c: StoryCount, name: (document: string) => string): string => {
+  // A count no report states is not a count of zero: "injured not reported", not "injured 0".
+  if (c.sources.best.length + c.sources.low.length === 0) return `${label} not reported`
+  const conflict = c.status === 'conflict' ? 'reports conflict' : null
+  const byReport = figuresByReport(c, name)
+  if (byReport) return `${label} ${c.best ?? formatRange(c)} (${byReport}${conflict ? `; ${conflict}` : ''})`
+  return `${label} ${recordRange(c)}${conflict ? `, ${conflict}` : ''}`
+}
+
+/**
+ * A story's main-event record in one line, each report's figure after its name when they differ
+ * ("killed 3 ([A]: 3, [B]: 2; reports conflict) · injured not reported"), or null when no report states a
+ * casualty count. `name` names a document as the view does (its letter, its outlet).
+ */
+export const formatRecord = (
+  record: StoryRecord | undefined,
+  name: (document: string) => string,
+): string | null => {
   if (!record) return null
   const counts = [['killed', record.killed] as const, ['injured', record.injured] as const]
   if (counts.every(([, c]) => c.sources.best.length + c.sources.low.length === 0)) return null
-  return (
-    counts
-      // A count no report states is not a count of zero: "injured not reported", not "injured 0".
-      .map(([name, c]) =>
-        c.sources.best.length + c.sources.low.length === 0
-          ? `${name} not reported`
-          : `${name} ${recordRange(c)}${c.status === 'conflict' ? ', reports conflict' : ''}`,
-      )
-      .join(' · ')
-  )
+  return counts.map(([label, c]) => formatCount(label, c, name)).join(' · ')
 }
 
 export const STATUS_ORDER: Fact['status'][] = ['conflict', 'compatible', 'agree', 'unique']

@@ -391,7 +391,7 @@ export const renderStoryBody = ({
   const docById = new Map(documents.map((d) => [d.id, d]))
   const docs = story.documents.map((id) => docById.get(id)).filter((d): d is Doc => d !== undefined)
   const conflicts = story.facts.filter((f) => f.status === 'conflict').length
-  const casualties = formatRecord(story.record)
+  const casualties = formatRecord(story.record, (id) => docName(docById.get(id)))
   return `<section class="story" aria-labelledby="${p}story-title">
 <header class="story-head">
 <h1 id="${p}story-title">${escapeHtml(story.title)}</h1>
