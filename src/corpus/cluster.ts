@@ -17,6 +17,7 @@ import {
   minhash,
   SIGNATURE_SCHEME,
 } from './near-duplicates.ts'
+import { featureKey, type PreparedArticle } from './prepared-article.ts'
 
 /** Options of the story index. Defaults were tuned on ECB+, GVA and AllSides (see eval/grouping.eval.ts). */
 export interface StoryIndexOptions {
@@ -230,8 +231,17 @@ export interface StoryIndex {
    * from a handful of documents; a primed article later given to `add` is not counted twice.
    */
   prime(docs: Iterable<Doc>): void
-  /** Adds one article; adding the same id again returns its story without changing anything. */
-  add(doc: Doc): AddResult
+  /**
+   * Adds one article; adding the same id again returns its story without changing anything. `prepared`
+   * (from {@link prepareArticle}, made ahead in another thread) saves featurising it here; the result is
+   * the same as without it.
+   */
+  add(doc: Doc, prepared?: PreparedArticle): AddResult
+  /**
+   * Hashes of the sentences learnt as page furniture (see `segmentHash`), in the order learnt, from the
+   * `from`-th on: what {@link prepareAhead} tells its workers, so that prepared articles leave them out.
+   */
+  furniture(from?: number): number[]
   /** All stories in creation order. */
   stories(): StoryGroup[]
   /** The story of a document id, if it was added. */
@@ -791,6 +801,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   // (page furniture). Bounded: when it grows past MAX_SEGMENTS, sentences seen in one story only are forgotten.
   const segments = new Map<number, number>(state?.segments ?? [])
   const isBoilerplate = (hash: number): boolean => segments.get(hash) === -1
+  // Sentence hashes learnt as furniture, in the order learnt: what prepare-ahead workers are told.
+  const furnitureLog: number[] = []
+  for (const [hash, seen] of segments) if (seen === -1) furnitureLog.push(hash)
+  const flagFurniture = (hash: number): void => {
+    if (segments.get(hash) === -1) return
+    segments.set(hash, -1)
+    furnitureLog.push(hash)
+  }
   // Sentence hash → the first publication day it was seen on. A sentence that recurs more than two weeks
   // apart is page furniture too: reports of one event cluster in time, a site's furniture does not.
   // This catches furniture of one site whose articles all fell into one story because of it.
@@ -800,7 +818,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const hash of hashes) {
       const first = segmentDays.get(hash)
       if (first === undefined) segmentDays.set(hash, day)
-      else if (Math.abs(day - first) > FURNITURE_DAYS) segments.set(hash, -1)
+      else if (Math.abs(day - first) > FURNITURE_DAYS) flagFurniture(hash)
     }
     if (segmentDays.size > MAX_SEGMENTS) segmentDays.clear()
   }
@@ -1657,7 +1675,17 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return total
   }
 
-  const add = (doc: Doc): AddResult => {
+  const preparedKey = featureKey(featureOptions)
+  /**
+   * The prepared features, when they are what featurising here would give: same options, and the
+   * sentences it left out as furniture are exactly those this index now knows as furniture.
+   */
+  const usable = (prepared: PreparedArticle | undefined): prepared is PreparedArticle =>
+    prepared !== undefined &&
+    prepared.options === preparedKey &&
+    prepared.features.segments.every((hash) => isBoilerplate(hash) === prepared.furniture.includes(hash))
+
+  const add = (doc: Doc, prepared?: PreparedArticle): AddResult => {
     const known = storyOfDoc.get(doc.id)
     if (known !== undefined) {
       const story = stories[known]
@@ -1665,7 +1693,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const duplicate = story.duplicates[story.documents.indexOf(doc.id)] ?? null
       return { story: story.id, isNew: false, ...(duplicate ? { duplicateOf: duplicate } : {}) }
     }
-    const f = featurise(doc, featureOptions, isBoilerplate)
+    const ready = usable(prepared)
+    const f = ready ? prepared.features : featurise(doc, featureOptions, isBoilerplate)
     const size = f.terms.size
     const terms = new Int32Array(size)
     // Sublinear tf, then (below) idf-free `shape` and tf·idf `values`, both over the tf·idf norm.
@@ -1874,7 +1903,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (best < 0 && !roundUpReport) best = headlineCandidate(doc, f, scored.slice(0, full), scorer)
     }
 
-    const signature = minhash(f.words)
+    const signature = ready ? prepared.signature : minhash(f.words)
     // Follow-ups beyond the window (an arrest or a trial weeks later) share little wording with the story
     // but name its people and place and refer back to the day it began: with no candidate joined, an
     // article may link to a story beyond the window (or within it, see `BACK_REFERENCE_PERSONS`) that shares
@@ -2070,7 +2099,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const hash of f.segments) {
       const seen = segments.get(hash)
       if (seen === undefined) segments.set(hash, best + 1)
-      else if (seen > 0 && seen !== best + 1) segments.set(hash, -1)
+      else if (seen > 0 && seen !== best + 1) flagFurniture(hash)
     }
     if (segments.size > MAX_SEGMENTS) {
       for (const [hash, seen] of segments) if (seen > 0) segments.delete(hash)
@@ -2097,6 +2126,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   return {
     prime,
     add,
+    furniture: (from = 0) => furnitureLog.slice(from),
     stories: () =>
       stories.map((s) => ({ id: s.id, documents: [...s.documents], independent: s.independent })),
     storyOf: (id) => {

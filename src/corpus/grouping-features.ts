@@ -8,6 +8,8 @@ import { listedForm } from '../stages/entity-gazetteer.ts'
 const STOP = new Set<string>([...stopwords.function, ...stopwords.reporting])
 const CALENDAR = new Set<string>(stopwords.calendar)
 const WEEKDAYS: readonly string[] = stopwords.weekdays
+const WEEKDAY_SHORTEST = Math.min(...WEEKDAYS.map((d) => d.length))
+const WEEKDAY_LONGEST = Math.max(...WEEKDAYS.map((d) => d.length))
 /** Words of the lede read for its weekday: the first sentences, where a report says when its event happened. */
 const WEEKDAY_WORDS = 40
 
@@ -245,6 +247,28 @@ const wordInfo = (raw: string): WordInfo => {
   return info
 }
 
+// A small direct-mapped cache in front of `wordCache`, keyed by a hash of the word's characters read in
+// place: the common words of news hit it without the word being sliced out of its sentence or the big
+// map being probed, whose lookups miss the processor's caches once the vocabulary is large.
+const RECENT_BITS = 16
+const recentRaw: string[] = new Array<string>(1 << RECENT_BITS).fill('')
+const recentInfo: WordInfo[] = new Array<WordInfo>(1 << RECENT_BITS)
+
+/** {@link wordInfo} of the word at [start, end) of `s`. */
+const wordInfoAt = (s: string, start: number, end: number): WordInfo => {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  const slot = Math.imul(h, 0x9e3779b1) >>> (32 - RECENT_BITS)
+  const known = recentRaw[slot]
+  // Words are never empty, so an empty slot never matches.
+  if (known.length === end - start && s.startsWith(known, start)) return recentInfo[slot]
+  const raw = s.slice(start, end)
+  const info = wordInfo(raw)
+  recentRaw[slot] = raw
+  recentInfo[slot] = info
+  return info
+}
+
 /** Days since 1970-01-01 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD prefix), or null when it is not one. */
 export const dayOf = (iso: string | undefined): number | null => {
   if (!iso) return null
@@ -472,6 +496,9 @@ const ledeWeekday = (doc: Doc): number => {
   let n = 0
   for (let at = nextWord(text, 0); at >= 0 && n < WEEKDAY_WORDS; at = nextWord(text, WORD_END)) {
     n++
+    // Skip words no weekday name is as long as before folding them.
+    const length = WORD_END - at
+    if (length < WEEKDAY_SHORTEST || length > WEEKDAY_LONGEST) continue
     const day = WEEKDAYS.indexOf(text.slice(at, WORD_END).toLowerCase())
     if (day < 0) continue
     const end = WORD_END
@@ -572,7 +599,7 @@ export const featurise = (
         for (let start = nextWord(sentence, 0), end = 0; start >= 0; start = nextWord(sentence, end)) {
           if (count >= maxWords) break
           end = WORD_END
-          const word = wordInfo(sentence.slice(start, end))
+          const word = wordInfoAt(sentence, start, end)
           const lower = word.lower
           if (furniture) {
             if (!source.isTitle && words.length < maxWords) words.push(lower)
