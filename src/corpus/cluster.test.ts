@@ -1382,8 +1382,72 @@ describe('StoryIndex: the first joins of a young undated story', () => {
       'He was held overnight.',
       'Bail was set.',
     ]
-    const members = extras.map((extra, i) => report(`a${i}`, 'Dell Marrow', '27', extra))
+    // Members naming different players: no agreement on whom the story is about (see the next block).
+    const players = ['Dell Marrow', 'Ivo Penn', 'Cal Roff', 'Ned Tull']
+    const members = extras.map((extra, i) => report(`a${i}`, players[i], '27', extra))
     const other = report('b', 'Tobin Saxe', '31', 'He was due in court.')
     assert.deepEqual(grouped([...members, other]), [['a0', 'a1', 'a2', 'a3', 'b']])
+  })
+})
+
+describe('StoryIndex: whom the members of an undated story agree it is about', () => {
+  // Made-up undated reports of two similar arrests of two players of one club, worded alike and giving no
+  // figure: the reports of each name their player throughout, and the other one at most in passing.
+  const report = (id: string, name: string, extra: string, passing = ''): Doc => {
+    const surname = name.split(' ')[1]
+    const tail = passing ? ` It was the club's second arrest after ${passing}'s.` : ''
+    const text = `Quarry Lions player ${name} was arrested on suspicion of drunken driving in Farholm. ${surname} was released on bail. ${extra} The club said it was aware of the arrest.${tail}`
+    const at = (word: string, from = 0): { start: number; end: number } => {
+      const start = text.indexOf(word, from)
+      return { start, end: start + word.length }
+    }
+    const person = (span: { start: number; end: number }, entity: string) => ({
+      span,
+      text: text.slice(span.start, span.end),
+      type: 'PERSON' as const,
+      entity,
+    })
+    const full = at(name)
+    // Entity ids differ per report, as resolution leaves "Marrow" and "Dell Marrow" of two reports apart.
+    const mentions = [person(full, `P-${id}-1`), person(at(surname, full.end), `P-${id}-2`)]
+    if (passing) mentions.push(person(at(passing, text.indexOf('second arrest')), `P-${id}-3`))
+    return { ...doc(id, text), mentions }
+  }
+  // A scorer that joins on shared wording alone.
+  const scorer = { bias: -0.2, weights: { lexical: 1 } }
+  const options = { scorer, bareScorer: scorer }
+  const grouped = (docs: Doc[]): string[][] => groupsOf(groupStories(docs, options))
+  const story = [
+    report('a1', 'Dell Marrow', 'He was due in court next month.'),
+    report('a2', 'Dell Marrow', 'His lawyer declined comment.'),
+  ]
+
+  it("keeps an article about another person, never naming the story's, out of a story that agrees on one", () => {
+    assert.deepEqual(grouped([...story, report('b', 'Tobin Saxe', 'He was held overnight.')]), [
+      ['a1', 'a2'],
+      ['b'],
+    ])
+  })
+
+  it("joins it when it names the story's person too", () => {
+    const b = report('b', 'Tobin Saxe', 'He was held overnight.', 'Marrow')
+    assert.deepEqual(grouped([...story, b]), [['a1', 'a2', 'b']])
+  })
+
+  it('joins it to a single report: one report is no agreement', () => {
+    assert.deepEqual(grouped([story[0], report('b', 'Tobin Saxe', 'He was held overnight.')]), [['a1', 'b']])
+  })
+
+  it('joins it when the members name different people most', () => {
+    const mixed = [story[0], report('a2', 'Ivo Penn', 'His lawyer declined comment.')]
+    assert.deepEqual(grouped([...mixed, report('b', 'Tobin Saxe', 'He was held overnight.')]), [
+      ['a1', 'a2', 'b'],
+    ])
+  })
+
+  it('leaves dated reports to the scorer', () => {
+    const dated = (d: Doc): Doc => ({ ...d, meta: { ...d.meta, published: '2031-03-02' } })
+    const b = report('b', 'Tobin Saxe', 'He was held overnight.')
+    assert.deepEqual(grouped([...story, b].map(dated)), [['a1', 'a2', 'b']])
   })
 })

@@ -18,6 +18,7 @@ import {
   SIGNATURE_SCHEME,
 } from './near-duplicates.ts'
 import { featureKey, type PreparedArticle } from './prepared-article.ts'
+import { nameTokens } from './resolve.ts'
 
 /** Options of the story index. Defaults were tuned on ECB+, GVA and AllSides (see eval/grouping.eval.ts). */
 export interface StoryIndexOptions {
@@ -206,6 +207,10 @@ export interface StoryIndexState {
     /** Members stating each figure, and members stating any (absent in older snapshots: none). */
     figures?: [string, number][]
     figureMembers?: number
+    /** Whom the members agree the story is about (absent in older snapshots: none). */
+    firstMain?: string
+    firstMainMembers?: number
+    personMembers?: number
     names: [string, number][]
     posted: string[]
     members: [string, string, [string, number][]][]
@@ -310,6 +315,13 @@ interface StoryState {
   figureMembers: number
   /** The person most mentioned across members (the first to reach the most), '' when none. */
   mainPerson: string
+  /**
+   * Undated members only (see `agreedPersonClash`): the main person (by surname) of the first member
+   * that has one ('' when none), the members whose main person it is, and the members naming anyone.
+   */
+  firstMain: string
+  firstMainMembers: number
+  personMembers: number
   /** Roles of `counts` (`killed:`, `injured:`). */
   countRoles: Set<string>
   /** Cached centroid norm under idf epoch `normEpoch` (-1: stale). */
@@ -632,6 +644,62 @@ const youngStoryClash = (x: Float64Array, story: StoryState): boolean =>
   x[WEEKDAY_SHARED] === 0 &&
   x[DAY_SHARED] === 0 &&
   x[COUNT_SHARED] === 0
+
+/**
+ * Times a report names its main person before it counts as being about them (see `agreedPersonClash`):
+ * a person named once is mostly a passing mention.
+ */
+const MAIN_PERSON_MENTIONS = 2
+
+/**
+ * An undated article's PERSON mentions counted by surname (the last word of the name, suffixes and case
+ * folded: "Dell Marrow Jr." and "Marrow" are both `marrow`), most named first. By surname, not entity id:
+ * across reports entity resolution keeps "Marrow", "Dell Marrow" and "Quarry Lions' Dell Marrow" apart.
+ */
+const surnameCounts = (doc: Doc): [string, number][] => {
+  const counts = new Map<string, number>()
+  for (const mention of doc.mentions ?? []) {
+    if (mention.type !== 'PERSON') continue
+    const words = nameTokens(mention.text)
+    if (words.length === 0) continue
+    const surname = words[words.length - 1]
+    counts.set(surname, (counts.get(surname) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])
+}
+
+/**
+ * Counts a new member into its story's agreement on whom the story is about: the main person (by
+ * surname, named at least `MAIN_PERSON_MENTIONS` times) of the first member that has one, and how many
+ * of the members naming anyone have it as theirs.
+ */
+const noteMainPerson = (story: StoryState, surnames: [string, number][]): void => {
+  if (surnames.length === 0) return
+  story.personMembers++
+  const [own, n] = surnames[0]
+  if (n < MAIN_PERSON_MENTIONS) return
+  if (story.firstMainMembers === 0) story.firstMain = own
+  if (own === story.firstMain) story.firstMainMembers++
+}
+
+/**
+ * Whether an undated article must not join a story, though the scorer accepts it, because they are about
+ * different people: every member naming anyone names one person most, at least two members do, and the
+ * article names another person most (at least `MAIN_PERSON_MENTIONS` times) and that one never, while no
+ * specific agrees (no figure, day or casualty count shared). Two similar events (two players of one club
+ * arrested in one month) are told in the same words, and each report names the one it is about
+ * throughout, the other once in passing at most; a join the scorer makes through the shared wording
+ * then draws the other event's reports in after it. The weekday does not count as agreeing here: "Sunday's
+ * game" and "arrested early Sunday" name one weekday for two events.
+ */
+const agreedPersonClash = (surnames: [string, number][], story: StoryState, x: Float64Array): boolean => {
+  if (surnames.length === 0 || story.firstMainMembers < 2 || story.firstMainMembers < story.personMembers)
+    return false
+  if (x[FIGURE_SHARED] === 1 || x[DAY_SHARED] === 1 || x[COUNT_SHARED] === 1) return false
+  const [own, n] = surnames[0]
+  if (n < MAIN_PERSON_MENTIONS || own === story.firstMain) return false
+  return !surnames.some(([surname]) => surname === story.firstMain)
+}
 
 const EMPTY_IDS = new Int32Array(0)
 const EMPTY_WEIGHTS = new Float64Array(0)
@@ -1291,6 +1359,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         figures: new Map(s.figures ?? []),
         figureMembers: s.figureMembers ?? 0,
         mainPerson: mostMentioned(s.persons ?? []),
+        firstMain: s.firstMain ?? '',
+        firstMainMembers: s.firstMainMembers ?? 0,
+        personMembers: s.personMembers ?? 0,
         countRoles: new Set((s.counts ?? []).map(roleOf)),
         names: new Map(s.names.map(([term, n]): [number, number] => [intern(term), n])),
         posted: new Set(),
@@ -1477,6 +1548,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     story.figures = new Map()
     story.figureMembers = 0
     story.mainPerson = ''
+    story.firstMain = ''
+    story.firstMainMembers = 0
+    story.personMembers = 0
     story.countRoles = new Set()
     story.normEpoch = -1
     if (story.duplicates.length < story.documents.length) story.duplicates = story.documents.map(() => null)
@@ -1695,6 +1769,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     const ready = usable(prepared)
     const f = ready ? prepared.features : featurise(doc, featureOptions, isBoilerplate)
+    const surnames = f.day === null ? surnameCounts(doc) : []
     const size = f.terms.size
     const terms = new Int32Array(size)
     // Sublinear tf, then (below) idf-free `shape` and tf·idf `values`, both over the tf·idf norm.
@@ -1839,7 +1914,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       let bestScore = settings.threshold
       for (const c of scored.slice(0, full)) {
         const s = score(c.x, scorer)
-        if (s >= bestScore && !youngStoryClash(c.x, stories[c.index])) {
+        const story = stories[c.index]
+        if (s >= bestScore && !youngStoryClash(c.x, story) && !agreedPersonClash(surnames, story, c.x)) {
           best = c.index
           bestScore = s
         }
@@ -2011,6 +2087,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         figures: new Map(),
         figureMembers: 0,
         mainPerson: '',
+        firstMain: '',
+        firstMainMembers: 0,
+        personMembers: 0,
         countRoles: new Set(),
         names: new Map(),
         posted: new Set(),
@@ -2083,6 +2162,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       story.persons.set(person, (story.persons.get(person) ?? 0) + n)
     }
     if (f.persons.length > 0) story.mainPerson = mostMentioned(story.persons)
+    noteMainPerson(story, surnames)
     for (const v of f.figures) {
       const n = story.figures.get(v)
       if (n !== undefined) story.figures.set(v, n + 1)
@@ -2173,6 +2253,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
         persons: [...s.persons],
         ...(s.figureMembers > 0 ? { figures: [...s.figures], figureMembers: s.figureMembers } : {}),
+        ...(s.personMembers > 0
+          ? { firstMain: s.firstMain, firstMainMembers: s.firstMainMembers, personMembers: s.personMembers }
+          : {}),
         names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),
         posted: [...s.posted].map((id) => termOf[id]),
         members: s.members.map((m): [string, string, [string, number][]] => [
