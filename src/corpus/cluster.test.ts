@@ -1316,6 +1316,17 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
     assert.equal(groupStories([shooting('Weekend shootings in Ostrava Falls'), plea(people)]).length, 2)
   })
 
+  it('links a report naming four of them and its place though it names no day at all', () => {
+    const text = `${people.join(', ')}: a plea hearing opened in Ostrava Falls before Judge Arden Plume.`
+    const dayless = { ...report('b', text, '2031-07-15', '2031-07-14'), dates: [] }
+    assert.equal(groupStories([shooting(), dayless]).length, 1)
+  })
+
+  it('links a report naming three of them in full though it names no place at all', () => {
+    const text = `${people.slice(0, 3).join(', ')}: a plea hearing opened on Monday before Judge Arden Plume.`
+    assert.equal(groupStories([shooting(), report('b', text, '2031-07-15', '2031-07-14')]).length, 1)
+  })
+
   it('keeps the round-up mark in a snapshot', () => {
     const index = createStoryIndex()
     index.add(shooting('Weekend shootings in Ostrava Falls'))

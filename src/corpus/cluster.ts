@@ -1881,17 +1881,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
     // (within a day or two) or event day (within a day, see `eventDayOf`) the article names, or else many
     // of whose rare persons (`LONG_GAP_MANY_PERSONS`) or rare name words (`LONG_GAP_RARE_NAMES`) it names
-    // (more such words, `LONG_GAP_PLACELESS_NAMES`, stand in for the place).
+    // (more such words, `LONG_GAP_PLACELESS_NAMES`, stand in for the place). So an article naming no day
+    // or no place is not passed over: a plea or a trial report often names neither, only the people.
     // The story may be open, or closed with a follow-up record (then it reopens; a closed story keeps no
     // name words). The most such shared persons wins.
-    if (
-      best < 0 &&
-      !settings.decide &&
-      f.day !== null &&
-      f.days.length > 0 &&
-      f.places.length > 0 &&
-      !roundUpReport
-    ) {
+    if (best < 0 && !settings.decide && f.day !== null && !roundUpReport) {
       // The article's rare name words, read at the first story that needs them.
       let rare: RareNames | null | undefined
       let most = 0
