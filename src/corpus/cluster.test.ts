@@ -1316,6 +1316,17 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
     assert.equal(groupStories([shooting('Weekend shootings in Ostrava Falls'), plea(people)]).length, 2)
   })
 
+  it('links a report naming four of them and its place though it names no day at all', () => {
+    const text = `${people.join(', ')}: a plea hearing opened in Ostrava Falls before Judge Arden Plume.`
+    const dayless = { ...report('b', text, '2031-07-15', '2031-07-14'), dates: [] }
+    assert.equal(groupStories([shooting(), dayless]).length, 1)
+  })
+
+  it('links a report naming three of them in full though it names no place at all', () => {
+    const text = `${people.slice(0, 3).join(', ')}: a plea hearing opened on Monday before Judge Arden Plume.`
+    assert.equal(groupStories([shooting(), report('b', text, '2031-07-15', '2031-07-14')]).length, 1)
+  })
+
   it('keeps the round-up mark in a snapshot', () => {
     const index = createStoryIndex()
     index.add(shooting('Weekend shootings in Ostrava Falls'))
@@ -1323,6 +1334,62 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
     assert.equal(state.stories[0].roundUp, true)
     const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(state)))
     assert.equal(restored.add(plea(people)).isNew, true)
+  })
+})
+
+describe('story index: long-gap follow-ups naming the persons the story is about', () => {
+  const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz']
+  // Every mention of a person (in full or by surname) resolves to one entity, as entity linking does.
+  const report = (id: string, text: string, published: string): Doc => {
+    const mentions: Doc['mentions'] = []
+    for (const name of [...people, 'Ostrava Falls']) {
+      const type = name === 'Ostrava Falls' ? 'GPE' : 'PERSON'
+      const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
+      const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
+      for (const m of text.matchAll(pattern)) {
+        const span = { start: m.index, end: m.index + m[0].length }
+        if (mentions.some((other) => other.span.start <= span.start && span.start < other.span.end)) continue
+        mentions.push({ span, text: m[0], type, entity: `${type}-${name}` })
+      }
+    }
+    mentions.sort((x, y) => x.span.start - y.span.start)
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions, dates: [] } as Doc
+  }
+  const shooting = (again: boolean): Doc =>
+    report(
+      'a',
+      `Corin Vasko and Maelis Drury were wounded in Ostrava Falls; police arrested Tobin Ferraz. ${
+        again ? 'Vasko and Drury were taken to hospital, and Ferraz was held without bail.' : ''
+      }`,
+      '2031-03-04',
+    )
+  const plea = report(
+    'b',
+    'Ferraz pleaded guilty in Ostrava Falls to wounding Vasko and Drury, before Judge Arden Plume.',
+    '2031-07-15',
+  )
+
+  it('links a report months later naming three rare persons its story named again and again', () => {
+    assert.equal(groupStories([shooting(true), plea]).length, 1)
+  })
+
+  it('keeps it apart when the story named each of them once only, in passing', () => {
+    assert.equal(groupStories([shooting(false), plea]).length, 2)
+  })
+
+  it('links it to a closed story through its follow-up record, also after a snapshot', () => {
+    const filler = doc('z', 'The Harrowgate council voted to raise bus fares again this week.', '2031-07-14')
+    const index = createStoryIndex({ evictEvery: 1 })
+    index.add(shooting(true))
+    index.add(filler)
+    const state = JSON.parse(JSON.stringify(index.toJSON()))
+    assert.equal(state.stories[0].open, false)
+    assert.deepEqual(
+      state.stories[0].followUpPersons,
+      people.map((name) => `PERSON-${name}`),
+    )
+    assert.equal(storyIndexFromJSON(state).add(plea).isNew, false)
+    assert.equal(index.add(plea).isNew, false)
   })
 })
 

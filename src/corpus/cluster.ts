@@ -216,6 +216,8 @@ export interface StoryIndexState {
     members: [string, string, [string, number][]][]
     /** A closed story's follow-up record: its most-named places (absent in older snapshots: none). */
     followUpPlaces?: string[]
+    /** A closed story's follow-up record: the persons it is about (absent in older snapshots: none). */
+    followUpPersons?: string[]
     /** The event day kept for follow-up links when the story closed (absent in older snapshots: none). */
     eventDay?: number
     /** Whether a member's headline is a round-up's (absent in older snapshots: none). */
@@ -339,6 +341,11 @@ interface StoryState {
    * integers: for a handful of ids it takes about 80 bytes, an Int32Array over 200.
    */
   followUpPlaces: number[] | null
+  /**
+   * Once closed, beside `followUpPlaces`: the persons it is about (see `isAbout`), most named first, at
+   * most `FOLLOW_UP_PERSONS`; null when it keeps none.
+   */
+  followUpPersons: string[] | null
   /** The event day (see `eventDayOf`) as it was when the story closed; null while never closed or none. */
   eventDay: number | null
   /** Whether a member's headline is a round-up's (see `roundUpHeadline`): its persons are several events'. */
@@ -437,6 +444,16 @@ const LONG_GAP_RARE_NAMES = 4
  * train pairwise precision (0.9660 -> 0.9641: a couple charged in two shootings of their children).
  */
 const LONG_GAP_PLACELESS_NAMES = 5
+/**
+ * Beyond the window and without a day, shared rare persons the story is about (see `isAbout`) that link a
+ * follow-up: fewer than `LONG_GAP_MANY_PERSONS` of any kind, since the reporters and spokesmen two
+ * unrelated stories share are each named once in passing.
+ */
+const LONG_GAP_CORE_PERSONS = 3
+/** Mentions across a story's members that make a person one it is about (a victim, the accused). */
+const CORE_PERSON_MENTIONS = 2
+/** The persons a story is about kept in its follow-up record when it closes, most named first. */
+const FOLLOW_UP_PERSONS = 16
 /**
  * A closed story keeps a follow-up record (its most-named places; its rare persons stay in the person
  * map) so that a trial or sentencing report months later can still link to it, for this many days after
@@ -1289,6 +1306,35 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     shared >= LONG_GAP_MANY_PERSONS &&
     sharesMain &&
     !story.roundUp
+  /**
+   * Whether a story is about a person: its members name them `CORE_PERSON_MENTIONS` times or more between
+   * them (the victim, the accused), or its follow-up record keeps them. A reporter, a spokesman or a
+   * judge is named once in passing.
+   */
+  const isAbout = (story: StoryState, person: string): boolean =>
+    (story.persons.get(person) ?? 0) >= CORE_PERSON_MENTIONS ||
+    (story.followUpPersons?.includes(person) ?? false)
+  /** The persons a closing story is about (see `isAbout`), most named first, for its follow-up record. */
+  const corePersonsOf = (story: StoryState, before: string[] | null): string[] | null => {
+    const core = [...story.persons]
+      .filter(([, n]) => n >= CORE_PERSON_MENTIONS)
+      .sort((a, b) => b[1] - a[1])
+      .map(([person]) => person)
+    for (const person of before ?? []) if (!core.includes(person)) core.push(person)
+    return core.length === 0 ? null : core.slice(0, FOLLOW_UP_PERSONS)
+  }
+  /**
+   * Beyond the window, a follow-up that names none of its story's days may also link when it shares
+   * `LONG_GAP_CORE_PERSONS` or more of the rare persons the story is about (`core`, see `isAbout`), one
+   * of them among its own most-named, and the story never took in a round-up: a plea or a verdict names
+   * the accused and the victims, whom the story's reports named again and again.
+   */
+  const namesCorePersons = (day: number, story: StoryState, core: number, sharesMain: boolean): boolean =>
+    story.maxDay !== null &&
+    day - story.maxDay > settings.windowDays &&
+    core >= LONG_GAP_CORE_PERSONS &&
+    sharesMain &&
+    !story.roundUp
   // Each place's listed name, from the first article naming it.
   const placeNameOf = new Map<string, string>()
   // Whether a place of the article names a part of one the story's members name, or the reverse
@@ -1372,6 +1418,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           weights: Float64Array.from(vector, ([, w]) => w),
         })),
         followUpPlaces: s.followUpPlaces ? s.followUpPlaces.map(placeId) : null,
+        followUpPersons: s.followUpPersons ? [...s.followUpPersons] : null,
         eventDay: s.eventDay ?? null,
         roundUp: s.roundUp ?? false,
       })
@@ -1416,7 +1463,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const keepFollowUp = (index: number): void => {
     const story = stories[index]
     const before = story.followUpPlaces
+    const personsBefore = story.followUpPersons
     story.followUpPlaces = null
+    story.followUpPersons = null
     if (story.minDay === null) return
     let rare = before !== null
     for (const person of story.persons.keys()) {
@@ -1437,6 +1486,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     if (kept.length === 0) return
     story.followUpPlaces = kept
+    story.followUpPersons = corePersonsOf(story, personsBefore)
     followUps.push(index)
   }
 
@@ -1500,7 +1550,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     while (followUpsHead < followUps.length) {
       const story = stories[followUps[followUpsHead]]
       if (!story.open && story.followUpPlaces !== null && (story.maxDay ?? 0) >= horizon) break
-      if (!story.open) story.followUpPlaces = null
+      if (!story.open) {
+        story.followUpPlaces = null
+        story.followUpPersons = null
+      }
       followUpsHead++
     }
     if (followUpsHead > 1024 && followUpsHead * 2 > followUps.length) {
@@ -1986,28 +2039,25 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // a rare person (named in at most `LONG_GAP_PERSON_STORIES` stories), a place, and whose first day
     // (within a day or two) or event day (within a day, see `eventDayOf`) the article names, or else many
     // of whose rare persons (`LONG_GAP_MANY_PERSONS`) or rare name words (`LONG_GAP_RARE_NAMES`) it names
-    // (more such words, `LONG_GAP_PLACELESS_NAMES`, stand in for the place).
+    // (more such words, `LONG_GAP_PLACELESS_NAMES`, stand in for the place). So an article naming no day
+    // or no place is not passed over: a plea or a trial report often names neither, only the people.
     // The story may be open, or closed with a follow-up record (then it reopens; a closed story keeps no
     // name words). The most such shared persons wins.
-    if (
-      best < 0 &&
-      !settings.decide &&
-      f.day !== null &&
-      f.days.length > 0 &&
-      f.places.length > 0 &&
-      !roundUpReport
-    ) {
+    if (best < 0 && !settings.decide && f.day !== null && !roundUpReport) {
       // The article's rare name words, read at the first story that needs them.
       let rare: RareNames | null | undefined
       let most = 0
       // Per story: shared rare persons, and whether one is among the article's most-named.
       const tally = new Map<number, number>()
       const sharesMain = new Set<number>()
+      // Per story: shared rare persons it is about.
+      const core = new Map<number, number>()
       f.persons.forEach(([person], rank) => {
         const list = personStories.get(person)
         if (!list || list.length > LONG_GAP_PERSON_STORIES) return
         for (const index of list) {
           tally.set(index, (tally.get(index) ?? 0) + 1)
+          if (isAbout(stories[index], person)) core.set(index, (core.get(index) ?? 0) + 1)
           if (rank < BACK_REFERENCE_MAIN_PERSONS) sharesMain.add(index)
         }
       })
@@ -2027,7 +2077,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
         const names = (d: number): boolean =>
           Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
-        if (!f.days.some(names) && !namesManyPersons(f.day, story, n, sharesMain.has(index))) {
+        const main = sharesMain.has(index)
+        const many =
+          namesManyPersons(f.day, story, n, main) ||
+          namesCorePersons(f.day, story, core.get(index) ?? 0, main)
+        if (!f.days.some(names) && !many) {
           if (story.roundUp) continue
           rare ??= rareNamesOf(doc, f)
           if (rare === null || sharedRareNames(rare, story) < LONG_GAP_RARE_NAMES) continue
@@ -2095,6 +2149,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         posted: new Set(),
         members: [],
         followUpPlaces: null,
+        followUpPersons: null,
         eventDay: null,
         roundUp: false,
       })
@@ -2264,6 +2319,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           Array.from(m.terms, (id, k): [string, number] => [termOf[id], m.weights[k]]),
         ]),
         ...(s.followUpPlaces ? { followUpPlaces: s.followUpPlaces.map((id) => placeOf[id]) } : {}),
+        ...(s.followUpPersons ? { followUpPersons: [...s.followUpPersons] } : {}),
         ...(s.eventDay !== null ? { eventDay: s.eventDay } : {}),
         ...(s.roundUp ? { roundUp: true } : {}),
       })),
