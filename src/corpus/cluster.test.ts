@@ -1505,6 +1505,21 @@ describe('StoryIndex: whom the members of an undated story agree it is about', (
     assert.deepEqual(grouped([story[0], report('b', 'Tobin Saxe', 'He was held overnight.')]), [['a1', 'b']])
   })
 
+  it('keeps it out when two thirds of the members agree', () => {
+    const three = [...story, report('a3', 'Ivo Penn', 'He was held overnight.', 'Marrow')]
+    assert.deepEqual(grouped([...three, report('b', 'Tobin Saxe', 'Bail was set.')]), [
+      ['a1', 'a2', 'a3'],
+      ['b'],
+    ])
+  })
+
+  it('keeps it out after a snapshot', () => {
+    const index = createStoryIndex(options)
+    for (const d of story) index.add(d)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), options)
+    assert.equal(restored.add(report('b', 'Tobin Saxe', 'He was held overnight.')).isNew, true)
+  })
+
   it('joins it when the members name different people most', () => {
     const mixed = [story[0], report('a2', 'Ivo Penn', 'His lawyer declined comment.')]
     assert.deepEqual(grouped([...mixed, report('b', 'Tobin Saxe', 'He was held overnight.')]), [
