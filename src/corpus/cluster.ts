@@ -238,6 +238,8 @@ export interface StoryIndex {
    * from a handful of documents; a primed article later given to `add` is not counted twice.
    */
   prime(docs: Iterable<Doc>): void
+  /** {@link prime} for one article prepared ahead ({@link prepareArticle} made without furniture). */
+  primePrepared(doc: Doc, prepared: PreparedArticle): void
   /**
    * Adds one article; adding the same id again returns its story without changing anything. `prepared`
    * (from {@link prepareArticle}, made ahead in another thread) saves featurising it here; the result is
@@ -2253,19 +2255,25 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return { story: story.id, isNew, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }
   }
 
+  const primeOne = (doc: Doc, prepared?: PreparedArticle): void => {
+    if (storyOfDoc.has(doc.id) || primed.has(doc.id)) return
+    primed.add(doc.id)
+    count++
+    // Priming reads every sentence, furniture or not: a prepared article made knowing none is the same.
+    const f =
+      prepared !== undefined && prepared.options === preparedKey && prepared.furniture.length === 0
+        ? prepared.features
+        : featurise(doc, featureOptions)
+    for (const term of f.terms.keys()) dfOf[intern(term)]++
+    noteSegmentDays(f.segments, f.day)
+  }
   const prime = (docs: Iterable<Doc>): void => {
-    for (const doc of docs) {
-      if (storyOfDoc.has(doc.id) || primed.has(doc.id)) continue
-      primed.add(doc.id)
-      count++
-      const f = featurise(doc, featureOptions)
-      for (const term of f.terms.keys()) dfOf[intern(term)]++
-      noteSegmentDays(f.segments, f.day)
-    }
+    for (const doc of docs) primeOne(doc)
   }
 
   return {
     prime,
+    primePrepared: primeOne,
     add,
     furniture: (from = 0) => furnitureLog.slice(from),
     stories: () =>

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { makeDoc } from '../model/doc.ts'
 import type { Doc } from '../model/types.ts'
-import { createStoryIndex } from './cluster.ts'
-import { prepareAhead } from './prepare-ahead.ts'
+import { createStoryIndex, groupStories } from './cluster.ts'
+import { groupStoriesAhead, prepareAhead } from './prepare-ahead.ts'
 import { prepareArticle } from './prepared-article.ts'
 
 // Made-up events in made-up places, some pages carrying the same sign-up prompt (page furniture).
@@ -93,5 +93,11 @@ describe('articles prepared ahead for the story index', () => {
     let read = 0
     for await (const _ of prepareAhead(docs, { batchSize: 1 })) if (++read === 2) break
     assert.equal(read, 2)
+  })
+
+  it('group a collection into the same stories as groupStories, in any input order', async () => {
+    for (const input of [docs, [...docs].reverse()]) {
+      assert.deepEqual(await groupStoriesAhead(input, {}, { batchSize: 3 }), groupStories(input))
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Doc } from '../model/types.ts'
+import { arrivalOrder, createStoryIndex, type StoryGroup, type StoryIndexOptions } from './cluster.ts'
 import type { FeaturiseOptions } from './grouping-features.ts'
 import type { PreparedArticle } from './prepared-article.ts'
 
@@ -92,4 +93,28 @@ export async function* prepareAhead(
   } finally {
     await Promise.all(pool.map(({ worker }) => worker.terminate()))
   }
+}
+
+/**
+ * {@link groupStories} with featurising in a worker thread: the same stories, sooner for a large
+ * collection on a machine with a core to spare. The articles are featurised twice in the worker, once
+ * to prime the idf statistics and once to group, so that the grouping thread only counts and groups.
+ *
+ * @example
+ * const stories = await groupStoriesAhead(docs)
+ */
+export const groupStoriesAhead = async (
+  docs: readonly Doc[],
+  options: StoryIndexOptions = {},
+  { workers, batchSize }: Pick<PrepareAheadOptions, 'workers' | 'batchSize'> = {},
+): Promise<StoryGroup[]> => {
+  const index = createStoryIndex(options)
+  const features = options.features ?? {}
+  for await (const { doc, prepared } of prepareAhead(docs, { features, workers, batchSize }))
+    index.primePrepared(doc, prepared)
+  const ordered = [...docs].sort(arrivalOrder)
+  const furniture = index.furniture
+  for await (const { doc, prepared } of prepareAhead(ordered, { features, workers, batchSize, furniture }))
+    index.add(doc, prepared)
+  return index.stories()
 }
