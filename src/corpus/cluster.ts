@@ -428,6 +428,8 @@ const LONG_GAP_PLACELESS_NAMES = 5
  * unrelated stories share are each named once in passing.
  */
 const LONG_GAP_CORE_PERSONS = 3
+/** Such persons that stand in for the shared place too (a plea is placed by its court's town). */
+const LONG_GAP_PLACELESS_CORE_PERSONS = 4
 /** Mentions across a story's members that make a person one it is about (a victim, the accused). */
 const CORE_PERSON_MENTIONS = 2
 /** The persons a story is about kept in its follow-up record when it closes, most named first. */
@@ -1239,14 +1241,21 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
   /**
    * Beyond the window, a follow-up that names none of its story's days may also link when it shares
-   * `LONG_GAP_CORE_PERSONS` or more of the rare persons the story is about (`core`, see `isAbout`), one
-   * of them among its own most-named, and the story never took in a round-up: a plea or a verdict names
-   * the accused and the victims, whom the story's reports named again and again.
+   * `least` (`LONG_GAP_CORE_PERSONS` for the day, `LONG_GAP_PLACELESS_CORE_PERSONS` for the place) or
+   * more of the rare persons the story is about (`core`, see `isAbout`), one of them among its own
+   * most-named, and the story never took in a round-up: a plea or a verdict names the accused and the
+   * victims, whom the story's reports named again and again.
    */
-  const namesCorePersons = (day: number, story: StoryState, core: number, sharesMain: boolean): boolean =>
+  const namesCorePersons = (
+    day: number,
+    story: StoryState,
+    core: number,
+    sharesMain: boolean,
+    least = LONG_GAP_CORE_PERSONS,
+  ): boolean =>
     story.maxDay !== null &&
     day - story.maxDay > settings.windowDays &&
-    core >= LONG_GAP_CORE_PERSONS &&
+    core >= least &&
     sharesMain &&
     !story.roundUp
   // Each place's listed name, from the first article naming it.
@@ -1986,7 +1995,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           const id = placeIds.get(p)
           return record !== null && id !== undefined && record.includes(id)
         }
-        if (!f.places.some(placeShared)) {
+        const coreForPlace = namesCorePersons(
+          f.day,
+          story,
+          core.get(index) ?? 0,
+          main,
+          LONG_GAP_PLACELESS_CORE_PERSONS,
+        )
+        if (!f.places.some(placeShared) && !coreForPlace) {
           if (story.roundUp) continue
           rare ??= rareNamesOf(doc, f)
           if (rare === null || sharedRareNames(rare, story) < LONG_GAP_PLACELESS_NAMES) continue
