@@ -1378,6 +1378,15 @@ describe('story index: long-gap follow-ups naming the persons the story is about
     assert.equal(groupStories([shooting(false), plea]).length, 2)
   })
 
+  it('links a report headlined like a round-up ("murders") through those persons alone', () => {
+    const titled = (story: Doc): Doc => ({
+      ...story,
+      meta: { ...story.meta, title: 'Ostrava Falls murders: plea' },
+    })
+    assert.equal(groupStories([shooting(true), titled(plea)]).length, 1)
+    assert.equal(groupStories([shooting(false), titled(plea)]).length, 2)
+  })
+
   it('links a report placed elsewhere (the county’s court) when it names four of them', () => {
     const four = report(
       'a',

@@ -1946,8 +1946,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // (more such words, `LONG_GAP_PLACELESS_NAMES`, stand in for the place). So an article naming no day
     // or no place is not passed over: a plea or a trial report often names neither, only the people.
     // The story may be open, or closed with a follow-up record (then it reopens; a closed story keeps no
-    // name words). The most such shared persons wins.
-    if (best < 0 && !settings.decide && f.day !== null && !roundUpReport) {
+    // name words). The most such shared persons wins. A round-up's headline ("shootings", "murders") also
+    // names one event with several victims, so a round-up may link through the persons a story is about
+    // alone (see `isAbout`), never through a day or a single person its report of several events names.
+    if (best < 0 && !settings.decide && f.day !== null) {
       // The article's rare name words, read at the first story that needs them.
       let rare: RareNames | null | undefined
       let most = 0
@@ -1982,6 +1984,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const names = (d: number): boolean =>
           Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
         const main = sharesMain.has(index)
+        if (roundUpReport && !namesCorePersons(f.day, story, core.get(index) ?? 0, main)) continue
         const many =
           namesManyPersons(f.day, story, n, main) ||
           namesCorePersons(f.day, story, core.get(index) ?? 0, main)
