@@ -1339,11 +1339,12 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
 
 describe('story index: long-gap follow-ups naming the persons the story is about', () => {
   const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz']
+  const places = ['Ostrava Falls', 'Quarnby County']
   // Every mention of a person (in full or by surname) resolves to one entity, as entity linking does.
   const report = (id: string, text: string, published: string): Doc => {
     const mentions: Doc['mentions'] = []
-    for (const name of [...people, 'Ostrava Falls']) {
-      const type = name === 'Ostrava Falls' ? 'GPE' : 'PERSON'
+    for (const name of [...people, 'Ysolde Kemp', ...places]) {
+      const type = places.includes(name) ? 'GPE' : 'PERSON'
       const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
       const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
       for (const m of text.matchAll(pattern)) {
@@ -1375,6 +1376,27 @@ describe('story index: long-gap follow-ups naming the persons the story is about
 
   it('keeps it apart when the story named each of them once only, in passing', () => {
     assert.equal(groupStories([shooting(false), plea]).length, 2)
+  })
+
+  it('links a report headlined like a round-up ("murders") through those persons alone', () => {
+    const titled = (story: Doc): Doc => ({
+      ...story,
+      meta: { ...story.meta, title: 'Ostrava Falls murders: plea' },
+    })
+    assert.equal(groupStories([shooting(true), titled(plea)]).length, 1)
+    assert.equal(groupStories([shooting(false), titled(plea)]).length, 2)
+  })
+
+  it('links a report placed elsewhere (the county’s court) when it names four of them', () => {
+    const four = report(
+      'a',
+      'Corin Vasko, Maelis Drury and Ysolde Kemp were wounded in Ostrava Falls; police arrested Tobin Ferraz. Vasko, Drury and Kemp were taken to hospital, and Ferraz was held without bail.',
+      '2031-03-04',
+    )
+    const court = (names: string): Doc =>
+      report('b', `Ferraz pleaded guilty in Quarnby County to wounding ${names}.`, '2031-07-15')
+    assert.equal(groupStories([four, court('Vasko, Drury and Kemp')]).length, 1)
+    assert.equal(groupStories([four, court('Vasko and Drury')]).length, 2)
   })
 
   it('links it to a closed story through its follow-up record, also after a snapshot', () => {

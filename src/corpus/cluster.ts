@@ -452,6 +452,8 @@ const LONG_GAP_PLACELESS_NAMES = 5
  * unrelated stories share are each named once in passing.
  */
 const LONG_GAP_CORE_PERSONS = 3
+/** Such persons that stand in for the shared place too (a plea is placed by its court's town). */
+const LONG_GAP_PLACELESS_CORE_PERSONS = 4
 /** Mentions across a story's members that make a person one it is about (a victim, the accused). */
 const CORE_PERSON_MENTIONS = 2
 /** The persons a story is about kept in its follow-up record when it closes, most named first. */
@@ -1333,14 +1335,21 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
   /**
    * Beyond the window, a follow-up that names none of its story's days may also link when it shares
-   * `LONG_GAP_CORE_PERSONS` or more of the rare persons the story is about (`core`, see `isAbout`), one
-   * of them among its own most-named, and the story never took in a round-up: a plea or a verdict names
-   * the accused and the victims, whom the story's reports named again and again.
+   * `least` (`LONG_GAP_CORE_PERSONS` for the day, `LONG_GAP_PLACELESS_CORE_PERSONS` for the place) or
+   * more of the rare persons the story is about (`core`, see `isAbout`), one of them among its own
+   * most-named, and the story never took in a round-up: a plea or a verdict names the accused and the
+   * victims, whom the story's reports named again and again.
    */
-  const namesCorePersons = (day: number, story: StoryState, core: number, sharesMain: boolean): boolean =>
+  const namesCorePersons = (
+    day: number,
+    story: StoryState,
+    core: number,
+    sharesMain: boolean,
+    least = LONG_GAP_CORE_PERSONS,
+  ): boolean =>
     story.maxDay !== null &&
     day - story.maxDay > settings.windowDays &&
-    core >= LONG_GAP_CORE_PERSONS &&
+    core >= least &&
     sharesMain &&
     !story.roundUp
   // Each place's listed name, from the first article naming it.
@@ -2050,8 +2059,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     // (more such words, `LONG_GAP_PLACELESS_NAMES`, stand in for the place). So an article naming no day
     // or no place is not passed over: a plea or a trial report often names neither, only the people.
     // The story may be open, or closed with a follow-up record (then it reopens; a closed story keeps no
-    // name words). The most such shared persons wins.
-    if (best < 0 && !settings.decide && f.day !== null && !roundUpReport) {
+    // name words). The most such shared persons wins. A round-up's headline ("shootings", "murders") also
+    // names one event with several victims, so a round-up may link through the persons a story is about
+    // alone (see `isAbout`), never through a day or a single person its report of several events names.
+    if (best < 0 && !settings.decide && f.day !== null) {
       // The article's rare name words, read at the first story that needs them.
       let rare: RareNames | null | undefined
       let most = 0
@@ -2086,6 +2097,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const names = (d: number): boolean =>
           Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
         const main = sharesMain.has(index)
+        if (roundUpReport && !namesCorePersons(f.day, story, core.get(index) ?? 0, main)) continue
         const many =
           namesManyPersons(f.day, story, n, main) ||
           namesCorePersons(f.day, story, core.get(index) ?? 0, main)
@@ -2099,7 +2111,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           const id = placeIds.get(p)
           return record !== null && id !== undefined && record.includes(id)
         }
-        if (!f.places.some(placeShared)) {
+        const coreForPlace = namesCorePersons(
+          f.day,
+          story,
+          core.get(index) ?? 0,
+          main,
+          LONG_GAP_PLACELESS_CORE_PERSONS,
+        )
+        if (!f.places.some(placeShared) && !coreForPlace) {
           if (story.roundUp) continue
           rare ??= rareNamesOf(doc, f)
           if (rare === null || sharedRareNames(rare, story) < LONG_GAP_PLACELESS_NAMES) continue
