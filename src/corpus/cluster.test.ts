@@ -1555,3 +1555,53 @@ describe('StoryIndex: whom the members of an undated story agree it is about', (
     assert.deepEqual(grouped([...story, b].map(dated)), [['a1', 'a2', 'b']])
   })
 })
+
+describe('story index: candidates through a rare person', () => {
+  const report = (id: string, text: string, published: string): Doc => {
+    const mentions = ['Tamsin Orlo', 'Bexley Crane', 'Quillan Dodd'].flatMap((name) =>
+      [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+        span: { start: m.index, end: m.index + name.length },
+        text: name,
+        type: 'PERSON',
+        entity: `PERSON-${name}`,
+      })),
+    )
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions } as Doc
+  }
+  const first = report(
+    'a',
+    'Tamsin Orlo was hurt in a shooting outside a laundry late on Friday.',
+    '2031-06-01',
+  )
+  // The later report's heaviest terms are another person's, so it shares none the first report posted.
+  const later = (named: string): Doc =>
+    report(
+      'b',
+      `Quillan Dodd, a cousin, said Quillan Dodd drove ${named} to the clinic; Quillan Dodd waited there.`,
+      '2031-06-03',
+    )
+  const candidatesOf = (next: Doc): string[] => {
+    const seen = new Map<string, string[]>()
+    const index = createStoryIndex({
+      queryTerms: 1,
+      decide: (d, candidates) => {
+        seen.set(
+          d.id,
+          candidates.map((c) => c.story),
+        )
+        return null
+      },
+    })
+    index.add(first)
+    index.add(next)
+    return seen.get(next.id) ?? []
+  }
+
+  it('compares a report with an earlier story naming a rare person it names, though no heavy term is shared', () => {
+    assert.deepEqual(candidatesOf(later('Tamsin Orlo')), ['story-a'])
+  })
+
+  it('does not when the person differs', () => {
+    assert.deepEqual(candidatesOf(later('Bexley Crane')), [])
+  })
+})

@@ -998,6 +998,26 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     else if (list.length <= LONG_GAP_PERSON_STORIES && !list.includes(index)) list.push(index)
   }
   /**
+   * Adds to `candidates` the open stories within the article's window that name a person it names, when
+   * that person is rare (named in at most `LONG_GAP_PERSON_STORIES` stories): looked up in `personStories`,
+   * a few index reads per person. The posting scan reads only the article's heaviest terms, and a report
+   * naming many people the story never named (the victim's family, the officers) fills those with names, so
+   * it may share none with an earlier report of its event that named the victim alone. The scorer decides.
+   */
+  const addPersonCandidates = (f: GroupingFeatures, candidates: number[]): void => {
+    const day = f.day
+    for (const [person] of f.persons) {
+      const list = personStories.get(person)
+      if (list === undefined || list.length > LONG_GAP_PERSON_STORIES) continue
+      for (const index of list) {
+        const at = 3 * index
+        const inWindow =
+          day === null ? scan[at + LO] <= scan[at + HI] : scan[at + LO] <= day && day <= scan[at + HI]
+        if (inWindow && !candidates.includes(index)) candidates.push(index)
+      }
+    }
+  }
+  /**
    * The candidate (best by score) sharing at least two rare persons (named in at most
    * `PERSON_PAIR_STORIES` stories) with the article, with lexical cosine at least `PERSON_PAIR_LEXICAL`,
    * a shared place and no event-type or year clash; -1 when none. Reports of one event days apart reword
@@ -1946,6 +1966,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       candidates.splice(at, 0, index)
     }
     for (const index of touched) scan[3 * index + OVERLAP] = 0
+    addPersonCandidates(f, candidates)
     // The article's name features and their norm, for the name-only cosine.
     const names = new Set<number>()
     let nameNorm = 0
