@@ -110,7 +110,8 @@ export class StoreError extends Error {
 
 /**
  * Brings a database up to {@link SCHEMA_VERSION}, each pending migration in its own transaction
- * so a crash leaves the schema at a whole version. Refuses a database written by a newer build
+ * so a crash leaves the schema at a whole version, and two processes opening one new database at once
+ * apply each migration once. Refuses a database written by a newer build
  * rather than guessing at a schema it does not know.
  */
 export const migrate = (db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number => {
@@ -129,10 +130,13 @@ export const migrate = (db: Database.Database, migrations: readonly Migration[] 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   for (const migration of migrations) {
     if (migration.version <= current) continue
+    // Under the write lock (BEGIN IMMEDIATE), the version is read again: another process opening the
+    // same new database at the same moment may have applied this migration while this one waited.
     db.transaction(() => {
+      if (currentVersion(db) >= migration.version) return
       db.exec(migration.sql)
       record.run(migration.version, migration.name, new Date().toISOString())
-    })()
+    }).immediate()
   }
   return currentVersion(db)
 }
