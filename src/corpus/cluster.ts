@@ -928,6 +928,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   const OVERLAP = 0
   const LO = 1
   const HI = 2
+  /** Whether story `index` is a candidate for an article of `day` (undated: any story with a window). */
+  const inWindowOf = (index: number, day: number | null): boolean => {
+    const at = 3 * index
+    return day === null ? scan[at + LO] <= scan[at + HI] : scan[at + LO] <= day && day <= scan[at + HI]
+  }
   const reserve = (n: number): void => {
     if (scan.length >= 3 * n) return
     const size = Math.max(1024, n * 2)
@@ -1005,16 +1010,11 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    * it may share none with an earlier report of its event that named the victim alone. The scorer decides.
    */
   const addPersonCandidates = (f: GroupingFeatures, candidates: number[]): void => {
-    const day = f.day
     for (const [person] of f.persons) {
       const list = personStories.get(person)
       if (list === undefined || list.length > LONG_GAP_PERSON_STORIES) continue
-      for (const index of list) {
-        const at = 3 * index
-        const inWindow =
-          day === null ? scan[at + LO] <= scan[at + HI] : scan[at + LO] <= day && day <= scan[at + HI]
-        if (inWindow && !candidates.includes(index)) candidates.push(index)
-      }
+      for (const index of list)
+        if (inWindowOf(index, f.day) && !candidates.includes(index)) candidates.push(index)
     }
   }
   /**
@@ -1327,13 +1327,20 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
 
   /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
-   * `LONG_GAP_MANY_PERSONS` or more of the story's rare persons, one of them among its own most-named, and
-   * the story never took in a round-up (whose persons belong to several events).
+   * `least` or more of the story's rare persons, one of them among its own most-named, and the story never
+   * took in a round-up (whose persons belong to several events): `LONG_GAP_MANY_PERSONS` persons of any
+   * kind, or fewer of those the story is about (see `isAbout` and `LONG_GAP_CORE_PERSONS`).
    */
-  const namesManyPersons = (day: number, story: StoryState, shared: number, sharesMain: boolean): boolean =>
+  const namesPersonsBeyondWindow = (
+    day: number,
+    story: StoryState,
+    shared: number,
+    sharesMain: boolean,
+    least: number,
+  ): boolean =>
     story.maxDay !== null &&
     day - story.maxDay > settings.windowDays &&
-    shared >= LONG_GAP_MANY_PERSONS &&
+    shared >= least &&
     sharesMain &&
     !story.roundUp
   /**
@@ -1353,25 +1360,6 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const person of before ?? []) if (!core.includes(person)) core.push(person)
     return core.length === 0 ? null : core.slice(0, FOLLOW_UP_PERSONS)
   }
-  /**
-   * Beyond the window, a follow-up that names none of its story's days may also link when it shares
-   * `least` (`LONG_GAP_CORE_PERSONS` for the day, `LONG_GAP_PLACELESS_CORE_PERSONS` for the place) or
-   * more of the rare persons the story is about (`core`, see `isAbout`), one of them among its own
-   * most-named, and the story never took in a round-up: a plea or a verdict names the accused and the
-   * victims, whom the story's reports named again and again.
-   */
-  const namesCorePersons = (
-    day: number,
-    story: StoryState,
-    core: number,
-    sharesMain: boolean,
-    least = LONG_GAP_CORE_PERSONS,
-  ): boolean =>
-    story.maxDay !== null &&
-    day - story.maxDay > settings.windowDays &&
-    core >= least &&
-    sharesMain &&
-    !story.roundUp
   // Each place's listed name, from the first article naming it.
   const placeNameOf = new Map<string, string>()
   // Whether a place of the article names a part of one the story's members name, or the reverse
@@ -1935,9 +1923,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const at = 3 * index
         if (scan[at + OVERLAP] === 0) {
           touched.push(index)
-          const inWindow =
-            day === null ? scan[at + LO] <= scan[at + HI] : scan[at + LO] <= day && day <= scan[at + HI]
-          if (!inWindow) {
+          if (!inWindowOf(index, day)) {
             scan[at + OVERLAP] = -1
             continue
           }
@@ -2118,10 +2104,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const names = (d: number): boolean =>
           Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
         const main = sharesMain.has(index)
-        if (roundUpReport && !namesCorePersons(f.day, story, core.get(index) ?? 0, main)) continue
+        const coreShared = core.get(index) ?? 0
+        if (roundUpReport && !namesPersonsBeyondWindow(f.day, story, coreShared, main, LONG_GAP_CORE_PERSONS))
+          continue
         const many =
-          namesManyPersons(f.day, story, n, main) ||
-          namesCorePersons(f.day, story, core.get(index) ?? 0, main)
+          namesPersonsBeyondWindow(f.day, story, n, main, LONG_GAP_MANY_PERSONS) ||
+          namesPersonsBeyondWindow(f.day, story, coreShared, main, LONG_GAP_CORE_PERSONS)
         if (!f.days.some(names) && !many) {
           if (story.roundUp) continue
           rare ??= rareNamesOf(doc, f)
@@ -2132,10 +2120,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           const id = placeIds.get(p)
           return record !== null && id !== undefined && record.includes(id)
         }
-        const coreForPlace = namesCorePersons(
+        const coreForPlace = namesPersonsBeyondWindow(
           f.day,
           story,
-          core.get(index) ?? 0,
+          coreShared,
           main,
           LONG_GAP_PLACELESS_CORE_PERSONS,
         )
