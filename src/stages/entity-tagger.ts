@@ -426,6 +426,53 @@ const dynamicFeatures = (
 
 const HISTORY_NONE = 7
 
+/** The tagger's sums are unrolled over exactly this many tags: a compile error if TAGS changes length. */
+const UNROLLED_TAGS: (typeof TAGS)['length'] = 9
+
+/**
+ * Sets `scores` to the sums of the weight rows of features `feats[0..count)`, one sum per tag. Written
+ * out over the nine tags in locals: the loop over a Float64Array it replaces ran about 35% slower in a
+ * tagging benchmark (GVA articles). The order of additions is unchanged, so the tags are identical.
+ */
+const scoreTags = (
+  scores: Float64Array,
+  weights: Int16Array | Float32Array,
+  feats: Int32Array,
+  count: number,
+  mask: number,
+): void => {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let s4 = 0
+  let s5 = 0
+  let s6 = 0
+  let s7 = 0
+  let s8 = 0
+  for (let f = 0; f < count; f++) {
+    const b = ((feats[f] >>> 0) & mask) * UNROLLED_TAGS
+    s0 += weights[b]
+    s1 += weights[b + 1]
+    s2 += weights[b + 2]
+    s3 += weights[b + 3]
+    s4 += weights[b + 4]
+    s5 += weights[b + 5]
+    s6 += weights[b + 6]
+    s7 += weights[b + 7]
+    s8 += weights[b + 8]
+  }
+  scores[0] = s0
+  scores[1] = s1
+  scores[2] = s2
+  scores[3] = s3
+  scores[4] = s4
+  scores[5] = s5
+  scores[6] = s6
+  scores[7] = s7
+  scores[8] = s8
+}
+
 interface DecodeHooks {
   /** Called per token with its features and the predicted tag; returns the tag to continue with. */
   step?: (feats: Int32Array, count: number, predicted: number, s: number, i: number) => number
@@ -453,26 +500,18 @@ const decode = (
       const base = i * MAX_STATIC
       const count = sent.counts[i]
       const lower = sent.lower[i]
-      // Dynamic features go after the static ones' slots; only training needs them side by side.
+      // The token's static features, then its dynamic ones, side by side in one buffer.
+      for (let f = 0; f < count; f++) buf[f] = sent.feats[base + f]
       const total = dynamicFeatures(
         buf,
-        MAX_STATIC,
+        count,
         lower,
         sent.shapes[i],
         prev,
         prev2,
         history.get(lower) ?? HISTORY_NONE,
       )
-      scores.fill(0)
-      const feats = sent.feats
-      for (let f = base; f < base + count; f++) {
-        const b = ((feats[f] >>> 0) & mask) * K
-        for (let k = 0; k < K; k++) scores[k] += weights[b + k]
-      }
-      for (let f = MAX_STATIC; f < total; f++) {
-        const b = ((buf[f] >>> 0) & mask) * K
-        for (let k = 0; k < K; k++) scores[k] += weights[b + k]
-      }
+      scoreTags(scores, weights, buf, total, mask)
       let best = 0
       let bestScore = Number.NEGATIVE_INFINITY
       for (let k = 0; k < K; k++) {
@@ -482,12 +521,7 @@ const decode = (
           best = k
         }
       }
-      let tag = best
-      if (hooks.step) {
-        for (let f = 0; f < count; f++) buf[f] = feats[base + f]
-        for (let f = MAX_STATIC; f < total; f++) buf[count + f - MAX_STATIC] = buf[f]
-        tag = hooks.step(buf, count + total - MAX_STATIC, best, s, i)
-      }
+      const tag = hooks.step ? hooks.step(buf, total, best, s, i) : best
       tags[i] = tag
       // Training continues from gold tags, history included; a history of the model's own predictions
       // measured no better on CoNLL dev and worse on MEANTIME typed F1 (0.669 vs 0.693).
