@@ -23,13 +23,28 @@ const TOKEN =
 const SPACE = /\s/
 const POSSESSIVE = /['’][sS]$/
 
+// Typographic apostrophes, quotes and dashes and the plain character each folds to.
+const FOLDED: Record<string, string> = Object.fromEntries([
+  ...[...'’‘ʼ`´'].map((ch) => [ch, "'"]),
+  ...[...'“”„«»'].map((ch) => [ch, '"']),
+  ...[...'‐‑‒–—―'].map((ch) => [ch, '-']),
+])
+const TYPOGRAPHIC = /[’‘ʼ`´“”„«»‐‑‒–—―]/
+const TYPOGRAPHIC_ALL = /[’‘ʼ`´“”„«»‐‑‒–—―]/g
+
 /** Lower-cases and folds typographic apostrophes, quotes and dashes so stages can compare forms. */
-export const normalise = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/[“”„«»]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
+export const normalise = (text: string): string => {
+  const lower = text.toLowerCase()
+  return TYPOGRAPHIC.test(lower) ? lower.replace(TYPOGRAPHIC_ALL, (ch) => FOLDED[ch] ?? ch) : lower
+}
+
+/** Which alternative of TOKEN matched (the first group set, in TOKEN's order). */
+const groupOf = (groups: Record<string, string | undefined>): string => {
+  if (groups.init !== undefined) return 'init'
+  if (groups.num !== undefined) return 'num'
+  if (groups.word !== undefined) return 'word'
+  return 'other'
+}
 
 const kindOf = (text: string, group: string): Token['kind'] => {
   if (group === 'num') return 'number'
@@ -64,7 +79,7 @@ export const tokenizeText = (text: string): Token[] => {
       i += 1
       continue
     }
-    const group = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined) ?? 'other'
+    const group = groupOf(m.groups)
     let start = i
     let end = i + m[0].length
     if (group === 'word' && POSSESSIVE.test(m[0]) && m[0].length > 2) {
