@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { DocMeta } from '../model/types.ts'
 import { DecodeError, decodeBuffer } from './decode.ts'
-import { leadWithTitle } from './text.ts'
+import { leadWithTitle, outletFromUrl } from './text.ts'
 import type { Article, ReadResult } from './types.ts'
 
 /** Pages larger than this are refused before parsing: no news article is this big. */
@@ -223,15 +223,6 @@ const absoluteUrl = (href: string | undefined, base: string | undefined): string
   }
 }
 
-const hostOutlet = (url: string | undefined): string | undefined => {
-  if (!url) return undefined
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || undefined
-  } catch {
-    return undefined
-  }
-}
-
 // Where pages put the author's name in the body, most specific first. Read before the byline
 // elements are removed from the text.
 const BYLINE_SELECTORS = [
@@ -298,7 +289,7 @@ export const extractMetadata = (doc: DomDocument, pageUrl?: string): Omit<DocMet
       ? jsonString(publisher.name)
       : undefined) ??
     attr(doc, 'meta[name="application-name"]') ??
-    hostOutlet(canonical)
+    outletFromUrl(canonical)
   const authorMeta = attr(doc, 'meta[name="author"]') ?? attr(doc, 'meta[property="article:author"]')
   const byline =
     jsonString(article?.author) ??
@@ -375,7 +366,7 @@ export const blockText = (root: DomNode): string => {
 export const cleanTitle = (title: string, outlet: string | undefined, url?: string): string => {
   const parts = title.split(/\s+[|–—·•»-]\s+/)
   if (parts.length < 2) return title
-  const host = hostOutlet(url)?.split('.')[0]
+  const host = outletFromUrl(url)?.split('.')[0]
   const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
   const names = [outlet, host].filter((n): n is string => !!n).map(squash)
   const kept = parts.filter((p) => !names.some((n) => n && (squash(p) === n || squash(p) === `the${n}`)))

@@ -44,6 +44,24 @@ test('readTextArticle keeps an impossible date out and says so', () => {
   assert.match(articles[0].warnings?.[0] ?? '', /impossible date 2025-02-30/)
 })
 
+test('an archived copy (Wayback Machine URL) is credited to the outlet it archived', () => {
+  const lines = [
+    '{"text": "A.", "url": "http://web.archive.org/web/20150101000000/http://www.valley-ledger.example/news/1"}',
+    '{"text": "B.", "url": "https://web.archive.org/web/20150101000000id_/https://harbour.example.net/a?b=1"}',
+    '{"text": "C.", "url": "https://web.archive.org/web/*/harbour.example.net*"}',
+  ].join('\n')
+  const { articles } = readJsonl(lines, 'in.jsonl')
+  assert.deepEqual(
+    articles.map((a) => a.meta.outlet),
+    ['valley-ledger.example', 'harbour.example.net', 'web.archive.org'],
+  )
+  const txt = readTextArticle(
+    ' date 2015-01-01 https://web.archive.org/web/2015/https://valley-ledger.example/x\nTitle\n\nBody.',
+    'a.txt',
+  )
+  assert.equal(txt.articles[0]?.meta.outlet, 'valley-ledger.example')
+})
+
 test('readJsonl reads good lines and names each bad one', () => {
   const content = [
     '{"id": "a1", "text": "First.", "url": "https://news.example.com/x", "published": "2024-02-08T10:00:00Z"}',

@@ -3,11 +3,33 @@ import type { Article, ReadResult } from './types.ts'
 /** The optional first line of a seed-style article: ` date YYYY-MM-DD URL`. */
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(\S+))?\s*$/
 
-/** The outlet of a URL: its host without `www.` (the publisher's site). */
+/**
+ * A Wayback Machine capture's path: `/web/<timestamp><flags>/<original URL>`. Archived articles are
+ * common in research corpora; their publisher is the original URL's host, not the archive's.
+ */
+const WAYBACK_HOSTS = new Set(['web.archive.org', 'wayback.archive.org'])
+const WAYBACK_PATH = /^\/web\/\d+[a-z_]*\/(.+)$/
+
+/** The URL an archive capture stands for, or the URL itself. */
+const unarchived = (url: URL): URL => {
+  if (!WAYBACK_HOSTS.has(url.hostname)) return url
+  const original = WAYBACK_PATH.exec(url.pathname + url.search)?.[1]
+  if (!original) return url
+  try {
+    return new URL(/^https?:\/\//i.test(original) ? original : `http://${original}`)
+  } catch {
+    return url
+  }
+}
+
+/**
+ * The outlet of a URL: its host without `www.` (the publisher's site); for a Wayback Machine capture,
+ * the host of the page it archived.
+ */
 export const outletFromUrl = (url: string | undefined): string | undefined => {
   if (!url) return undefined
   try {
-    return new URL(url).hostname.replace(/^www\./, '') || undefined
+    return unarchived(new URL(url)).hostname.replace(/^www\./, '') || undefined
   } catch {
     return undefined
   }
