@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { StoryCount } from '../model/types.ts'
-import { formatRecord } from './view.ts'
+import { formatFactValue, formatRecord } from './view.ts'
 
 type Figure = [document: string, low: number, best: number, high: number | null]
 
@@ -100,5 +100,23 @@ test('formatRecord: a story stored before per-report figures were kept still get
   assert.equal(
     formatRecord({ killed: old, injured: silent }, letter),
     'killed 3 (reports give 2 to 3), reports conflict · injured not reported',
+  )
+})
+
+test('formatFactValue: a time or part of day reads as words, not as TIMEX3 codes', () => {
+  const shown = (value: string) => formatFactValue({ document: 'd1', value, evidence: [] }, () => '[A]')
+  assert.equal(shown('2031-05-04TMO'), '2031-05-04 morning')
+  assert.equal(shown('2031-05-04TNI'), '2031-05-04 night')
+  assert.equal(shown('2031-05-04T16:30'), '2031-05-04 16:30')
+  assert.equal(shown('2031-05-04T16:30Z'), '2031-05-04 16:30 UTC')
+  assert.equal(shown('2031-05-04'), '2031-05-04')
+  assert.equal(shown('XXXX-WXX-3'), 'XXXX-WXX-3')
+  assert.equal(shown('Tamsin Reeve'), 'Tamsin Reeve')
+  assert.equal(
+    formatFactValue(
+      { document: 'd2', value: '2031-05-04TEV', evidence: [], inferredFrom: 'd1' },
+      () => '[A]',
+    ),
+    '2031-05-04 evening (undated: the day of [A])',
   )
 })

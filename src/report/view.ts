@@ -41,9 +41,32 @@ export const formatRange = (v: { low: number | null; best: number | null; high: 
   return best !== null ? String(best) : 'unknown'
 }
 
+// TimeML's parts of the day, as a reader says them.
+const PARTS_OF_DAY: Record<string, string> = {
+  MO: 'morning',
+  MI: 'midday',
+  AF: 'afternoon',
+  EV: 'evening',
+  NI: 'night',
+  DT: 'daytime',
+}
+
+/** A day with a time or part of day, as dates are stored (TIMEX3): "2024-02-07TEV", "2024-02-07T16:00". */
+const TIMED_DAY = /^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI|DT|\d{2}:\d{2})(Z?)$/
+
+/**
+ * A stored date value as a reader says it: "2024-02-07 evening", "2024-02-07 16:00"; other values
+ * (days, months, ranges, unresolved weekdays) as stored. The JSON report keeps the TIMEX3 value.
+ */
+export const formatDateValue = (value: string): string => {
+  const m = TIMED_DAY.exec(value)
+  if (!m) return value
+  return `${m[1]} ${PARTS_OF_DAY[m[2]] ?? m[2]}${m[3] ? ' UTC' : ''}`
+}
+
 /** A fact value as text. */
 export const formatValue = (value: FactValue['value']): string =>
-  typeof value === 'object' && value !== null ? formatRange(value) : String(value)
+  typeof value === 'object' && value !== null ? formatRange(value) : formatDateValue(String(value))
 
 /**
  * A fact's value as shown, with where its day came from when another report gave it ("2024-02-07,
