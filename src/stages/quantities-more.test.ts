@@ -392,3 +392,20 @@ test('a role participle used as a noun opens an inverted clause: "Among the dead
     JSON.stringify(doc.quantities),
   )
 })
+
+test('"the mother of a boy was shot": the predicate after an "of" phrase naming a person is the head\'s', () => {
+  const read = (text: string) =>
+    (run(makeDoc({ text, meta: { source: 't.txt' } })).quantities ?? []).map((q) => [q.text, q.role])
+  assert.deepEqual(read('The mother of a boy was shot in Dellport on Monday.'), [
+    ['The mother', 'dead_or_injured'],
+  ])
+  assert.deepEqual(read('A friend of Tamsin Reeve was wounded on Monday.'), [['A friend', 'injured']])
+  assert.deepEqual(read('Police said the father of a 3-year-old girl was killed.'), [
+    ['the father', 'killed'],
+  ])
+  // The person in the "of" phrase keeps only what its own words say of it.
+  assert.deepEqual(read('The parents of a baby were arrested on Monday.'), [])
+  assert.deepEqual(read('The uncle of a slain teen was charged on Monday.'), [['a slain teen', 'killed']])
+  // A relative clause gives it a predicate of its own.
+  assert.deepEqual(read('The family of a man who was killed spoke on Monday.'), [['a man', 'killed']])
+})

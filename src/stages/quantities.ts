@@ -2114,6 +2114,8 @@ const readImplied = (
     // "a shooting in Dellport has died", "caught on Facebook Live", "shot by Jon Doe": after such a
     // preposition a capitalised name is a place, a medium or the agent, not a victim.
     if (LOCATIVES.has(norm(v, i - 1))) return null
+    // "the mother of Jane Roe was shot": the predicate is the mother's.
+    if (isOfPersonComplement(v, i)) return null
     const names = namesAt(v, i)
     if (!names) return null
     const n = names.count
@@ -2167,7 +2169,16 @@ const readImplied = (
     verbRole === 'dead_or_injured' && shotDeadAfter(v, conj.next) ? 'killed' : verbRole
   role ??= appositiveRole(v, i, conj.next)
   role ??= leftWithWounds(v, from, conj.next)
-  role ??= rolePredicate(v, conj.next)?.role ?? victimOfPredicate(v, noun, conj.next) ?? attributed
+  if (isOfPersonComplement(v, from) && norm(v, conj.next) !== 'who') {
+    // "the mother of a slain teen was arrested": only the phrase's own adjective is this person's.
+    role = attributed
+  } else {
+    role ??=
+      rolePredicate(v, conj.next)?.role ??
+      victimOfPredicate(v, noun, conj.next) ??
+      relationOfPredicate(v, conj.next) ??
+      attributed
+  }
   if (role === null || role === 'other') return null
   // "a third person has died": the ordinal is the running toll, at least that many.
   // "Second teen victim dies": a headline's ordinal may stand before one modifier of the noun (not a name:
@@ -2206,6 +2217,40 @@ const victimOfPredicate = (v: View, noun: number, k: number): QuantityRole | nul
     }
   }
   return null
+}
+
+/**
+ * "the mother of a boy", "the parents of Jane Roe": the end of an "of" phrase after person noun `k - 1`
+ * that names another person (a determiner or possessive, a person noun, or a name), or -1.
+ */
+const ofPersonEnd = (v: View, k: number): number => {
+  if (norm(v, k) !== 'of') return -1
+  const names = namesAt(v, k + 1)
+  if (names) return names.next
+  if (!DETERMINERS.has(norm(v, k + 1))) return -1
+  const noun = personNoun(v, k + 2)
+  return noun >= 0 ? noun + 1 : -1
+}
+
+/**
+ * "The mother of a boy was shot", "a friend of the victim was wounded": the predicate after the "of"
+ * phrase is the head person's, as the sentence's subject.
+ */
+const relationOfPredicate = (v: View, k: number): QuantityRole | null => {
+  const end = ofPersonEnd(v, k)
+  return end < 0 ? null : (rolePredicate(v, skipAside(v, end))?.role ?? null)
+}
+
+/**
+ * Whether the phrase at `from` is the person in "the mother of <phrase>", "parents of <phrase>": the
+ * predicate that follows is then the head's ("The parents of a baby were arrested"), not this person's.
+ */
+const isOfPersonComplement = (v: View, from: number): boolean => {
+  // "the father of a 3-year-old girl": the phrase may be read from after its determiner.
+  const of = DETERMINERS.has(norm(v, from - 1)) ? from - 2 : from - 1
+  if (of - 1 < v.start || norm(v, of) !== 'of') return false
+  const head = norm(v, of - 1)
+  return PEOPLE.has(head) || COUNT_NOUNS.has(head) || PAIRS.has(head)
 }
 
 /**
