@@ -95,9 +95,12 @@ const classOfQuantity = (view: DocView, q: Quantity): { cls: string; noun: strin
   const head = normalise(q.counted).split(/\s+/).at(-1) ?? ''
   if (cls !== 'unspecified' || CLASS_OF.has(head)) return { cls, noun: head }
   let i = tokenIndexAt(view.tokens, q.span.end)
+  // Within the figure's sentence: a title's last words run straight into the lead's first ones
+  // ("Fatal Shooting Outside Dellport Bar" then "Dellport police have made an arrest").
+  const sentenceEnd = view.sentences[sentenceOf(view, q.span)]?.end ?? view.doc.text.length
   for (let steps = 0; i < view.tokens.length && steps < 6; i++, steps++) {
     const t = view.tokens[i]
-    if (t.kind !== 'word') break
+    if (t.kind !== 'word' || t.span.start >= sentenceEnd) break
     const found = CLASS_OF.get(t.norm)
     if (found) return { cls: found, noun: t.norm }
   }

@@ -806,3 +806,24 @@ describe('compareStory: figures of others', () => {
     assert.equal(fact?.status, 'conflict', JSON.stringify(quantityFacts(facts, 'injured').map(valueTexts)))
   })
 })
+
+describe('compareStory: what a figure counts', () => {
+  it('does not read who was counted from the lead that follows a title', () => {
+    const read = (id: string, text: string) =>
+      analyseDocument({ id, text, meta: { source: `${id}.txt`, published: '2031-05-04' } })
+    const docs = [
+      read(
+        'a',
+        'Arrest Made in Fatal Shooting Outside Dellport Bar\n\n' +
+          'Dellport police have made an arrest in the fatal shooting that took place on Friday outside a bar.',
+      ),
+      read(
+        'b',
+        'Man killed outside Dellport bar\n\nA man was shot and killed outside a bar in Dellport on Friday.',
+      ),
+    ]
+    const killed = compareStory(docs, []).facts.filter((f) => f.kind === 'quantity' && /killed/.test(f.about))
+    assert.ok(killed.length > 0, 'the title\'s "fatal shooting" is a death')
+    for (const fact of killed) assert.doesNotMatch(fact.about, /police/)
+  })
+})
