@@ -1284,6 +1284,48 @@ describe('story index: a rare person shared days later', () => {
   })
 })
 
+describe('story index: the two rare persons a story is about, placed elsewhere', () => {
+  const report = (id: string, text: string, published: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    const mentions = ['Tamsin Orlo', 'Bram Keddle']
+      .flatMap((name) =>
+        [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ name, start: m.index ?? 0 })),
+      )
+      .map(({ name, start }) => ({
+        span: { start, end: start + name.length },
+        text: name,
+        type: 'PERSON',
+        entity: `PERSON-${name}`,
+      }))
+    const quantities = text.includes('wounded two')
+      ? [{ span: at('two'), text: 'two', low: 2, best: 2, high: 2, role: 'injured', counted: 'people' }]
+      : []
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions, quantities } as Doc
+  }
+  const first = report(
+    'a',
+    'Police said Bram Keddle wounded two people outside a laundry. Bram Keddle fled; Tamsin Orlo was among the wounded.',
+    '2031-06-01',
+  )
+  const hearing = (toll: string): Doc =>
+    report(
+      'b',
+      `Bram Keddle, accused of a shooting that ${toll} outside a laundry, appeared in court. Bram Keddle faces charges; Tamsin Orlo testified.`,
+      '2031-06-04',
+    )
+
+  it('lets a report naming both, the same one most, and the toll join the story', () => {
+    assert.equal(groupStories([first, hearing('wounded two people')], never).length, 1)
+  })
+
+  it('not without the toll', () => {
+    assert.equal(groupStories([first, hearing('frightened neighbours')], never).length, 2)
+  })
+})
+
 describe('story index: long-gap follow-ups naming many of the story’s persons', () => {
   const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz', 'Ysolde Kemp']
   const report = (id: string, text: string, published: string, day: string, title?: string): Doc => {
