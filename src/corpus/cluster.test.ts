@@ -1241,6 +1241,91 @@ describe('story index: the first report to name someone', () => {
   })
 })
 
+describe('story index: a rare person shared days later', () => {
+  const report = (id: string, text: string, published: string, title?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    const mentions = ['Tamsin Orlo', 'Bram Keddle']
+      .filter((name) => text.includes(name))
+      .map((name) => ({ span: at(name), text: name, type: 'PERSON', entity: `PERSON-${name}` }))
+    const quantities = text.includes('one of two')
+      ? [{ span: at('two'), text: 'two', low: 2, best: 2, high: 2, role: 'injured', counted: 'people' }]
+      : []
+    const meta = { source: 'test', published, ...(title ? { title } : {}) }
+    return { ...makeDoc({ id, text, meta }), mentions, quantities } as Doc
+  }
+  const first = report(
+    'a',
+    'Tamsin Orlo was one of two people shot outside a laundry late at night.',
+    '2031-06-01',
+  )
+  const later = (name: string, title?: string, count = 'one of two people'): Doc =>
+    report('b', `Friends held a vigil for ${name}, ${count} shot outside a laundry.`, '2031-06-06', title)
+  // The gap alone keeps them apart; `gapRarePerson` gives it back.
+  const scorer = { bias: 1, weights: { gapLong: -5, gapRarePerson: 5 } }
+  const options = { scorer, bareScorer: scorer }
+
+  it('lets a report days later naming the story’s rare person and its toll join it', () => {
+    assert.equal(groupStories([first, later('Tamsin Orlo')], options).length, 1)
+  })
+
+  it('not when it names another person', () => {
+    assert.equal(groupStories([first, later('Bram Keddle')], options).length, 2)
+  })
+
+  it('not when it gives no toll', () => {
+    assert.equal(groupStories([first, later('Tamsin Orlo', undefined, 'a neighbour')], options).length, 2)
+  })
+
+  it('not when it is a round-up', () => {
+    assert.equal(groupStories([first, later('Tamsin Orlo', 'Two shootings overnight')], options).length, 2)
+  })
+})
+
+describe('story index: the two rare persons a story is about, placed elsewhere', () => {
+  const report = (id: string, text: string, published: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    const mentions = ['Tamsin Orlo', 'Bram Keddle']
+      .flatMap((name) =>
+        [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ name, start: m.index ?? 0 })),
+      )
+      .map(({ name, start }) => ({
+        span: { start, end: start + name.length },
+        text: name,
+        type: 'PERSON',
+        entity: `PERSON-${name}`,
+      }))
+    const quantities = text.includes('wounded two')
+      ? [{ span: at('two'), text: 'two', low: 2, best: 2, high: 2, role: 'injured', counted: 'people' }]
+      : []
+    return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions, quantities } as Doc
+  }
+  const first = report(
+    'a',
+    'Police said Bram Keddle wounded two people outside a laundry. Bram Keddle fled; Tamsin Orlo was among the wounded.',
+    '2031-06-01',
+  )
+  const hearing = (toll: string): Doc =>
+    report(
+      'b',
+      `Bram Keddle, accused of a shooting that ${toll} outside a laundry, appeared in court. Bram Keddle faces charges; Tamsin Orlo testified.`,
+      '2031-06-04',
+    )
+
+  it('lets a report naming both, the same one most, and the toll join the story', () => {
+    assert.equal(groupStories([first, hearing('wounded two people')], never).length, 1)
+  })
+
+  it('not without the toll', () => {
+    assert.equal(groupStories([first, hearing('frightened neighbours')], never).length, 2)
+  })
+})
+
 describe('story index: long-gap follow-ups naming many of the story’s persons', () => {
   const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz', 'Ysolde Kemp']
   const report = (id: string, text: string, published: string, day: string, title?: string): Doc => {

@@ -105,7 +105,11 @@ export interface StoryIndexOptions {
  *   day, event or year clash (a first report names no one, the next names the victim);
  * - `figureShared`, `figureClash`: for an article without a publication date, 1 when it states a figure
  *   (an age, a magnitude, a sum: {@link GroupingFeatures.figures}) a member states, or when both state
- *   figures and share none (see `figureFeatures`).
+ *   figures and share none (see `figureFeatures`);
+ * - `gapRarePerson`: `gapLong` again when the article names a person the story names and few stories
+ *   do (`GAP_PERSON_STORIES`), with a shared casualty count and no day clash: a follow-up days later
+ *   naming the victim or the accused need not pay the whole gap, while another event days later seldom
+ *   shares a rare name (see `excuseGap`).
  */
 export const PAIR_FEATURES = [
   'lexical',
@@ -130,6 +134,7 @@ export const PAIR_FEATURES = [
   'personsNew',
   'figureShared',
   'figureClash',
+  'gapRarePerson',
 ] as const
 
 /** A linear scorer over {@link PAIR_FEATURES}: score = bias + Σ weight · feature; an article joins at score >= threshold. */
@@ -611,6 +616,9 @@ const WEEKDAY_CLASH = PAIR_FEATURES.indexOf('weekdayClash')
 const PERSONS_NEW = PAIR_FEATURES.indexOf('personsNew')
 const FIGURE_SHARED = PAIR_FEATURES.indexOf('figureShared')
 const FIGURE_CLASH = PAIR_FEATURES.indexOf('figureClash')
+const GAP_RARE_PERSON = PAIR_FEATURES.indexOf('gapRarePerson')
+/** A person named in at most this many stories so far is rare enough to excuse part of a gap (`gapRarePerson`). */
+const GAP_PERSON_STORIES = 3
 /** Figures kept per story: a story's own figures come with its first reports. */
 const STORY_FIGURES = 32
 /** Slot of `StoryState.weekdays` counting the members that name any weekday. */
@@ -1043,6 +1051,28 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       return true
     })
   }
+  /**
+   * Like `personPairCandidate`, for a candidate in another place or none: the two rare persons shared,
+   * one of them the person both the article and the story name most (`personShared`), and a casualty
+   * count shared. Charges and arraignments days on name the victim and the accused again, and the toll,
+   * but are placed by their court, or by nothing at all, and name the day of the hearing. Without the
+   * count, politicians named in few stories early in a stream link two debates.
+   */
+  const mainPersonPairCandidate = (
+    f: GroupingFeatures,
+    candidates: Candidates,
+    scorer: CompiledScorer,
+  ): number =>
+    bestScoring(candidates, scorer, (index, x) => {
+      if (x[LEXICAL] < PERSON_PAIR_LEXICAL || x[PERSON_SHARED] !== 1 || x[COUNT_SHARED] !== 1) return false
+      if (x[EVENT_CLASH] === 1 || x[YEAR_CLASH] === 1) return false
+      const story = stories[index]
+      let shared = 0
+      for (const [person] of f.persons)
+        if (story.persons.has(person) && (personStories.get(person)?.length ?? 0) <= PERSON_PAIR_STORIES)
+          shared++
+      return shared >= 2
+    })
   /**
    * How rare a name word is in news: an idf over the articles the index has named it in, or the
    * reference corpus's articles using it as a plain word if more (which holds no names: a street named
@@ -1797,6 +1827,27 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return x
   }
 
+  /**
+   * Sets `gapRarePerson` (see {@link PAIR_FEATURES}). Not for a round-up, nor for a story that took one in:
+   * their persons are several events' (a police spokesman quoted on each). Only beside a shared casualty
+   * count: early in a stream a politician too is named in few stories, and the follow-ups of a shooting
+   * repeat its toll.
+   */
+  const excuseGap = (
+    f: GroupingFeatures,
+    story: StoryState,
+    roundUpReport: boolean,
+    x: Float64Array,
+  ): void => {
+    if (roundUpReport || story.roundUp || x[GAP_LONG] === 0 || x[DAY_CLASH] === 1) return
+    if (x[COUNT_SHARED] === 0) return
+    const rare = f.persons.some(
+      ([person]) =>
+        story.persons.has(person) && (personStories.get(person)?.length ?? 0) <= GAP_PERSON_STORIES,
+    )
+    if (rare) x[GAP_RARE_PERSON] = x[GAP_LONG]
+  }
+
   const compile = (scorer: GroupingScorer): CompiledScorer => ({
     bias: scorer.bias,
     weights: Float64Array.from(PAIR_FEATURES, (name) => scorer.weights[name] ?? 0),
@@ -1965,12 +2016,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     nameNorm = Math.sqrt(nameNorm)
     const scorer = doc.mentions === undefined ? bareScorer : analysedScorer
+    const roundUpReport = roundUpHeadline(doc)
     // Every candidate gets the cheap score (nearest-member similarity taken as the centroid's); the few
     // best also get the real nearest-member similarity, which costs a pass over their recent members.
     const scored = candidates
       .map((index) => {
         const story = stories[index]
         const x = pairFeatures(f, keys, names, linkage(nameNorm, story), story)
+        excuseGap(f, story, roundUpReport, x)
         return { index, x, cheap: score(x, scorer) }
       })
       .sort((a, b) => b.cheap - a.cheap || a.index - b.index)
@@ -1980,7 +2033,6 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       queryVector[terms[i]] = 0
     }
     let best = -1
-    const roundUpReport = roundUpHeadline(doc)
     if (settings.decide) {
       const chosen = settings.decide(
         doc,
@@ -2047,6 +2099,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         }
       }
       if (best < 0 && !roundUpReport) best = personPairCandidate(f, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = mainPersonPairCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport) best = rareStreetCandidate(f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport)
         best = rareNamesCandidate(rareNamesOf(doc, f), f, scored.slice(0, full), scorer)
