@@ -1556,6 +1556,50 @@ describe('StoryIndex: whom the members of an undated story agree it is about', (
   })
 })
 
+describe('StoryIndex: an undated article close to an established story', () => {
+  // Made-up undated reports of one flood at a mill, worded alike; the scorer below refuses any weekday
+  // clash, so an article naming another weekday joins only through the established story's wording.
+  const report = (id: string, weekday: string, extra: string): Doc => ({
+    ...doc(
+      id,
+      `On ${weekday} the river Tamsel burst its banks at the Orrin mill near Wexbury, flooding the weaving hall and the dye works. ${extra} Owners said the looms were ruined.`,
+    ),
+    mentions: [],
+  })
+  const scorer = { bias: -0.2, weights: { lexical: 1, weekdayClash: -2 } }
+  const options = { scorer, bareScorer: scorer }
+  const grouped = (docs: Doc[]): string[][] => groupsOf(groupStories(docs, options))
+  const extras = [
+    'Crews pumped water all night.',
+    'No one was hurt.',
+    'Roads were closed.',
+    'Insurers sent assessors.',
+  ]
+  const members = extras.map((extra, i) => report(`a${i}`, 'Monday', extra))
+  const article = report('b', 'Friday', 'Volunteers filled sandbags.')
+
+  it('joins a story of four members whose wording it shares, though the scorer refuses the weekday', () => {
+    assert.deepEqual(grouped([...members, article]), [['a0', 'a1', 'a2', 'a3', 'b']])
+  })
+
+  it('leaves a story of three members to the scorer', () => {
+    assert.deepEqual(grouped([...members.slice(0, 3), article]), [['a0', 'a1', 'a2'], ['b']])
+  })
+
+  it('leaves bare reports (no mentions) to the scorer', () => {
+    const bare = (d: Doc): Doc => ({ ...d, mentions: undefined })
+    assert.deepEqual(grouped([...members, article].map(bare)), [['a0', 'a1', 'a2', 'a3'], ['b']])
+  })
+
+  it('keeps out an article naming another year', () => {
+    const years = extras.map((extra, i) =>
+      report(`a${i}`, 'Monday', `${extra} It was the worst flood since 1987.`),
+    )
+    const other = report('b', 'Friday', 'It was the worst flood since 2004.')
+    assert.deepEqual(grouped([...years, other]), [['a0', 'a1', 'a2', 'a3'], ['b']])
+  })
+})
+
 describe('story index: candidates through a rare person', () => {
   const report = (id: string, text: string, published: string): Doc => {
     const mentions = ['Tamsin Orlo', 'Bexley Crane', 'Quillan Dodd'].flatMap((name) =>
