@@ -1554,6 +1554,34 @@ describe('StoryIndex: whom the members of an undated story agree it is about', (
     const b = report('b', 'Tobin Saxe', 'He was held overnight.')
     assert.deepEqual(grouped([...story, b].map(dated)), [['a1', 'a2', 'b']])
   })
+
+  // The same reports stating a fine and the year of the club's last arrest.
+  const withFigure = (d: Doc, year: string): Doc => {
+    const text = `${d.text} The fine was 2500 crowns, the highest since ${year}.`
+    const start = text.indexOf('2500')
+    const span = { start, end: start + 4 }
+    const quantity = {
+      span,
+      text: '2500',
+      low: 2500,
+      best: 2500,
+      high: 2500,
+      counted: '',
+      role: 'other' as const,
+    }
+    return { ...d, text, quantities: [quantity] }
+  }
+  const fined = story.map((d) => withFigure(d, '2019'))
+
+  it('joins it when a figure agrees', () => {
+    const b = withFigure(report('b', 'Tobin Saxe', 'He was held overnight.'), '2019')
+    assert.deepEqual(grouped([...fined, b]), [['a1', 'a2', 'b']])
+  })
+
+  it('keeps it out when the figure agrees but the years clash', () => {
+    const b = withFigure(report('b', 'Tobin Saxe', 'He was held overnight.'), '2024')
+    assert.deepEqual(grouped([...fined, b]), [['a1', 'a2'], ['b']])
+  })
 })
 
 describe('StoryIndex: an undated article close to an established story', () => {

@@ -715,10 +715,20 @@ const noteMainPerson = (story: StoryState, surnames: [string, number][]): void =
 }
 
 /**
+ * Whether a figure the article shares with a story (`figureShared`) says they tell one event: not when
+ * their years clash. Two similar events a year or more apart share figures of their kind by chance (a
+ * boxer's record, an age, the sum of a contract), while the years tell them apart. Over 40 shuffled
+ * arrival orders of each ECB+ half this kept out 242 / 209 wrong pairs (train / held-out) for 23 / 0
+ * right ones; the eval's order was unchanged.
+ */
+const figureAgrees = (x: Float64Array): boolean => x[FIGURE_SHARED] === 1 && x[YEAR_CLASH] === 0
+
+/**
  * Whether an undated article must not join a story, though the scorer accepts it, because they are about
  * different people: two thirds of the members naming anyone name one person most (`AGREEING_SHARE`), at
  * least two members do, and the article names another person most (at least `MAIN_PERSON_MENTIONS`
- * times) and that one never, while no specific agrees (no figure, day or casualty count shared). Two similar events (two players of one club
+ * times) and that one never, while no specific agrees (no day or casualty count shared, no figure but across a
+ * year clash: `figureAgrees`). Two similar events (two players of one club
  * arrested in one month) are told in the same words, and each report names the one it is about
  * throughout, the other once in passing at most; a join the scorer makes through the shared wording
  * then draws the other event's reports in after it. The weekday does not count as agreeing here: "Sunday's
@@ -727,7 +737,7 @@ const noteMainPerson = (story: StoryState, surnames: [string, number][]): void =
 const agreedPersonClash = (surnames: [string, number][], story: StoryState, x: Float64Array): boolean => {
   if (surnames.length === 0 || story.firstMainMembers < 2) return false
   if (story.firstMainMembers * AGREEING_SHARE[1] < story.personMembers * AGREEING_SHARE[0]) return false
-  if (x[FIGURE_SHARED] === 1 || x[DAY_SHARED] === 1 || x[COUNT_SHARED] === 1) return false
+  if (figureAgrees(x) || x[DAY_SHARED] === 1 || x[COUNT_SHARED] === 1) return false
   const [own, n] = surnames[0]
   if (n < MAIN_PERSON_MENTIONS || own === story.firstMain) return false
   return !surnames.some(([surname]) => surname === story.firstMain)
