@@ -1555,32 +1555,34 @@ describe('StoryIndex: whom the members of an undated story agree it is about', (
     assert.deepEqual(grouped([...story, b].map(dated)), [['a1', 'a2', 'b']])
   })
 
-  // The same reports stating a fine and the year of the club's last arrest.
-  const withFigure = (d: Doc, year: string): Doc => {
-    const text = `${d.text} The fine was 2500 crowns, the highest since ${year}.`
-    const start = text.indexOf('2500')
-    const span = { start, end: start + 4 }
-    const quantity = {
-      span,
-      text: '2500',
-      low: 2500,
-      best: 2500,
-      high: 2500,
-      counted: '',
-      role: 'other' as const,
-    }
+  // The same reports stating a fine (a figure) or the fans hurt (a casualty count), and the year of the
+  // club's last arrest.
+  const withSpecific = (d: Doc, year: string, role: 'other' | 'injured' = 'other'): Doc => {
+    const number = role === 'other' ? '2500' : '4'
+    const said = role === 'other' ? `The fine was ${number} crowns` : `${number} fans were hurt`
+    const text = `${d.text} ${said}, the most since ${year}.`
+    const start = text.indexOf(number, d.text.length)
+    const span = { start, end: start + number.length }
+    const value = Number(number)
+    const quantity = { span, text: number, low: value, best: value, high: value, counted: '', role }
     return { ...d, text, quantities: [quantity] }
   }
-  const fined = story.map((d) => withFigure(d, '2019'))
+  const saxe = report('b', 'Tobin Saxe', 'He was held overnight.')
 
   it('joins it when a figure agrees', () => {
-    const b = withFigure(report('b', 'Tobin Saxe', 'He was held overnight.'), '2019')
-    assert.deepEqual(grouped([...fined, b]), [['a1', 'a2', 'b']])
+    const fined = story.map((d) => withSpecific(d, '2019'))
+    assert.deepEqual(grouped([...fined, withSpecific(saxe, '2019')]), [['a1', 'a2', 'b']])
   })
 
   it('keeps it out when the figure agrees but the years clash', () => {
-    const b = withFigure(report('b', 'Tobin Saxe', 'He was held overnight.'), '2024')
-    assert.deepEqual(grouped([...fined, b]), [['a1', 'a2'], ['b']])
+    const fined = story.map((d) => withSpecific(d, '2019'))
+    assert.deepEqual(grouped([...fined, withSpecific(saxe, '2024')]), [['a1', 'a2'], ['b']])
+  })
+
+  it('keeps it out when a casualty count agrees but the years clash', () => {
+    const hurt = story.map((d) => withSpecific(d, '2019', 'injured'))
+    assert.deepEqual(grouped([...hurt, withSpecific(saxe, '2019', 'injured')]), [['a1', 'a2', 'b']])
+    assert.deepEqual(grouped([...hurt, withSpecific(saxe, '2024', 'injured')]), [['a1', 'a2'], ['b']])
   })
 })
 
