@@ -1639,6 +1639,80 @@ describe('StoryIndex: whom the members of an undated story agree it is about', (
     const b = report('b', 'Tobin Saxe', 'He was held overnight.')
     assert.deepEqual(grouped([...story, b].map(dated)), [['a1', 'a2', 'b']])
   })
+
+  // The same reports stating a fine (a figure) or the fans hurt (a casualty count), and the year of the
+  // club's last arrest.
+  const withSpecific = (d: Doc, year: string, role: 'other' | 'injured' = 'other'): Doc => {
+    const number = role === 'other' ? '2500' : '4'
+    const said = role === 'other' ? `The fine was ${number} crowns` : `${number} fans were hurt`
+    const text = `${d.text} ${said}, the most since ${year}.`
+    const start = text.indexOf(number, d.text.length)
+    const span = { start, end: start + number.length }
+    const value = Number(number)
+    const quantity = { span, text: number, low: value, best: value, high: value, counted: '', role }
+    return { ...d, text, quantities: [quantity] }
+  }
+  const saxe = report('b', 'Tobin Saxe', 'He was held overnight.')
+
+  it('joins it when a figure agrees', () => {
+    const fined = story.map((d) => withSpecific(d, '2019'))
+    assert.deepEqual(grouped([...fined, withSpecific(saxe, '2019')]), [['a1', 'a2', 'b']])
+  })
+
+  it('keeps it out when the figure agrees but the years clash', () => {
+    const fined = story.map((d) => withSpecific(d, '2019'))
+    assert.deepEqual(grouped([...fined, withSpecific(saxe, '2024')]), [['a1', 'a2'], ['b']])
+  })
+
+  it('keeps it out when a casualty count agrees but the years clash', () => {
+    const hurt = story.map((d) => withSpecific(d, '2019', 'injured'))
+    assert.deepEqual(grouped([...hurt, withSpecific(saxe, '2019', 'injured')]), [['a1', 'a2', 'b']])
+    assert.deepEqual(grouped([...hurt, withSpecific(saxe, '2024', 'injured')]), [['a1', 'a2'], ['b']])
+  })
+})
+
+describe('StoryIndex: an undated article close to an established story', () => {
+  // Made-up undated reports of one flood at a mill, worded alike; the scorer below refuses any weekday
+  // clash, so an article naming another weekday joins only through the established story's wording.
+  const report = (id: string, weekday: string, extra: string): Doc => ({
+    ...doc(
+      id,
+      `On ${weekday} the river Tamsel burst its banks at the Orrin mill near Wexbury, flooding the weaving hall and the dye works. ${extra} Owners said the looms were ruined.`,
+    ),
+    mentions: [],
+  })
+  const scorer = { bias: -0.2, weights: { lexical: 1, weekdayClash: -2 } }
+  const options = { scorer, bareScorer: scorer }
+  const grouped = (docs: Doc[]): string[][] => groupsOf(groupStories(docs, options))
+  const extras = [
+    'Crews pumped water all night.',
+    'No one was hurt.',
+    'Roads were closed.',
+    'Insurers sent assessors.',
+  ]
+  const members = extras.map((extra, i) => report(`a${i}`, 'Monday', extra))
+  const article = report('b', 'Friday', 'Volunteers filled sandbags.')
+
+  it('joins a story of four members whose wording it shares, though the scorer refuses the weekday', () => {
+    assert.deepEqual(grouped([...members, article]), [['a0', 'a1', 'a2', 'a3', 'b']])
+  })
+
+  it('leaves a story of three members to the scorer', () => {
+    assert.deepEqual(grouped([...members.slice(0, 3), article]), [['a0', 'a1', 'a2'], ['b']])
+  })
+
+  it('leaves bare reports (no mentions) to the scorer', () => {
+    const bare = (d: Doc): Doc => ({ ...d, mentions: undefined })
+    assert.deepEqual(grouped([...members, article].map(bare)), [['a0', 'a1', 'a2', 'a3'], ['b']])
+  })
+
+  it('keeps out an article naming another year', () => {
+    const years = extras.map((extra, i) =>
+      report(`a${i}`, 'Monday', `${extra} It was the worst flood since 1987.`),
+    )
+    const other = report('b', 'Friday', 'It was the worst flood since 2004.')
+    assert.deepEqual(grouped([...years, other]), [['a0', 'a1', 'a2', 'a3'], ['b']])
+  })
 })
 
 describe('story index: candidates through a rare person', () => {
