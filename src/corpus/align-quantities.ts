@@ -8,7 +8,7 @@ import quantityWords from '../data/quantities.json' with { type: 'json' }
 import { type DayRange, dayRange, rangesOverlap } from '../model/day-range.ts'
 import { evidence } from '../model/span.ts'
 import type { Fact, FactValue, Quantity, QuantityRole, Span } from '../model/types.ts'
-import { endsWellBefore, OTHERS_AFTER } from '../stages/record.ts'
+import { endsWellBefore, fits, OTHERS_AFTER } from '../stages/record.ts'
 import { normalise, tokenizeText } from '../stages/tokenize.ts'
 import { type NumberValue, numberStatus, pairStatus, reconcile } from './reconcile.ts'
 import { mentionKey } from './story-framing.ts'
@@ -202,8 +202,16 @@ const apart = (a: NumberValue, b: NumberValue): boolean => {
   return Math.max(x, y) / Math.min(x, y) > MAX_RATIO
 }
 
+/**
+ * Two counts of one person whose descriptions cannot be the same person ("a 9-month-old baby" and
+ * "29-year-old Jane Roe", "a man" and "the woman"): two people, two facts.
+ */
+const differentPeople = (a: QuantityContext, b: QuantityContext): boolean =>
+  a.value.best === 1 && b.value.best === 1 && !a.quantities.some((x) => b.quantities.some((y) => fits(x, y)))
+
 const similarity = (a: QuantityContext, b: QuantityContext): number => {
   if (a.role !== b.role) return Number.NEGATIVE_INFINITY
+  if (differentPeople(a, b)) return Number.NEGATIVE_INFINITY
   let score = 1
   if (a.cls !== 'unspecified' && b.cls !== 'unspecified') {
     if (a.cls !== b.cls) return Number.NEGATIVE_INFINITY

@@ -408,4 +408,7 @@ test('"the mother of a boy was shot": the predicate after an "of" phrase naming 
   assert.deepEqual(read('The uncle of a slain teen was charged on Monday.'), [['a slain teen', 'killed']])
   // A relative clause gives it a predicate of its own.
   assert.deepEqual(read('The family of a man who was killed spoke on Monday.'), [['a man', 'killed']])
+  assert.deepEqual(read('The father of a boy who was shot on Monday was charged.'), [
+    ['a boy', 'dead_or_injured'],
+  ])
 })

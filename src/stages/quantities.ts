@@ -2223,6 +2223,8 @@ const victimOfPredicate = (v: View, noun: number, k: number): QuantityRole | nul
  * "the mother of a boy", "the parents of Jane Roe": the end of an "of" phrase after person noun `k - 1`
  * that names another person (a determiner or possessive, a person noun, or a name), or -1.
  */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'that', 'which'])
+
 const ofPersonEnd = (v: View, k: number): number => {
   if (norm(v, k) !== 'of') return -1
   const names = namesAt(v, k + 1)
@@ -2238,7 +2240,9 @@ const ofPersonEnd = (v: View, k: number): number => {
  */
 const relationOfPredicate = (v: View, k: number): QuantityRole | null => {
   const end = ofPersonEnd(v, k)
-  return end < 0 ? null : (rolePredicate(v, skipAside(v, end))?.role ?? null)
+  // "the father of a boy who shot himself": a relative clause is the boy's.
+  if (end < 0 || RELATIVES.has(norm(v, end))) return null
+  return rolePredicate(v, skipAside(v, end))?.role ?? null
 }
 
 /**

@@ -5,7 +5,7 @@ import { assertDoc } from '../model/invariants.ts'
 import type { Doc } from '../model/types.ts'
 import { createPipeline } from '../pipeline/stage.ts'
 import { quantities } from './quantities.ts'
-import { record } from './record.ts'
+import { fits, record } from './record.ts'
 import { segment } from './segment.ts'
 import { tokenize } from './tokenize.ts'
 
@@ -568,4 +568,17 @@ const killedCases: [string, number][] = [
 
 test('record: the killed count of the main event', () => {
   for (const [text, expected] of killedCases) assert.equal(counts(text).killed, expected, text)
+})
+
+test('fits: two one-person mentions may be one person unless sex, child and adult, or age clash', () => {
+  const same = (a: string, b: string) => fits({ text: a }, { text: b })
+  // A possessor says nothing of the person: both are women.
+  assert.equal(same('his wife', "her brother's wife"), true)
+  // An age in words is the same age in digits.
+  assert.equal(same('a six year old passenger', 'death of a 6-year-old boy'), true)
+  assert.equal(same('a 16-year-old', 'an 18-year-old male'), false)
+  assert.equal(same('a 9-month-old baby', '29-year-old Tamsin Reeve'), false)
+  assert.equal(same('The father', 'the boy'), false)
+  assert.equal(same('a man', 'the woman'), false)
+  assert.equal(same('Tamsin Reeve', 'the woman'), true)
 })

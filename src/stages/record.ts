@@ -138,22 +138,50 @@ const fitsOne = (deaths: readonly Quantity[], q: Quantity): boolean =>
 /** Whether a mention says something of the person: sex, child or adult, or age ("a 16-year-old girl"). */
 const described = (q: Quantity): boolean =>
   AGE.test(q.text) ||
-  q.text
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .some((w) => MALE.has(w) || FEMALE.has(w) || CHILD.has(w) || ADULT.has(w))
+  personWords(q.text).some((w) => MALE.has(w) || FEMALE.has(w) || CHILD.has(w) || ADULT.has(w))
 
-/** Whether two one-person mentions may name the same person: no clash of sex, of child and adult, or of age. */
-const fits = (a: Quantity, b: Quantity): boolean => {
-  const wa = a.text.toLowerCase().split(/[^\p{L}]+/u)
-  const wb = b.text.toLowerCase().split(/[^\p{L}]+/u)
+const POSSESSORS = new Set(['his', 'her', 'their'])
+
+/**
+ * The words of a mention that describe the person it names: "his wife" and "her brother's wife" are
+ * women, whatever "his" and "brother's" say of someone else.
+ */
+const personWords = (text: string): string[] => {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+  return words.filter(
+    (w, i) => w && words[i + 1] !== 's' && !(POSSESSORS.has(w) && i < words.length - 1 && words[i + 1]),
+  )
+}
+
+const TENS = new Map(Object.entries(numberWords.tens as Record<string, number>))
+
+/** The age a mention gives, as a number ("a six-year-old", "6-year-old", "twenty-one years old"). */
+const ageOf = (text: string): number | undefined => {
+  const m = AGE_FULL.exec(text)
+  if (!m) return undefined
+  const word = m[1].toLowerCase()
+  if (/^\d+$/.test(word)) return Number(word)
+  const [tens, unit] = word.split(/[- ]/)
+  const value =
+    (TENS.get(tens) ?? UNITS.get(tens) ?? Number.NaN) + (unit ? (UNITS.get(unit) ?? Number.NaN) : 0)
+  return Number.isNaN(value) ? undefined : value
+}
+const AGE_FULL = /\b(\d+|[a-z]+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)[- ]years?[- ]old\b/i
+
+/**
+ * Whether two one-person mentions may name the same person: no clash of sex, of child and adult, or of
+ * age.
+ */
+export const fits = (a: Pick<Quantity, 'text'>, b: Pick<Quantity, 'text'>): boolean => {
+  const wa = personWords(a.text)
+  const wb = personWords(b.text)
   const has = (ws: string[], set: Set<string>) => ws.some((w) => set.has(w))
   if ((has(wa, MALE) && has(wb, FEMALE)) || (has(wa, FEMALE) && has(wb, MALE))) return false
-  const ga = AGE.exec(a.text)?.[1].toLowerCase()
-  const gb = AGE.exec(b.text)?.[1].toLowerCase()
-  if (ga && gb && ga !== gb) return false
-  const child = (ws: string[], age?: string) => has(ws, CHILD) || Number(age) <= 12
-  const adult = (ws: string[], age?: string) => has(ws, ADULT) || Number(age) >= 21
+  const ga = ageOf(a.text)
+  const gb = ageOf(b.text)
+  if (ga !== undefined && gb !== undefined && ga !== gb) return false
+  const child = (ws: string[], age?: number) => has(ws, CHILD) || (age !== undefined && age <= 12)
+  const adult = (ws: string[], age?: number) => has(ws, ADULT) || (age !== undefined && age >= 21)
   return !((child(wa, ga) && adult(wb, gb)) || (adult(wa, ga) && child(wb, gb)))
 }
 
@@ -416,11 +444,11 @@ const countsOf = (
  * survived. Only ages: "the boy" may be the teen who died.
  */
 const unlikeTheDead = (all: readonly Quantity[], fitting: readonly Quantity[]): Quantity | undefined => {
-  const ageOf = (q: Quantity): string | undefined => AGE.exec(q.text)?.[1].toLowerCase()
-  const ages = fitting.flatMap((k) => ageOf(k) ?? [])
+  const ages = fitting.flatMap((k) => ageOf(k.text) ?? [])
   if (ages.length === 0) return undefined
   return all.find((q) => {
-    const age = (q.role === 'dead_or_injured' || q.role === 'injured') && q.best === 1 ? ageOf(q) : undefined
+    const age =
+      (q.role === 'dead_or_injured' || q.role === 'injured') && q.best === 1 ? ageOf(q.text) : undefined
     return age !== undefined && /^the\s/i.test(q.text) && !ages.includes(age)
   })
 }
