@@ -420,6 +420,63 @@ describe('story index: long-gap follow-ups', () => {
   })
 })
 
+describe('story index: long-gap follow-ups through a small, rarely named town', () => {
+  // A report naming its town as a place and, when `day` is given, "March 3" as that day; no persons.
+  const report = (id: string, text: string, town: string, published: string, day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [{ span: at(town), text: town, type: 'GPE', entity: `G-${town}` }],
+      dates: day ? [marchThird(at('March 3'), day)] : [],
+      quantities: [],
+    } as Doc
+  }
+  const shooting = (town: string): Doc =>
+    report(
+      'a',
+      `A man was shot outside a bar in ${town} late on Sunday, the sheriff said.`,
+      town,
+      '2031-03-03',
+    )
+  const arrest = (town: string, day = '2031-03-03', published = '2031-04-20'): Doc =>
+    report(
+      'b',
+      `Deputies arrested a neighbour, charging him over the March 3 gunfire in ${town}.`,
+      town,
+      published,
+      day,
+    )
+
+  it('links a report beyond the window that names the small town and the story’s first day', () => {
+    assert.equal(groupStories([shooting('Quenby Falls'), arrest('Quenby Falls')], never).length, 1)
+  })
+
+  it('keeps it apart in a city or a state, when it names another day, or within the window', () => {
+    assert.equal(groupStories([shooting('Houston'), arrest('Houston')], never).length, 2)
+    assert.equal(groupStories([shooting('Ohio'), arrest('Ohio')], never).length, 2)
+    assert.equal(
+      groupStories([shooting('Quenby Falls'), arrest('Quenby Falls', '2031-03-20')], never).length,
+      2,
+    )
+    // Within the window the scorer and the rules that overrule it have had their say.
+    const soon = arrest('Quenby Falls', '2031-03-03', '2031-03-20')
+    assert.equal(groupStories([shooting('Quenby Falls'), soon], never).length, 2)
+  })
+
+  it('keeps the place map in its snapshot, and rebuilds it from snapshots from before it', () => {
+    const index = createStoryIndex(never)
+    index.add(shooting('Quenby Falls'))
+    const json = JSON.stringify(index.toJSON())
+    assert.equal(storyIndexFromJSON(JSON.parse(json), never).add(arrest('Quenby Falls')).story, 'story-a')
+    const older = JSON.parse(json)
+    delete older.placeStories
+    assert.equal(storyIndexFromJSON(older, never).add(arrest('Quenby Falls')).story, 'story-a')
+  })
+})
+
 describe('story index: reworded reports of one day, place and count', () => {
   const report = (id: string, text: string, figure: number): Doc => {
     const at = (word: string): { start: number; end: number } => {

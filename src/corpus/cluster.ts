@@ -228,6 +228,11 @@ export interface StoryIndexState {
    * snapshots: rebuilt from the open stories' persons.
    */
   personStories?: [string, number[]][]
+  /**
+   * Place → indexes of the stories naming it, for the follow-up link through a small, rare place. Absent
+   * in older snapshots: rebuilt from the stories' places and follow-up records.
+   */
+  placeStories?: [string, number[]][]
 }
 
 /** The online story index. */
@@ -427,6 +432,11 @@ const FURNITURE_DAYS = 14
  */
 const LONG_GAP_PERSON_STORIES = 10
 const LONG_GAP_DAY_SLACK = 2
+/**
+ * Beyond the window, a small place named in at most this many stories (see `placeFollowUp`) stands in
+ * for the rare person of the day-reference follow-up link.
+ */
+const LONG_GAP_PLACE_STORIES = 10
 /**
  * Beyond the window, this many shared rare persons (one among the article's most-named) link a
  * follow-up to a story that took in no round-up even when the article names none of its days (a trial
@@ -1002,6 +1012,14 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (list === undefined) personStories.set(person, [index])
     else if (list.length <= LONG_GAP_PERSON_STORIES && !list.includes(index)) list.push(index)
   }
+  // Place → stories naming it (each story once), for the follow-up link through a small, rare place; a
+  // list one longer than `LONG_GAP_PLACE_STORIES` marks a common place and grows no more.
+  const placeStories = new Map<string, number[]>(state?.placeStories ?? [])
+  const notePlace = (place: string, index: number): void => {
+    const list = placeStories.get(place)
+    if (list === undefined) placeStories.set(place, [index])
+    else if (list.length <= LONG_GAP_PLACE_STORIES && !list.includes(index)) list.push(index)
+  }
   /**
    * Adds to `candidates` the open stories within the article's window that name a person it names, when
    * that person is rare (named in at most `LONG_GAP_PERSON_STORIES` stories): looked up in `personStories`,
@@ -1326,6 +1344,35 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
 
   /**
+   * A story beyond the window (open, or closed with a follow-up record) that names a small, rare place
+   * the article names (see `smallPlace`, `placeRarity`; in at most `LONG_GAP_PLACE_STORIES` stories) and
+   * whose first day or event day the article names; -1 when none. A charge or an arrest weeks later names
+   * the town and the day of the shooting ("the June 3 shooting in Quarnby") but often not the people the
+   * first reports named; a small town sees a shooting a year.
+   */
+  const placeFollowUp = (f: GroupingFeatures): number => {
+    const day = f.day
+    if (day === null || f.days.length === 0 || roundUp(f.counts)) return -1
+    for (const place of f.places) {
+      const list = placeStories.get(place)
+      if (list === undefined || list.length > LONG_GAP_PLACE_STORIES) continue
+      const name = f.placeNames.get(place) ?? place
+      if (!smallPlace(name) || placeRarity(place, name) < RARE_PLACE_IDF) continue
+      for (const index of list) {
+        const story = stories[index]
+        if (story.minDay === null || story.maxDay === null || story.roundUp) continue
+        if (!story.open && story.followUpPlaces === null) continue
+        if (day - story.maxDay <= settings.windowDays) continue
+        const first = story.minDay
+        const event = (story.open ? eventDayOf(story) : null) ?? story.eventDay
+        const names = (d: number): boolean =>
+          Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
+        if (f.days.some(names)) return index
+      }
+    }
+    return -1
+  }
+  /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
    * `least` or more of the story's rare persons, one of them among its own most-named, and the story never
    * took in a round-up (whose persons belong to several events): `LONG_GAP_MANY_PERSONS` persons of any
@@ -1452,6 +1499,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       // Older snapshots keep no person map, and closed stories no persons: after restoring one, rarity
       // counts only the stories that were open.
       if (!state.personStories) for (const [person] of s.persons ?? []) notePerson(person, index)
+      // Likewise places: a closed story's are those its follow-up record keeps.
+      if (!state.placeStories)
+        for (const place of [...s.places, ...(s.followUpPlaces ?? [])]) notePlace(place, index)
       setWindow(index)
       if (s.open) {
         open.add(index)
@@ -1592,6 +1642,12 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (list.length > LONG_GAP_PERSON_STORIES) continue
       if (list.every((i) => !stories[i].open && stories[i].followUpPlaces === null))
         personStories.delete(person)
+    }
+    // The same for places.
+    for (const [place, list] of placeStories) {
+      if (list.length > LONG_GAP_PLACE_STORIES) continue
+      if (list.every((i) => !stories[i].open && stories[i].followUpPlaces === null))
+        placeStories.delete(place)
     }
   }
 
@@ -2138,6 +2194,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         }
       }
     }
+    if (best < 0 && !settings.decide && !roundUpReport) best = placeFollowUp(f)
     let isNew = false
     if (best < 0) {
       isNew = true
@@ -2223,6 +2280,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     for (const p of f.places) {
       const name = f.placeNames.get(p)
       if (name !== undefined && !placeNameOf.has(p)) placeNameOf.set(p, name)
+      if (!story.places.has(p)) notePlace(p, best)
       story.places.add(p)
       story.placeCounts.set(p, (story.placeCounts.get(p) ?? 0) + 1)
     }
@@ -2366,6 +2424,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         ...(s.roundUp ? { roundUp: true } : {}),
       })),
       personStories: [...personStories].map(([person, list]): [string, number[]] => [person, [...list]]),
+      placeStories: [...placeStories].map(([place, list]): [string, number[]] => [place, [...list]]),
     }),
   }
 }
