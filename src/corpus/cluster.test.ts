@@ -477,6 +477,46 @@ describe('story index: long-gap follow-ups through a small, rarely named town', 
   })
 })
 
+describe('story index: long-gap follow-ups naming the story’s day and rare names', () => {
+  // Persons by entity id: the charge report's resolve apart from the shooting's (as across documents
+  // they often do), so no rare person is shared; their name words are.
+  const report = (id: string, text: string, published: string, persons: string[], day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: persons.map((p) => ({ span: at(p), text: p, type: 'PERSON', entity: `P-${id}-${p}` })),
+      dates: day ? [marchThird(at('March 3'), day)] : [],
+      quantities: [],
+    } as Doc
+  }
+  const shooting = report(
+    'a',
+    'Gunfire outside a lounge wounded Ada Brell early on Sunday; witnesses named Tom Quill as the gunman.',
+    '2031-03-03',
+    ['Ada Brell', 'Tom Quill'],
+  )
+  const charge = (persons: string[], day = '2031-03-03'): Doc =>
+    report(
+      'b',
+      'Tom Quill was charged on Monday over the March 3 gunfire that wounded Ada Brell at the lounge.',
+      '2031-04-20',
+      persons,
+      day,
+    )
+
+  it('links a report beyond the window naming the story’s first day and three rare name words of two names', () => {
+    assert.equal(groupStories([shooting, charge(['Ada Brell', 'Tom Quill'])], never).length, 1)
+  })
+
+  it('keeps it apart when it names another day, or the words of one name only', () => {
+    assert.equal(groupStories([shooting, charge(['Ada Brell', 'Tom Quill'], '2031-03-20')], never).length, 2)
+    assert.equal(groupStories([shooting, charge(['Ada Brell'])], never).length, 2)
+  })
+})
+
 describe('story index: reworded reports of one day, place and count', () => {
   const report = (id: string, text: string, figure: number): Doc => {
     const at = (word: string): { start: number; end: number } => {

@@ -438,6 +438,11 @@ const LONG_GAP_DAY_SLACK = 2
  */
 const LONG_GAP_PLACE_STORIES = 10
 /**
+ * Or this many shared rare name words (see `rareNamesFollowUp`) beside the day reference. Two joined the
+ * same (GVA dev) and one pair more, of a charge and a trial whose incident the archive lists twice.
+ */
+const LONG_GAP_NAMES_WITH_DAY = 3
+/**
  * Beyond the window, this many shared rare persons (one among the article's most-named) link a
  * follow-up to a story that took in no round-up even when the article names none of its days (a trial
  * or a plea months later names the accused, the victims and the town, not the date). Three cost GVA
@@ -1373,6 +1378,41 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return -1
   }
   /**
+   * An open story beyond the window that shares `LONG_GAP_NAMES_WITH_DAY` of the article's rare name words
+   * (see `rareNamesOf`, `sharedRareNames`: not all of places or organisations, from two names or more) and
+   * whose first day or event day the article names; -1 when none. Looked up through the latest postings
+   * of those words (`postingScan` each, as the candidate scan reads). A report of the arrest five weeks
+   * on names the victim, the bar and the day of the shooting, while the first reports named no suspect,
+   * so no rare person of the story's is the article's; the day and three rare names stand in for it. A
+   * closed story keeps no name words, so only a story still open (within two windows) is reached.
+   */
+  const rareNamesFollowUp = (doc: Doc, f: GroupingFeatures): number => {
+    const day = f.day
+    if (day === null || f.days.length === 0 || roundUp(f.counts)) return -1
+    const rare = rareNamesOf(doc, f)
+    if (rare === null || rare.ids.length < LONG_GAP_NAMES_WITH_DAY) return -1
+    const seen = new Set<number>()
+    for (const id of rare.ids) {
+      const list = postings.get(id)
+      if (list === undefined) continue
+      for (let i = list.length - 1; i >= Math.max(0, list.length - settings.postingScan); i--) {
+        const index = list[i]
+        if (seen.has(index)) continue
+        seen.add(index)
+        const story = stories[index]
+        if (!story.open || story.minDay === null || story.maxDay === null || story.roundUp) continue
+        if (day - story.maxDay <= settings.windowDays) continue
+        if (sharedRareNames(rare, story) < LONG_GAP_NAMES_WITH_DAY) continue
+        const first = story.minDay
+        const event = eventDayOf(story)
+        const names = (d: number): boolean =>
+          Math.abs(d - first) <= LONG_GAP_DAY_SLACK || (event !== null && Math.abs(d - event) <= 1)
+        if (f.days.some(names)) return index
+      }
+    }
+    return -1
+  }
+  /**
    * Beyond the window, a follow-up that names none of its story's days may still link when it shares
    * `least` or more of the story's rare persons, one of them among its own most-named, and the story never
    * took in a round-up (whose persons belong to several events): `LONG_GAP_MANY_PERSONS` persons of any
@@ -2195,6 +2235,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       }
     }
     if (best < 0 && !settings.decide && !roundUpReport) best = placeFollowUp(f)
+    if (best < 0 && !settings.decide && !roundUpReport) best = rareNamesFollowUp(doc, f)
     let isNew = false
     if (best < 0) {
       isNew = true
