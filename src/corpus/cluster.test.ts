@@ -517,6 +517,51 @@ describe('story index: long-gap follow-ups naming the story’s day and rare nam
   })
 })
 
+describe('story index: a person the tagger typed otherwise in a follow-up', () => {
+  // The story's reports type "Ada Brell" as a person; the trial report's tagger read her as an
+  // organisation, resolved to the same entity. Houston is no small, rare town: only the person links.
+  const report = (id: string, text: string, published: string, type: string, day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [
+        { span: at('Ada Brell'), text: 'Ada Brell', type, entity: 'P-brell' },
+        { span: at('Houston'), text: 'Houston', type: 'GPE', entity: 'G-houston' },
+      ],
+      dates: day ? [marchThird(at('March 3'), day)] : [],
+      quantities: [],
+    } as Doc
+  }
+  const shooting = report(
+    'a',
+    'Gunfire in Houston wounded two people outside a bakery, and police named Ada Brell as a suspect.',
+    '2031-03-03',
+    'PERSON',
+  )
+  const trial = (type: string, entity = true): Doc => {
+    const d = report(
+      'b',
+      'The trial of Ada Brell opened on Monday; prosecutors described the March 3 attack in Houston.',
+      '2031-04-20',
+      type,
+      '2031-03-03',
+    )
+    return entity ? d : ({ ...d, mentions: d.mentions?.map((m) => ({ ...m, entity: undefined })) } as Doc)
+  }
+
+  it('links a follow-up naming the story’s person, typed as an organisation, its place and first day', () => {
+    assert.equal(groupStories([shooting, trial('PERSON')], never).length, 1)
+    assert.equal(groupStories([shooting, trial('ORG')], never).length, 1)
+  })
+
+  it('keeps it apart when the mention resolves to no person of any story', () => {
+    assert.equal(groupStories([shooting, trial('ORG', false)], never).length, 2)
+  })
+})
+
 describe('story index: reworded reports of one day, place and count', () => {
   const report = (id: string, text: string, figure: number): Doc => {
     const at = (word: string): { start: number; end: number } => {
