@@ -515,6 +515,22 @@ describe('story index: long-gap follow-ups naming the story’s day and rare nam
     assert.equal(groupStories([shooting, charge(['Ada Brell', 'Tom Quill'], '2031-03-20')], never).length, 2)
     assert.equal(groupStories([shooting, charge(['Ada Brell'])], never).length, 2)
   })
+
+  // With the city both name, one rare name word of the story's is enough beside the day.
+  const placed = (d: Doc): Doc => {
+    const start = d.text.indexOf('Houston')
+    const city = { span: { start, end: start + 7 }, text: 'Houston', type: 'GPE', entity: 'G-houston' }
+    return { ...d, text: d.text, mentions: [...(d.mentions ?? []), city] } as Doc
+  }
+  const inCity = (d: Doc, text: string): Doc => placed({ ...d, text } as Doc)
+
+  it('links a report naming one rare name word of the story’s, its city and its first day', () => {
+    const first = inCity(shooting, `${shooting.text} Houston police asked for witnesses.`)
+    const later = charge(['Ada Brell'])
+    const second = inCity(later, `${later.text} Houston prosecutors said.`)
+    assert.equal(groupStories([first, second], never).length, 1)
+    assert.equal(groupStories([shooting, charge(['Ada Brell'])], never).length, 2)
+  })
 })
 
 describe('story index: a person the tagger typed otherwise in a follow-up', () => {

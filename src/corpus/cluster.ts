@@ -1406,8 +1406,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   }
   /**
    * An open story beyond the window that shares `LONG_GAP_NAMES_WITH_DAY` of the article's rare name words
-   * (see `rareNamesOf`, `sharedRareNames`: not all of places or organisations, from two names or more) and
-   * whose first day or event day the article names; -1 when none. Looked up through the latest postings
+   * (see `rareNamesOf`, `sharedRareNames`: not all of places or organisations, from two names or more), or
+   * one of them and a place, and whose first day or event day the article names; -1 when none. Looked up through the latest postings
    * of those words (`postingScan` each, as the candidate scan reads). A report of the arrest five weeks
    * on names the victim, the bar and the day of the shooting, while the first reports named no suspect,
    * so no rare person of the story's is the article's; the day and three rare names stand in for it. A
@@ -1417,7 +1417,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const day = f.day
     if (day === null || f.days.length === 0 || roundUp(f.counts)) return -1
     const rare = rareNamesOf(doc, f)
-    if (rare === null || rare.ids.length < LONG_GAP_NAMES_WITH_DAY) return -1
+    if (rare === null || rare.ids.length === 0) return -1
     const seen = new Set<number>()
     for (const id of rare.ids) {
       const list = postings.get(id)
@@ -1429,7 +1429,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         const story = stories[index]
         if (!story.open || story.minDay === null || story.maxDay === null || story.roundUp) continue
         if (day - story.maxDay <= settings.windowDays) continue
-        if (sharedRareNames(rare, story) < LONG_GAP_NAMES_WITH_DAY) continue
+        const named =
+          sharedRareNames(rare, story) >= LONG_GAP_NAMES_WITH_DAY ||
+          (rare.ids.some((id) => story.names.has(id)) && f.places.some((p) => story.places.has(p)))
+        if (!named) continue
         const first = story.minDay
         const event = eventDayOf(story)
         const names = (d: number): boolean =>
