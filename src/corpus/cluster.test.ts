@@ -420,6 +420,164 @@ describe('story index: long-gap follow-ups', () => {
   })
 })
 
+describe('story index: long-gap follow-ups through a small, rarely named town', () => {
+  // A report naming its town as a place and, when `day` is given, "March 3" as that day; no persons.
+  const report = (id: string, text: string, town: string, published: string, day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [{ span: at(town), text: town, type: 'GPE', entity: `G-${town}` }],
+      dates: day ? [marchThird(at('March 3'), day)] : [],
+      quantities: [],
+    } as Doc
+  }
+  const shooting = (town: string): Doc =>
+    report(
+      'a',
+      `A man was shot outside a bar in ${town} late on Sunday, the sheriff said.`,
+      town,
+      '2031-03-03',
+    )
+  const arrest = (town: string, day = '2031-03-03', published = '2031-04-20'): Doc =>
+    report(
+      'b',
+      `Deputies arrested a neighbour, charging him over the March 3 gunfire in ${town}.`,
+      town,
+      published,
+      day,
+    )
+
+  it('links a report beyond the window that names the small town and the story’s first day', () => {
+    assert.equal(groupStories([shooting('Quenby Falls'), arrest('Quenby Falls')], never).length, 1)
+  })
+
+  it('keeps it apart in a city or a state, when it names another day, or within the window', () => {
+    assert.equal(groupStories([shooting('Houston'), arrest('Houston')], never).length, 2)
+    assert.equal(groupStories([shooting('Ohio'), arrest('Ohio')], never).length, 2)
+    assert.equal(
+      groupStories([shooting('Quenby Falls'), arrest('Quenby Falls', '2031-03-20')], never).length,
+      2,
+    )
+    // Within the window the scorer and the rules that overrule it have had their say.
+    const soon = arrest('Quenby Falls', '2031-03-03', '2031-03-20')
+    assert.equal(groupStories([shooting('Quenby Falls'), soon], never).length, 2)
+  })
+
+  it('keeps the place map in its snapshot, and rebuilds it from snapshots from before it', () => {
+    const index = createStoryIndex(never)
+    index.add(shooting('Quenby Falls'))
+    const json = JSON.stringify(index.toJSON())
+    assert.equal(storyIndexFromJSON(JSON.parse(json), never).add(arrest('Quenby Falls')).story, 'story-a')
+    const older = JSON.parse(json)
+    delete older.placeStories
+    assert.equal(storyIndexFromJSON(older, never).add(arrest('Quenby Falls')).story, 'story-a')
+  })
+})
+
+describe('story index: long-gap follow-ups naming the story’s day and rare names', () => {
+  // Persons by entity id: the charge report's resolve apart from the shooting's (as across documents
+  // they often do), so no rare person is shared; their name words are.
+  const report = (id: string, text: string, published: string, persons: string[], day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: persons.map((p) => ({ span: at(p), text: p, type: 'PERSON', entity: `P-${id}-${p}` })),
+      dates: day ? [marchThird(at('March 3'), day)] : [],
+      quantities: [],
+    } as Doc
+  }
+  const shooting = report(
+    'a',
+    'Gunfire outside a lounge wounded Ada Brell early on Sunday; witnesses named Tom Quill as the gunman.',
+    '2031-03-03',
+    ['Ada Brell', 'Tom Quill'],
+  )
+  const charge = (persons: string[], day = '2031-03-03'): Doc =>
+    report(
+      'b',
+      'Tom Quill was charged on Monday over the March 3 gunfire that wounded Ada Brell at the lounge.',
+      '2031-04-20',
+      persons,
+      day,
+    )
+
+  it('links a report beyond the window naming the story’s first day and three rare name words of two names', () => {
+    assert.equal(groupStories([shooting, charge(['Ada Brell', 'Tom Quill'])], never).length, 1)
+  })
+
+  it('keeps it apart when it names another day, or the words of one name only', () => {
+    assert.equal(groupStories([shooting, charge(['Ada Brell', 'Tom Quill'], '2031-03-20')], never).length, 2)
+    assert.equal(groupStories([shooting, charge(['Ada Brell'])], never).length, 2)
+  })
+
+  // With the city both name, one rare name word of the story's is enough beside the day.
+  const placed = (d: Doc): Doc => {
+    const start = d.text.indexOf('Houston')
+    const city = { span: { start, end: start + 7 }, text: 'Houston', type: 'GPE', entity: 'G-houston' }
+    return { ...d, text: d.text, mentions: [...(d.mentions ?? []), city] } as Doc
+  }
+  const inCity = (d: Doc, text: string): Doc => placed({ ...d, text } as Doc)
+
+  it('links a report naming one rare name word of the story’s, its city and its first day', () => {
+    const first = inCity(shooting, `${shooting.text} Houston police asked for witnesses.`)
+    const later = charge(['Ada Brell'])
+    const second = inCity(later, `${later.text} Houston prosecutors said.`)
+    assert.equal(groupStories([first, second], never).length, 1)
+    assert.equal(groupStories([shooting, charge(['Ada Brell'])], never).length, 2)
+  })
+})
+
+describe('story index: a person the tagger typed otherwise in a follow-up', () => {
+  // The story's reports type "Ada Brell" as a person; the trial report's tagger read her as an
+  // organisation, resolved to the same entity. Houston is no small, rare town: only the person links.
+  const report = (id: string, text: string, published: string, type: string, day?: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [
+        { span: at('Ada Brell'), text: 'Ada Brell', type, entity: 'P-brell' },
+        { span: at('Houston'), text: 'Houston', type: 'GPE', entity: 'G-houston' },
+      ],
+      dates: day ? [marchThird(at('March 3'), day)] : [],
+      quantities: [],
+    } as Doc
+  }
+  const shooting = report(
+    'a',
+    'Gunfire in Houston wounded two people outside a bakery, and police named Ada Brell as a suspect.',
+    '2031-03-03',
+    'PERSON',
+  )
+  const trial = (type: string, entity = true): Doc => {
+    const d = report(
+      'b',
+      'The trial of Ada Brell opened on Monday; prosecutors described the March 3 attack in Houston.',
+      '2031-04-20',
+      type,
+      '2031-03-03',
+    )
+    return entity ? d : ({ ...d, mentions: d.mentions?.map((m) => ({ ...m, entity: undefined })) } as Doc)
+  }
+
+  it('links a follow-up naming the story’s person, typed as an organisation, its place and first day', () => {
+    assert.equal(groupStories([shooting, trial('PERSON')], never).length, 1)
+    assert.equal(groupStories([shooting, trial('ORG')], never).length, 1)
+  })
+
+  it('keeps it apart when the mention resolves to no person of any story', () => {
+    assert.equal(groupStories([shooting, trial('ORG', false)], never).length, 2)
+  })
+})
+
 describe('story index: reworded reports of one day, place and count', () => {
   const report = (id: string, text: string, figure: number): Doc => {
     const at = (word: string): { start: number; end: number } => {
