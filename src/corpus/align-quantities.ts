@@ -161,10 +161,21 @@ const placesOfFigure = (view: DocView, q: Quantity, i: number): Map<string, stri
   return placesOf(view, q, i)
 }
 
+/**
+ * "all homicides since 2001", "the third since January": a date that opens a period says when the
+ * counting began, not when the figure's event happened.
+ */
+const opensPeriod = (text: string, span: Span): boolean =>
+  /\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$/i.test(
+    text.slice(Math.max(0, span.start - 30), span.start),
+  )
+
 const contextOf = (view: DocView, q: Quantity): QuantityContext => {
   const i = sentenceOf(view, q.span)
   const places = placesOfFigure(view, q, i)
-  const dated = (view.doc.dates ?? []).filter((d) => d.type === 'DATE' && dayRange(d) !== null)
+  const dated = (view.doc.dates ?? []).filter(
+    (d) => d.type === 'DATE' && dayRange(d) !== null && !opensPeriod(view.doc.text, d.span),
+  )
   const dates = inSentenceOrBefore(view, dated, i)
   const events = new Set(inSentenceOrBefore(view, view.doc.events ?? [], i).map((e) => e.type))
   return {

@@ -6,6 +6,7 @@ import { analyseDocument } from '../pipeline/default.ts'
 import { compareStory } from './compare.ts'
 import { find, makeFixture } from './fixtures.test-helpers.ts'
 import { headlineOf } from './headline.ts'
+import { storyRecord } from './story-record.ts'
 
 // A made-up story told by three made-up outlets.
 const A_TEXT =
@@ -825,5 +826,32 @@ describe('compareStory: what a figure counts', () => {
     const killed = compareStory(docs, []).facts.filter((f) => f.kind === 'quantity' && /killed/.test(f.about))
     assert.ok(killed.length > 0, 'the title\'s "fatal shooting" is a death')
     for (const fact of killed) assert.doesNotMatch(fact.about, /police/)
+  })
+})
+
+describe('compareStory: a date that opens a period', () => {
+  it('does not date a figure: the story keeps its death toll', () => {
+    const read = (id: string, text: string, published: string) =>
+      analyseDocument({ id, text, meta: { source: `${id}.txt`, published } })
+    const docs = [
+      read(
+        'a',
+        '1 killed, 4 others wounded in Dellport shooting\n\n' +
+          'A teenaged girl was killed early Saturday during a shooting at a block party in Dellport. ' +
+          'Several other people were injured.',
+        '2031-06-07',
+      ),
+      read(
+        'b',
+        'Reward nears $8,500 for arrest in Dellport block party slaying\n\n' +
+          'In the minutes after Tamsin Reeve was shot earlier this year, deputies fought a rush of people ' +
+          'leaving a block party near Dellport.\n\n' +
+          'Homicide map For a map of all county homicides since 2001, go to the website.\n\n' +
+          'The June 7 gathering had erupted in gunfire, and six people were injured.',
+        '2031-10-16',
+      ),
+    ]
+    const record = storyRecord(docs, compareStory(docs, []).earlierFigures)
+    assert.equal(record?.killed.best, 1, JSON.stringify(record?.killed))
   })
 })
