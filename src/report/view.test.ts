@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { StoryCount } from '../model/types.ts'
-import { formatFactValue, formatRecord } from './view.ts'
+import { formatFactValue, formatRecord, formatVoiceMix } from './view.ts'
 
 type Figure = [document: string, low: number, best: number, high: number | null]
 
@@ -119,4 +119,16 @@ test('formatFactValue: a time or part of day reads as words, not as TIMEX3 codes
     ),
     '2031-05-04 evening (undated: the day of [A])',
   )
+})
+
+test('formatVoiceMix: counts quotes by kind of voice, not voices', () => {
+  assert.equal(
+    formatVoiceMix([
+      { kind: 'person', count: 5 },
+      { kind: 'person', count: 4 },
+      { kind: 'unnamed', count: 3 },
+    ]),
+    'quotes: people 9 · unnamed sources 3',
+  )
+  assert.equal(formatVoiceMix([]), '')
 })

@@ -164,22 +164,22 @@ export const clip = (text: string, max = 110): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
 
-const VOICE_KINDS: [VoiceKind, string, string][] = [
-  ['person', 'person', 'people'],
-  ['organisation', 'organisation', 'organisations'],
-  ['unnamed', 'unnamed source', 'unnamed sources'],
-  ['document', 'document', 'documents'],
-  ['pronoun', 'pronoun', 'pronouns'],
+const VOICE_KINDS: [VoiceKind, string][] = [
+  ['person', 'people'],
+  ['organisation', 'organisations'],
+  ['unnamed', 'unnamed sources'],
+  ['document', 'documents'],
+  ['pronoun', 'pronouns'],
 ]
 
 /**
- * How a report's quotes split by kind of voice, counted in quotes: "people 2 · unnamed sources 3".
- * Kinds with no quote are left out.
+ * How a report's quotes split by kind of voice, counted in quotes (not in voices: "people 10" is ten
+ * quotes from named people): "quotes: people 2 · unnamed sources 3". Kinds with no quote are left out.
  */
-export const formatVoiceMix = (speakers: readonly { kind: VoiceKind; count: number }[]): string =>
-  VOICE_KINDS.map(([kind, one, many]) => {
+export const formatVoiceMix = (speakers: readonly { kind: VoiceKind; count: number }[]): string => {
+  const parts = VOICE_KINDS.map(([kind, label]) => {
     const n = speakers.filter((s) => s.kind === kind).reduce((sum, s) => sum + s.count, 0)
-    return n === 0 ? '' : `${n} ${n === 1 ? one : many}`
-  })
-    .filter((part) => part !== '')
-    .join(' · ')
+    return n === 0 ? '' : `${label} ${n}`
+  }).filter((part) => part !== '')
+  return parts.length === 0 ? '' : `quotes: ${parts.join(' · ')}`
+}

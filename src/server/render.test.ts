@@ -144,7 +144,7 @@ describe('renderStoryBody', () => {
     assert.equal((svg.match(/<rect class="chart-bar/g) ?? []).length, 5)
     assert.match(
       svg,
-      /<desc id="voices-desc">The Harbour Ledger \(1 person · 1 organisation\): Dockworkers Union 1, Ilsa Brandt 1\./,
+      /<desc id="voices-desc">The Harbour Ledger \(quotes: people 1 · organisations 1\): Dockworkers Union 1, Ilsa Brandt 1\./,
     )
   })
 
@@ -152,7 +152,7 @@ describe('renderStoryBody', () => {
     const svg = voicesChart(report.stories[0], report.documents)
     assert.equal((svg.match(/class="chart-bar voice-person"/g) ?? []).length, 2)
     assert.equal((svg.match(/class="chart-bar voice-unnamed"/g) ?? []).length, 1)
-    assert.match(svg, /<tspan class="chart-mix"> — 1 person · 1 unnamed source<\/tspan>/)
+    assert.match(svg, /<tspan class="chart-mix"> — quotes: people 1 · unnamed sources 1<\/tspan>/)
     // One legend swatch per kind present.
     assert.deepEqual(
       [...svg.matchAll(/class="chart-swatch voice-(\w+)"/g)].map((m) => m[1]),
