@@ -855,3 +855,37 @@ describe('compareStory: a date that opens a period', () => {
     assert.equal(record?.killed.best, 1, JSON.stringify(record?.killed))
   })
 })
+
+describe('compareStory: a follow-up dates its own news', () => {
+  it("leaves out a lone later day near the report's publication instead of a conflict", () => {
+    const read = (id: string, text: string, published: string) =>
+      analyseDocument({ id, text, meta: { source: `${id}.txt`, published } })
+    const docs = [
+      read(
+        'a',
+        'Two killed in Dellport shooting\n\nTwo men were shot dead in Dellport on Monday night.',
+        '2031-01-21',
+      ),
+      read(
+        'b',
+        'Dellport shooting victims named\n\nTwo men were killed in Dellport on Monday night.',
+        '2031-01-22',
+      ),
+      read(
+        'c',
+        'Suspect arrested in Dellport double killing\n\nPolice arrested a suspect on Friday in the killing of two men in Dellport.',
+        '2031-02-24',
+      ),
+    ]
+    const date = compareStory(docs, []).facts.find((f) => f.kind === 'date')
+    assert.deepEqual(
+      date?.values.map((v) => [v.document, v.value]),
+      [
+        ['a', '2031-01-20TNI'],
+        ['b', '2031-01-20TNI'],
+      ],
+    )
+    assert.deepEqual(date?.missing, ['c'])
+    assert.equal(date?.status, 'agree')
+  })
+})

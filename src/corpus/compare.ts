@@ -308,6 +308,30 @@ const undatedDay = (
   return undefined
 }
 
+/** Days after the reports' agreed day beyond which a lone later day is a follow-up's own news. */
+const FOLLOW_UP_DAYS = 7
+
+/**
+ * "Second suspect arrested Friday", weeks after the shooting the other reports date: a report whose
+ * day meets no other report's, falls well after the days two or more reports agree on and is its own
+ * publication's week tells the day of its own news (an arrest, a sentencing), not of the event. Its
+ * day is left out (the report gives none for the event) instead of standing as a conflict.
+ */
+const dropFollowUpDays = (views: readonly DocView[], chosen: (DateMention | undefined)[]): void => {
+  const ranges = chosen.map((d) => (d ? dayRange(d) : null))
+  const meets = (i: number): boolean =>
+    ranges.some((r, j) => j !== i && r !== null && ranges[i] !== null && rangesOverlap(r, ranges[i]!))
+  const agreedEnds = ranges.flatMap((r, i) => (r && meets(i) ? [Date.parse(r.end)] : []))
+  if (agreedEnds.length < 2) return
+  const limit = Math.max(...agreedEnds) + FOLLOW_UP_DAYS * 86_400_000
+  ranges.forEach((r, i) => {
+    const published = views[i].doc.meta.published?.slice(0, 10)
+    if (!r || meets(i) || !published || Date.parse(r.start) <= limit) return
+    const sincePublished = (Date.parse(published) - Date.parse(r.start)) / 86_400_000
+    if (sincePublished >= 0 && sincePublished <= FOLLOW_UP_DAYS) chosen[i] = undefined
+  })
+}
+
 const dateFact = (views: readonly DocView[], type: string | undefined, maxDistance: number): Fact | null => {
   const candidates = views.map((view) => dateCandidates(view, type, maxDistance))
   // Each report's date of the main event: the candidate most other reports' candidates meet, so
@@ -341,6 +365,7 @@ const dateFact = (views: readonly DocView[], type: string | undefined, maxDistan
     })
     return keyed[0]?.c.date
   })
+  dropFollowUpDays(views, chosen)
   // An undated report's "on Wednesday" read against the days the dated reports give.
   const days = chosen.flatMap((d, i) => {
     const r = d ? dayRange(d) : null
