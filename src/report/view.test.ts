@@ -111,6 +111,9 @@ test('formatFactValue: a time or part of day reads as words, not as TIMEX3 codes
   assert.equal(shown('2031-05-04T16:30Z'), '2031-05-04 16:30 UTC')
   assert.equal(shown('2031-05-04'), '2031-05-04')
   assert.equal(shown('XXXX-WXX-3'), 'XXXX-WXX-3')
+  assert.equal(shown('2021-W39-WE'), 'weekend of 2021-10-02')
+  assert.equal(shown('2021-W39'), 'week of 2021-09-27')
+  assert.equal(shown('2026-W01'), 'week of 2025-12-29')
   assert.equal(shown('Tamsin Reeve'), 'Tamsin Reeve')
   assert.equal(
     formatFactValue(

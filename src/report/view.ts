@@ -55,13 +55,32 @@ const PARTS_OF_DAY: Record<string, string> = {
 const TIMED_DAY = /^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI|DT|\d{2}:\d{2})(Z?)$/
 
 /**
- * A stored date value as a reader says it: "2024-02-07 evening", "2024-02-07 16:00"; other values
- * (days, months, ranges, unresolved weekdays) as stored. The JSON report keeps the TIMEX3 value.
+ * A stored date value as a reader says it: "2024-02-07 evening", "2024-02-07 16:00", "weekend of
+ * 2021-10-02"; other values (days, months, ranges, unresolved weekdays) as stored. The JSON report keeps the TIMEX3 value.
  */
 export const formatDateValue = (value: string): string => {
+  const week = ISO_WEEK.exec(value)
+  if (week) {
+    const monday = isoWeekMonday(Number(week[1]), Number(week[2]))
+    if (!week[3]) return `week of ${monday}`
+    return `weekend of ${addDays(monday, 5)}`
+  }
   const m = TIMED_DAY.exec(value)
   if (!m) return value
   return `${m[1]} ${PARTS_OF_DAY[m[2]] ?? m[2]}${m[3] ? ' UTC' : ''}`
+}
+
+/** An ISO week, or its weekend, as stored (TIMEX3): "2021-W39", "2021-W39-WE". */
+const ISO_WEEK = /^(\d{4})-W(\d{2})(-WE)?$/
+
+const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+/** The Monday of ISO week `week` of `year` (week 1 holds the year's first Thursday). */
+const isoWeekMonday = (year: number, week: number): string => {
+  const jan4 = new Date(Date.UTC(year, 0, 4))
+  const mondayOfWeek1 = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7))
+  return new Date(mondayOfWeek1 + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** A fact value as text. */
