@@ -1922,3 +1922,33 @@ describe('story index: candidates through a rare person', () => {
     assert.deepEqual(candidatesOf(later('Bexley Crane')), [])
   })
 })
+
+describe('StoryIndex: an undated article about the person a story is about', () => {
+  // Made-up undated reports of one signing; the scorer below puts another weekday just short of the
+  // threshold, so the article joins only through the person both name most.
+  const report = (id: string, weekday: string, name: string, extra: string): Doc => {
+    const text = `On ${weekday} ${name} signed with the Harlow Owls, and ${name} will start next season. ${extra}`
+    const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+      span: { start: m.index, end: m.index + name.length },
+      text: name,
+      type: 'PERSON',
+      entity: `PERSON-${name}`,
+    }))
+    return { ...doc(id, text), mentions } as Doc
+  }
+  const scorer = { bias: -0.2, weights: { lexical: 1, weekdayClash: -1 } }
+  const options = { scorer, bareScorer: scorer }
+  const grouped = (docs: Doc[]): string[][] => groupsOf(groupStories(docs, options))
+  const extras = ['Fans cheered.', 'The fee was not given.', 'He passed a medical.']
+  const members = extras.map((extra, i) => report(`a${i}`, 'Monday', 'Tamsin Orlo', extra))
+
+  it('joins a story of three members naming most the person it names most', () => {
+    const article = report('b', 'Friday', 'Tamsin Orlo', 'Coaches were pleased.')
+    assert.deepEqual(grouped([...members, article]), [['a0', 'a1', 'a2', 'b']])
+  })
+
+  it('leaves an article about another person to the scorer', () => {
+    const article = report('b', 'Friday', 'Quillan Dodd', 'Coaches were pleased.')
+    assert.deepEqual(grouped([...members, article]), [['a0', 'a1', 'a2'], ['b']])
+  })
+})

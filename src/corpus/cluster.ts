@@ -694,6 +694,13 @@ const ESTABLISHED_STORY = 4
 /** Cosine with an established story's centroid at which an undated article may join it though the scorer rejects it. */
 const ESTABLISHED_LEXICAL = 0.4
 
+/** Members from which a story may take in a report about its main person (see `sharedProtagonistCandidate`). */
+const PROTAGONIST_STORY = 3
+/** Cosine with the centroid at which a report about a story's main person may join it though the scorer rejects it. */
+const PROTAGONIST_LEXICAL = 0.3
+/** How far below the threshold the scorer may put such a report. */
+const PROTAGONIST_MARGIN = 0.5
+
 /**
  * Times a report names its main person before it counts as being about them (see `agreedPersonClash`):
  * a person named once is mostly a passing mention.
@@ -1412,6 +1419,34 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (story.members.length < ESTABLISHED_STORY || x[LEXICAL] < ESTABLISHED_LEXICAL) return false
       if (x[YEAR_CLASH] === 1 || (x[PERSON_CLASH] === 1 && x[FIGURE_CLASH] === 1)) return false
       return !agreedPersonClash(surnames, story, x)
+    })
+  }
+  /**
+   * For an undated analysed article the scorer rejects everywhere: the candidate (best by score) of at
+   * least `PROTAGONIST_STORY` members that names most the person the article names most
+   * (`personShared`), worded alike (cosine at least `PROTAGONIST_LEXICAL`), scoring within
+   * `PROTAGONIST_MARGIN` of the threshold, with no year or figure clash and no `youngStoryClash` or
+   * `agreedPersonClash`; -1 when none. Without a date the scorer pays for every place a report names
+   * that the story's majority does not (a sports or business report names many cities), so reports of one
+   * event about one person fall just short and start stories of their own that never merge back. On
+   * ECB+ this joined 2 reports (dev and train, none wrong; a story of two members instead let in one
+   * wrong join), held-out unchanged; over 20 shuffled orders mean pairwise precision 0.8666 -> 0.8667.
+   */
+  const sharedProtagonistCandidate = (
+    doc: Doc,
+    f: GroupingFeatures,
+    surnames: [string, number][],
+    candidates: Candidates,
+    scorer: CompiledScorer,
+  ): number => {
+    if (f.day !== null || doc.mentions === undefined) return -1
+    return bestScoring(candidates, scorer, (index, x) => {
+      const story = stories[index]
+      if (x[PERSON_SHARED] !== 1 || x[LEXICAL] < PROTAGONIST_LEXICAL) return false
+      if (story.members.length < PROTAGONIST_STORY || x[YEAR_CLASH] === 1 || x[FIGURE_CLASH] === 1)
+        return false
+      if (score(x, scorer) < settings.threshold - PROTAGONIST_MARGIN) return false
+      return !youngStoryClash(x, story) && !agreedPersonClash(surnames, story, x)
     })
   }
   /**
@@ -2279,6 +2314,8 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (best < 0 && !roundUpReport) best = headlineCandidate(doc, f, scored.slice(0, full), scorer)
       if (best < 0 && !roundUpReport)
         best = establishedStoryCandidate(doc, f, surnames, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport)
+        best = sharedProtagonistCandidate(doc, f, surnames, scored.slice(0, full), scorer)
     }
 
     const signature = ready ? prepared.signature : minhash(f.words)
