@@ -1403,17 +1403,13 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    * less: a long report names places, days and figures of its own that the members' majority never
    * named, while a centroid averaged over several reports is matched that closely mostly by a report of
    * what they tell. On ECB+ (undated) a story of three or five members, or a cosine of 0.38, gave the
-   * same stories in the eval's order. Dated articles have their days and gap, and a bare one (no
-   * mentions) no clash tests, so both stay with the scorer.
+   * same stories in the eval's order. Called for undated analysed articles only (see the call).
    */
   const establishedStoryCandidate = (
-    doc: Doc,
-    f: GroupingFeatures,
     surnames: [string, number][],
     candidates: Candidates,
     scorer: CompiledScorer,
   ): number => {
-    if (f.day !== null || doc.mentions === undefined) return -1
     return bestScoring(candidates, scorer, (index, x) => {
       const story = stories[index]
       if (story.members.length < ESTABLISHED_STORY || x[LEXICAL] < ESTABLISHED_LEXICAL) return false
@@ -1433,13 +1429,10 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
    * wrong join), held-out unchanged; over 20 shuffled orders mean pairwise precision 0.8666 -> 0.8667.
    */
   const sharedProtagonistCandidate = (
-    doc: Doc,
-    f: GroupingFeatures,
     surnames: [string, number][],
     candidates: Candidates,
     scorer: CompiledScorer,
   ): number => {
-    if (f.day !== null || doc.mentions === undefined) return -1
     return bestScoring(candidates, scorer, (index, x) => {
       const story = stories[index]
       if (x[PERSON_SHARED] !== 1 || x[LEXICAL] < PROTAGONIST_LEXICAL) return false
@@ -2233,7 +2226,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       })
       .sort((a, b) => b.cheap - a.cheap || a.index - b.index)
     const full = settings.decide ? scored.length : NEAREST_CANDIDATES
-    for (const c of scored.slice(0, full)) c.x[NEAREST] = nearest(stories[c.index])
+    // The candidates scored in full, which every join rule below reads.
+    const top = scored.slice(0, full)
+    for (const c of top) c.x[NEAREST] = nearest(stories[c.index])
     for (let i = 0; i < size; i++) {
       queryVector[terms[i]] = 0
     }
@@ -2246,7 +2241,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       best = chosen === null ? -1 : (scored.find((c) => stories[c.index].id === chosen)?.index ?? -1)
     } else {
       let bestScore = settings.threshold
-      for (const c of scored.slice(0, full)) {
+      for (const c of top) {
         const s = score(c.x, scorer)
         const story = stories[c.index]
         if (s >= bestScore && !youngStoryClash(c.x, story) && !agreedPersonClash(surnames, story, c.x)) {
@@ -2259,7 +2254,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       // three, with some shared wording, they are one event.
       if (best < 0 && !roundUpReport) {
         let specific = Number.NEGATIVE_INFINITY
-        for (const c of scored.slice(0, full)) {
+        for (const c of top) {
           const x = c.x
           if (!(x[DAY_SHARED] === 1 && x[PLACE_SHARED] === 1 && x[COUNT_SHARED] === 1)) continue
           if (x[LEXICAL] < SPECIFIC_LEXICAL || x[PERSON_CLASH] === 1 || x[EVENT_CLASH] === 1) continue
@@ -2279,7 +2274,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       if (best < 0 && !roundUpReport) {
         let specific = Number.NEGATIVE_INFINITY
         const roundUpArticle = roundUp(f.counts)
-        for (const c of scored.slice(0, full)) {
+        for (const c of top) {
           const x = c.x
           if (x[DAY_SHARED] !== 1 || x[LEXICAL] < SUBJECT_LEXICAL) continue
           const story = stories[c.index]
@@ -2303,19 +2298,21 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
           }
         }
       }
-      if (best < 0 && !roundUpReport) best = personPairCandidate(f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = mainPersonPairCandidate(f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = rareStreetCandidate(f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport)
-        best = rareNamesCandidate(rareNamesOf(doc, f), f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = ledeSpecificsCandidate(f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = rarePlaceCandidate(f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = headlineNameCandidate(doc, f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport) best = headlineCandidate(doc, f, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport)
-        best = establishedStoryCandidate(doc, f, surnames, scored.slice(0, full), scorer)
-      if (best < 0 && !roundUpReport)
-        best = sharedProtagonistCandidate(doc, f, surnames, scored.slice(0, full), scorer)
+      if (best < 0 && !roundUpReport) best = personPairCandidate(f, top, scorer)
+      if (best < 0 && !roundUpReport) best = mainPersonPairCandidate(f, top, scorer)
+      if (best < 0 && !roundUpReport) best = rareStreetCandidate(f, top, scorer)
+      if (best < 0 && !roundUpReport) best = rareNamesCandidate(rareNamesOf(doc, f), f, top, scorer)
+      if (best < 0 && !roundUpReport) best = ledeSpecificsCandidate(f, top, scorer)
+      if (best < 0 && !roundUpReport) best = rarePlaceCandidate(f, top, scorer)
+      if (best < 0 && !roundUpReport) best = headlineNameCandidate(doc, f, top, scorer)
+      if (best < 0 && !roundUpReport) best = headlineCandidate(doc, f, top, scorer)
+      // Undated analysed reports only: dated ones have their days and gap, and a bare one (no mentions)
+      // no clash tests, so both stay with the scorer.
+      const undatedAnalysed = f.day === null && doc.mentions !== undefined
+      if (best < 0 && !roundUpReport && undatedAnalysed)
+        best = establishedStoryCandidate(surnames, top, scorer)
+      if (best < 0 && !roundUpReport && undatedAnalysed)
+        best = sharedProtagonistCandidate(surnames, top, scorer)
     }
 
     const signature = ready ? prepared.signature : minhash(f.words)

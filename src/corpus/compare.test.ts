@@ -808,10 +808,13 @@ describe('compareStory: figures of others', () => {
   })
 })
 
+/** A made-up article through the default pipeline, published on `published`. */
+const analysed = (id: string, text: string, published: string): Doc =>
+  analyseDocument({ id, text, meta: { source: `${id}.txt`, published } })
+
 describe('compareStory: what a figure counts', () => {
   it('does not read who was counted from the lead that follows a title', () => {
-    const read = (id: string, text: string) =>
-      analyseDocument({ id, text, meta: { source: `${id}.txt`, published: '2031-05-04' } })
+    const read = (id: string, text: string) => analysed(id, text, '2031-05-04')
     const docs = [
       read(
         'a',
@@ -831,17 +834,15 @@ describe('compareStory: what a figure counts', () => {
 
 describe('compareStory: a date that opens a period', () => {
   it('does not date a figure: the story keeps its death toll', () => {
-    const read = (id: string, text: string, published: string) =>
-      analyseDocument({ id, text, meta: { source: `${id}.txt`, published } })
     const docs = [
-      read(
+      analysed(
         'a',
         '1 killed, 4 others wounded in Dellport shooting\n\n' +
           'A teenaged girl was killed early Saturday during a shooting at a block party in Dellport. ' +
           'Several other people were injured.',
         '2031-06-07',
       ),
-      read(
+      analysed(
         'b',
         'Reward nears $8,500 for arrest in Dellport block party slaying\n\n' +
           'In the minutes after Tamsin Reeve was shot earlier this year, deputies fought a rush of people ' +
@@ -858,20 +859,18 @@ describe('compareStory: a date that opens a period', () => {
 
 describe('compareStory: a follow-up dates its own news', () => {
   it("leaves out a lone later day near the report's publication instead of a conflict", () => {
-    const read = (id: string, text: string, published: string) =>
-      analyseDocument({ id, text, meta: { source: `${id}.txt`, published } })
     const docs = [
-      read(
+      analysed(
         'a',
         'Two killed in Dellport shooting\n\nTwo men were shot dead in Dellport on Monday night.',
         '2031-01-21',
       ),
-      read(
+      analysed(
         'b',
         'Dellport shooting victims named\n\nTwo men were killed in Dellport on Monday night.',
         '2031-01-22',
       ),
-      read(
+      analysed(
         'c',
         'Suspect arrested in Dellport double killing\n\nPolice arrested a suspect on Friday in the killing of two men in Dellport.',
         '2031-02-24',
