@@ -1952,3 +1952,55 @@ describe('StoryIndex: an undated article about the person a story is about', () 
     assert.deepEqual(grouped([...members, article]), [['a0', 'a1', 'a2'], ['b']])
   })
 })
+
+describe('StoryIndex: a one-report fragment merged into the story an undated report shows it to be', () => {
+  // Made-up undated reports of one flood: the first tells the river, the second the rescue, the third both.
+  const report = (id: string, text: string): Doc => ({ ...doc(id, text), mentions: [] })
+  const river =
+    'The Wendle burst its banks overnight and flooded the lower mill road, the ferry landing and the old tannery.'
+  const rescue =
+    'Volunteers with rowing boats carried stranded pensioners from rooftops to the chapel hall, where blankets waited.'
+  const first = report('a', river)
+  const second = report('b', rescue)
+  const both = report('c', `${river} ${rescue}`)
+  // A scorer that joins on shared wording alone, so the first two reports (sharing none) start two stories.
+  const scorer = { bias: -1, weights: { lexical: 4 } }
+  const options = { scorer, bareScorer: scorer }
+
+  it('merges the fragment into the older story when a report fits both, and reports the merge', () => {
+    const index = createStoryIndex(options)
+    index.prime([first, second, both])
+    assert.equal(index.add(first).story, 'story-a')
+    assert.equal(index.add(second).story, 'story-b')
+    assert.deepEqual(index.add(both), { story: 'story-a', isNew: false, merged: ['story-b'] })
+    assert.deepEqual(groupsOf(index.stories()), [['a', 'b', 'c']])
+    assert.equal(index.storyOf('b'), 'story-a')
+    assert.deepEqual(index.add(second), { story: 'story-a', isNew: false })
+  })
+
+  it('continues from a snapshot taken after a merge as if it had never stopped', () => {
+    const later = report('d', `${rescue} The chapel hall stayed open a second night.`)
+    const index = createStoryIndex(options)
+    index.prime([first, second, both, later])
+    for (const d of [first, second, both]) index.add(d)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), options)
+    assert.deepEqual(restored.add(later), index.add(later))
+    assert.deepEqual(restored.stories(), index.stories())
+    assert.equal(restored.storyOf('b'), 'story-a')
+  })
+
+  it('keeps them apart when the two stories name different weekdays', () => {
+    const monday = report('a', `On Monday ${river.toLowerCase()}`)
+    const friday = report('b', `On Friday ${rescue.toLowerCase()}`)
+    const index = createStoryIndex(options)
+    index.prime([monday, friday, both])
+    for (const d of [monday, friday]) index.add(d)
+    assert.equal(index.add(both).merged, undefined)
+    assert.equal(index.stories().length, 2)
+  })
+
+  it('leaves dated reports to the scorer', () => {
+    const dated = [first, second, both].map((d) => ({ ...d, meta: { ...d.meta, published: '2031-04-02' } }))
+    assert.equal(groupStories(dated, options).length, 2)
+  })
+})

@@ -151,10 +151,21 @@ export const ingestArticles = (
         if (current !== revision) index = loadIndex(store)
         stored = docs.filter((doc) => !store.hasDocument(doc.id, doc.text))
         const touched = new Map<string, boolean>()
+        // Stories the index merged into another (see `AddResult.merged`): they no longer exist.
+        const merged = new Set<string>()
         for (const doc of stored) {
           store.putDocument(doc)
           const added = index.add(doc)
           touched.set(added.story, (touched.get(added.story) ?? false) || added.isNew)
+          for (const id of added.merged ?? []) {
+            merged.add(id)
+            touched.delete(id)
+          }
+        }
+        for (const storyId of merged) {
+          store.deleteStory(storyId)
+          created.delete(storyId)
+          updated.delete(storyId)
         }
         const groups = new Map(index.stories().map((s) => [s.id, s]))
         for (const [storyId, isNew] of touched) {

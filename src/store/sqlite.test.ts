@@ -135,6 +135,17 @@ describe('openStore', () => {
     store.close()
   })
 
+  it('deletes a story with its membership and facts (a story merged into another)', () => {
+    const { store, report } = filled('delete.db')
+    const [story] = report.stories
+    store.deleteStory(story.id)
+    assert.equal(store.getStory(story.id), undefined)
+    assert.ok(store.listStories().every((s) => s.id !== story.id))
+    assert.deepEqual(store.storiesOf(story.documents[0]), [])
+    assert.ok(store.search('injured').every((h) => h.kind !== 'fact' || h.story !== story.id))
+    store.close()
+  })
+
   it('finds the stories an entity appears in', () => {
     const { store } = filled('entity.db')
     assert.deepEqual(

@@ -60,6 +60,8 @@ export interface Store {
   /** Writes a story with its comparison, replacing the stored one and its membership. */
   putStory(story: Story): void
   getStory(id: string): Story | undefined
+  /** Removes a story, its membership and its facts (a story merged into another: see `AddResult.merged`). */
+  deleteStory(id: string): void
   listStories(options?: { limit?: number; offset?: number }): StorySummary[]
   /** The story ids a document belongs to. */
   storiesOf(documentId: string): string[]
@@ -157,6 +159,7 @@ const createStore = (path: string, db: Database.Database): Store => {
     clearStoryFacts: db.prepare('DELETE FROM facts_fts WHERE story_id = ?'),
     addStoryFact: db.prepare('INSERT INTO facts_fts (story_id, fact_key, about, text) VALUES (?, ?, ?, ?)'),
     getStory: db.prepare('SELECT data FROM stories WHERE id = ?'),
+    deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     listStories:
       db.prepare(`SELECT id, title, date_start, date_end, doc_count, independent, conflict_count, updated_at
       FROM stories ORDER BY coalesce(date_end, '') DESC, updated_at DESC, id LIMIT ? OFFSET ?`),
@@ -285,6 +288,11 @@ const createStore = (path: string, db: Database.Database): Store => {
     getStory(id) {
       const row = statements.getStory.get(id) as { data: string } | undefined
       return row ? (JSON.parse(row.data) as Story) : undefined
+    },
+    deleteStory(id) {
+      statements.clearStoryFacts.run(id)
+      statements.clearStoryDocuments.run(id)
+      statements.deleteStory.run(id)
     },
     listStories: ({ limit = 200, offset = 0 } = {}) =>
       (statements.listStories.all(limit, offset) as Parameters<typeof rowToSummary>[0][]).map(rowToSummary),
