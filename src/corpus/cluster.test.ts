@@ -145,6 +145,47 @@ describe('createStoryIndex', () => {
     assert.equal(resumed.storyOf('s1a'), 'story-s1a')
   })
 
+  it('scores a long stream after a snapshot as if it had never stopped (cached idf, eviction, priming)', () => {
+    // 320 made-up reports of 40 made-up fires, four a day: past 200 articles idf is cached, and with
+    // `evictEvery: 150` the straight index closes stale stories at other adds than one restarted at 230.
+    const syllables = ['bra', 'mol', 'tiv', 'ken', 'dur', 'sap', 'lor', 'vek']
+    const word = (k: number) => syllables[k % 8] + syllables[Math.floor(k / 8) % 8] + syllables[(k * 3) % 8]
+    const day = (i: number) => new Date(Date.UTC(2031, 4, 1 + Math.floor(i / 4))).toISOString().slice(0, 10)
+    const stream = Array.from({ length: 320 }, (_, i) => {
+      const k = (i * 7) % 40
+      const town = word(k)[0].toUpperCase() + word(k).slice(1)
+      const chief = word(k + 11)[0].toUpperCase() + word(k + 11).slice(1)
+      return doc(
+        `f${i}`,
+        `A fire broke out in ${town} and ${(k % 9) + 2} people were hurt. Chief Ana ${chief} said crews from ${town} fought the ${word(i)} blaze through the night.`,
+        day(i),
+      )
+    })
+    const run = (cut: number | null) => {
+      const seen: string[] = []
+      const options = {
+        evictEvery: 150,
+        decide: (d: Doc, candidates: { story: string; features: number[] }[]) => {
+          seen.push(`${d.id} ${candidates.map((c) => `${c.story}:${c.features.join(',')}`).join(' ')}`)
+          const best = candidates.find((c) => c.features[0] > 0.3)
+          return best ? best.story : null
+        },
+      }
+      let index = createStoryIndex(options)
+      index.prime(stream.slice(0, 240))
+      stream.forEach((d, i) => {
+        if (i === cut) index = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), options)
+        index.add(d)
+      })
+      return { seen, stories: index.stories() }
+    }
+    const straight = run(null)
+    const resumed = run(230)
+    assert.ok(straight.stories.length < stream.length / 2)
+    assert.deepEqual(resumed.seen, straight.seen)
+    assert.deepEqual(resumed.stories, straight.stories)
+  })
+
   it('does not count a primed article twice in idf', () => {
     const primedOnce = createStoryIndex()
     primedOnce.prime(all)

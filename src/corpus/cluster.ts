@@ -174,6 +174,20 @@ export interface StoryIndexState {
    */
   signatures?: string
   count: number
+  /**
+   * The article count idf was last computed at (absent in older snapshots: computed afresh). Kept so a
+   * restored index scores as the one that never stopped.
+   */
+  idfCount?: number
+  /**
+   * The idf values cached since `idfCount` (absent in older snapshots: computed afresh). A value is cached
+   * at the document frequency of its first use, so it cannot be recomputed from `df` alone.
+   */
+  idf?: [string, number][]
+  /** Adds since stale stories were last closed (absent in older snapshots: 0). */
+  sinceEviction?: number
+  /** Articles primed for idf but not yet added (absent in older snapshots: none). */
+  primed?: string[]
   latestDay: number | null
   df: [string, number][]
   segments: [number, number][]
@@ -191,6 +205,10 @@ export interface StoryIndexState {
     years: number[]
     /** Members mentioning each year (absent in older snapshots: each of `years` once). */
     yearCounts?: [number, number][]
+    /** Members mentioning any year (absent in older snapshots: the most members any one year has). */
+    yearMembers?: number
+    /** The person most mentioned, the first to reach the most (absent in older snapshots: recounted). */
+    mainPerson?: string
     places: string[]
     /** Members naming each place, and members naming any (absent in older snapshots: each place once). */
     placeCounts?: [string, number][]
@@ -243,6 +261,8 @@ export interface StoryIndexState {
    * in older snapshots: rebuilt from the stories' places and follow-up records.
    */
   placeStories?: [string, number[]][]
+  /** The listed name of each place open stories name (see `placeInside`; absent in older snapshots: relearnt). */
+  placeNames?: [string, string][]
   /**
    * Index (in `stories`) of each story merged into another → the index of that other; a merged story is
    * kept empty and closed. Absent when none was merged.
@@ -979,13 +999,18 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return id
   }
   for (const [term, n] of state?.df ?? []) dfOf[intern(term)] = n
+  for (const [term, value] of state?.idf ?? []) {
+    const id = intern(term)
+    idfOf[id] = value
+    idfAt[id] = 1
+  }
   let count = state?.count ?? 0
   let latestDay: number | null = state?.latestDay ?? null
   const stories: StoryState[] = []
   const storyOfDoc = new Map<string, number>()
   const postings = new Map<number, number[]>()
   const open = new Set<number>()
-  let sinceEviction = 0
+  let sinceEviction = state?.sinceEviction ?? 0
   let closedSinceCompaction = 0
   // Sentence hash → story index + 1 where it was first seen, or -1 once it has been seen in two stories
   // (page furniture). Bounded: when it grows past MAX_SEGMENTS, sentences seen in one story only are forgotten.
@@ -1013,7 +1038,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     if (segmentDays.size > MAX_SEGMENTS) segmentDays.clear()
   }
 
-  const primed = new Set<string>()
+  const primed = new Set<string>(state?.primed)
   // Per story, three slots side by side (one cache line read per story in the candidate scan, which
   // touches stories in no order): the posting overlap of the article being added (an accumulator, 0 when
   // untouched, -1 once found outside its window), then the days an article may have to be compared with
@@ -1057,8 +1082,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
   // idf moves slowly once a few thousand articles are in, so values are cached and the cache is dropped
   // whenever the article count has grown by 5% (always, while the index is small). A term's cached value
   // is valid while its `idfAt` slot holds the current epoch.
-  let idfCount = -1
-  let idfEpoch = 0
+  let idfCount = state?.idfCount ?? -1
+  // Epoch 0 is what every `idfAt` slot starts at, so it never counts as cached.
+  let idfEpoch = 1
   const refreshIdf = (): void => {
     if (count !== idfCount && (count < 200 || count > idfCount * 1.05)) {
       idfCount = count
@@ -1628,7 +1654,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return core.length === 0 ? null : core.slice(0, FOLLOW_UP_PERSONS)
   }
   // Each place's listed name, from the first article naming it.
-  const placeNameOf = new Map<string, string>()
+  const placeNameOf = new Map<string, string>(state?.placeNames ?? [])
   // Whether a place of the article names a part of one the story's members name, or the reverse
   // ("South Quarnby" beside "Quarnby", "Quarnby" beside "Quarnby-Dale County"): one place, not a clash.
   const placeInside = (f: GroupingFeatures, story: StoryState, quorum: number): boolean => {
@@ -1674,9 +1700,9 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         minDay: s.minDay,
         maxDay: s.maxDay,
         years: new Map(s.yearCounts ?? s.years.map((y): [number, number] => [y, 1])),
-        yearMembers: s.yearCounts
-          ? Math.max(0, ...s.yearCounts.map(([, n]) => n))
-          : Math.min(1, s.years.length),
+        yearMembers:
+          s.yearMembers ??
+          (s.yearCounts ? Math.max(0, ...s.yearCounts.map(([, n]) => n)) : Math.min(1, s.years.length)),
         places: new Set(s.places),
         placeCounts: new Map(s.placeCounts ?? s.places.map((p): [string, number] => [p, 1])),
         placeMembers: s.placeMembers ?? Math.min(1, s.places.length),
@@ -1696,7 +1722,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         persons: new Map(s.persons ?? []),
         figures: new Map(s.figures ?? []),
         figureMembers: s.figureMembers ?? 0,
-        mainPerson: mostMentioned(s.persons ?? []),
+        mainPerson: s.mainPerson ?? mostMentioned(s.persons ?? []),
         firstMain: s.firstMain ?? '',
         firstMainMembers: s.firstMainMembers ?? 0,
         personMembers: s.personMembers ?? 0,
@@ -2775,65 +2801,87 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
       const index = storyOfDoc.get(id)
       return index === undefined ? undefined : stories[index].id
     },
-    toJSON: () => ({
-      version: 1,
-      options,
-      signatures: SIGNATURE_SCHEME,
-      count,
-      latestDay,
-      df: termOf.flatMap((term, id): [string, number][] => (dfOf[id] > 0 ? [[term, dfOf[id]]] : [])),
-      segments: [...segments],
-      segmentDays: [...segmentDays],
-      stories: stories.map((s) => ({
-        id: s.id,
-        documents: [...s.documents],
-        duplicates: [...s.duplicates],
-        independent: s.independent,
-        open: s.open,
-        centroid: Array.from(s.centroidIds, (id, i): [string, number] => [termOf[id], s.centroidWeights[i]]),
-        minDay: s.minDay,
-        maxDay: s.maxDay,
-        years: [...s.years.keys()],
-        yearCounts: [...s.years],
-        places: [...s.places],
-        events: [...s.events],
-        placeCounts: [...s.placeCounts],
-        placeMembers: s.placeMembers,
-        days: [...s.days],
-        dayMembers: s.dayMembers,
-        counts: [...s.counts],
-        ...(s.streets.size > 0 ? { streets: [...s.streets] } : {}),
-        ...(s.victims.size > 0 ? { victims: [...s.victims] } : {}),
-        ...(s.clocks.size > 0 ? { clocks: [...s.clocks] } : {}),
-        ...(s.ages.size > 0 ? { ages: [...s.ages] } : {}),
-        ...(s.addresses.size > 0 ? { addresses: [...s.addresses] } : {}),
-        ...(s.headlineNames.size > 0 ? { headlineNames: [...s.headlineNames] } : {}),
-        ...(s.headlines.length > 0
-          ? { headlines: s.headlines.map((ids) => ids.map((id) => termOf[id])) }
+    toJSON: () => {
+      // Only open stories' places are read through their names.
+      const placeNamedOpen = new Set<string>()
+      for (const index of open)
+        for (const place of stories[index].placeCounts.keys()) placeNamedOpen.add(place)
+      return {
+        version: 1,
+        options,
+        signatures: SIGNATURE_SCHEME,
+        count,
+        ...(idfCount >= 0 ? { idfCount } : {}),
+        ...(idfCount >= 0
+          ? {
+              idf: termOf.flatMap((term, id): [string, number][] =>
+                idfAt[id] === idfEpoch ? [[term, idfOf[id]]] : [],
+              ),
+            }
           : {}),
-        ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
-        keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
-        persons: [...s.persons],
-        ...(s.figureMembers > 0 ? { figures: [...s.figures], figureMembers: s.figureMembers } : {}),
-        ...(s.personMembers > 0
-          ? { firstMain: s.firstMain, firstMainMembers: s.firstMainMembers, personMembers: s.personMembers }
-          : {}),
-        names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),
-        posted: [...s.posted].map((id) => termOf[id]),
-        members: s.members.map((m): [string, string, [string, number][]] => [
-          m.id,
-          encodeSignature(m.signature),
-          Array.from(m.terms, (id, k): [string, number] => [termOf[id], m.weights[k]]),
-        ]),
-        ...(s.followUpPlaces ? { followUpPlaces: s.followUpPlaces.map((id) => placeOf[id]) } : {}),
-        ...(s.followUpPersons ? { followUpPersons: [...s.followUpPersons] } : {}),
-        ...(s.eventDay !== null ? { eventDay: s.eventDay } : {}),
-        ...(s.roundUp ? { roundUp: true } : {}),
-      })),
-      personStories: [...personStories].map(([person, list]): [string, number[]] => [person, [...list]]),
-      placeStories: [...placeStories].map(([place, list]): [string, number[]] => [place, [...list]]),
-      ...(mergedInto.size > 0 ? { mergedInto: [...mergedInto] } : {}),
-    }),
+        ...(primed.size > 0 ? { primed: [...primed] } : {}),
+        sinceEviction,
+        latestDay,
+        df: termOf.flatMap((term, id): [string, number][] => (dfOf[id] > 0 ? [[term, dfOf[id]]] : [])),
+        segments: [...segments],
+        segmentDays: [...segmentDays],
+        stories: stories.map((s) => ({
+          id: s.id,
+          documents: [...s.documents],
+          duplicates: [...s.duplicates],
+          independent: s.independent,
+          open: s.open,
+          centroid: Array.from(s.centroidIds, (id, i): [string, number] => [
+            termOf[id],
+            s.centroidWeights[i],
+          ]),
+          minDay: s.minDay,
+          maxDay: s.maxDay,
+          years: [...s.years.keys()],
+          yearCounts: [...s.years],
+          yearMembers: s.yearMembers,
+          ...(s.mainPerson !== '' ? { mainPerson: s.mainPerson } : {}),
+          places: [...s.places],
+          events: [...s.events],
+          placeCounts: [...s.placeCounts],
+          placeMembers: s.placeMembers,
+          days: [...s.days],
+          dayMembers: s.dayMembers,
+          counts: [...s.counts],
+          ...(s.streets.size > 0 ? { streets: [...s.streets] } : {}),
+          ...(s.victims.size > 0 ? { victims: [...s.victims] } : {}),
+          ...(s.clocks.size > 0 ? { clocks: [...s.clocks] } : {}),
+          ...(s.ages.size > 0 ? { ages: [...s.ages] } : {}),
+          ...(s.addresses.size > 0 ? { addresses: [...s.addresses] } : {}),
+          ...(s.headlineNames.size > 0 ? { headlineNames: [...s.headlineNames] } : {}),
+          ...(s.headlines.length > 0
+            ? { headlines: s.headlines.map((ids) => ids.map((id) => termOf[id])) }
+            : {}),
+          ...(s.weekdays ? { weekdays: [...s.weekdays] } : {}),
+          keyNames: [...s.keyNames].map(([id, n]): [string, number] => [termOf[id], n]),
+          persons: [...s.persons],
+          ...(s.figureMembers > 0 ? { figures: [...s.figures], figureMembers: s.figureMembers } : {}),
+          ...(s.personMembers > 0
+            ? { firstMain: s.firstMain, firstMainMembers: s.firstMainMembers, personMembers: s.personMembers }
+            : {}),
+          names: [...s.names].map(([id, n]): [string, number] => [termOf[id], n]),
+          posted: [...s.posted].map((id) => termOf[id]),
+          members: s.members.map((m): [string, string, [string, number][]] => [
+            m.id,
+            encodeSignature(m.signature),
+            Array.from(m.terms, (id, k): [string, number] => [termOf[id], m.weights[k]]),
+          ]),
+          ...(s.followUpPlaces ? { followUpPlaces: s.followUpPlaces.map((id) => placeOf[id]) } : {}),
+          ...(s.followUpPersons ? { followUpPersons: [...s.followUpPersons] } : {}),
+          ...(s.eventDay !== null ? { eventDay: s.eventDay } : {}),
+          ...(s.roundUp ? { roundUp: true } : {}),
+        })),
+        personStories: [...personStories].map(([person, list]): [string, number[]] => [person, [...list]]),
+        placeStories: [...placeStories].map(([place, list]): [string, number[]] => [place, [...list]]),
+        placeNames: [...placeNameOf].filter(([place]) => placeNamedOpen.has(place)),
+        ...(mergedInto.size > 0 ? { mergedInto: [...mergedInto] } : {}),
+      }
+    },
   }
 }
 
