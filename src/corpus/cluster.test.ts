@@ -1344,6 +1344,51 @@ describe('story index: reports naming the same two rare persons', () => {
   })
 })
 
+describe('story index: undated reports naming the same two rare persons', () => {
+  // Made-up undated reports of two similar arrests in one town, each naming one suspect most and the
+  // same two officers, and each giving its own suspect's age: two events, told apart by whom each is
+  // about and the figures.
+  const report = (id: string, suspect: string, age: string): Doc => {
+    const surname = suspect.split(' ')[1]
+    const text = `Officers Bexley Crane and Tamsin Orlo arrested ${suspect} outside a laundry in Harrowgate. ${surname}, ${age}, was held. ${surname} had fled in a grey van.`
+    const at = (word: string, from = 0): { start: number; end: number } => {
+      const start = text.indexOf(word, from)
+      return { start, end: start + word.length }
+    }
+    const mention = (span: { start: number; end: number }, type: string, entity: string) => ({
+      span,
+      text: text.slice(span.start, span.end),
+      type,
+      entity,
+    })
+    const full = at(suspect)
+    const second = at(surname, full.end)
+    const best = Number(age)
+    return {
+      ...doc(id, text),
+      mentions: [
+        mention(at('Bexley Crane'), 'PERSON', 'P-Crane'),
+        mention(at('Tamsin Orlo'), 'PERSON', 'P-Orlo'),
+        mention(full, 'PERSON', `P-${surname}`),
+        mention(second, 'PERSON', `P-${surname}`),
+        mention(at(surname, second.end), 'PERSON', `P-${surname}`),
+        mention(at('Harrowgate'), 'GPE', 'GPE-Harrowgate'),
+      ],
+      quantities: [{ span: at(age), text: age, low: best, best, high: best, counted: '', role: 'other' }],
+    } as Doc
+  }
+  const first = report('a', 'Dell Marrow', '27')
+  const other = report('b', 'Tobin Saxe', '31')
+
+  it('keeps a report about another person with other figures apart from a young undated story', () => {
+    assert.deepEqual(groupsOf(groupStories([first, other], never)), [['a'], ['b']])
+  })
+
+  it('joins a report about the same person, figure and persons', () => {
+    assert.deepEqual(groupsOf(groupStories([first, report('b', 'Dell Marrow', '27')], never)), [['a', 'b']])
+  })
+})
+
 describe('story index: reports sharing rare names', () => {
   // Mentions as a tagger gives them; each report resolves its persons on its own (an entity per report).
   const report = (id: string, text: string, published: string, types: Record<string, string>): Doc => {
