@@ -1952,3 +1952,108 @@ describe('StoryIndex: an undated article about the person a story is about', () 
     assert.deepEqual(grouped([...members, article]), [['a0', 'a1', 'a2'], ['b']])
   })
 })
+
+describe('story index: a court report about a rare person its story is about', () => {
+  const people = ['Corin Vasko', 'Tobin Ferraz', 'Arden Plume', 'Mark White']
+  const places = ['Ostrava Falls', 'Quarnby County']
+  const courtWords = ['sentenced', 'charged with', 'trial']
+  const courtTypes: Record<string, string> = {
+    sentenced: 'sentencing',
+    'charged with': 'charge',
+    trial: 'trial',
+  }
+  // Every mention of a person (in full or by surname) resolves to one entity, as entity linking does; the
+  // court words are typed as the events stage types them.
+  const report = (id: string, text: string, published: string): Doc => {
+    const mentions: Doc['mentions'] = []
+    for (const name of [...people, ...places]) {
+      const type = places.includes(name) ? 'GPE' : 'PERSON'
+      const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
+      const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
+      for (const m of text.matchAll(pattern)) {
+        const span = { start: m.index, end: m.index + m[0].length }
+        if (mentions.some((other) => other.span.start <= span.start && span.start < other.span.end)) continue
+        mentions.push({ span, text: m[0], type, entity: `${type}-${name}` })
+      }
+    }
+    mentions.sort((x, y) => x.span.start - y.span.start)
+    const events: Doc['events'] = []
+    for (const word of courtWords) {
+      const start = text.indexOf(word)
+      if (start >= 0)
+        events.push({ span: { start, end: start + word.length }, text: word, type: courtTypes[word] })
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions,
+      events,
+      dates: [],
+    } as Doc
+  }
+  const shooting = report(
+    'a',
+    'Corin Vasko was shot dead in Ostrava Falls on Sunday; police arrested Tobin Ferraz. Ferraz was held without bail.',
+    '2031-03-04',
+  )
+  const court = (text: string): Doc => report('b', text, '2031-07-15')
+
+  it('links a sentencing months later naming the accused and the town, though not the day', () => {
+    const sentencing = court('Ferraz was sentenced in Ostrava Falls to 40 years in prison for the killing.')
+    assert.equal(groupStories([shooting, sentencing]).length, 1)
+  })
+
+  it('keeps apart a report of no court step, or one placed in no town the story names', () => {
+    assert.equal(
+      groupStories([shooting, court('Ferraz spoke at a school in Ostrava Falls about his past.')]).length,
+      2,
+    )
+    assert.equal(
+      groupStories([shooting, court('Ferraz was sentenced in Quarnby County to 40 years in prison.')]).length,
+      2,
+    )
+  })
+
+  it('keeps apart a report about a person whose every name word is common in news (a poor key)', () => {
+    const common = report(
+      'a',
+      'Corin Vasko was shot dead in Ostrava Falls on Sunday; police arrested Mark White. White was held without bail.',
+      '2031-03-04',
+    )
+    const sentencing = court('White was sentenced in Ostrava Falls to 40 years in prison for the killing.')
+    assert.equal(groupStories([common, sentencing]).length, 2)
+  })
+
+  it('keeps apart a report about a person its story named once only, in passing', () => {
+    const once = report(
+      'a',
+      'Corin Vasko was shot dead in Ostrava Falls on Sunday; police are looking for a gunman.',
+      '2031-03-04',
+    )
+    assert.equal(
+      groupStories([
+        once,
+        court('Vasko was charged with fraud in Ostrava Falls before he died, the court heard.'),
+      ]).length,
+      2,
+    )
+  })
+
+  it('keeps apart a report that quotes the person rather than being about them', () => {
+    const spokesman = report(
+      'a',
+      'Corin Vasko was shot dead in Ostrava Falls on Sunday, said police spokesman Arden Plume. Plume said a gunman fled.',
+      '2031-03-04',
+    )
+    const text =
+      '“The trial of the robbers starts Monday,” Arden Plume said in Ostrava Falls. Plume said more.'
+    const quoted = court(text)
+    const quote = (from: string, to: string) => ({
+      start: text.indexOf(from),
+      end: text.indexOf(to) + to.length,
+    })
+    const speaker = { span: quote('Arden', 'Plume'), text: 'Arden Plume', entity: 'PERSON-Arden Plume' }
+    const quotes = [{ span: quote('“', '”'), content: quote('The', 'Monday'), speaker, direct: true }]
+    assert.equal(groupStories([spokesman, quoted]).length, 1)
+    assert.equal(groupStories([spokesman, { ...quoted, quotes }]).length, 2)
+  })
+})
