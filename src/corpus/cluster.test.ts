@@ -1954,7 +1954,7 @@ describe('StoryIndex: an undated article about the person a story is about', () 
 })
 
 describe('story index: a court report about a rare person its story is about', () => {
-  const people = ['Corin Vasko', 'Tobin Ferraz', 'Arden Plume', 'Mark White']
+  const people = ['Corin Vasko', 'Tobin Ferraz', 'Arden Plume', 'Quill Darrow', 'Mark White']
   const places = ['Ostrava Falls', 'Quarnby County']
   const courtWords = ['sentenced', 'charged with', 'trial']
   const courtTypes: Record<string, string> = {
@@ -2038,22 +2038,10 @@ describe('story index: a court report about a rare person its story is about', (
     )
   })
 
-  it('keeps apart a report that quotes the person rather than being about them', () => {
-    const spokesman = report(
-      'a',
-      'Corin Vasko was shot dead in Ostrava Falls on Sunday, said police spokesman Arden Plume. Plume said a gunman fled.',
-      '2031-03-04',
+  it('keeps apart a report that names the person in passing, after three others it names more', () => {
+    const trial = court(
+      'At a trial in Ostrava Falls, Corin Vasko’s brother Arden Plume and Quill Darrow spoke. Vasko, Plume and Darrow wept as the case against Ferraz went on.',
     )
-    const text =
-      '“The trial of the robbers starts Monday,” Arden Plume said in Ostrava Falls. Plume said more.'
-    const quoted = court(text)
-    const quote = (from: string, to: string) => ({
-      start: text.indexOf(from),
-      end: text.indexOf(to) + to.length,
-    })
-    const speaker = { span: quote('Arden', 'Plume'), text: 'Arden Plume', entity: 'PERSON-Arden Plume' }
-    const quotes = [{ span: quote('“', '”'), content: quote('The', 'Monday'), speaker, direct: true }]
-    assert.equal(groupStories([spokesman, quoted]).length, 1)
-    assert.equal(groupStories([spokesman, { ...quoted, quotes }]).length, 2)
+    assert.equal(groupStories([shooting, trial]).length, 2)
   })
 })

@@ -1531,20 +1531,20 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     return story.followUpPlaces !== null && id !== undefined && story.followUpPlaces.includes(id)
   }
   /**
-   * A story beyond the window that a court report is about (`COURT_EVENTS`), when a person the report is
-   * about (one of `f.subjects`, not one it quotes) is a person the story is about (see `isAbout`), named in
-   * at most `COURT_SUBJECT_STORIES` stories, and the report names a place the story names; -1 when none.
-   * A charge, a plea or a sentence months on names the accused and the town but seldom the day of the
-   * shooting, which the other follow-up links need unless the report shares several persons. The court
-   * words and the unquoted person keep out police spokesmen and the reports of a new shooting; a word of
-   * the person's name rare in news (`nameRarity` ≥ `RARE_NAME_IDF`) keeps out a famous or common name
-   * that few stories of a short stream happen to name yet (a national figure in a political story).
+   * A story beyond the window that a court report is about (`COURT_EVENTS`), when one of the three persons
+   * the report names most (`BACK_REFERENCE_MAIN_PERSONS`) is a person the story is about (see `isAbout`),
+   * named in at most `COURT_SUBJECT_STORIES` stories, and the report names a place the story names; -1 when
+   * none. A charge, a plea or a sentence months on names the accused and the town but seldom the day of
+   * the shooting, which the other follow-up links need unless the report shares several persons. The court
+   * words keep out the reports of a new shooting, which name its police spokesman as often; a word of the
+   * person's name rare in news (`nameRarity` ≥ `RARE_NAME_IDF`) keeps out a famous or common name that few
+   * stories of a short stream happen to name yet (a national figure in a political story).
    */
   const courtFollowUp = (doc: Doc, f: GroupingFeatures): number => {
     const day = f.day
     if (day === null || roundUp(f.counts)) return -1
     if (!f.events.some((type) => COURT_EVENTS.has(type))) return -1
-    for (const person of f.subjects) {
+    for (const [person] of f.persons.slice(0, BACK_REFERENCE_MAIN_PERSONS)) {
       const list = personStories.get(person)
       if (list === undefined || list.length > COURT_SUBJECT_STORIES) continue
       if (!personWords(doc, person).some((word) => nameRarity(word) >= RARE_NAME_IDF)) continue
