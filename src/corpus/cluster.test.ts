@@ -2090,3 +2090,96 @@ describe('StoryIndex: a one-report fragment merged into the story an undated rep
     assert.equal(groupStories(dated, options).length, 2)
   })
 })
+
+describe('story index: a court report about a rare person its story is about', () => {
+  const people = ['Corin Vasko', 'Tobin Ferraz', 'Arden Plume', 'Quill Darrow', 'Mark White']
+  const places = ['Ostrava Falls', 'Quarnby County']
+  const courtWords = ['sentenced', 'charged with', 'trial']
+  const courtTypes: Record<string, string> = {
+    sentenced: 'sentencing',
+    'charged with': 'charge',
+    trial: 'trial',
+  }
+  // Every mention of a person (in full or by surname) resolves to one entity, as entity linking does; the
+  // court words are typed as the events stage types them.
+  const report = (id: string, text: string, published: string): Doc => {
+    const mentions: Doc['mentions'] = []
+    for (const name of [...people, ...places]) {
+      const type = places.includes(name) ? 'GPE' : 'PERSON'
+      const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
+      const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
+      for (const m of text.matchAll(pattern)) {
+        const span = { start: m.index, end: m.index + m[0].length }
+        if (mentions.some((other) => other.span.start <= span.start && span.start < other.span.end)) continue
+        mentions.push({ span, text: m[0], type, entity: `${type}-${name}` })
+      }
+    }
+    mentions.sort((x, y) => x.span.start - y.span.start)
+    const events: Doc['events'] = []
+    for (const word of courtWords) {
+      const start = text.indexOf(word)
+      if (start >= 0)
+        events.push({ span: { start, end: start + word.length }, text: word, type: courtTypes[word] })
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions,
+      events,
+      dates: [],
+    } as Doc
+  }
+  const shooting = report(
+    'a',
+    'Corin Vasko was shot dead in Ostrava Falls on Sunday; police arrested Tobin Ferraz. Ferraz was held without bail.',
+    '2031-03-04',
+  )
+  const court = (text: string): Doc => report('b', text, '2031-07-15')
+
+  it('links a sentencing months later naming the accused and the town, though not the day', () => {
+    const sentencing = court('Ferraz was sentenced in Ostrava Falls to 40 years in prison for the killing.')
+    assert.equal(groupStories([shooting, sentencing]).length, 1)
+  })
+
+  it('keeps apart a report of no court step, or one placed in no town the story names', () => {
+    assert.equal(
+      groupStories([shooting, court('Ferraz spoke at a school in Ostrava Falls about his past.')]).length,
+      2,
+    )
+    assert.equal(
+      groupStories([shooting, court('Ferraz was sentenced in Quarnby County to 40 years in prison.')]).length,
+      2,
+    )
+  })
+
+  it('keeps apart a report about a person whose every name word is common in news (a poor key)', () => {
+    const common = report(
+      'a',
+      'Corin Vasko was shot dead in Ostrava Falls on Sunday; police arrested Mark White. White was held without bail.',
+      '2031-03-04',
+    )
+    const sentencing = court('White was sentenced in Ostrava Falls to 40 years in prison for the killing.')
+    assert.equal(groupStories([common, sentencing]).length, 2)
+  })
+
+  it('keeps apart a report about a person its story named once only, in passing', () => {
+    const once = report(
+      'a',
+      'Corin Vasko was shot dead in Ostrava Falls on Sunday; police are looking for a gunman.',
+      '2031-03-04',
+    )
+    assert.equal(
+      groupStories([
+        once,
+        court('Vasko was charged with fraud in Ostrava Falls before he died, the court heard.'),
+      ]).length,
+      2,
+    )
+  })
+
+  it('keeps apart a report that names the person in passing, after three others it names more', () => {
+    const trial = court(
+      'At a trial in Ostrava Falls, Corin Vasko’s brother Arden Plume and Quill Darrow spoke. Vasko, Plume and Darrow wept as the case against Ferraz went on.',
+    )
+    assert.equal(groupStories([shooting, trial]).length, 2)
+  })
+})

@@ -504,6 +504,16 @@ const LONG_GAP_PLACELESS_NAMES = 5
 const LONG_GAP_CORE_PERSONS = 3
 /** Such persons that stand in for the shared place too (a plea is placed by its court's town). */
 const LONG_GAP_PLACELESS_CORE_PERSONS = 4
+/**
+ * Event types of a court report (see `src/data/events.json`): a charge, a trial, a verdict or a sentence
+ * comes weeks or months after the shooting, about the accused or the victim the first reports named.
+ */
+const COURT_EVENTS = new Set<string>(['charge', 'trial', 'verdict', 'sentencing'])
+/**
+ * A court report's subject links through one shared person only when so few stories name them: in more,
+ * a common name or an official named across a city's cases.
+ */
+const COURT_SUBJECT_STORIES = 2
 /** Mentions across a story's members that make a person one it is about (a victim, the accused). */
 const CORE_PERSON_MENTIONS = 2
 /** The persons a story is about kept in its follow-up record when it closes, most named first. */
@@ -1585,6 +1595,48 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     return -1
   }
+  /** The words of the longest name the article gives a person (an entity id or a name), lower-cased. */
+  const personWords = (doc: Doc, person: string): string[] => {
+    let longest = ''
+    for (const mention of doc.mentions ?? []) {
+      if (mention.entity === person && mention.text.length > longest.length) longest = mention.text
+    }
+    return (longest || person).toLowerCase().split(/\s+/)
+  }
+  /** Whether a story (open, or closed with a follow-up record) names a place. */
+  const storyNamesPlace = (story: StoryState, place: string): boolean => {
+    if (story.places.has(place)) return true
+    const id = placeIds.get(place)
+    return story.followUpPlaces !== null && id !== undefined && story.followUpPlaces.includes(id)
+  }
+  /**
+   * A story beyond the window that a court report is about (`COURT_EVENTS`), when one of the three persons
+   * the report names most (`BACK_REFERENCE_MAIN_PERSONS`) is a person the story is about (see `isAbout`),
+   * named in at most `COURT_SUBJECT_STORIES` stories, and the report names a place the story names; -1 when
+   * none. A charge, a plea or a sentence months on names the accused and the town but seldom the day of
+   * the shooting, which the other follow-up links need unless the report shares several persons. The court
+   * words keep out the reports of a new shooting, which name its police spokesman as often; a word of the
+   * person's name rare in news (`nameRarity` ≥ `RARE_NAME_IDF`) keeps out a famous or common name that few
+   * stories of a short stream happen to name yet (a national figure in a political story).
+   */
+  const courtFollowUp = (doc: Doc, f: GroupingFeatures): number => {
+    const day = f.day
+    if (day === null || roundUp(f.counts)) return -1
+    if (!f.events.some((type) => COURT_EVENTS.has(type))) return -1
+    for (const [person] of f.persons.slice(0, BACK_REFERENCE_MAIN_PERSONS)) {
+      const list = personStories.get(person)
+      if (list === undefined || list.length > COURT_SUBJECT_STORIES) continue
+      if (!personWords(doc, person).some((word) => nameRarity(word) >= RARE_NAME_IDF)) continue
+      for (const index of list) {
+        const story = stories[index]
+        if (story.maxDay === null || story.roundUp || day - story.maxDay <= settings.windowDays) continue
+        if (!story.open && story.followUpPlaces === null) continue
+        if (!isAbout(story, person) || !f.places.some((place) => storyNamesPlace(story, place))) continue
+        return index
+      }
+    }
+    return -1
+  }
   /**
    * An open story beyond the window that shares `LONG_GAP_NAMES_WITH_DAY` of the article's rare name words
    * (see `rareNamesOf`, `sharedRareNames`: not all of places or organisations, from two names or more), or
@@ -2623,6 +2675,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     if (best < 0 && !settings.decide && !roundUpReport) best = placeFollowUp(f)
     if (best < 0 && !settings.decide && !roundUpReport) best = rareNamesFollowUp(doc, f)
+    if (best < 0 && !settings.decide && !roundUpReport) best = courtFollowUp(doc, f)
     let isNew = false
     if (best < 0) {
       isNew = true
