@@ -9,6 +9,23 @@ import { featurise } from './grouping-features.ts'
 const doc = (id: string, text: string, published?: string): Doc =>
   makeDoc({ id, text, meta: { source: 'test', ...(published ? { published } : {}) } })
 
+// Every mention of a made-up person (in full or by surname) or place resolves to one entity, as entity
+// linking does.
+const resolvedMentions = (text: string, people: string[], places: string[]): Doc['mentions'] => {
+  const mentions: Doc['mentions'] = []
+  for (const name of [...people, ...places]) {
+    const type = places.includes(name) ? 'GPE' : 'PERSON'
+    const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
+    const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
+    for (const m of text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].length }
+      if (mentions.some((other) => other.span.start <= span.start && span.start < other.span.end)) continue
+      mentions.push({ span, text: m[0], type, entity: `${type}-${name}` })
+    }
+  }
+  return mentions.sort((x, y) => x.span.start - y.span.start)
+}
+
 const storm1 = [
   doc(
     's1a',
@@ -1669,20 +1686,8 @@ describe('story index: long-gap follow-ups naming many of the story’s persons'
 describe('story index: long-gap follow-ups naming the persons the story is about', () => {
   const people = ['Corin Vasko', 'Maelis Drury', 'Tobin Ferraz']
   const places = ['Ostrava Falls', 'Quarnby County']
-  // Every mention of a person (in full or by surname) resolves to one entity, as entity linking does.
   const report = (id: string, text: string, published: string): Doc => {
-    const mentions: Doc['mentions'] = []
-    for (const name of [...people, 'Ysolde Kemp', ...places]) {
-      const type = places.includes(name) ? 'GPE' : 'PERSON'
-      const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
-      const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
-      for (const m of text.matchAll(pattern)) {
-        const span = { start: m.index, end: m.index + m[0].length }
-        if (mentions.some((other) => other.span.start <= span.start && span.start < other.span.end)) continue
-        mentions.push({ span, text: m[0], type, entity: `${type}-${name}` })
-      }
-    }
-    mentions.sort((x, y) => x.span.start - y.span.start)
+    const mentions = resolvedMentions(text, [...people, 'Ysolde Kemp'], places)
     return { ...makeDoc({ id, text, meta: { source: 'test', published } }), mentions, dates: [] } as Doc
   }
   const shooting = (again: boolean): Doc =>
@@ -2100,21 +2105,9 @@ describe('story index: a court report about a rare person its story is about', (
     'charged with': 'charge',
     trial: 'trial',
   }
-  // Every mention of a person (in full or by surname) resolves to one entity, as entity linking does; the
-  // court words are typed as the events stage types them.
+  // The court words are typed as the events stage types them.
   const report = (id: string, text: string, published: string): Doc => {
-    const mentions: Doc['mentions'] = []
-    for (const name of [...people, ...places]) {
-      const type = places.includes(name) ? 'GPE' : 'PERSON'
-      const forms = type === 'GPE' ? [name] : [name, name.split(' ')[1]]
-      const pattern = new RegExp(`\\b(?:${forms.join('|')})\\b`, 'g')
-      for (const m of text.matchAll(pattern)) {
-        const span = { start: m.index, end: m.index + m[0].length }
-        if (mentions.some((other) => other.span.start <= span.start && span.start < other.span.end)) continue
-        mentions.push({ span, text: m[0], type, entity: `${type}-${name}` })
-      }
-    }
-    mentions.sort((x, y) => x.span.start - y.span.start)
+    const mentions = resolvedMentions(text, people, places)
     const events: Doc['events'] = []
     for (const word of courtWords) {
       const start = text.indexOf(word)

@@ -856,6 +856,38 @@ const storiesClash = (a: StoryState, b: StoryState): boolean => {
 const EMPTY_IDS = new Int32Array(0)
 const EMPTY_WEIGHTS = new Float64Array(0)
 
+/**
+ * Frees what only a candidate story needs (centroid, postings, members, the per-story signals): a closed
+ * story (evicted, or merged into another) is never a candidate again, and a follow-up link reopens one
+ * with fresh collections. Closed stories share empty read-only collections, so a million of them cost
+ * little more than their document lists and follow-up records.
+ */
+const releaseCollections = (story: StoryState): void => {
+  story.centroidIds = EMPTY_IDS
+  story.centroidWeights = EMPTY_WEIGHTS
+  story.posted = CLOSED_SET as unknown as Set<number>
+  story.names = CLOSED_MAP as unknown as Map<number, number>
+  story.members = []
+  story.years = CLOSED_MAP as unknown as Map<number, number>
+  story.places = CLOSED_SET as unknown as Set<string>
+  story.events = CLOSED_SET as unknown as Set<string>
+  story.days = CLOSED_MAP as unknown as Map<number, number>
+  story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
+  story.counts = CLOSED_SET as unknown as Set<string>
+  story.streets = CLOSED_SET as unknown as Set<string>
+  story.victims = CLOSED_SET as unknown as Set<string>
+  story.clocks = CLOSED_SET as unknown as Set<number>
+  story.ages = CLOSED_SET as unknown as Set<number>
+  story.addresses = CLOSED_SET as unknown as Set<string>
+  story.headlineNames = CLOSED_SET as unknown as Set<string>
+  story.headlines = []
+  story.weekdays = null
+  story.keyNames = CLOSED_MAP as unknown as Map<number, number>
+  story.persons = CLOSED_MAP as unknown as Map<string, number>
+  story.figures = CLOSED_MAP as unknown as Map<string, number>
+  story.countRoles = CLOSED_SET as unknown as Set<string>
+}
+
 /** A centroid's flat arrays (ids ascending) from (term id, weight) pairs with distinct ids. */
 const centroidOf = (
   pairs: [number, number][],
@@ -1986,13 +2018,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     b.open = false
     open.delete(gone)
     setWindow(gone)
-    b.centroidIds = EMPTY_IDS
-    b.centroidWeights = EMPTY_WEIGHTS
-    b.posted = CLOSED_SET as unknown as Set<number>
-    b.names = CLOSED_MAP as unknown as Map<number, number>
-    b.members = []
-    b.persons = CLOSED_MAP as unknown as Map<string, number>
-    b.places = CLOSED_SET as unknown as Set<string>
+    releaseCollections(b)
     mergedInto.set(gone, keep)
   }
 
@@ -2009,32 +2035,7 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
         story.open = false
         setWindow(index)
         keepFollowUp(index)
-        // Closed stories are never candidates again (a follow-up link reopens one with fresh collections):
-        // they share empty read-only collections, so a million of them cost little more than their
-        // document lists and follow-up records.
-        story.centroidIds = EMPTY_IDS
-        story.centroidWeights = EMPTY_WEIGHTS
-        story.posted = CLOSED_SET as unknown as Set<number>
-        story.names = CLOSED_MAP as unknown as Map<number, number>
-        story.members = []
-        story.years = CLOSED_MAP as unknown as Map<number, number>
-        story.places = CLOSED_SET as unknown as Set<string>
-        story.events = CLOSED_SET as unknown as Set<string>
-        story.days = CLOSED_MAP as unknown as Map<number, number>
-        story.placeCounts = CLOSED_MAP as unknown as Map<string, number>
-        story.counts = CLOSED_SET as unknown as Set<string>
-        story.streets = CLOSED_SET as unknown as Set<string>
-        story.victims = CLOSED_SET as unknown as Set<string>
-        story.clocks = CLOSED_SET as unknown as Set<number>
-        story.ages = CLOSED_SET as unknown as Set<number>
-        story.addresses = CLOSED_SET as unknown as Set<string>
-        story.headlineNames = CLOSED_SET as unknown as Set<string>
-        story.headlines = []
-        story.weekdays = null
-        story.keyNames = CLOSED_MAP as unknown as Map<number, number>
-        story.persons = CLOSED_MAP as unknown as Map<string, number>
-        story.figures = CLOSED_MAP as unknown as Map<string, number>
-        story.countRoles = CLOSED_SET as unknown as Set<string>
+        releaseCollections(story)
         if (story.duplicates.every((d) => d === null)) story.duplicates = []
         open.delete(index)
         closed++
