@@ -687,7 +687,12 @@ describe('story index: two fragments of one day, place and count merged by a rep
     }
     return {
       ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
-      mentions: [{ span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' }],
+      mentions: [
+        { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
+        ...['Orla Quint', 'Bram Tovey']
+          .filter((name) => text.includes(name))
+          .map((name) => ({ span: at(name), text: name, type: 'PERSON', entity: `P-${name}` })),
+      ],
       dates: [
         {
           span: at('Saturday'),
@@ -730,6 +735,14 @@ describe('story index: two fragments of one day, place and count merged by a rep
     index.add(second)
     assert.deepEqual(index.add(both), { story: 'story-a', isNew: false, merged: ['story-b'] })
     assert.deepEqual(groupsOf(index.stories()), [['a', 'b', 'c']])
+  })
+
+  it('merges them when the fragments name different people most: a victim, a sheriff', () => {
+    const victim = report('a', `${party} Orla Quint was among the wounded.`)
+    const sheriff = report('b', `${manhunt} Sheriff Bram Tovey asked for patience.`)
+    const retold = report('c', `${party} Orla Quint was among the wounded. ${manhunt}`)
+    assert.equal(groupStories([victim, sheriff], never).length, 2)
+    assert.equal(groupStories([victim, sheriff, retold], never).length, 1)
   })
 
   it('keeps them apart when one fragment gives another count', () => {

@@ -813,8 +813,9 @@ const FRAGMENT_MARGIN = 0.75
 
 /**
  * Whether a dated article and a story agree on the specifics that name one event: the same day, place and
- * casualty count, wording shared as the specific join asks (`SPECIFIC_LEXICAL`), and no clash of any kind
- * (see `specificFragmentsOf`).
+ * casualty count, wording shared as the specific join asks (`SPECIFIC_LEXICAL`), and no clash of time,
+ * place, count or event (see `specificFragmentsOf`). The person each names most may differ: one report of a
+ * shooting is about a victim, the next about the police officer who speaks for the search.
  */
 const specificsAgree = (x: Float64Array): boolean =>
   x[DAY_SHARED] === 1 &&
@@ -825,7 +826,6 @@ const specificsAgree = (x: Float64Array): boolean =>
   x[PLACE_CLASH] === 0 &&
   x[DAY_CLASH] === 0 &&
   x[COUNT_CLASH] === 0 &&
-  x[PERSON_CLASH] === 0 &&
   x[EVENT_CLASH] === 0
 
 /** The values named by at least half of the members naming any (`members`), from member counts. */
