@@ -694,6 +694,80 @@ describe('story index: reworded reports of one day, place and count', () => {
   })
 })
 
+describe('story index: two fragments of one day, place and count merged by a report agreeing with both', () => {
+  // Made-up dated reports of one shooting: the first two share the day, the town and the count but little
+  // wording, so they start two stories; the third retells both.
+  const report = (id: string, text: string): Doc => {
+    const at = (word: string): { start: number; end: number } => {
+      const start = text.indexOf(word)
+      return { start, end: start + word.length }
+    }
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+      mentions: [
+        { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
+        ...['Orla Quint', 'Bram Tovey']
+          .filter((name) => text.includes(name))
+          .map((name) => ({ span: at(name), text: name, type: 'PERSON', entity: `P-${name}` })),
+      ],
+      dates: [
+        {
+          span: at('Saturday'),
+          text: 'Saturday',
+          value: '2031-05-03',
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+      quantities: [
+        { span: at('14'), text: '14', low: 14, best: 14, high: 14, role: 'injured', counted: 'people' },
+      ],
+    } as Doc
+  }
+  const party = [
+    'Gunmen opened fire on a crowded house party in Norvik on Saturday, 14 hurt, the sheriff said.',
+    'Guests fled through kitchen windows while music kept playing and neighbours phoned paramedics.',
+    'Shell casings littered the driveway beside a birthday cake, balloons and a rented bouncy castle.',
+    'Relatives waited outside the county hospital holding candles.',
+    'A pastor prayed with grieving cousins, teenagers hugged beneath porch lanterns, and a grandmother described hiding toddlers inside a bathtub until ambulances arrived.',
+    'Classmates organised fundraisers selling lemonade, bracelets and painted mugs.',
+  ].join(' ')
+  const manhunt = [
+    'Deputies with dogs searched cornfields near Norvik for two masked suspects; 14 wounded Saturday.',
+    'Helicopters circled grain silos, roadblocks stopped pickup trucks, schools stayed locked.',
+    'A tractor dealership lent floodlights, farmers opened barns, and volunteers brought coffee to weary troopers at dawn.',
+    'Investigators towed an abandoned sedan from a gravel quarry, examined muddy boot prints, and offered a reward for tips leading to arrests.',
+    'Ranchers reported stolen horses, burned fences and missing saddles overnight.',
+  ].join(' ')
+  const first = report('a', party)
+  const second = report('b', manhunt)
+  const both = report('c', `${party} ${manhunt}`)
+
+  it('merges the newer fragment into the older story and reports the merge', () => {
+    assert.equal(groupStories([first, second], never).length, 2)
+    const index = createStoryIndex(never)
+    index.prime([first, second, both])
+    index.add(first)
+    index.add(second)
+    assert.deepEqual(index.add(both), { story: 'story-a', isNew: false, merged: ['story-b'] })
+    assert.deepEqual(groupsOf(index.stories()), [['a', 'b', 'c']])
+  })
+
+  it('merges them when the fragments name different people most: a victim, a sheriff', () => {
+    const victim = report('a', `${party} Orla Quint was among the wounded.`)
+    const sheriff = report('b', `${manhunt} Sheriff Bram Tovey asked for patience.`)
+    const retold = report('c', `${party} Orla Quint was among the wounded. ${manhunt}`)
+    assert.equal(groupStories([victim, sheriff], never).length, 2)
+    assert.equal(groupStories([victim, sheriff, retold], never).length, 1)
+  })
+
+  it('keeps them apart when one fragment gives another count', () => {
+    const other = { ...second, quantities: [{ ...second.quantities?.[0], best: 3, low: 3, high: 3 }] } as Doc
+    assert.equal(groupStories([first, other, both], never).length, 2)
+  })
+})
+
 describe('story index: reports days apart from one small, rarely named town', () => {
   // A report naming its town as a place, published on `published`, with no day or count named.
   const report = (id: string, text: string, town: string, published: string): Doc => {

@@ -821,6 +821,23 @@ const agreedPersonClash = (surnames: [string, number][], story: StoryState, x: F
  */
 const FRAGMENT_MARGIN = 0.75
 
+/**
+ * Whether a dated article and a story agree on the specifics that name one event: the same day, place and
+ * casualty count, wording shared as the specific join asks (`SPECIFIC_LEXICAL`), and no clash of time,
+ * place, count or event (see `specificFragmentsOf`). The person each names most may differ: one report of a
+ * shooting is about a victim, the next about the police officer who speaks for the search.
+ */
+const specificsAgree = (x: Float64Array): boolean =>
+  x[DAY_SHARED] === 1 &&
+  x[PLACE_SHARED] === 1 &&
+  x[COUNT_SHARED] === 1 &&
+  x[LEXICAL] >= SPECIFIC_LEXICAL &&
+  x[YEAR_CLASH] === 0 &&
+  x[PLACE_CLASH] === 0 &&
+  x[DAY_CLASH] === 0 &&
+  x[COUNT_CLASH] === 0 &&
+  x[EVENT_CLASH] === 0
+
 /** The values named by at least half of the members naming any (`members`), from member counts. */
 const namedByHalf = <T>(counts: Map<T, number>, members: number): T[] => {
   const named: T[] = []
@@ -1936,6 +1953,30 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     }
     return fragments
   }
+  /**
+   * For a dated analysed article joining story `best` with the same day, place and casualty count
+   * (`specificsAgree`): the other candidates (of `top`) it agrees with as well, with no `youngStoryClash`,
+   * `agreedPersonClash` or clash between the two stories (`storiesClash`). A rewritten report of a shooting
+   * often falls short of the first story and starts a second one; the article that agrees with both on
+   * day, place and count shows them one event. The newer of the two stories is merged in, so only when it is
+   * no larger than the older (a merge costs the size of the story merged in).
+   */
+  const specificFragmentsOf = (best: number, surnames: [string, number][], top: Candidates): number[] => {
+    const story = stories[best]
+    const joined = top.find((c) => c.index === best)
+    if (joined === undefined || !specificsAgree(joined.x)) return []
+    const fragments: number[] = []
+    for (const c of top) {
+      const other = stories[c.index]
+      if (c.index === best || !specificsAgree(c.x)) continue
+      // The newer story is merged into the older: it must be no larger.
+      const newer = stories[Math.max(best, c.index)]
+      if (newer.members.length > stories[Math.min(best, c.index)].members.length) continue
+      if (youngStoryClash(c.x, other) || agreedPersonClash(surnames, other, c.x)) continue
+      if (!storiesClash(story, other)) fragments.push(c.index)
+    }
+    return fragments
+  }
   /** Adds count map `from` into `into`. */
   const addCounts = <T>(into: Map<T, number>, from: Map<T, number>): void => {
     for (const [key, n] of from) into.set(key, (into.get(key) ?? 0) + n)
@@ -2580,6 +2621,16 @@ export const createStoryIndex = (options: StoryIndexOptions = {}, state?: StoryI
     const merged: string[] = []
     if (best >= 0 && !settings.decide && f.day === null && doc.mentions !== undefined) {
       for (const fragment of fragmentsOf(best, surnames, top, scorer)) {
+        const keep = Math.min(best, fragment)
+        const gone = Math.max(best, fragment)
+        merged.push(stories[gone].id)
+        mergeStories(keep, gone)
+        best = keep
+      }
+    }
+    // The same for a dated article agreeing with two stories on day, place and count.
+    if (best >= 0 && !settings.decide && !roundUpReport && f.day !== null && doc.mentions !== undefined) {
+      for (const fragment of specificFragmentsOf(best, surnames, top)) {
         const keep = Math.min(best, fragment)
         const gone = Math.max(best, fragment)
         merged.push(stories[gone].id)
