@@ -2250,3 +2250,69 @@ describe('story index: a court report about a rare person its story is about', (
     assert.equal(groupStories([shooting, trial]).length, 2)
   })
 })
+
+describe('story index: the gap the scorer reads ends at its last scored report', () => {
+  // Analysed reports with one date each: `day` named (as "Saturday" or "Friday"), published on `published`.
+  const report = (id: string, text: string, published: string, cue: string, day: string): Doc => {
+    const start = text.indexOf(cue)
+    return {
+      ...makeDoc({ id, text, meta: { source: 'test', published } }),
+      mentions: [],
+      dates: [
+        {
+          span: { start, end: start + cue.length },
+          text: cue,
+          value: day,
+          precision: 'day',
+          type: 'DATE',
+          relative: true,
+        },
+      ],
+    } as Doc
+  }
+  // A scorer that joins reports within a few days of a story and nothing else.
+  const recent = {
+    scorer: { bias: 1, weights: { gap: -10 } },
+    bareScorer: { bias: 1, weights: { gap: -10 } },
+  }
+  const first = report(
+    'a',
+    'A man was shot and wounded in the 1400 block of West Tamber Avenue on Saturday night, police said.',
+    '2031-05-04',
+    'Saturday',
+    '2031-05-03',
+  )
+  // Ten days on, the street rule links it (same street, the day of the shooting named): the scorer did not.
+  const followUp = report(
+    'b',
+    'Police arrested a man in the shooting on Tamber Avenue that left a man wounded Saturday, May 3.',
+    '2031-05-14',
+    'Saturday',
+    '2031-05-03',
+  )
+  // Another shooting, reported the same day as the follow-up.
+  const other = report(
+    'c',
+    'A woman was shot and wounded outside a store on Friday night, police said.',
+    '2031-05-14',
+    'Friday',
+    '2031-05-13',
+  )
+
+  it('links the follow-up through the street rule', () => {
+    assert.equal(groupStories([first, followUp], recent).length, 1)
+  })
+
+  it('keeps a new event of the follow-up day out: the story is not recent for the scorer', () => {
+    const index = createStoryIndex(recent)
+    for (const d of [first, followUp]) index.add(d)
+    assert.equal(index.add(other).isNew, true)
+  })
+
+  it('keeps the scored day in a snapshot', () => {
+    const index = createStoryIndex(recent)
+    for (const d of [first, followUp]) index.add(d)
+    const restored = storyIndexFromJSON(JSON.parse(JSON.stringify(index.toJSON())), recent)
+    assert.equal(restored.add(other).isNew, true)
+  })
+})
