@@ -9,6 +9,46 @@ import { featurise } from './grouping-features.ts'
 const doc = (id: string, text: string, published?: string): Doc =>
   makeDoc({ id, text, meta: { source: 'test', ...(published ? { published } : {}) } })
 
+// A made-up dated report of a shooting in made-up Norvik, analysed as the pipeline would: the town, the
+// persons of `persons` it names, "Saturday" as the day before publication, and `figure` people injured.
+const shootingReport = (id: string, text: string, figure: number, persons: string[] = []): Doc => {
+  const at = (word: string): { start: number; end: number } => {
+    const start = text.indexOf(word)
+    return { start, end: start + word.length }
+  }
+  const count = String(figure)
+  return {
+    ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
+    mentions: [
+      { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
+      ...persons
+        .filter((name) => text.includes(name))
+        .map((name) => ({ span: at(name), text: name, type: 'PERSON', entity: `P-${name}` })),
+    ],
+    dates: [
+      {
+        span: at('Saturday'),
+        text: 'Saturday',
+        value: '2031-05-03',
+        precision: 'day',
+        type: 'DATE',
+        relative: true,
+      },
+    ],
+    quantities: [
+      {
+        span: at(count),
+        text: count,
+        low: figure,
+        best: figure,
+        high: figure,
+        role: 'injured',
+        counted: 'people',
+      },
+    ],
+  } as Doc
+}
+
 // Every mention of a made-up person (in full or by surname) or place resolves to one entity, as entity
 // linking does.
 const resolvedMentions = (text: string, people: string[], places: string[]): Doc['mentions'] => {
@@ -637,38 +677,7 @@ describe('story index: a person the tagger typed otherwise in a follow-up', () =
 })
 
 describe('story index: reworded reports of one day, place and count', () => {
-  const report = (id: string, text: string, figure: number): Doc => {
-    const at = (word: string): { start: number; end: number } => {
-      const start = text.indexOf(word)
-      return { start, end: start + word.length }
-    }
-    const count = String(figure)
-    return {
-      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
-      mentions: [{ span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' }],
-      dates: [
-        {
-          span: at('Saturday'),
-          text: 'Saturday',
-          value: '2031-05-03',
-          precision: 'day',
-          type: 'DATE',
-          relative: true,
-        },
-      ],
-      quantities: [
-        {
-          span: at(count),
-          text: count,
-          low: figure,
-          best: figure,
-          high: figure,
-          role: 'injured',
-          counted: 'people',
-        },
-      ],
-    } as Doc
-  }
+  const report = (id: string, text: string, figure: number): Doc => shootingReport(id, text, figure)
   const first = report(
     'a',
     'Gunmen opened fire on a house party in Norvik early Saturday, injuring 14 people, the sheriff said.',
@@ -697,34 +706,7 @@ describe('story index: reworded reports of one day, place and count', () => {
 describe('story index: two fragments of one day, place and count merged by a report agreeing with both', () => {
   // Made-up dated reports of one shooting: the first two share the day, the town and the count but little
   // wording, so they start two stories; the third retells both.
-  const report = (id: string, text: string): Doc => {
-    const at = (word: string): { start: number; end: number } => {
-      const start = text.indexOf(word)
-      return { start, end: start + word.length }
-    }
-    return {
-      ...makeDoc({ id, text, meta: { source: 'test', published: '2031-05-04' } }),
-      mentions: [
-        { span: at('Norvik'), text: 'Norvik', type: 'GPE', entity: 'G-norvik' },
-        ...['Orla Quint', 'Bram Tovey']
-          .filter((name) => text.includes(name))
-          .map((name) => ({ span: at(name), text: name, type: 'PERSON', entity: `P-${name}` })),
-      ],
-      dates: [
-        {
-          span: at('Saturday'),
-          text: 'Saturday',
-          value: '2031-05-03',
-          precision: 'day',
-          type: 'DATE',
-          relative: true,
-        },
-      ],
-      quantities: [
-        { span: at('14'), text: '14', low: 14, best: 14, high: 14, role: 'injured', counted: 'people' },
-      ],
-    } as Doc
-  }
+  const report = (id: string, text: string): Doc => shootingReport(id, text, 14, ['Orla Quint', 'Bram Tovey'])
   const party = [
     'Gunmen opened fire on a crowded house party in Norvik on Saturday, 14 hurt, the sheriff said.',
     'Guests fled through kitchen windows while music kept playing and neighbours phoned paramedics.',
